@@ -1,0 +1,425 @@
+package dev.lumen.language.syntax;
+
+import dev.lumen.language.ast.Expr;
+import dev.lumen.language.ast.Expr.BinaryOp;
+import dev.lumen.language.ast.Ident;
+import dev.lumen.language.ast.Pattern;
+import dev.lumen.language.ast.TypeExpr;
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pratt parser for expressions, plus types and match patterns. */
+final class ExpressionParser {
+    private static final int PREC_OR = 1;
+    private static final int PREC_AND = 2;
+    private static final int PREC_NOT = 3;
+    private static final int PREC_COMPARE = 4;
+    private static final int PREC_ADD = 5;
+    private static final int PREC_MUL = 6;
+
+    private final TokenStream in;
+
+    ExpressionParser(TokenStream in) {
+        this.in = in;
+    }
+
+    // ---- expressions -------------------------------------------------------------------------
+
+    /** expr := binary [`expect` `schema` type] */
+    Expr expression() {
+        Expr e = binary(PREC_OR);
+        if (in.accept(TokenKind.EXPECT)) {
+            if (!in.at(TokenKind.SCHEMA)) {
+                throw in.error(in.peek(), "expected `schema` after `expect`, found " + in.peek().describe(),
+                        "expected `schema`");
+            }
+            in.advance();
+            TypeExpr schema = type();
+            e = new Expr.Expect(e, schema, e.span().to(schema.span()));
+        }
+        return e;
+    }
+
+    private Expr binary(int minPrec) {
+        Expr left = unary();
+        while (true) {
+            Token opToken = in.peek();
+            BinaryOp op = binaryOp(opToken.kind());
+            if (opToken.kind() == TokenKind.PIPE) {
+                throw in.report(Diagnostic.error(Code.E0007, opToken.span(), "`|` is not an operator in expressions")
+                        .label("here")
+                        .help("write logical or as `or`; `|` only separates the members of a union type"));
+            }
+            if (op == null || precedence(op) < minPrec) {
+                return left;
+            }
+            in.advance();
+            Expr right = binary(precedence(op) + 1);
+            left = new Expr.Binary(op, left, right, opToken.span(), left.span().to(right.span()));
+            if (precedence(op) == PREC_COMPARE && binaryOp(in.peek().kind()) != null
+                    && precedence(binaryOp(in.peek().kind())) == PREC_COMPARE) {
+                throw in.report(Diagnostic.error(Code.E0007, in.peek().span(), "comparison operators cannot be chained")
+                        .label("second comparison")
+                        .secondary(opToken.span(), "first comparison")
+                        .help("combine the comparisons with `and`, e.g. `a < b and b < c`"));
+            }
+        }
+    }
+
+    private Expr unary() {
+        Token t = in.peek();
+        if (in.accept(TokenKind.NOT)) {
+            Expr operand = binary(PREC_NOT + 1);
+            return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
+        }
+        if (in.accept(TokenKind.MINUS)) {
+            Expr operand = unary();
+            return new Expr.Unary(Expr.UnaryOp.NEG, operand, t.span().to(operand.span()));
+        }
+        return postfix(primary());
+    }
+
+    private static BinaryOp binaryOp(TokenKind kind) {
+        return switch (kind) {
+            case OR -> BinaryOp.OR;
+            case AND -> BinaryOp.AND;
+            case EQ -> BinaryOp.EQ;
+            case NE -> BinaryOp.NE;
+            case LT -> BinaryOp.LT;
+            case LE -> BinaryOp.LE;
+            case GT -> BinaryOp.GT;
+            case GE -> BinaryOp.GE;
+            case IN -> BinaryOp.IN;
+            case PLUS -> BinaryOp.ADD;
+            case MINUS -> BinaryOp.SUB;
+            case STAR -> BinaryOp.MUL;
+            case SLASH -> BinaryOp.DIV;
+            case PERCENT -> BinaryOp.MOD;
+            default -> null;
+        };
+    }
+
+    private static int precedence(BinaryOp op) {
+        return switch (op) {
+            case OR -> PREC_OR;
+            case AND -> PREC_AND;
+            case EQ, NE, LT, LE, GT, GE, IN -> PREC_COMPARE;
+            case ADD, SUB -> PREC_ADD;
+            case MUL, DIV, MOD -> PREC_MUL;
+        };
+    }
+
+    private Expr postfix(Expr e) {
+        while (true) {
+            if (in.at(TokenKind.LPAREN)) {
+                Token open = in.advance();
+                List<Expr.Arg> args = arguments(open);
+                e = new Expr.Call(e, args, in.spanFrom(e.span()));
+            } else if (in.at(TokenKind.LBRACKET)) {
+                Token open = in.advance();
+                Expr index = expression();
+                close(TokenKind.RBRACKET, open, "index");
+                e = new Expr.Index(e, index, in.spanFrom(e.span()));
+            } else if (in.at(TokenKind.DOT)) {
+                in.advance();
+                Ident field = ident("field name after `.`");
+                e = new Expr.Field(e, field, e.span().to(field.span()));
+            } else {
+                return e;
+            }
+        }
+    }
+
+    private List<Expr.Arg> arguments(Token open) {
+        List<Expr.Arg> args = new ArrayList<>();
+        while (!in.at(TokenKind.RPAREN)) {
+            if (in.peek().kind() == TokenKind.IDENT && in.peek(1).kind() == TokenKind.COLON) {
+                Ident name = ident("argument name");
+                in.advance();
+                args.add(new Expr.Arg(name, expression()));
+            } else {
+                args.add(new Expr.Arg(null, expression()));
+            }
+            if (!in.accept(TokenKind.COMMA)) {
+                break;
+            }
+        }
+        close(TokenKind.RPAREN, open, "arguments");
+        return args;
+    }
+
+    /** Expects the closing bracket of {@code open}, pointing at the opener when it is missing. */
+    private void close(TokenKind closing, Token open, String what) {
+        if (in.accept(closing)) {
+            return;
+        }
+        throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                        "expected " + closing.describe() + " to close the " + what + ", found " + in.peek().describe())
+                .label("expected " + closing.describe() + " or `,`")
+                .secondary(open.span(), "opened here"));
+    }
+
+    private Expr primary() {
+        Token t = in.peek();
+        switch (t.kind()) {
+            case INT -> {
+                in.advance();
+                return new Expr.IntLit((Long) t.value(), t.span());
+            }
+            case FLOAT -> {
+                in.advance();
+                return new Expr.FloatLit((Double) t.value(), t.span());
+            }
+            case STRING -> {
+                in.advance();
+                return string(t);
+            }
+            case TRUE, FALSE -> {
+                in.advance();
+                return new Expr.BoolLit(t.kind() == TokenKind.TRUE, t.span());
+            }
+            case NULL -> {
+                in.advance();
+                return new Expr.NullLit(t.span());
+            }
+            case IDENT -> {
+                in.advance();
+                Ident name = new Ident(t.text(), t.span());
+                if (in.at(TokenKind.LBRACE)) {
+                    return recordLiteral(name);
+                }
+                return new Expr.Name(name);
+            }
+            case LPAREN -> {
+                in.advance();
+                Expr inner = expression();
+                close(TokenKind.RPAREN, t, "parenthesised expression");
+                return inner;
+            }
+            case LBRACKET -> {
+                in.advance();
+                List<Expr> elements = new ArrayList<>();
+                while (!in.at(TokenKind.RBRACKET)) {
+                    elements.add(expression());
+                    if (!in.accept(TokenKind.COMMA)) {
+                        break;
+                    }
+                }
+                close(TokenKind.RBRACKET, t, "list");
+                return new Expr.ListLit(elements, in.spanFrom(t.span()));
+            }
+            case LBRACE -> {
+                in.advance();
+                return mapLiteral(t);
+            }
+            case ROLE -> {
+                return role();
+            }
+            case SCHEMA -> {
+                in.advance();
+                TypeExpr type = type();
+                return new Expr.SchemaRef(type, t.span().to(type.span()));
+            }
+            default -> throw in.error(t, "expected an expression, found " + t.describe(), "expected an expression");
+        }
+    }
+
+    private Expr recordLiteral(Ident type) {
+        Token open = in.advance();
+        List<Expr.FieldInit> fields = new ArrayList<>();
+        while (!in.at(TokenKind.RBRACE)) {
+            Ident field = ident("field name in record literal");
+            in.expect(TokenKind.COLON, "after the field name");
+            fields.add(new Expr.FieldInit(field, expression()));
+            if (!in.accept(TokenKind.COMMA)) {
+                break;
+            }
+        }
+        close(TokenKind.RBRACE, open, "record literal");
+        return new Expr.RecordLit(type, fields, in.spanFrom(type.span()));
+    }
+
+    private Expr mapLiteral(Token open) {
+        List<Expr.MapEntry> entries = new ArrayList<>();
+        while (!in.at(TokenKind.RBRACE)) {
+            Expr key = expression();
+            in.expect(TokenKind.COLON, "between a map key and its value");
+            entries.add(new Expr.MapEntry(key, expression()));
+            if (!in.accept(TokenKind.COMMA)) {
+                break;
+            }
+        }
+        close(TokenKind.RBRACE, open, "map");
+        return new Expr.MapLit(entries, in.spanFrom(open.span()));
+    }
+
+    /** `role name:` followed by role text and `end`, or by an inline expression. */
+    private Expr role() {
+        Token keyword = in.advance();
+        Ident name = ident("role name after `role`");
+        in.expect(TokenKind.COLON, "after the role name");
+        if (in.at(TokenKind.ROLE_TEXT)) {
+            Token text = in.advance();
+            Expr.Str content = string(text);
+            in.expect(TokenKind.END, "to close the role text");
+            return new Expr.Role(name, content, null, in.spanFrom(keyword.span()));
+        }
+        Expr inline = expression();
+        return new Expr.Role(name, null, inline, keyword.span().to(inline.span()));
+    }
+
+    /** Builds a string node, parsing each interpolation's tokens as a nested expression. */
+    Expr.Str string(Token t) {
+        List<Expr.StrPart> parts = new ArrayList<>();
+        for (StringPiece piece : t.pieces()) {
+            switch (piece) {
+                case StringPiece.Text text -> parts.add(new Expr.Text(text.text()));
+                case StringPiece.Interpolation interp -> parts.add(new Expr.Interp(interpolation(interp)));
+            }
+        }
+        return new Expr.Str(parts, t.span());
+    }
+
+    private Expr interpolation(StringPiece.Interpolation piece) {
+        TokenStream nested = new TokenStream(piece.tokens(), in.diagnostics());
+        try {
+            Expr e = new ExpressionParser(nested).expression();
+            if (!nested.at(TokenKind.EOF)) {
+                throw nested.error(nested.peek(), "expected `}` to end the interpolation, found "
+                        + nested.peek().describe(), "expected `}`");
+            }
+            return e;
+        } catch (TokenStream.ParseError e) {
+            return new Expr.Error(piece.span());
+        }
+    }
+
+    Ident ident(String what) {
+        Token t = in.peek();
+        if (t.kind() == TokenKind.IDENT) {
+            in.advance();
+            return new Ident(t.text(), t.span());
+        }
+        String found = t.describe();
+        Diagnostic.Builder d = Diagnostic.error(Code.E0007, t.span(), "expected " + what + ", found " + found)
+                .label("expected a name");
+        if (Lexer.isKeyword(t.text())) {
+            d.note("`" + t.text() + "` is a keyword and cannot be used as a name");
+        }
+        throw in.report(d);
+    }
+
+    // ---- types -------------------------------------------------------------------------------
+
+    /** type := atom (`|` atom)* */
+    TypeExpr type() {
+        TypeExpr first = typeAtom();
+        if (!in.at(TokenKind.PIPE)) {
+            return first;
+        }
+        List<TypeExpr> members = new ArrayList<>();
+        members.add(first);
+        while (in.accept(TokenKind.PIPE)) {
+            members.add(typeAtom());
+        }
+        return new TypeExpr.Union(members, first.span().to(members.get(members.size() - 1).span()));
+    }
+
+    private TypeExpr typeAtom() {
+        Token t = in.peek();
+        if (t.kind() == TokenKind.NULL) {
+            throw in.report(Diagnostic.error(Code.E0007, t.span(), "expected a type, found `null`")
+                    .label("`null` is a value")
+                    .help("the type of `null` is written `Null`"));
+        }
+        Ident name = ident("a type");
+        if (!in.at(TokenKind.LBRACKET)) {
+            return new TypeExpr.Named(name);
+        }
+        Token open = in.advance();
+        TypeExpr result = switch (name.name()) {
+            case "list" -> new TypeExpr.ListOf(type(), Span.NONE);
+            case "map" -> {
+                TypeExpr key = type();
+                in.expect(TokenKind.COMMA, "between the map's key and value types");
+                yield new TypeExpr.MapOf(key, type(), Span.NONE);
+            }
+            case "result" -> {
+                TypeExpr ok = type();
+                in.expect(TokenKind.COMMA, "between the result's ok and error types");
+                yield new TypeExpr.Result(ok, type(), Span.NONE);
+            }
+            default -> throw in.report(Diagnostic.error(Code.E0007, open.span(),
+                            "type `" + name.name() + "` takes no type arguments")
+                    .label("unexpected `[`")
+                    .help("only `list[T]`, `map[String, T]` and `result[T, E]` take type arguments"));
+        };
+        close(TokenKind.RBRACKET, open, "type arguments");
+        Span span = in.spanFrom(name.span());
+        return switch (result) {
+            case TypeExpr.ListOf l -> new TypeExpr.ListOf(l.element(), span);
+            case TypeExpr.MapOf m -> new TypeExpr.MapOf(m.key(), m.value(), span);
+            case TypeExpr.Result r -> new TypeExpr.Result(r.ok(), r.err(), span);
+            default -> result;
+        };
+    }
+
+    // ---- patterns ----------------------------------------------------------------------------
+
+    Pattern pattern() {
+        Token t = in.peek();
+        switch (t.kind()) {
+            case INT, FLOAT, TRUE, FALSE, NULL -> {
+                return new Pattern.Literal(primary());
+            }
+            case STRING -> {
+                Expr.Str s = (Expr.Str) primary();
+                if (s.parts().stream().anyMatch(p -> p instanceof Expr.Interp)) {
+                    throw in.report(Diagnostic.error(Code.E0007, s.span(), "patterns cannot interpolate")
+                            .label("interpolation in a pattern")
+                            .help("match on a plain string, or compare with `==` in an `if`"));
+                }
+                return new Pattern.Literal(s);
+            }
+            case MINUS -> {
+                Token minus = in.advance();
+                Token number = in.peek();
+                if (number.kind() != TokenKind.INT && number.kind() != TokenKind.FLOAT) {
+                    throw in.error(number, "expected a number after `-` in a pattern, found " + number.describe(),
+                            "expected a number");
+                }
+                Expr operand = primary();
+                return new Pattern.Literal(new Expr.Unary(Expr.UnaryOp.NEG, operand, minus.span().to(operand.span())));
+            }
+            case IDENT -> {
+                return namedPattern();
+            }
+            default -> throw in.error(t, "expected a pattern, found " + t.describe(), "expected a pattern");
+        }
+    }
+
+    private Pattern namedPattern() {
+        Ident name = ident("a pattern");
+        if (name.name().equals("_") && !in.at(TokenKind.COLON)) {
+            return new Pattern.Wildcard(name.span());
+        }
+        if ((name.name().equals("ok") || name.name().equals("err")) && in.at(TokenKind.LPAREN)) {
+            Token open = in.advance();
+            Pattern inner = pattern();
+            close(TokenKind.RPAREN, open, "`" + name.name() + "` pattern");
+            return new Pattern.Result(name.name().equals("ok"), inner, in.spanFrom(name.span()));
+        }
+        if (in.accept(TokenKind.DOT)) {
+            Ident variant = ident("variant name after `.`");
+            return new Pattern.Variant(name, variant, name.span().to(variant.span()));
+        }
+        if (in.accept(TokenKind.COLON)) {
+            TypeExpr type = type();
+            return new Pattern.Typed(name, type, name.span().to(type.span()));
+        }
+        return new Pattern.Name(name);
+    }
+}

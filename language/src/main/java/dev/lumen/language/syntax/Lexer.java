@@ -1,0 +1,492 @@
+package dev.lumen.language.syntax;
+
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.source.CodeBlock;
+import dev.lumen.language.source.CodeLine;
+import dev.lumen.language.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one fenced Lumen block into tokens. Newlines end statements except inside brackets or after an
+ * operator; role-block text is scanned raw, line by line, with its common indentation removed.
+ */
+public final class Lexer {
+    private static final Map<String, TokenKind> KEYWORDS = Map.ofEntries(
+            Map.entry("record", TokenKind.RECORD), Map.entry("enum", TokenKind.ENUM),
+            Map.entry("cell", TokenKind.CELL), Map.entry("let", TokenKind.LET), Map.entry("mut", TokenKind.MUT),
+            Map.entry("if", TokenKind.IF), Map.entry("else", TokenKind.ELSE), Map.entry("for", TokenKind.FOR),
+            Map.entry("in", TokenKind.IN), Map.entry("match", TokenKind.MATCH),
+            Map.entry("return", TokenKind.RETURN), Map.entry("halt", TokenKind.HALT),
+            Map.entry("use", TokenKind.USE), Map.entry("tool", TokenKind.TOOL), Map.entry("as", TokenKind.AS),
+            Map.entry("grant", TokenKind.GRANT), Map.entry("expect", TokenKind.EXPECT),
+            Map.entry("schema", TokenKind.SCHEMA), Map.entry("role", TokenKind.ROLE),
+            Map.entry("end", TokenKind.END), Map.entry("where", TokenKind.WHERE),
+            Map.entry("and", TokenKind.AND), Map.entry("or", TokenKind.OR),
+            Map.entry("not", TokenKind.NOT), Map.entry("true", TokenKind.TRUE),
+            Map.entry("false", TokenKind.FALSE), Map.entry("null", TokenKind.NULL));
+
+    private final List<CodeLine> lines;
+    private final Diagnostics diagnostics;
+    private final List<Token> out = new ArrayList<>();
+    private int depth;
+
+    private Lexer(CodeBlock block, Diagnostics diagnostics) {
+        this.lines = block.lines();
+        this.diagnostics = diagnostics;
+    }
+
+    public static List<Token> lex(CodeBlock block, Diagnostics diagnostics) {
+        return new Lexer(block, diagnostics).run(block);
+    }
+
+    public static boolean isKeyword(String word) {
+        return KEYWORDS.containsKey(word);
+    }
+
+    private List<Token> run(CodeBlock block) {
+        int i = 0;
+        while (i < lines.size()) {
+            CodeLine line = lines.get(i);
+            List<Token> lineTokens = new ArrayList<>();
+            scan(line, 0, lineTokens, false);
+            if (!lineTokens.isEmpty() && startsStatement(lineTokens.get(0).kind()) && depth > 0) {
+                // A declaration or `let` cannot sit inside brackets: an unclosed bracket above ends here.
+                depth = 0;
+                newline(lines.get(i - 1));
+            }
+            for (Token t : lineTokens) {
+                track(t.kind());
+                out.add(t);
+            }
+            if (endsWithRoleHeader(lineTokens)) {
+                i = roleText(i + 1, lineTokens.get(lineTokens.size() - 3));
+                continue;
+            }
+            if (!lineTokens.isEmpty()) {
+                newline(line);
+            }
+            i++;
+        }
+        CodeLine last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        Span end = last == null ? block.fence() : last.span(last.text().length(), last.text().length());
+        if (!out.isEmpty() && out.get(out.size() - 1).kind() != TokenKind.NEWLINE) {
+            out.add(new Token(TokenKind.NEWLINE, "", end, 0, null));
+        }
+        out.add(new Token(TokenKind.EOF, "", end, 0, null));
+        return out;
+    }
+
+    private static boolean startsStatement(TokenKind kind) {
+        return switch (kind) {
+            case RECORD, ENUM, CELL, USE, GRANT, LET -> true;
+            default -> false;
+        };
+    }
+
+    private void track(TokenKind kind) {
+        switch (kind) {
+            case LPAREN, LBRACKET, LBRACE -> depth++;
+            case RPAREN, RBRACKET, RBRACE -> depth = Math.max(0, depth - 1);
+            default -> {
+            }
+        }
+    }
+
+    private void newline(CodeLine line) {
+        if (depth > 0 || out.isEmpty()) {
+            return;
+        }
+        Token last = out.get(out.size() - 1);
+        if (last.kind() == TokenKind.NEWLINE || last.kind().continuesLine()) {
+            return;
+        }
+        int col = line.text().length();
+        out.add(new Token(TokenKind.NEWLINE, "", line.span(col, col), col, null));
+    }
+
+    private static boolean endsWithRoleHeader(List<Token> t) {
+        int n = t.size();
+        return n >= 3 && t.get(n - 1).kind() == TokenKind.COLON && t.get(n - 2).kind() == TokenKind.IDENT
+                && t.get(n - 3).kind() == TokenKind.ROLE;
+    }
+
+    // ---- role text ---------------------------------------------------------------------------
+
+    /** Scans raw text lines up to the closing `end` line; returns the index of that line (lexed normally). */
+    private int roleText(int first, Token roleKeyword) {
+        int endLine = first;
+        while (endLine < lines.size() && !isRoleEnd(lines.get(endLine).text())) {
+            endLine++;
+        }
+        List<CodeLine> body = lines.subList(first, endLine);
+        int indent = Integer.MAX_VALUE;
+        for (CodeLine l : body) {
+            if (!l.text().isBlank()) {
+                indent = Math.min(indent, leadingWhitespace(l.text()));
+            }
+        }
+        int from = 0;
+        int to = body.size();
+        while (from < to && body.get(from).text().isBlank()) {
+            from++;
+        }
+        while (to > from && body.get(to - 1).text().isBlank()) {
+            to--;
+        }
+        PieceBuilder pieces = new PieceBuilder();
+        for (int k = from; k < to; k++) {
+            CodeLine l = body.get(k);
+            if (k > from) {
+                pieces.text("\n", l.span(0, 0));
+            }
+            if (!l.text().isBlank()) {
+                roleLine(l, indent, pieces);
+            }
+        }
+        Span span = from < to
+                ? body.get(from).span(indent, indent).to(body.get(to - 1).span(0, body.get(to - 1).text().length()))
+                : roleKeyword.span().atEnd();
+        out.add(new Token(TokenKind.ROLE_TEXT, "", span, 0, pieces.build()));
+        if (endLine >= lines.size()) {
+            diagnostics.add(Diagnostic.error(Code.E0005, roleKeyword.span(), "role block is never closed")
+                    .label("this role text has no `end` line")
+                    .help("close the text with a line containing only `end`"));
+            out.add(new Token(TokenKind.END, "end", span.atEnd(), 0, null));
+        }
+        return endLine;
+    }
+
+    /** The closing line is `end`, optionally followed by closing punctuation and a comment. */
+    private static boolean isRoleEnd(String text) {
+        String t = text.strip();
+        if (!t.startsWith("end")) {
+            return false;
+        }
+        for (int i = 3; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '#') {
+                return true;
+            }
+            if (c != ',' && c != ')' && c != ']' && c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int leadingWhitespace(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private void roleLine(CodeLine line, int indent, PieceBuilder pieces) {
+        String s = line.text();
+        int i = indent;
+        if (i < s.length() && s.charAt(i) == '\\' && s.startsWith("end", i + 1)) {
+            i++; // `\end` writes a text line that would otherwise close the block
+        }
+        StringBuilder text = new StringBuilder();
+        int textStart = i;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && "{}\\".indexOf(s.charAt(i + 1)) >= 0) {
+                text.append(s.charAt(i + 1));
+                i += 2;
+            } else if (c == '{' && startsInterpolation(s, i)) {
+                pieces.text(text.toString(), line.span(textStart, i));
+                text.setLength(0);
+                i = interpolation(line, i, pieces);
+                textStart = i;
+            } else {
+                text.append(c);
+                i++;
+            }
+        }
+        pieces.text(text.toString(), line.span(textStart, i));
+    }
+
+    // ---- tokens of one line ------------------------------------------------------------------
+
+    /**
+     * Scans tokens from {@code pos}. In interpolation mode, stops at the `}` that closes the
+     * interpolation and returns its index, or -1 when the line ends first.
+     */
+    private int scan(CodeLine line, int pos, List<Token> sink, boolean interpolation) {
+        String s = line.text();
+        int braces = 0;
+        int i = pos;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r') {
+                i++;
+            } else if (c == '#') {
+                return interpolation ? -1 : s.length();
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                    i++;
+                }
+                String word = s.substring(start, i);
+                sink.add(new Token(KEYWORDS.getOrDefault(word, TokenKind.IDENT), word, line.span(start, i), start,
+                        null));
+            } else if (c >= '0' && c <= '9') {
+                i = number(line, i, sink);
+            } else if (c == '"') {
+                i = string(line, i, sink);
+            } else {
+                if (interpolation && c == '}' && braces == 0) {
+                    return i;
+                }
+                TokenKind kind = punctuation(s, i);
+                if (kind == null) {
+                    int cp = s.codePointAt(i);
+                    int len = Character.charCount(cp);
+                    Diagnostic.Builder d = Diagnostic.error(Code.E0001, line.span(i, i + len),
+                            "unexpected character `" + new String(Character.toChars(cp)) + "`")
+                            .label("not valid in Lumen code");
+                    switch (c) {
+                        case '!' -> d.help("logical negation is written `not`");
+                        case '&' -> d.help("logical and is written `and`");
+                        case '\'' -> d.help("strings are written with double quotes: \"…\"");
+                        case ';' -> d.help("statements end at the end of the line; remove the `;`");
+                        default -> {
+                        }
+                    }
+                    diagnostics.add(d);
+                    i += len;
+                    continue;
+                }
+                if (kind == TokenKind.LBRACE) {
+                    braces++;
+                } else if (kind == TokenKind.RBRACE) {
+                    braces--;
+                }
+                int len = kind.describe().length() - 2; // the symbol between the backticks
+                sink.add(new Token(kind, s.substring(i, i + len), line.span(i, i + len), i, null));
+                i += len;
+            }
+        }
+        return interpolation ? -1 : i;
+    }
+
+    private static TokenKind punctuation(String s, int i) {
+        char c = s.charAt(i);
+        char n = i + 1 < s.length() ? s.charAt(i + 1) : '\0';
+        return switch (c) {
+            case '(' -> TokenKind.LPAREN;
+            case ')' -> TokenKind.RPAREN;
+            case '[' -> TokenKind.LBRACKET;
+            case ']' -> TokenKind.RBRACKET;
+            case '{' -> TokenKind.LBRACE;
+            case '}' -> TokenKind.RBRACE;
+            case ',' -> TokenKind.COMMA;
+            case '.' -> TokenKind.DOT;
+            case ':' -> TokenKind.COLON;
+            case '+' -> TokenKind.PLUS;
+            case '*' -> TokenKind.STAR;
+            case '/' -> TokenKind.SLASH;
+            case '%' -> TokenKind.PERCENT;
+            case '|' -> TokenKind.PIPE;
+            case '@' -> TokenKind.AT;
+            case '-' -> n == '>' ? TokenKind.ARROW : TokenKind.MINUS;
+            case '=' -> n == '=' ? TokenKind.EQ : TokenKind.ASSIGN;
+            case '!' -> n == '=' ? TokenKind.NE : null;
+            case '<' -> n == '=' ? TokenKind.LE : TokenKind.LT;
+            case '>' -> n == '=' ? TokenKind.GE : TokenKind.GT;
+            default -> null;
+        };
+    }
+
+    private int number(CodeLine line, int start, List<Token> sink) {
+        String s = line.text();
+        int i = digits(s, start);
+        boolean isFloat = false;
+        if (i + 1 < s.length() && s.charAt(i) == '.' && Character.isDigit(s.charAt(i + 1))) {
+            isFloat = true;
+            i = digits(s, i + 1);
+        }
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < s.length() && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
+                j++;
+            }
+            if (j < s.length() && Character.isDigit(s.charAt(j))) {
+                isFloat = true;
+                i = digits(s, j);
+            }
+        }
+        int end = i;
+        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+            end++;
+        }
+        String text = s.substring(start, end);
+        Span span = line.span(start, end);
+        if (end > i || text.endsWith("_") || text.contains("__")) {
+            diagnostics.add(Diagnostic.error(Code.E0004, span, "invalid number literal `" + text + "`")
+                    .label("not a number")
+                    .help("numbers are written like `42`, `1_000`, `3.14` or `2.5e-3`"));
+            sink.add(new Token(TokenKind.INT, text, span, start, 0L));
+            return end;
+        }
+        String digits = text.replace("_", "");
+        if (isFloat) {
+            sink.add(new Token(TokenKind.FLOAT, text, span, start, Double.parseDouble(digits)));
+            return end;
+        }
+        long value = 0;
+        try {
+            value = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            diagnostics.add(Diagnostic.error(Code.E0004, span, "integer literal `" + text + "` does not fit in Int")
+                    .label("larger than 9223372036854775807")
+                    .help("Int is a 64-bit signed integer; use a Float literal such as `" + digits + ".0` "
+                            + "if an approximate value will do"));
+        }
+        sink.add(new Token(TokenKind.INT, text, span, start, value));
+        return end;
+    }
+
+    private static int digits(String s, int i) {
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
+    }
+
+    private int string(CodeLine line, int start, List<Token> sink) {
+        String s = line.text();
+        PieceBuilder pieces = new PieceBuilder();
+        StringBuilder text = new StringBuilder();
+        int i = start + 1;
+        int textStart = i;
+        while (true) {
+            if (i >= s.length()) {
+                diagnostics.add(Diagnostic.error(Code.E0002, line.span(start, s.length()),
+                        "string literal is never closed").label("this string has no closing `\"`")
+                        .help("strings end on the line they start on; use a role block or `\\n` for "
+                                + "multi-line text"));
+                break;
+            }
+            char c = s.charAt(i);
+            if (c == '"') {
+                i++;
+                break;
+            }
+            if (c == '\\') {
+                i = escape(line, i, text);
+            } else if (c == '{' && startsInterpolation(s, i)) {
+                pieces.text(text.toString(), line.span(textStart, i));
+                text.setLength(0);
+                i = interpolation(line, i, pieces);
+                textStart = i;
+            } else {
+                text.append(c);
+                i++;
+            }
+        }
+        pieces.text(text.toString(), line.span(textStart, Math.max(textStart, i - 1)));
+        sink.add(new Token(TokenKind.STRING, s.substring(start, i), line.span(start, i), start, pieces.build()));
+        return i;
+    }
+
+    private int escape(CodeLine line, int i, StringBuilder text) {
+        String s = line.text();
+        if (i + 1 >= s.length()) {
+            text.append('\\');
+            return i + 1;
+        }
+        char e = s.charAt(i + 1);
+        switch (e) {
+            case 'n' -> text.append('\n');
+            case 't' -> text.append('\t');
+            case 'r' -> text.append('\r');
+            case '0' -> text.append('\0');
+            case '"', '\\', '{', '}' -> text.append(e);
+            case 'u' -> {
+                return unicodeEscape(line, i, text);
+            }
+            default -> {
+                diagnostics.add(Diagnostic.error(Code.E0003, line.span(i, i + 2), "unknown escape sequence `\\" + e + "`")
+                        .label("not a Lumen escape")
+                        .help("valid escapes are \\n \\t \\r \\0 \\\" \\\\ \\{ \\} and \\u{…}; write `\\\\` "
+                                + "for a backslash"));
+                text.append(e);
+            }
+        }
+        return i + 2;
+    }
+
+    private int unicodeEscape(CodeLine line, int i, StringBuilder text) {
+        String s = line.text();
+        int close = s.indexOf('}', i);
+        if (i + 2 < s.length() && s.charAt(i + 2) == '{' && close > i + 3 && close - (i + 3) <= 6) {
+            String hex = s.substring(i + 3, close);
+            try {
+                int cp = Integer.parseInt(hex, 16);
+                if (Character.isValidCodePoint(cp) && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                    text.appendCodePoint(cp);
+                    return close + 1;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        int end = close > i ? close + 1 : Math.min(s.length(), i + 2);
+        diagnostics.add(Diagnostic.error(Code.E0003, line.span(i, end), "invalid unicode escape")
+                .label("expected `\\u{` hex digits `}` naming a Unicode scalar value")
+                .help("for example `\\u{1F600}`"));
+        return end;
+    }
+
+    private static boolean startsInterpolation(String s, int i) {
+        return i + 1 < s.length() && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_');
+    }
+
+    /** Lexes `{expr}` starting at the brace; returns the index after the closing brace. */
+    private int interpolation(CodeLine line, int open, PieceBuilder pieces) {
+        List<Token> tokens = new ArrayList<>();
+        int close = scan(line, open + 1, tokens, true);
+        int end = close < 0 ? line.text().length() : close + 1;
+        Span span = line.span(open, end);
+        if (close < 0) {
+            diagnostics.add(Diagnostic.error(Code.E0006, span, "interpolation is never closed")
+                    .label("expected `}` before the end of the line")
+                    .help("write `\\{` for a literal brace"));
+        }
+        int col = close < 0 ? end : close;
+        tokens.add(new Token(TokenKind.EOF, "", line.span(col, col), col, null));
+        pieces.interpolation(tokens, span);
+        return end;
+    }
+
+    /** Accumulates pieces, merging adjacent text. */
+    private static final class PieceBuilder {
+        private final List<StringPiece> pieces = new ArrayList<>();
+
+        void text(String text, Span span) {
+            if (text.isEmpty()) {
+                return;
+            }
+            if (!pieces.isEmpty() && pieces.get(pieces.size() - 1) instanceof StringPiece.Text prev) {
+                pieces.set(pieces.size() - 1, new StringPiece.Text(prev.text() + text, prev.span().to(span)));
+            } else {
+                pieces.add(new StringPiece.Text(text, span));
+            }
+        }
+
+        void interpolation(List<Token> tokens, Span span) {
+            pieces.add(new StringPiece.Interpolation(tokens, span));
+        }
+
+        List<StringPiece> build() {
+            return List.copyOf(pieces);
+        }
+    }
+}

@@ -1,0 +1,533 @@
+package dev.lumen.language.syntax;
+
+import dev.lumen.language.ast.Block;
+import dev.lumen.language.ast.Decl;
+import dev.lumen.language.ast.Expr;
+import dev.lumen.language.ast.Ident;
+import dev.lumen.language.ast.Pattern;
+import dev.lumen.language.ast.Program;
+import dev.lumen.language.ast.Stmt;
+import dev.lumen.language.ast.TypeExpr;
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.source.CodeBlock;
+import dev.lumen.language.source.CodeLine;
+import dev.lumen.language.source.LumenDocument;
+import dev.lumen.language.source.Span;
+import dev.lumen.language.syntax.TokenStream.ParseError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive-descent parser for declarations and statements. A syntax error is reported once, then the
+ * parser skips to the next line (inside a block) or the next declaration (at top level) and goes on, so
+ * one run reports every independent error.
+ */
+public final class Parser {
+    private final TokenStream in;
+    private final ExpressionParser expressions;
+    /** Where a missing `end` was last reported, so nested unclosed blocks report once. */
+    private Span missingEndAt = Span.NONE;
+
+    private Parser(List<Token> tokens, Diagnostics diagnostics) {
+        this.in = new TokenStream(tokens, diagnostics);
+        this.expressions = new ExpressionParser(in);
+    }
+
+    /** Parses every Lumen block of a document. */
+    public static Program parse(LumenDocument document, Diagnostics diagnostics) {
+        List<Decl> decls = new ArrayList<>();
+        for (CodeBlock block : document.blocks()) {
+            decls.addAll(new Parser(Lexer.lex(block, diagnostics), diagnostics).declarations());
+        }
+        return new Program(List.copyOf(decls));
+    }
+
+    /** Parses a type written on its own (as in tool manifests); null when it is not a valid type. */
+    public static TypeExpr parseType(String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        CodeBlock block = new CodeBlock(List.of(new CodeLine(text, 1, 0)), Span.NONE);
+        Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics);
+        try {
+            TypeExpr type = parser.expressions.type();
+            parser.in.skipNewlines();
+            return !diagnostics.hasErrors() && parser.in.at(TokenKind.EOF) ? type : null;
+        } catch (ParseError e) {
+            return null;
+        }
+    }
+
+    // ---- declarations ------------------------------------------------------------------------
+
+    private List<Decl> declarations() {
+        List<Decl> decls = new ArrayList<>();
+        while (true) {
+            in.skipNewlines();
+            if (in.at(TokenKind.EOF)) {
+                return decls;
+            }
+            try {
+                decls.add(declaration());
+            } catch (ParseError e) {
+                syncDeclaration();
+            }
+        }
+    }
+
+    private static boolean startsDeclaration(TokenKind kind) {
+        return switch (kind) {
+            case RECORD, ENUM, CELL, USE, GRANT -> true;
+            default -> false;
+        };
+    }
+
+    /** Skips to the next line that starts a declaration. */
+    private void syncDeclaration() {
+        in.syncLine();
+        while (!in.at(TokenKind.EOF) && !startsDeclaration(in.peek().kind())) {
+            in.syncLine();
+        }
+    }
+
+    private Decl declaration() {
+        Token t = in.peek();
+        return switch (t.kind()) {
+            case RECORD -> record();
+            case ENUM -> enumeration();
+            case CELL -> cell();
+            case USE -> useTool();
+            case GRANT -> grant();
+            case AT -> throw notInV1(t);
+            case LET, IF, FOR, MATCH, RETURN, HALT -> throw in.report(Diagnostic.error(Code.E0007, t.span(),
+                            "statements must be inside a cell")
+                    .label(t.kind().describe() + " at the top level of a block")
+                    .help("put it in a cell, for example `cell run() -> Null` … `end`"));
+            default -> throw in.error(t, "expected a declaration (`record`, `enum`, `cell`, `use tool` or "
+                    + "`grant`), found " + t.describe(), "expected a declaration");
+        };
+    }
+
+    private ParseError notInV1(Token at) {
+        Token name = in.peek(1);
+        String directive = name.kind() == TokenKind.IDENT ? "@" + name.text() : "@";
+        Diagnostic.Builder d = Diagnostic.error(Code.E0009, at.span().to(name.span()),
+                "`" + directive + "` is not part of Lumen v1").label("inside a code block");
+        if (directive.equals("@parallel")) {
+            d.note("parallel tool calls are planned for Lumen v1.1; v1 runs statements in order");
+        } else {
+            d.help("document directives such as `@cache on` are written outside the code fences");
+        }
+        return in.report(d);
+    }
+
+    private Decl record() {
+        Token keyword = in.advance();
+        Ident name = expressions.ident("record name");
+        in.expectLineEnd("the record name");
+        List<Decl.Field> fields = new ArrayList<>();
+        while (openBlockContinues(keyword, "record")) {
+            try {
+                Ident field = expressions.ident("field name");
+                in.expect(TokenKind.COLON, "after the field name");
+                TypeExpr type = expressions.type();
+                Expr constraint = in.accept(TokenKind.WHERE) ? expressions.expression() : null;
+                fields.add(new Decl.Field(field, type, constraint, in.spanFrom(field.span())));
+                in.expectLineEnd("the field");
+            } catch (ParseError e) {
+                in.syncLine();
+            }
+        }
+        in.accept(TokenKind.END);
+        return new Decl.Record(name, List.copyOf(fields), in.spanFrom(keyword.span()));
+    }
+
+    private Decl enumeration() {
+        Token keyword = in.advance();
+        Ident name = expressions.ident("enum name");
+        in.expectLineEnd("the enum name");
+        List<Ident> variants = new ArrayList<>();
+        while (openBlockContinues(keyword, "enum")) {
+            try {
+                variants.add(expressions.ident("variant name"));
+                if (!in.accept(TokenKind.COMMA)) {
+                    in.expectLineEnd("the variant");
+                }
+            } catch (ParseError e) {
+                in.syncLine();
+            }
+        }
+        in.accept(TokenKind.END);
+        return new Decl.Enum(name, List.copyOf(variants), in.spanFrom(keyword.span()));
+    }
+
+    private Decl cell() {
+        Token keyword = in.advance();
+        Ident name = expressions.ident("cell name");
+        Token open = in.expect(TokenKind.LPAREN, "after the cell name");
+        List<Decl.Param> params = new ArrayList<>();
+        while (!in.at(TokenKind.RPAREN)) {
+            Ident param = expressions.ident("parameter name");
+            if (!in.at(TokenKind.COLON)) {
+                throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                                "expected `:` and a type after parameter `" + param.name() + "`, found "
+                                        + in.peek().describe())
+                        .label("expected `:`")
+                        .help("every parameter has a type, e.g. `" + param.name() + ": String`"));
+            }
+            in.advance();
+            params.add(new Decl.Param(param, expressions.type()));
+            if (!in.accept(TokenKind.COMMA)) {
+                break;
+            }
+        }
+        if (!in.accept(TokenKind.RPAREN)) {
+            throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                            "expected `)` to close the parameter list, found " + in.peek().describe())
+                    .label("expected `)` or `,`")
+                    .secondary(open.span(), "opened here"));
+        }
+        TypeExpr returns = in.accept(TokenKind.ARROW) ? expressions.type() : null;
+        in.expectLineEnd("the cell header");
+        Block body = block(keyword, "cell");
+        in.accept(TokenKind.END);
+        return new Decl.Cell(name, List.copyOf(params), returns, body, in.spanFrom(keyword.span()));
+    }
+
+    private Decl useTool() {
+        Token keyword = in.advance();
+        in.expect(TokenKind.TOOL, "after `use`");
+        Ident toolId = null;
+        Ident server = null;
+        if (in.atWord("mcp") && in.peek(1).kind() == TokenKind.STRING) {
+            in.advance();
+            Token s = in.advance();
+            Expr.Str str = expressions.string(s);
+            if (str.parts().size() > 1 || (str.parts().size() == 1 && !(str.parts().get(0) instanceof Expr.Text))) {
+                throw in.report(Diagnostic.error(Code.E0007, s.span(), "MCP server address cannot interpolate")
+                        .label("interpolation here")
+                        .help("write the server address as a plain string; tools are fixed when the document "
+                                + "is checked"));
+            }
+            server = new Ident(str.parts().isEmpty() ? "" : ((Expr.Text) str.parts().get(0)).text(), s.span());
+        } else {
+            toolId = dottedName("tool id");
+        }
+        if (!in.at(TokenKind.AS)) {
+            throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                            "expected `as` and an alias after the tool, found " + in.peek().describe())
+                    .label("expected `as`")
+                    .help("every tool is used through an alias: `use tool "
+                            + (toolId != null ? toolId.name() : "mcp \"…\"") + " as Name`"));
+        }
+        in.advance();
+        Ident alias = expressions.ident("tool alias");
+        in.expectLineEnd("the `use tool` line");
+        return new Decl.UseTool(toolId, server, alias, in.spanFrom(keyword.span()));
+    }
+
+    /** a.b.c — segments may be keywords (tool ids are not Lumen names). */
+    private Ident dottedName(String what) {
+        Token first = in.peek();
+        if (!isWord(first)) {
+            throw in.error(first, "expected " + what + ", found " + first.describe(), "expected " + what);
+        }
+        in.advance();
+        StringBuilder name = new StringBuilder(first.text());
+        Span span = first.span();
+        while (in.at(TokenKind.DOT) && isWord(in.peek(1))) {
+            in.advance();
+            Token part = in.advance();
+            name.append('.').append(part.text());
+            span = span.to(part.span());
+        }
+        return new Ident(name.toString(), span);
+    }
+
+    private static boolean isWord(Token t) {
+        return t.kind() == TokenKind.IDENT || Lexer.isKeyword(t.text());
+    }
+
+    /** `grant Target clause…`, continued on following lines indented deeper than `grant`. */
+    private Decl grant() {
+        Token keyword = in.advance();
+        Ident alias = expressions.ident("tool alias after `grant`");
+        Ident tool = null;
+        if (in.accept(TokenKind.DOT)) {
+            tool = dottedName("MCP tool name");
+        }
+        List<Decl.GrantClause> clauses = new ArrayList<>();
+        while (true) {
+            while (in.peek().kind() == TokenKind.IDENT) {
+                clauses.add(grantClause());
+            }
+            in.expectLineEnd("the grant clause");
+            if (!(in.peek().kind() == TokenKind.IDENT && in.peek().column() > keyword.column())) {
+                break;
+            }
+        }
+        return new Decl.Grant(alias, tool, List.copyOf(clauses), in.spanFrom(keyword.span()));
+    }
+
+    /** clause := key value [unit]; a unit word may follow a number (`rate_limit 10 per_minute`). */
+    private Decl.GrantClause grantClause() {
+        Ident key = expressions.ident("grant clause");
+        List<Decl.GrantValue> values = new ArrayList<>();
+        Decl.GrantValue value = grantValue(key);
+        values.add(value);
+        if ((value.value() instanceof Long || value.value() instanceof Double) && in.peek().kind() == TokenKind.IDENT
+                && in.peek().text().startsWith("per_")) {
+            Token unit = in.advance();
+            values.add(new Decl.GrantValue(unit.text(), true, unit.span()));
+        }
+        return new Decl.GrantClause(key, List.copyOf(values), in.spanFrom(key.span()));
+    }
+
+    private Decl.GrantValue grantValue(Ident key) {
+        Token t = in.peek();
+        boolean negative = t.kind() == TokenKind.MINUS;
+        if (negative) {
+            in.advance();
+            t = in.peek();
+        }
+        Object value = switch (t.kind()) {
+            case INT -> negative ? -(Long) t.value() : t.value();
+            case FLOAT -> negative ? -(Double) t.value() : t.value();
+            case STRING -> negative ? null : plainString(t);
+            case TRUE -> negative ? null : Boolean.TRUE;
+            case FALSE -> negative ? null : Boolean.FALSE;
+            default -> null;
+        };
+        if (value == null) {
+            throw in.report(Diagnostic.error(Code.E0007, t.span(),
+                            "expected a value for grant clause `" + key.name() + "`, found " + t.describe())
+                    .label("expected a string, number or boolean")
+                    .help("grant clauses are written `key value`, e.g. `timeout_ms 5000` or `domain \"api.example.com\"`"));
+        }
+        in.advance();
+        return new Decl.GrantValue(value, false, t.span());
+    }
+
+    private String plainString(Token t) {
+        StringBuilder text = new StringBuilder();
+        for (StringPiece piece : t.pieces()) {
+            if (piece instanceof StringPiece.Text part) {
+                text.append(part.text());
+            } else {
+                throw in.report(Diagnostic.error(Code.E0007, piece.span(), "grant values cannot interpolate")
+                        .label("interpolation here")
+                        .help("grants are fixed when the document is checked; write the value out"));
+            }
+        }
+        return text.toString();
+    }
+
+    // ---- blocks and statements ---------------------------------------------------------------
+
+    /**
+     * Whether a `record`/`enum`/match body continues: false at its `end`, and false (after reporting the
+     * missing `end`) when the block or a new declaration starts first.
+     */
+    private boolean openBlockContinues(Token opener, String what) {
+        in.skipNewlines();
+        if (in.at(TokenKind.END)) {
+            return false;
+        }
+        if (in.at(TokenKind.EOF) || (startsDeclaration(in.peek().kind()) && in.atLineStart())) {
+            missingEnd(opener, what);
+            return false;
+        }
+        return true;
+    }
+
+    private void missingEnd(Token opener, String what) {
+        Span at = in.peek().span();
+        if (at.equals(missingEndAt)) {
+            return;
+        }
+        missingEndAt = at;
+        String where = in.at(TokenKind.EOF) ? "the code block ends" : "the next declaration starts";
+        in.diagnostics().add(Diagnostic.error(Code.E0008, opener.span(), "`" + what + "` is never closed with `end`")
+                .label("this `" + what + "` has no matching `end`")
+                .secondary(at, where + " here")
+                .help("add a line with `end` where the " + what + " finishes"));
+    }
+
+    /** Statements up to (not including) `end` or `else`. */
+    private Block block(Token opener, String what) {
+        List<Stmt> statements = new ArrayList<>();
+        Span start = in.peek().span();
+        while (true) {
+            in.skipNewlines();
+            if (in.at(TokenKind.END) || in.at(TokenKind.ELSE)) {
+                break;
+            }
+            if (in.at(TokenKind.EOF) || (startsDeclaration(in.peek().kind()) && in.atLineStart())) {
+                missingEnd(opener, what);
+                break;
+            }
+            try {
+                statements.add(statement());
+            } catch (ParseError e) {
+                in.syncLine();
+            }
+        }
+        return new Block(List.copyOf(statements), start.to(in.previous().span()));
+    }
+
+    private Stmt statement() {
+        Token t = in.peek();
+        return switch (t.kind()) {
+            case LET -> let();
+            case IF -> ifStatement();
+            case FOR -> forStatement();
+            case MATCH -> match();
+            case RETURN -> returnStatement();
+            case HALT -> halt();
+            case AT -> throw notInV1(t);
+            default -> expressionOrAssignment();
+        };
+    }
+
+    private Stmt let() {
+        Token keyword = in.advance();
+        boolean mutable = in.accept(TokenKind.MUT);
+        Ident name = expressions.ident("variable name after `let`");
+        TypeExpr type = in.accept(TokenKind.COLON) ? expressions.type() : null;
+        if (!in.at(TokenKind.ASSIGN)) {
+            throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                            "expected `=` after `let " + name.name() + "`, found " + in.peek().describe())
+                    .label("expected `=`")
+                    .help("every binding has a value: `let " + name.name() + " = …`"));
+        }
+        in.advance();
+        Expr value = expressions.expression();
+        in.expectLineEnd("the `let` statement");
+        return new Stmt.Let(name, mutable, type, value, keyword.span().to(value.span()));
+    }
+
+    private Stmt ifStatement() {
+        Token keyword = in.advance();
+        List<Stmt.Branch> branches = new ArrayList<>();
+        Block otherwise = null;
+        Expr condition = expressions.expression();
+        in.expectLineEnd("the `if` condition");
+        branches.add(new Stmt.Branch(condition, block(keyword, "if")));
+        while (in.at(TokenKind.ELSE)) {
+            Token elseToken = in.advance();
+            if (otherwise != null) {
+                throw in.report(Diagnostic.error(Code.E0007, elseToken.span(), "`else` after the final `else`")
+                        .label("this branch can never run")
+                        .help("an `if` has at most one plain `else`, and it comes last"));
+            }
+            if (in.accept(TokenKind.IF)) {
+                Expr c = expressions.expression();
+                in.expectLineEnd("the `else if` condition");
+                branches.add(new Stmt.Branch(c, block(keyword, "if")));
+            } else {
+                in.expectLineEnd("`else`");
+                otherwise = block(keyword, "if");
+            }
+        }
+        in.accept(TokenKind.END);
+        return new Stmt.If(List.copyOf(branches), otherwise, in.spanFrom(keyword.span()));
+    }
+
+    private Stmt forStatement() {
+        Token keyword = in.advance();
+        Ident item = expressions.ident("loop variable after `for`");
+        Ident value = in.accept(TokenKind.COMMA) ? expressions.ident("value variable after `,`") : null;
+        in.expect(TokenKind.IN, "after the loop variable");
+        Expr iterable = expressions.expression();
+        in.expectLineEnd("the `for` header");
+        Block body = block(keyword, "for");
+        in.accept(TokenKind.END);
+        return new Stmt.For(item, value, iterable, body, in.spanFrom(keyword.span()));
+    }
+
+    private Stmt match() {
+        Token keyword = in.advance();
+        Expr scrutinee = expressions.expression();
+        in.expectLineEnd("the matched value");
+        List<Stmt.Arm> arms = new ArrayList<>();
+        while (openBlockContinues(keyword, "match")) {
+            try {
+                arms.add(arm());
+            } catch (ParseError e) {
+                in.syncLine();
+            }
+        }
+        in.accept(TokenKind.END);
+        return new Stmt.Match(scrutinee, List.copyOf(arms), in.spanFrom(keyword.span()));
+    }
+
+    /** `pattern -> statement` on one line, or `pattern ->` followed by a block closed by `end`. */
+    private Stmt.Arm arm() {
+        Pattern pattern = expressions.pattern();
+        Token arrow = in.peek();
+        if (!in.accept(TokenKind.ARROW)) {
+            throw in.report(Diagnostic.error(Code.E0007, arrow.span(),
+                            "expected `->` after the pattern, found " + arrow.describe())
+                    .label("expected `->`")
+                    .help("a match arm is written `pattern -> statement`"));
+        }
+        Block body;
+        if (in.accept(TokenKind.NEWLINE)) {
+            body = block(arrow, "match arm");
+            in.accept(TokenKind.END);
+        } else {
+            Stmt single = statement();
+            body = new Block(List.of(single), single.span());
+        }
+        return new Stmt.Arm(pattern, body, pattern.span().to(body.span()));
+    }
+
+    private Stmt returnStatement() {
+        Token keyword = in.advance();
+        if (in.at(TokenKind.NEWLINE) || in.at(TokenKind.END) || in.at(TokenKind.EOF)) {
+            in.expectLineEnd("`return`");
+            return new Stmt.Return(null, keyword.span());
+        }
+        Expr value = expressions.expression();
+        in.expectLineEnd("the returned value");
+        return new Stmt.Return(value, keyword.span().to(value.span()));
+    }
+
+    private Stmt halt() {
+        Token keyword = in.advance();
+        Token open = in.peek();
+        if (!in.accept(TokenKind.LPAREN)) {
+            throw in.report(Diagnostic.error(Code.E0007, open.span(), "expected `(` after `halt`, found " + open.describe())
+                    .label("expected `(`")
+                    .help("`halt` takes its message in parentheses: `halt(\"reason\")`"));
+        }
+        Expr message = expressions.expression();
+        if (!in.accept(TokenKind.RPAREN)) {
+            throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                            "expected `)` to close `halt(`, found " + in.peek().describe())
+                    .label("expected `)`")
+                    .secondary(open.span(), "opened here"));
+        }
+        Span span = in.spanFrom(keyword.span());
+        in.expectLineEnd("`halt(…)`");
+        return new Stmt.Halt(message, span);
+    }
+
+    private Stmt expressionOrAssignment() {
+        Expr e = expressions.expression();
+        if (in.at(TokenKind.ASSIGN)) {
+            Token eq = in.advance();
+            if (!(e instanceof Expr.Name || e instanceof Expr.Field || e instanceof Expr.Index)) {
+                throw in.report(Diagnostic.error(Code.E0007, e.span(), "cannot assign to this expression")
+                        .label("not a variable, field or element")
+                        .secondary(eq.span(), "assignment here")
+                        .help("use `==` to compare values"));
+            }
+            Expr value = expressions.expression();
+            in.expectLineEnd("the assignment");
+            return new Stmt.Assign(e, value, e.span().to(value.span()));
+        }
+        in.expectLineEnd("the expression");
+        return new Stmt.ExprStmt(e, e.span());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.lumen.language.syntax;
+
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.source.Span;
+import java.util.List;
+
+/**
+ * A cursor over one block's tokens, shared by the statement and expression parsers, with the error
+ * reporting and resynchronisation they both use.
+ */
+final class TokenStream {
+    private final List<Token> tokens;
+    private final Diagnostics diagnostics;
+    private int pos;
+    private int lastErrorPos = -1;
+
+    TokenStream(List<Token> tokens, Diagnostics diagnostics) {
+        this.tokens = tokens;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Thrown after a syntax error has been reported, to unwind to the nearest recovery point. */
+    static final class ParseError extends RuntimeException {
+        ParseError() {
+            super(null, null, false, false);
+        }
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    Token peek() {
+        return tokens.get(pos);
+    }
+
+    Token peek(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    Token previous() {
+        return tokens.get(Math.max(0, pos - 1));
+    }
+
+    boolean at(TokenKind kind) {
+        return peek().kind() == kind;
+    }
+
+    boolean atWord(String word) {
+        return peek().kind() == TokenKind.IDENT && peek().text().equals(word);
+    }
+
+    /** Whether the current token is the first on its line. */
+    boolean atLineStart() {
+        return pos == 0 || tokens.get(pos - 1).kind() == TokenKind.NEWLINE;
+    }
+
+    Token advance() {
+        Token t = peek();
+        if (t.kind() != TokenKind.EOF) {
+            pos++;
+        }
+        return t;
+    }
+
+    boolean accept(TokenKind kind) {
+        if (at(kind)) {
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    Token expect(TokenKind kind, String context) {
+        if (at(kind)) {
+            return advance();
+        }
+        throw error(peek(), "expected " + kind.describe() + " " + context + ", found " + peek().describe(),
+                "expected " + kind.describe());
+    }
+
+    void skipNewlines() {
+        while (at(TokenKind.NEWLINE)) {
+            advance();
+        }
+    }
+
+    /** Reports an unexpected-token error at {@code at} (once per position) and returns the unwinding error. */
+    ParseError error(Token at, String message, String label) {
+        return report(Diagnostic.error(Code.E0007, at.span(), message).label(label));
+    }
+
+    ParseError report(Diagnostic.Builder diagnostic) {
+        if (pos > lastErrorPos) {
+            lastErrorPos = pos;
+            diagnostics.add(diagnostic);
+        }
+        return new ParseError();
+    }
+
+    /** Skips the rest of the current line, newline included. */
+    void syncLine() {
+        while (!at(TokenKind.NEWLINE) && !at(TokenKind.EOF)) {
+            advance();
+        }
+        accept(TokenKind.NEWLINE);
+    }
+
+    /** The statement or declaration ends here: at a newline (consumed), or before `end`/`else`/end of block. */
+    void expectLineEnd(String what) {
+        if (accept(TokenKind.NEWLINE) || at(TokenKind.EOF) || at(TokenKind.END) || at(TokenKind.ELSE)) {
+            return;
+        }
+        throw error(peek(), "expected end of line after " + what + ", found " + peek().describe(),
+                "unexpected " + peek().describe());
+    }
+
+    Span spanFrom(Span start) {
+        return start.to(previous().span());
+    }
+}
