@@ -385,7 +385,17 @@ public final class Parser {
             case RETURN -> returnStatement();
             case HALT -> halt();
             case AT -> throw notInV1(t);
-            default -> expressionOrAssignment();
+            default -> {
+                if (in.atWord("on_fail")) {
+                    throw in.report(Diagnostic.error(Code.E0009, t.span(), "`on_fail` is not part of Lumen v1")
+                            .label("repair loop")
+                            .note("repair loops are planned for Lumen v1.1; in v1 `expect schema` halts on "
+                                    + "invalid output")
+                            .help("use `validate(schema T, value)` and `match` its result to handle invalid "
+                                    + "output yourself"));
+                }
+                yield expressionOrAssignment();
+            }
         };
     }
 
