@@ -259,4 +259,42 @@ class ParserTest {
                 p.diagnostics().stream().map(Diagnostic::code).toList());
         assertEquals(15, p.diagnostics().get(0).span().column());
     }
+
+    @Test
+    void errorsInsideInterpolationsPointIntoTheMarkdown() {
+        Snippets.Parsed p = Snippets.parse("""
+                cell a(name: String) -> String
+                  let m = role user:
+                      Dear {name +},
+                    end
+                  return "x {name ) y"
+                end
+                """);
+        List<Diagnostic> d = p.diagnostics();
+        assertEquals(2, d.size(), d.toString());
+        assertEquals(4, d.get(0).span().line());
+        assertEquals(18, d.get(0).span().column());
+        assertEquals(6, d.get(1).span().line());
+        assertEquals(18, d.get(1).span().column());
+    }
+
+    @Test
+    void roleTextDropsCommonIndentationAndKeepsRelativeIndentation() {
+        Snippets.Parsed p = clean("""
+                cell a() -> String
+                  let m = role system:
+
+                      Rules:
+                        - be brief # not a comment
+                      \\end is written like this
+
+                    end
+                  return m.content
+                end
+                """);
+        Stmt.Let let = (Stmt.Let) ((Decl.Cell) p.program().decls().get(0)).body().statements().get(0);
+        Expr.Role role = (Expr.Role) let.value();
+        assertEquals(List.of(new Expr.Text("Rules:\n  - be brief # not a comment\nend is written like this")),
+                role.text().parts());
+    }
 }
