@@ -1,0 +1,163 @@
+package dev.lumen.launcher;
+
+import dev.lumen.language.CheckResult;
+import dev.lumen.language.FrontEnd;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.HumanRenderer;
+import dev.lumen.language.diagnostics.JsonRenderer;
+import dev.lumen.language.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lumen check FILE...}: front end only (extract, parse, resolve, typecheck), nothing runs. */
+@Command(
+        name = "check",
+        description = "Check Lumen documents for errors without running them.",
+        sortOptions = false,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:no errors (warnings allowed)",
+            " 1:at least one document has errors",
+            " 2:bad arguments or unreadable input",
+        })
+final class CheckCommand implements Callable<Integer> {
+
+    enum Format {
+        human, json
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "`.lm.md` documents to check.")
+    private List<String> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human",
+            description = "human (rustc-style, on stderr) or json (one object on stdout). Default: ${DEFAULT-VALUE}.")
+    private Format format;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "auto, always or never. auto colors only a terminal, and never when NO_COLOR is set.")
+    private Terminal.ColorChoice color;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        List<SourceFile> sources = new ArrayList<>(files.size());
+        boolean unreadable = false;
+        for (String name : files) {
+            SourceFile source = read(name, err);
+            if (source == null) {
+                unreadable = true;
+            } else {
+                sources.add(source);
+            }
+        }
+        if (unreadable) {
+            return ExitCodes.USAGE;
+        }
+
+        List<CheckResult> results = new ArrayList<>(sources.size());
+        for (SourceFile source : sources) {
+            results.add(FrontEnd.check(source));
+        }
+
+        if (format == Format.json) {
+            String json = JsonRenderer.render(results);
+            out.print(json);
+            if (!json.endsWith("\n")) {
+                out.println();
+            }
+        } else {
+            boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+            HumanRenderer renderer = new HumanRenderer(useColor);
+            for (CheckResult result : results) {
+                if (!result.diagnostics().isEmpty()) {
+                    err.print(renderer.render(result.file(), result.diagnostics()));
+                    String summary = summary(result.file().name(), result.diagnostics(), useColor);
+                    if (summary != null) {
+                        err.println(summary);
+                    }
+                }
+            }
+        }
+        return results.stream().anyMatch(CheckResult::hasErrors) ? ExitCodes.ERRORS : ExitCodes.OK;
+    }
+
+    /** Reads one document, or reports on {@code err} why it cannot and returns null. */
+    private static SourceFile read(String name, PrintWriter err) {
+        String problem;
+        try {
+            Path path = Path.of(name);
+            if (!path.getFileName().toString().endsWith(".md")) {
+                problem = "`" + name + "` is not a Markdown document (Lumen reads `.lm.md` files)";
+            } else if (Files.isDirectory(path)) {
+                problem = "couldn't read `" + name + "`: it is a directory";
+            } else {
+                byte[] bytes = Files.readAllBytes(path);
+                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return new SourceFile(name, text);
+            }
+        } catch (NoSuchFileException e) {
+            problem = "couldn't read `" + name + "`: no such file";
+        } catch (AccessDeniedException e) {
+            problem = "couldn't read `" + name + "`: permission denied";
+        } catch (CharacterCodingException e) {
+            problem = "couldn't read `" + name + "`: the file is not valid UTF-8";
+        } catch (IOException e) {
+            problem = "couldn't read `" + name + "`: " + e.getMessage();
+        } catch (InvalidPathException e) {
+            problem = "`" + name + "` is not a valid path: " + e.getReason();
+        }
+        err.println("error: " + problem);
+        return null;
+    }
+
+    /**
+     * The line closing one document's diagnostics, in cargo's words, e.g. {@code error: could not check
+     * `a.lm.md` due to 2 previous errors; 1 warning emitted}; null if there is nothing to sum up.
+     */
+    static String summary(String name, List<Diagnostic> diagnostics, boolean color) {
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long warnings = diagnostics.size() - errors;
+        if (errors > 0) {
+            String text = "could not check `" + name + "` due to " + plural(errors, "previous error")
+                    + (warnings > 0 ? "; " + plural(warnings, "warning") + " emitted" : "");
+            return headline("error", "1;31", text, color);
+        }
+        if (warnings > 0) {
+            return headline("warning", "1;33", "`" + name + "` generated " + plural(warnings, "warning"), color);
+        }
+        return null;
+    }
+
+    private static String headline(String level, String ansi, String text, boolean color) {
+        return color
+                ? "\u001b[" + ansi + "m" + level + "\u001b[0m\u001b[1m: " + text + "\u001b[0m"
+                : level + ": " + text;
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lumen.launcher;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code lumen} command.
+ *
+ * <p>Each subcommand is a class in this package listed in {@code subcommands} below; a subcommand is
+ * registered only once it works, so {@code lumen --help} never advertises a stub. Planned, from the
+ * blueprint's CLI chapter: {@code run FILE [--cell NAME] [--stdin text|json]}, {@code fmt}, {@code trace
+ * last|show|diff}, {@code cache ls|clear [--tool T]}, {@code replay RUN_ID}, {@code tools ls|check}, {@code init
+ * NAME}. {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
+ * {@code --engine.*} and other polyglot options through); {@code bin/lumen} starts them on the JIT-enabled JVM,
+ * every other subcommand on the fast-starting interpreter-only JVM.
+ *
+ * <p>Exit statuses are in {@link ExitCodes}.
+ */
+@Command(
+        name = "lumen",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Lumen: Markdown-native programs with typed schemas, capability-scoped tools and "
+                + "hash-chained traces.",
+        subcommands = {CheckCommand.class},
+        commandListHeading = "%nCommands:%n")
+public final class Main implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** {@code lumen} alone: usage on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        int status = execute(out, err, args);
+        System.exit(status);
+    }
+
+    /** Runs the command line {@code args} in-process, writing to {@code out} and {@code err}; returns the exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            CommandLine commandLine = new CommandLine(new Main())
+                    .setOut(out)
+                    .setErr(err)
+                    .setExecutionExceptionHandler((e, cl, parsed) -> {
+                        cl.getErr().println("error: internal error in lumen: " + e);
+                        cl.getErr().println("note: this is a bug in Lumen; please report it with the input that"
+                                + " triggered it and this trace:");
+                        e.printStackTrace(cl.getErr());
+                        return ExitCodes.INTERNAL_ERROR;
+                    })
+                    .setParameterExceptionHandler((e, unmatched) -> {
+                        // clap/cargo style: the problem and a pointer to help, not the whole usage text.
+                        CommandLine cl = e.getCommandLine();
+                        cl.getErr().println("error: " + e.getMessage());
+                        cl.getErr().println();
+                        cl.getErr().println("For more information, try '" + cl.getCommandSpec().qualifiedName()
+                                + " --help'.");
+                        return ExitCodes.USAGE;
+                    });
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The version in the launcher jar's manifest (Implementation-Version), or "dev" when run from classes. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"lumen " + (version == null ? "dev" : version)};
+        }
+    }
+}

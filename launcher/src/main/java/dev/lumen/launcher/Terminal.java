@@ -1,0 +1,50 @@
+package dev.lumen.launcher;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What the launcher needs to know about where its standard error goes. */
+final class Terminal {
+    private Terminal() {
+    }
+
+    /** The {@code --color} option's values. */
+    enum ColorChoice {
+        auto, always, never
+    }
+
+    /**
+     * Whether diagnostics on standard error get ANSI colors: {@code always}/{@code never} as asked; with
+     * {@code auto}, only when standard error is a terminal, {@code NO_COLOR} is unset or empty
+     * (https://no-color.org) and {@code TERM} is not {@code dumb}.
+     */
+    static boolean colorOnStderr(ColorChoice choice, Map<String, String> env) {
+        return switch (choice) {
+            case always -> true;
+            case never -> false;
+            case auto -> isEmpty(env.get("NO_COLOR")) && !"dumb".equals(env.get("TERM")) && stderrIsTerminal();
+        };
+    }
+
+    private static boolean isEmpty(String s) {
+        return s == null || s.isEmpty();
+    }
+
+    /** Whether file descriptor 2 is a terminal. Java has no isatty(2); Linux answers through /proc. */
+    static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.isSymbolicLink(fd2)) {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // fall through to the console check
+        }
+        Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+}

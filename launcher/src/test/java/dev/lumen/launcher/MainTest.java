@@ -1,0 +1,96 @@
+package dev.lumen.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the {@code lumen} command in-process and checks exit statuses and where messages go. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run lumen(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkOfACleanDocumentSucceedsSilently() throws IOException {
+        Path doc = Files.writeString(dir.resolve("notes.lm.md"), """
+                # Notes
+
+                A document with prose and no Lumen code is valid.
+                """);
+        Run run = lumen("check", "--color=never", doc.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void missingFileIsAnInputError() {
+        String missing = dir.resolve("missing.lm.md").toString();
+        Run run = lumen("check", missing);
+        assertEquals(ExitCodes.USAGE, run.status());
+        assertEquals("error: couldn't read `" + missing + "`: no such file\n", run.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void nonMarkdownFileIsAnInputError() throws IOException {
+        Path doc = Files.writeString(dir.resolve("prog.lm"), "cell main()\nend\n");
+        Run run = lumen("check", doc.toString());
+        assertEquals(ExitCodes.USAGE, run.status());
+        assertTrue(run.err().contains("is not a Markdown document"), run.err());
+    }
+
+    @Test
+    void invalidUtf8IsAnInputError() throws IOException {
+        Path doc = Files.write(dir.resolve("bad.lm.md"), new byte[] {'#', ' ', (byte) 0xC3, '\n'});
+        Run run = lumen("check", doc.toString());
+        assertEquals(ExitCodes.USAGE, run.status());
+        assertTrue(run.err().contains("not valid UTF-8"), run.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Run noFiles = lumen("check");
+        assertEquals(ExitCodes.USAGE, noFiles.status());
+        assertTrue(noFiles.err().startsWith("error: "), noFiles.err());
+        assertTrue(noFiles.err().contains("lumen check --help"), noFiles.err());
+
+        assertEquals(ExitCodes.USAGE, lumen("check", "--format", "xml", "a.lm.md").status());
+        assertEquals(ExitCodes.USAGE, lumen("frobnicate").status());
+        assertEquals(ExitCodes.USAGE, lumen().status());
+    }
+
+    @Test
+    void helpAndVersionSucceed() {
+        Run help = lumen("--help");
+        assertEquals(ExitCodes.OK, help.status());
+        assertTrue(help.out().contains("check"), help.out());
+        Run checkHelp = lumen("check", "--help");
+        assertEquals(ExitCodes.OK, checkHelp.status(), checkHelp.err());
+        assertTrue(checkHelp.out().contains("--format"), checkHelp.out());
+        Run version = lumen("--version");
+        assertEquals(ExitCodes.OK, version.status());
+        assertTrue(version.out().startsWith("lumen "), version.out());
+    }
+
+    @Test
+    void summariesFollowCargo() {
+        assertEquals(null, CheckCommand.summary("a.lm.md", java.util.List.of(), false));
+    }
+}
