@@ -284,6 +284,9 @@ final class ExpressionParser {
     }
 
     private Expr interpolation(StringPiece.Interpolation piece) {
+        if (!piece.closed()) {
+            return new Expr.Error(piece.span());
+        }
         TokenStream nested = new TokenStream(piece.tokens(), in.diagnostics());
         try {
             Expr e = new ExpressionParser(nested).expression();

@@ -239,6 +239,9 @@ public final class Lexer {
             } else if (c >= '0' && c <= '9') {
                 i = number(line, i, sink);
             } else if (c == '"') {
+                if (interpolation && !closingQuoteFollows(s, i + 1)) {
+                    return -1; // this quote ends the enclosing string: the interpolation is unclosed
+                }
                 i = string(line, i, sink);
             } else {
                 if (interpolation && c == '}' && braces == 0) {
@@ -445,6 +448,17 @@ public final class Lexer {
         return end;
     }
 
+    private static boolean closingQuoteFollows(String s, int i) {
+        for (int k = i; k < s.length(); k++) {
+            if (s.charAt(k) == '\\') {
+                k++;
+            } else if (s.charAt(k) == '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean startsInterpolation(String s, int i) {
         return i + 1 < s.length() && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_');
     }
@@ -453,17 +467,27 @@ public final class Lexer {
     private int interpolation(CodeLine line, int open, PieceBuilder pieces) {
         List<Token> tokens = new ArrayList<>();
         int close = scan(line, open + 1, tokens, true);
-        int end = close < 0 ? line.text().length() : close + 1;
-        Span span = line.span(open, end);
-        if (close < 0) {
-            diagnostics.add(Diagnostic.error(Code.E0006, span, "interpolation is never closed")
-                    .label("expected `}` before the end of the line")
-                    .help("write `\\{` for a literal brace"));
+        if (close >= 0) {
+            tokens.add(new Token(TokenKind.EOF, "}", line.span(close, close + 1), close, null));
+            pieces.interpolation(tokens, true, line.span(open, close + 1));
+            return close + 1;
         }
-        int col = close < 0 ? end : close;
-        tokens.add(new Token(TokenKind.EOF, "", line.span(col, col), col, null));
-        pieces.interpolation(tokens, span);
+        // Unclosed: the interpolation runs to the quote that ends the string, or to the end of the line.
+        int end = Math.max(open + 1, tokens.isEmpty() ? open + 1 : lastColumn(tokens));
+        while (end < line.text().length() && line.text().charAt(end) != '"') {
+            end++;
+        }
+        Span span = line.span(open, end);
+        diagnostics.add(Diagnostic.error(Code.E0006, span, "interpolation is never closed")
+                .label("expected `}` to end this interpolation")
+                .help("write `\\{` for a literal brace"));
+        pieces.interpolation(List.of(), false, span);
         return end;
+    }
+
+    private static int lastColumn(List<Token> tokens) {
+        Token last = tokens.get(tokens.size() - 1);
+        return last.column() + Math.max(1, last.text().length());
     }
 
     /** Accumulates pieces, merging adjacent text. */
@@ -481,8 +505,8 @@ public final class Lexer {
             }
         }
 
-        void interpolation(List<Token> tokens, Span span) {
-            pieces.add(new StringPiece.Interpolation(tokens, span));
+        void interpolation(List<Token> tokens, boolean closed, Span span) {
+            pieces.add(new StringPiece.Interpolation(tokens, closed, span));
         }
 
         List<StringPiece> build() {

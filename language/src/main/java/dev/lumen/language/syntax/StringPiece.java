@@ -11,6 +11,7 @@ public sealed interface StringPiece {
     record Text(String text, Span span) implements StringPiece {
     }
 
-    record Interpolation(List<Token> tokens, Span span) implements StringPiece {
+    /** {@code closed} is false when the `}` is missing; that was reported and the tokens are not parsed. */
+    record Interpolation(List<Token> tokens, boolean closed, Span span) implements StringPiece {
     }
 }

@@ -21,7 +21,8 @@ public record Token(TokenKind kind, String text, Span span, int column, Object v
             case IDENT -> "identifier `" + text + "`";
             case INT, FLOAT -> "number `" + text + "`";
             case STRING -> "string";
-            case NEWLINE, EOF, ROLE_TEXT -> kind.describe();
+            case EOF -> text.equals("}") ? "`}`" : kind.describe();
+            case NEWLINE, ROLE_TEXT -> kind.describe();
             default -> kind.describe();
         };
     }

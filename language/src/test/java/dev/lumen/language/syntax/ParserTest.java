@@ -272,10 +272,12 @@ class ParserTest {
                 """);
         List<Diagnostic> d = p.diagnostics();
         assertEquals(2, d.size(), d.toString());
+        assertEquals("expected an expression, found `}`", d.get(0).message());
         assertEquals(4, d.get(0).span().line());
-        assertEquals(18, d.get(0).span().column());
+        assertEquals(19, d.get(0).span().column());
+        assertEquals(Code.E0006, d.get(1).code());
         assertEquals(6, d.get(1).span().line());
-        assertEquals(18, d.get(1).span().column());
+        assertEquals(13, d.get(1).span().column());
     }
 
     @Test
