@@ -1,0 +1,101 @@
+package dev.lumen.runtime.tools;
+
+import java.util.Optional;
+
+/**
+ * The grant clauses of Lumen v1 and the manifest capability each one needs. The front end checks grants
+ * against these at compile time; the runtime enforces the same clauses when a tool runs.
+ */
+public enum Capability {
+    DOMAIN("domain", "supports_domain_allowlist", ValueKind.STRING, true),
+    PATH("path", "supports_path_allowlist", ValueKind.STRING, true),
+    TIMEOUT_MS("timeout_ms", "supports_timeout_ms", ValueKind.INT, false),
+    RATE_LIMIT("rate_limit", "supports_rate_limit", ValueKind.RATE, false),
+    MAX_RESPONSE_BYTES("max_response_bytes", "supports_max_response_bytes", ValueKind.INT, false),
+    MODEL("model", "supports_model_allowlist", ValueKind.STRING, true),
+    MAX_TOKENS("max_tokens", "supports_max_tokens", ValueKind.INT, false),
+    TEMPERATURE("temperature", "supports_temperature", ValueKind.FLOAT, false),
+    TOKEN_BUDGET("token_budget", "supports_token_budget", ValueKind.INT, false),
+    REDACT("redact", "supports_redaction", ValueKind.STRING, true);
+
+    /** What a clause's value is written as. */
+    public enum ValueKind {
+        /** A string literal: {@code domain "api.example.com"}. */
+        STRING("a string", "\"…\""),
+        /** An integer literal: {@code timeout_ms 5000}. */
+        INT("an integer", "5000"),
+        /** A float literal: {@code temperature 0.0}. */
+        FLOAT("a float", "0.0"),
+        /** An integer and a unit: {@code rate_limit 10 per_minute}. */
+        RATE("an integer and a unit (`per_second` or `per_minute`)", "10 per_minute");
+
+        private final String description;
+        private final String example;
+
+        ValueKind(String description, String example) {
+            this.description = description;
+            this.example = example;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** A value of this kind as it is written in a grant, for help text. */
+        public String example() {
+            return example;
+        }
+    }
+
+    /** The units a {@link ValueKind#RATE} value accepts. */
+    public static final java.util.List<String> RATE_UNITS = java.util.List.of("per_second", "per_minute");
+
+    private final String clause;
+    private final String manifestKey;
+    private final ValueKind valueKind;
+    private final boolean repeatable;
+
+    Capability(String clause, String manifestKey, ValueKind valueKind, boolean repeatable) {
+        this.clause = clause;
+        this.manifestKey = manifestKey;
+        this.valueKind = valueKind;
+        this.repeatable = repeatable;
+    }
+
+    /** The clause keyword in a `grant` line. */
+    public String clause() {
+        return clause;
+    }
+
+    /** The `capabilities` key of a tool manifest that enables this clause. */
+    public String manifestKey() {
+        return manifestKey;
+    }
+
+    public ValueKind valueKind() {
+        return valueKind;
+    }
+
+    /** Whether several values accumulate (allowlists) rather than the clause being given once. */
+    public boolean repeatable() {
+        return repeatable;
+    }
+
+    public static Optional<Capability> byClause(String clause) {
+        for (Capability c : values()) {
+            if (c.clause.equals(clause)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Capability> byManifestKey(String key) {
+        for (Capability c : values()) {
+            if (c.manifestKey.equals(key)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

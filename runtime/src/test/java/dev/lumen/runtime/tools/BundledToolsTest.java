@@ -1,0 +1,65 @@
+package dev.lumen.runtime.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BundledToolsTest {
+
+    @Test
+    void everyBundledToolLoads() {
+        assertEquals(BundledTools.IDS, List.copyOf(BundledTools.all().keySet()));
+        for (ToolManifest m : BundledTools.all().values()) {
+            assertEquals("1.0.0", m.version());
+            assertTrue(m.exec().builtin(), m.toolId());
+            assertTrue(m.input().isRecord(), m.toolId());
+        }
+    }
+
+    @Test
+    void httpGetMatchesTheBlueprintManifest() {
+        ToolManifest get = BundledTools.find("http.get").orElseThrow();
+        assertEquals(List.of("url", "headers"), List.copyOf(get.input().fields().keySet()));
+        assertTrue(get.input().fields().get("headers").optional());
+        assertEquals("matches", get.input().fields().get("url").constraints().get(0).kind());
+        assertEquals("^https?://", get.input().fields().get("url").constraints().get(0).arguments().get("pattern"));
+        assertEquals("Bytes", get.output().fields().get("body").type());
+        assertTrue(get.supports(Capability.DOMAIN));
+        assertTrue(get.supports(Capability.RATE_LIMIT));
+        assertFalse(get.supports(Capability.MODEL));
+    }
+
+    @Test
+    void llmChatTakesPositionalRoleMessages() {
+        ToolManifest chat = BundledTools.find("llm.chat").orElseThrow();
+        assertEquals("messages", chat.input().positional());
+        assertEquals("list[RoleText]", chat.input().fields().get("messages").type());
+        assertEquals("String", chat.output().type());
+        assertEquals(Set.of(Capability.MODEL, Capability.MAX_TOKENS, Capability.TEMPERATURE, Capability.TOKEN_BUDGET,
+                Capability.TIMEOUT_MS, Capability.RATE_LIMIT, Capability.REDACT), chat.capabilities());
+    }
+
+    @Test
+    void malformedManifestsSayWhatIsWrong() {
+        ManifestException e = assertThrows(ManifestException.class, () -> ToolManifest.parse("""
+                {"tool_id": "x.y", "version": "1.0.0", "input_schema": {"type": "record", "fields": {}},
+                 "output_schema": {"type": "String"}, "capabilities": {"supports_teleport": true},
+                 "exec": {"builtin": true}}"""));
+        assertEquals("manifest of `x.y`: unknown capability `supports_teleport`", e.getMessage());
+        e = assertThrows(ManifestException.class, () -> ToolManifest.parse("[1]"));
+        assertEquals("tool manifest must be a JSON object", e.getMessage());
+    }
+
+    @Test
+    void clausesMapToCapabilities() {
+        assertEquals(Capability.REDACT, Capability.byClause("redact").orElseThrow());
+        assertEquals(Capability.DOMAIN, Capability.byManifestKey("supports_domain_allowlist").orElseThrow());
+        assertTrue(Capability.DOMAIN.repeatable());
+        assertFalse(Capability.TIMEOUT_MS.repeatable());
+    }
+}
