@@ -1,4 +1,5 @@
-# Sourced by bin/mvn, bin/lumen and bin/test: selects a JDK 25 and exports JAVA_HOME.
+# Sourced by bin/mvn and bin/lumen: selects a JDK 25, exports JAVA_HOME and sets LUMEN_JDK_VERSION
+# (the JDK's full version, e.g. 25.0.3).
 #
 # Order: $JAVA_HOME if it is a JDK 25 (or newer), then
 # /usr/lib/jvm/temurin-25-jdk-amd64, then any /usr/lib/jvm/*25*.
@@ -17,6 +18,7 @@ lumen_select_jdk() {
         v=$(lumen_jdk_feature "$candidate")
         if [[ -n "$v" && "$v" -ge 25 ]]; then
             export JAVA_HOME="$candidate"
+            LUMEN_JDK_VERSION=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$candidate/release")
             return 0
         fi
     done
