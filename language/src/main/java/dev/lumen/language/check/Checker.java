@@ -1,0 +1,30 @@
+package dev.lumen.language.check;
+
+import dev.lumen.language.ast.Program;
+import dev.lumen.language.diagnostics.Diagnostics;
+
+/**
+ * Name resolution and type checking of a parsed document. Phases: collect top-level names, resolve record
+ * and cell signatures, check tool imports and grants, check `where` constraints, then check each cell body.
+ * Every problem goes to the diagnostics; the returned program is complete enough to lower when there are
+ * no errors.
+ */
+public final class Checker {
+    private Checker() {
+    }
+
+    public static CheckedProgram check(Program program, Diagnostics diagnostics) {
+        Symbols symbols = new Symbols();
+        CheckedProgram out = new CheckedProgram(program, symbols);
+        Context cx = new Context(diagnostics, symbols, out);
+        Declarations.collect(program, cx);
+        cx.types.defineRecords();
+        cx.types.defineCells();
+        GrantChecker.check(program, cx);
+        ConstraintChecker.check(cx);
+        for (CellInfo cell : symbols.cells.values()) {
+            new StmtChecker(cx, cell).check();
+        }
+        return out;
+    }
+}

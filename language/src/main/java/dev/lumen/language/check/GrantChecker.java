@@ -1,0 +1,246 @@
+package dev.lumen.language.check;
+
+import dev.lumen.language.ast.Decl;
+import dev.lumen.language.ast.Program;
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.source.Span;
+import dev.lumen.runtime.tools.Capability;
+import dev.lumen.runtime.tools.ToolManifest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks `grant` lines: the target must be an imported alias (E0042), each clause one the tool's manifest
+ * supports (E0043), with a value of the right kind (E0044), given once unless it is an allowlist (E0045).
+ * Several grant lines for one target accumulate.
+ */
+final class GrantChecker {
+    private static final List<String> MCP_CLAUSES = List.of("timeout_ms", "rate_limit");
+
+    private final Context cx;
+    /** Where each non-repeatable clause was first given, per alias and target. */
+    private final Map<String, Span> firstClause = new HashMap<>();
+
+    private GrantChecker(Context cx) {
+        this.cx = cx;
+    }
+
+    static void check(Program program, Context cx) {
+        GrantChecker g = new GrantChecker(cx);
+        for (Decl d : program.decls()) {
+            if (d instanceof Decl.Grant grant) {
+                g.grant(grant);
+            }
+        }
+    }
+
+    private void grant(Decl.Grant grant) {
+        String aliasName = grant.alias().name();
+        ToolAlias alias = cx.symbols.tool(aliasName);
+        if (alias == null) {
+            unknownAlias(grant);
+            return;
+        }
+        if (alias.isMcp()) {
+            if (grant.tool() == null) {
+                cx.report(Diagnostic.error(Code.E0042, grant.alias().span(),
+                                "`" + aliasName + "` is an MCP server; grants name its tools one by one")
+                        .label("no tool named")
+                        .help("grant each tool you call: `grant " + aliasName + ".<tool> timeout_ms 10000`"));
+                return;
+            }
+            String target = grant.tool().name();
+            alias.grant(target, grant.span());
+            for (Decl.GrantClause c : grant.clauses()) {
+                mcpClause(alias, target, c);
+            }
+            return;
+        }
+        if (grant.tool() != null) {
+            cx.report(Diagnostic.error(Code.E0042, grant.alias().span().to(grant.tool().span()),
+                            "`" + aliasName + "` is the native tool `" + alias.toolId() + "`, which has no tools to name")
+                    .label("`." + grant.tool().name() + "` names a tool of an MCP server")
+                    .help("grant the native tool as a whole: `grant " + aliasName + " …`"));
+            return;
+        }
+        alias.grant("", grant.span());
+        if (!alias.resolved()) {
+            return;
+        }
+        for (Decl.GrantClause c : grant.clauses()) {
+            nativeClause(alias, c);
+        }
+    }
+
+    private void unknownAlias(Decl.Grant grant) {
+        String name = grant.alias().name();
+        Diagnostic.Builder d = Diagnostic.error(Code.E0042, grant.alias().span(), "no tool alias named `" + name + "`");
+        if (cx.symbols.cell(name) != null || cx.symbols.record(name) != null || cx.symbols.enumeration(name) != null) {
+            d.label("`" + name + "` is not a tool alias");
+        } else {
+            d.label("not imported with `use tool`");
+        }
+        if (!Names.suggest(d, name, cx.symbols.tools.keySet())) {
+            d.help("import the tool first, e.g. `use tool http.get as " + name + "`");
+        }
+        cx.report(d);
+    }
+
+    private void nativeClause(ToolAlias alias, Decl.GrantClause c) {
+        ToolManifest m = alias.manifest();
+        String key = c.key().name();
+        List<String> supported = m.capabilities().stream().map(Capability::clause).toList();
+        Capability cap = Capability.byClause(key).orElse(null);
+        if (cap == null || !m.supports(cap)) {
+            Diagnostic.Builder d = Diagnostic.error(Code.E0043, c.key().span(),
+                    cap == null ? "unknown grant clause `" + key + "`"
+                            : "`" + m.toolId() + "` does not support the grant clause `" + key + "`");
+            d.label(cap == null ? "not a grant clause" : "not supported by `" + m.toolId() + "`");
+            List<String> candidates = supported.isEmpty()
+                    ? java.util.Arrays.stream(Capability.values()).map(Capability::clause).toList() : supported;
+            if (cap == null) {
+                Names.suggest(d, key, candidates);
+            }
+            if (supported.isEmpty()) {
+                d.help("`" + m.toolId() + "` takes no grant clauses; write `grant " + alias.alias() + "` on its own");
+            } else {
+                d.help("`" + m.toolId() + "` supports " + Names.quotedList(supported));
+            }
+            cx.report(d);
+            return;
+        }
+        if (!value(c, cap.valueKind(), key)) {
+            return;
+        }
+        if (!cap.repeatable() && repeated(alias, "", c)) {
+            return;
+        }
+        alias.addClause("", new ToolAlias.GrantedClause(key, cap, values(c), c.span()));
+    }
+
+    private void mcpClause(ToolAlias alias, String target, Decl.GrantClause c) {
+        String key = c.key().name();
+        if (MCP_CLAUSES.contains(key)) {
+            Capability cap = Capability.byClause(key).orElseThrow();
+            if (!value(c, cap.valueKind(), key) || repeated(alias, target, c)) {
+                return;
+            }
+            alias.addClause(target, new ToolAlias.GrantedClause(key, cap, values(c), c.span()));
+            return;
+        }
+        // Any other clause pins the MCP tool's argument of that name to the granted value(s).
+        if (c.values().size() != 1) {
+            cx.report(Diagnostic.error(Code.E0044, valueSpan(c), "argument pin `" + key + "` takes a single value")
+                    .label("more than one value")
+                    .help("write one value per clause; repeat the clause to allow several values"));
+            return;
+        }
+        alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
+    }
+
+    private boolean repeated(ToolAlias alias, String target, Decl.GrantClause c) {
+        String id = alias.alias() + "\u0000" + target + "\u0000" + c.key().name();
+        Span first = firstClause.putIfAbsent(id, c.span());
+        if (first == null) {
+            return false;
+        }
+        String who = target.isEmpty() ? alias.alias() : alias.alias() + "." + target;
+        cx.report(Diagnostic.error(Code.E0045, c.span(), "`" + c.key().name() + "` is granted more than once for `"
+                        + who + "`")
+                .label("repeated here")
+                .secondary(first, "first granted here")
+                .help("keep one `" + c.key().name() + "` clause; only `domain`, `path`, `model` and `redact` "
+                        + "accumulate"));
+        return true;
+    }
+
+    /** Checks a clause's values against what the clause takes; reports E0044 and returns false if wrong. */
+    private boolean value(Decl.GrantClause c, Capability.ValueKind kind, String key) {
+        List<Decl.GrantValue> v = c.values();
+        Decl.GrantValue first = v.get(0);
+        String problem = null;
+        String help = "write it as `" + key + " " + kind.example() + "`";
+        Span at = first.span();
+        switch (kind) {
+            case STRING -> {
+                if (!(first.value() instanceof String s) || first.word()) {
+                    problem = "expected a string, found " + describe(first);
+                } else if (s.isEmpty()) {
+                    problem = "`" + key + "` cannot be empty";
+                }
+            }
+            case INT -> {
+                if (!(first.value() instanceof Long n)) {
+                    problem = "expected an integer, found " + describe(first);
+                    if (first.value() instanceof Double d && d == Math.rint(d)) {
+                        help = "write it without a fraction: `" + key + " " + (long) d.doubleValue() + "`";
+                    }
+                } else if (n <= 0) {
+                    problem = "`" + key + "` must be positive";
+                }
+            }
+            case FLOAT -> {
+                if (first.value() instanceof Long n) {
+                    problem = "expected a float, found an integer";
+                    help = "write it with a fraction: `" + key + " " + n + ".0`";
+                } else if (!(first.value() instanceof Double d)) {
+                    problem = "expected a float, found " + describe(first);
+                } else if (d < 0) {
+                    problem = "`" + key + "` cannot be negative";
+                }
+            }
+            case RATE -> {
+                if (!(first.value() instanceof Long n)) {
+                    problem = "expected an integer and a unit, found " + describe(first);
+                } else if (n <= 0) {
+                    problem = "`" + key + "` must be positive";
+                } else if (v.size() < 2) {
+                    problem = "`" + key + "` needs a unit";
+                    at = first.span();
+                    help = "add `per_second` or `per_minute`: `" + key + " " + n + " per_minute`";
+                } else if (!Capability.RATE_UNITS.contains(String.valueOf(v.get(1).value()))) {
+                    at = v.get(1).span();
+                    problem = "unknown rate unit `" + v.get(1).value() + "`";
+                    help = "use `per_second` or `per_minute`";
+                }
+            }
+        }
+        if (problem == null && kind != Capability.ValueKind.RATE && v.size() > 1) {
+            at = v.get(1).span();
+            problem = "`" + key + "` takes a single value";
+            help = "remove `" + v.get(1).value() + "`";
+        }
+        if (problem == null) {
+            return true;
+        }
+        cx.report(Diagnostic.error(Code.E0044, at, "wrong value for grant clause `" + key + "`")
+                .label(problem)
+                .note("`" + key + "` takes " + kind.description())
+                .help(help));
+        return false;
+    }
+
+    private static Span valueSpan(Decl.GrantClause c) {
+        return c.values().get(0).span().to(c.values().get(c.values().size() - 1).span());
+    }
+
+    private static List<Object> values(Decl.GrantClause c) {
+        List<Object> out = new ArrayList<>();
+        c.values().forEach(v -> out.add(v.value()));
+        return out;
+    }
+
+    private static String describe(Decl.GrantValue v) {
+        return switch (v.value()) {
+            case String s when v.word() -> "the word `" + s + "`";
+            case String s -> "a string";
+            case Long n -> "an integer";
+            case Double d -> "a float";
+            case Boolean b -> "a boolean";
+            default -> "a value";
+        };
+    }
+}

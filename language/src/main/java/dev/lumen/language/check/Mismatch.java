@@ -1,0 +1,89 @@
+package dev.lumen.language.check;
+
+import dev.lumen.language.ast.Expr;
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.source.Span;
+import dev.lumen.language.types.RecordType;
+import dev.lumen.language.types.Type;
+
+/** E0012 "mismatched types", with the conversion or wrapping that fixes it when there is one. */
+final class Mismatch {
+
+    /** Why a type was expected, shown as a secondary label (e.g. at a return type or annotation). */
+    record Reason(Span span, String label) {
+    }
+
+    private Mismatch() {
+    }
+
+    static void report(Context cx, Expr e, Type expected, Type found, Reason reason) {
+        if (expected.isError() || found.isError()) {
+            return;
+        }
+        Diagnostic.Builder d = Diagnostic.error(Code.E0012, e.span(), "mismatched types")
+                .label("expected `" + expected + "`, found `" + found + "`");
+        if (reason != null && reason.span() != null) {
+            d.secondary(reason.span(), reason.label());
+        }
+        explain(cx, d, e, expected, found);
+        cx.report(d);
+    }
+
+    /** Adds the help (and notes) that fix a value of type {@code found} where {@code expected} is needed. */
+    static void explain(Context cx, Diagnostic.Builder d, Expr e, Type expected, Type found) {
+        String x = SourceText.or(e, "…");
+        if (expected == Type.FLOAT && found == Type.INT) {
+            d.help(e instanceof Expr.IntLit i ? "write it as a float: `" + i.value() + ".0`"
+                    : "use `to_float(" + x + ")` to convert");
+        } else if (expected == Type.INT && found == Type.FLOAT) {
+            d.help("use `to_int(" + x + ")` to convert (it drops the fraction)");
+        } else if ((expected == Type.INT || expected == Type.FLOAT) && found == Type.STRING) {
+            d.help("use `" + (expected == Type.INT ? "to_int" : "to_float") + "(" + x + ")` to parse it");
+        } else if (expected == Type.STRING && (found == Type.INT || found == Type.FLOAT || found == Type.BOOL)) {
+            d.help(SourceText.of(e).map(s -> "interpolate it: `\"{" + s + "}\"`, or use `to_string(" + s + ")`")
+                    .orElse("use `to_string(…)` to convert"));
+        } else if (expected == Type.STRING && found != Type.NULL && !(found instanceof Type.UnionType)) {
+            d.help("use `to_string(" + x + ")` to convert");
+        } else if (expected instanceof Type.ResultType r && Type.assignable(found, r.ok())) {
+            d.help("wrap it: `ok(" + x + ")`");
+            if (fromExpectSchema(cx, e)) {
+                d.note("`expect schema` halts the program when the value does not validate, so its value is a plain `"
+                        + found + "`; to handle invalid values yourself, use `validate(schema " + found
+                        + ", …)`, which gives a `result[" + found + ", ValidationError]`");
+            }
+        } else if (expected instanceof Type.ResultType r && Type.assignable(found, r.err())) {
+            d.help("wrap it: `err(" + x + ")`");
+        } else if (found instanceof Type.ResultType r && Type.assignable(r.ok(), expected)) {
+            d.help("`" + x + "` may hold an error: match on it (`ok(value) -> …`, `err(e) -> …`) to get the `"
+                    + r.ok() + "`");
+        } else if (found instanceof Type.UnionType u && u.contains(Type.NULL)
+                && Type.assignable(u.withoutNull(), expected)) {
+            d.help("`" + x + "` may be `null`: match on it first (`value: " + u.withoutNull() + " -> …` and `null -> …`)");
+        } else if (found instanceof Type.UnionType u && u.members().stream().anyMatch(m -> Type.assignable(m, expected))) {
+            d.help("match on `" + x + "` to handle each of its types");
+        } else if (expected == RecordType.ROLE_TEXT && found == Type.STRING) {
+            d.help("make it a message: `role user: " + x + "`");
+        } else if ((expected instanceof RecordType || expected instanceof dev.lumen.language.types.EnumType
+                || expected instanceof Type.ListType) && (found == Type.STRING || found == Type.JSON)) {
+            d.help("validate it: `" + x + " expect schema " + expected + "`");
+        } else if (expected instanceof Type.ListType l && Type.assignable(found, l.element())) {
+            d.help("wrap it in a list: `[" + x + "]`");
+        } else if (found == Type.NULL && !(expected instanceof Type.UnionType)) {
+            d.help("`" + expected + "` does not include `null`; write `" + expected + " | Null` where a value may be "
+                    + "missing");
+        }
+    }
+
+    /** Whether the value is an `expect schema`, directly or through the `let` that bound it. */
+    private static boolean fromExpectSchema(Context cx, Expr e) {
+        if (e instanceof Expr.Expect) {
+            return true;
+        }
+        if (e instanceof Expr.Name n) {
+            Binding b = cx.out.names.get(n);
+            return b != null && b.initializer() instanceof Expr.Expect;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.lumen.language.check;
+
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Suggestions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Did-you-mean suggestions and name lists for diagnostic text. */
+final class Names {
+    private Names() {
+    }
+
+    static Optional<String> closest(String name, Collection<String> candidates) {
+        List<String> others = new ArrayList<>();
+        for (String c : candidates) {
+            if (!c.equals(name) && !others.contains(c)) {
+                others.add(c);
+            }
+        }
+        return Suggestions.closest(name, others);
+    }
+
+    /** Adds "did you mean `x`?" when a candidate is close; returns whether it did. */
+    static boolean suggest(Diagnostic.Builder d, String name, Collection<String> candidates) {
+        Optional<String> best = closest(name, candidates);
+        best.ifPresent(b -> d.help(Suggestions.didYouMean(b)));
+        return best.isPresent();
+    }
+
+    /** `a`, `b` and `c` */
+    static String quotedList(Collection<String> names) {
+        List<String> q = names.stream().map(n -> "`" + n + "`").toList();
+        if (q.size() <= 1) {
+            return q.isEmpty() ? "" : q.get(0);
+        }
+        return String.join(", ", q.subList(0, q.size() - 1)) + " and " + q.get(q.size() - 1);
+    }
+
+    /** a, b, c — for "available fields: …" lines. */
+    static String plainList(Collection<String> names) {
+        return String.join(", ", names);
+    }
+
+    static String plural(int n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lumen.language.check;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The document's top-level names. Cells, records, enums and tool aliases share one namespace; each map keeps
+ * document order and holds the first declaration of a name (later duplicates were reported and dropped).
+ */
+public final class Symbols {
+    final Map<String, RecordInfo> records = new LinkedHashMap<>();
+    final Map<String, EnumInfo> enums = new LinkedHashMap<>();
+    final Map<String, CellInfo> cells = new LinkedHashMap<>();
+    final Map<String, ToolAlias> tools = new LinkedHashMap<>();
+
+    public Map<String, RecordInfo> records() {
+        return Collections.unmodifiableMap(records);
+    }
+
+    public Map<String, EnumInfo> enums() {
+        return Collections.unmodifiableMap(enums);
+    }
+
+    public Map<String, CellInfo> cells() {
+        return Collections.unmodifiableMap(cells);
+    }
+
+    public Map<String, ToolAlias> tools() {
+        return Collections.unmodifiableMap(tools);
+    }
+
+    public RecordInfo record(String name) {
+        return records.get(name);
+    }
+
+    public EnumInfo enumeration(String name) {
+        return enums.get(name);
+    }
+
+    public CellInfo cell(String name) {
+        return cells.get(name);
+    }
+
+    public ToolAlias tool(String alias) {
+        return tools.get(alias);
+    }
+
+    /** Names of records, enums and built-in types, for did-you-mean on types. */
+    List<String> typeNames() {
+        List<String> out = new ArrayList<>(TypeResolver.BUILTIN_NAMES);
+        out.addAll(records.keySet());
+        out.addAll(enums.keySet());
+        return out;
+    }
+}

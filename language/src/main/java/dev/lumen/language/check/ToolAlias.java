@@ -1,0 +1,121 @@
+package dev.lumen.language.check;
+
+import dev.lumen.language.ast.Decl;
+import dev.lumen.language.source.Span;
+import dev.lumen.runtime.tools.Capability;
+import dev.lumen.runtime.tools.ToolManifest;
+import dev.lumen.language.types.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A `use tool … as Alias`: a bundled native tool (with its manifest and signature), or an MCP server whose
+ * tools are named one by one (`Alias.tool`). {@link #resolved()} is false when the tool id is unknown; calls
+ * through such an alias are not checked further (the `use tool` line was reported).
+ */
+public final class ToolAlias {
+
+    /**
+     * One granted clause: a native tool capability ({@code capability} set), or for MCP tools `timeout_ms`,
+     * `rate_limit` or an argument pin ({@code capability} null, {@code key} the argument name). Values are
+     * String, Long, Double or Boolean; a rate limit is [Long, "per_second" | "per_minute"].
+     */
+    public record GrantedClause(String key, Capability capability, List<Object> values, Span span) {
+        public GrantedClause {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** A tool's inputs and output as Lumen types, from its manifest. */
+    public record Signature(Map<String, Type> inputs, List<String> optional, String positional, Type output) {
+        public Signature {
+            inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+            optional = List.copyOf(optional);
+        }
+
+        public boolean isOptional(String input) {
+            return optional.contains(input);
+        }
+    }
+
+    private final Decl.UseTool decl;
+    private final ToolManifest manifest;
+    private final Signature signature;
+    /** Grants by target: "" for a native alias, the tool name for `Alias.tool`. */
+    private final Map<String, List<GrantedClause>> grants = new LinkedHashMap<>();
+    private final Map<String, Span> firstGrant = new LinkedHashMap<>();
+
+    ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature) {
+        this.decl = decl;
+        this.manifest = manifest;
+        this.signature = signature;
+    }
+
+    public String alias() {
+        return decl.alias().name();
+    }
+
+    public Decl.UseTool decl() {
+        return decl;
+    }
+
+    public boolean isMcp() {
+        return decl.mcpServer() != null;
+    }
+
+    /** The MCP server address, or null. */
+    public String mcpServer() {
+        return isMcp() ? decl.mcpServer().name() : null;
+    }
+
+    /** The bundled tool id, or null for MCP. */
+    public String toolId() {
+        return decl.toolId() == null ? null : decl.toolId().name();
+    }
+
+    /** The manifest of a native tool, or null (MCP, or an unknown tool id). */
+    public ToolManifest manifest() {
+        return manifest;
+    }
+
+    /** The native tool's signature, or null. */
+    public Signature signature() {
+        return signature;
+    }
+
+    public boolean resolved() {
+        return isMcp() || manifest != null;
+    }
+
+    /** Granted clauses by target ("" for the native tool itself, else the MCP tool name). */
+    public Map<String, List<GrantedClause>> grants() {
+        Map<String, List<GrantedClause>> out = new LinkedHashMap<>();
+        grants.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    public boolean isGranted(String target) {
+        return grants.containsKey(target);
+    }
+
+    /** Where the first `grant` line for this target is, or null. */
+    Span firstGrant(String target) {
+        return firstGrant.get(target);
+    }
+
+    void grant(String target, Span grantSpan) {
+        grants.computeIfAbsent(target, k -> new ArrayList<>());
+        firstGrant.putIfAbsent(target, grantSpan);
+    }
+
+    void addClause(String target, GrantedClause clause) {
+        grants.computeIfAbsent(target, k -> new ArrayList<>()).add(clause);
+    }
+
+    List<GrantedClause> clauses(String target) {
+        return grants.getOrDefault(target, List.of());
+    }
+}
