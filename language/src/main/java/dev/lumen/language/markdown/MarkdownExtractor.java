@@ -1,0 +1,91 @@
+package dev.lumen.language.markdown;
+
+import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.source.CodeBlock;
+import dev.lumen.language.source.Directive;
+import dev.lumen.language.source.DocumentSettings;
+import dev.lumen.language.source.LumenDocument;
+import dev.lumen.language.source.SourceFile;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * The first phase: finds a document's Lumen code blocks and directives with a CommonMark parser, so that
+ * what counts as code is exactly what every Markdown renderer shows as a `lumen` block.
+ */
+public final class MarkdownExtractor {
+    /** CommonMark parsers are immutable once built and safe to share between threads. */
+    private static final Parser PARSER =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+
+    private MarkdownExtractor() {
+    }
+
+    /** Extracts the document and reports its directive problems (E0010, E0011) to {@code diagnostics}. */
+    public static LumenDocument extract(SourceFile file, Diagnostics diagnostics) {
+        Node root = PARSER.parse(file.text());
+        List<CodeBlock> blocks = new ArrayList<>();
+        // 0-based indexes of lines inside code or HTML blocks: an `@` there is content, not a directive.
+        BitSet verbatim = new BitSet();
+        root.accept(new AbstractVisitor() {
+            @Override
+            public void visit(FencedCodeBlock block) {
+                if (block.getSourceSpans().isEmpty()) {
+                    return; // cannot happen with source spans on; without a position there is nothing to map
+                }
+                SourceSpan opening = block.getSourceSpans().get(0);
+                int first = opening.getLineIndex();
+                int contentLines = FencedLines.contentLineCount(block);
+                int closing = block.getClosingFenceLength() == null ? 0 : 1;
+                verbatim.set(first, first + 1 + contentLines + closing);
+                if (isLumen(block.getInfo())) {
+                    blocks.add(FencedLines.codeBlock(file, block, opening));
+                }
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock block) {
+                markLines(block, verbatim);
+            }
+
+            @Override
+            public void visit(HtmlBlock block) {
+                markLines(block, verbatim);
+            }
+        });
+        List<Directive> directives = DirectiveScanner.scan(file, verbatim);
+        DocumentSettings settings = DirectiveChecker.check(directives, diagnostics);
+        return new LumenDocument(file, directives, List.copyOf(blocks), settings);
+    }
+
+    /** A block is Lumen code when its info string's first word is exactly `lumen`. */
+    static boolean isLumen(String info) {
+        if (info == null) {
+            return false;
+        }
+        String trimmed = info.strip();
+        int end = 0;
+        while (end < trimmed.length() && !Character.isWhitespace(trimmed.charAt(end))) {
+            end++;
+        }
+        return trimmed.substring(0, end).equals("lumen");
+    }
+
+    /** Marks every line from a block's first span to its last, including blank lines that carry no span. */
+    private static void markLines(Block block, BitSet lines) {
+        List<SourceSpan> spans = block.getSourceSpans();
+        if (!spans.isEmpty()) {
+            lines.set(spans.get(0).getLineIndex(), spans.get(spans.size() - 1).getLineIndex() + 1);
+        }
+    }
+}
