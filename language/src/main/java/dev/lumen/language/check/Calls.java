@@ -114,7 +114,7 @@ final class Calls {
         Diagnostic.Builder d;
         if (local != null) {
             local.markRead();
-            d = Diagnostic.error(Code.E0019, name.span(), "`" + n + "` is a `" + local.type() + "` value, not a cell")
+            d = Diagnostic.error(Code.E0019, name.span(), "`" + n + "` is a value of type `" + local.type() + "`, not a cell")
                     .label("not callable")
                     .secondary(local.ident().span(), "`" + n + "` is declared here");
         } else if (cx.symbols.record(n) != null) {
@@ -176,7 +176,7 @@ final class Calls {
             Diagnostic.Builder d = Diagnostic.error(Code.E0025, c.span(), "cannot infer the type of `" + n + "(…)`")
                     .label("the " + (ok ? "error" : "success") + " type is unknown here");
             if (expected != null) {
-                d.note("the value is expected to be a `" + expected + "`, which is not a `result`");
+                d.note("the value is expected to be " + Names.a(expected) + ", which is not a `result`");
             } else {
                 String example = ok ? "result[" + (inner.isError() ? "T" : inner) + ", E]"
                         : "result[T, " + (inner.isError() ? "E" : inner) + "]";
@@ -257,7 +257,8 @@ final class Calls {
                 missing.add(params.get(i).name() + ": " + params.get(i).type());
             }
         }
-        if (!missing.isEmpty()) {
+        boolean misnamed = bad.stream().anyMatch(a -> a.name() != null);
+        if (!missing.isEmpty() && !misnamed) {
             long given = c.args().stream().filter(a -> !bad.contains(a)).count();
             cx.report(Diagnostic.error(Code.E0017, c.span(), "cell `" + cell.name() + "` takes "
                             + Names.plural(params.size(), "argument", "arguments") + " but " + given
@@ -341,6 +342,7 @@ final class Calls {
             return positionalTool(c, tool, sig);
         }
         Map<String, Expr> given = new LinkedHashMap<>();
+        boolean misnamed = false;
         List<Expr.Arg> positional = c.args().stream().filter(a -> a.name() == null).toList();
         if (!positional.isEmpty()) {
             List<String> required = sig.inputs().keySet().stream().filter(i -> !sig.isOptional(i)).toList();
@@ -374,6 +376,7 @@ final class Calls {
                 }
                 cx.report(d);
                 ex.inferLoose(a.value());
+                misnamed = true;
                 continue;
             }
             if (given.containsKey(n)) {
@@ -381,6 +384,7 @@ final class Calls {
                         .label("given again here")
                         .secondary(given.get(n).span(), "first given here"));
                 ex.inferLoose(a.value());
+                misnamed = true;
                 continue;
             }
             given.put(n, a.value());
@@ -388,7 +392,7 @@ final class Calls {
         }
         List<String> missing = sig.inputs().keySet().stream()
                 .filter(i -> !sig.isOptional(i) && !given.containsKey(i)).toList();
-        if (!missing.isEmpty() && positional.isEmpty()) {
+        if (!missing.isEmpty() && positional.isEmpty() && !misnamed) {
             String fix = String.join(", ", missing.stream().map(m -> m + ": …").toList());
             cx.report(Diagnostic.error(Code.E0017, c.span(), "tool `" + alias + "` is missing "
                             + (missing.size() == 1 ? "input " : "inputs ") + Names.quotedList(missing))

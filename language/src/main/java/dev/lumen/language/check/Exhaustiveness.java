@@ -23,14 +23,17 @@ final class Exhaustiveness {
         this.cx = cx;
     }
 
-    /** Reports missing cases and unreachable arms; returns whether the match is exhaustive. */
+    /**
+     * Reports missing cases and unreachable arms; returns whether the match is known to be exhaustive (false
+     * also when the matched type or a pattern had an error, and nothing could be said).
+     */
     boolean check(Stmt.Match m, Type t, List<Pattern> patterns) {
         if (t.isError()) {
-            return true;
+            return false;
         }
         for (Pattern p : patterns) {
             if (!resolved(p)) {
-                return true;
+                return false;
             }
         }
         unreachable(m, t);

@@ -528,7 +528,7 @@ final class ExprChecker {
                         what + " reads JSON text or a `Json` value, found `" + t + "`")
                 .label("this is `" + t + "`");
         if (t.equals(schema)) {
-            d.help("`" + x + "` is already a `" + t + "`; no validation is needed");
+            d.help("`" + x + "` is already " + Names.a(t) + "; no validation is needed");
         } else if (t == Type.BYTES) {
             d.help("decode it first: `to_string(" + x + ")`");
         } else {

@@ -201,7 +201,7 @@ final class IntrinsicChecker {
         Diagnostic.Builder d = Diagnostic.error(Code.E0012, arg.span(), "mismatched types")
                 .label("expected `" + a + "` or `" + b + "`, found `" + t + "`");
         if (t == result) {
-            d.help("`" + SourceText.or(arg, "…") + "` is already a `" + result + "`; remove the conversion");
+            d.help("`" + SourceText.or(arg, "…") + "` is already " + Names.a(result) + "; remove the conversion");
         } else {
             d.note("the signature is `" + in.signature() + "`");
         }

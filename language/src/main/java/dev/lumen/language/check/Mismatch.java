@@ -36,10 +36,22 @@ final class Mismatch {
         if (expected == Type.FLOAT && found == Type.INT) {
             d.help(e instanceof Expr.IntLit i ? "write it as a float: `" + i.value() + ".0`"
                     : "use `to_float(" + x + ")` to convert");
+        } else if (expected == Type.INT && e instanceof Expr.FloatLit f && f.value() == Math.rint(f.value())) {
+            d.help("write it as an integer: `" + (long) f.value() + "`");
         } else if (expected == Type.INT && found == Type.FLOAT) {
             d.help("use `to_int(" + x + ")` to convert (it drops the fraction)");
+        } else if ((expected == Type.INT || expected == Type.FLOAT) && e instanceof Expr.Str s) {
+            if (s.parts().size() == 1 && s.parts().get(0) instanceof Expr.Text t
+                    && t.text().matches(expected == Type.INT ? "-?\\d+" : "-?\\d+\\.\\d+")) {
+                d.help("write the number without quotes: `" + t.text() + "`");
+            }
         } else if ((expected == Type.INT || expected == Type.FLOAT) && found == Type.STRING) {
             d.help("use `" + (expected == Type.INT ? "to_int" : "to_float") + "(" + x + ")` to parse it");
+        } else if (expected == Type.BOOL && !(found instanceof Type.ResultType)) {
+            d.help(Operators.comparisonHint(e, found));
+        } else if (expected == Type.STRING && (e instanceof Expr.IntLit || e instanceof Expr.FloatLit
+                || e instanceof Expr.BoolLit)) {
+            d.help("write it as text: `\"" + x + "\"`");
         } else if (expected == Type.STRING && (found == Type.INT || found == Type.FLOAT || found == Type.BOOL)) {
             d.help(SourceText.of(e).map(s -> "interpolate it: `\"{" + s + "}\"`, or use `to_string(" + s + ")`")
                     .orElse("use `to_string(…)` to convert"));

@@ -43,6 +43,13 @@ final class Names {
         return String.join(", ", names);
     }
 
+    /** "a `String`" or "an `Int`": the quoted name with its indefinite article. */
+    static String a(Object name) {
+        String text = String.valueOf(name);
+        boolean vowel = !text.isEmpty() && "AEIOUaeiou".indexOf(text.charAt(0)) >= 0;
+        return (vowel ? "an `" : "a `") + text + "`";
+    }
+
     static String plural(int n, String singular, String plural) {
         return n + " " + (n == 1 ? singular : plural);
     }

@@ -43,7 +43,7 @@ final class Operators {
         return Type.ERROR;
     }
 
-    private static String comparisonHint(Expr e, Type t) {
+    static String comparisonHint(Expr e, Type t) {
         String x = SourceText.or(e, "…");
         if (t instanceof Type.UnionType u && u.contains(Type.NULL)) {
             return "test for a missing value with `" + x + " == null`";
@@ -166,7 +166,7 @@ final class Operators {
         String problem = null;
         if (r instanceof Type.ListType list) {
             if (!Type.assignable(l, list.element()) && !Type.assignable(list.element(), l)) {
-                problem = "a `" + r + "` cannot contain a `" + l + "`";
+                problem = Names.a(r) + " cannot contain " + Names.a(l);
             }
         } else if (r instanceof Type.MapType) {
             if (l != Type.STRING) {

@@ -83,7 +83,7 @@ final class PatternChecker {
         if (Type.assignable(lt, t)) {
             return new PatternMeaning.Literal(lt);
         }
-        Diagnostic.Builder d = Diagnostic.error(Code.E0023, l.span(), "this pattern cannot match a `" + t + "`")
+        Diagnostic.Builder d = Diagnostic.error(Code.E0023, l.span(), "this pattern cannot match " + Names.a(t))
                 .label("expected `" + t + "`, found `" + lt + "`");
         if (t == Type.FLOAT && lt == Type.INT && l.value() instanceof Expr.IntLit i) {
             d.help("write it as a float: `" + i.value() + ".0`");
@@ -120,7 +120,7 @@ final class PatternChecker {
             return null;
         }
         if (!t.isError() && !Type.assignable(e, t)) {
-            cx.report(Diagnostic.error(Code.E0023, v.span(), "this pattern cannot match a `" + t + "`")
+            cx.report(Diagnostic.error(Code.E0023, v.span(), "this pattern cannot match " + Names.a(t))
                     .label("expected `" + t + "`, found `" + e + "`"));
             return null;
         }
@@ -132,7 +132,7 @@ final class PatternChecker {
         Type.ResultType rt = ExprChecker.shape(t, Type.ResultType.class);
         if (rt == null) {
             if (!t.isError()) {
-                cx.report(Diagnostic.error(Code.E0023, r.span(), "`" + form + "` cannot match a `" + t + "`")
+                cx.report(Diagnostic.error(Code.E0023, r.span(), "`" + form + "` cannot match " + Names.a(t))
                         .label("expected `" + t + "`, found a result pattern")
                         .note("`ok(…)` and `err(…)` match values of a `result[T, E]` type"));
             }
@@ -148,7 +148,7 @@ final class PatternChecker {
         if (!t.isError() && !target.isError() && !Type.assignable(target, t)) {
             Diagnostic.Builder d = Diagnostic.error(Code.E0023, p.type().span(), t instanceof Type.UnionType
                             ? "`" + target + "` is not one of the types of `" + t + "`"
-                            : "this pattern cannot match a `" + t + "`")
+                            : "this pattern cannot match " + Names.a(t))
                     .label("expected " + (t instanceof Type.UnionType u ? "one of " + Names.quotedList(
                             u.members().stream().map(Type::toString).toList()) : "`" + t + "`")
                             + ", found `" + target + "`");

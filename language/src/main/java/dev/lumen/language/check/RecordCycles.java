@@ -86,7 +86,7 @@ final class RecordCycles {
             d = Diagnostic.error(Code.E0027, start.decl().name().span(),
                             "record `" + start.name() + "` contains itself without indirection")
                     .label("recursive record")
-                    .secondary(first.decl().type().span(), "`" + first.name() + "` holds a `" + start.name()
+                    .secondary(first.decl().type().span(), "`" + first.name() + "` contains `" + start.name()
                             + "` directly");
         } else {
             d = Diagnostic.error(Code.E0027, start.decl().name().span(),
@@ -95,7 +95,7 @@ final class RecordCycles {
             for (int i = 0; i < path.size(); i++) {
                 RecordInfo.Field f = path.get(i);
                 String holds = i + 1 < owners.size() ? owners.get(i + 1).name() : start.name();
-                d.secondary(f.decl().type().span(), "`" + owners.get(i).name() + "." + f.name() + "` holds a `"
+                d.secondary(f.decl().type().span(), "`" + owners.get(i).name() + "." + f.name() + "` contains `"
                         + holds + "`");
             }
         }

@@ -22,6 +22,11 @@ final class StmtChecker {
     private final CellInfo cell;
     private final ExprChecker ex;
     private final PatternChecker patterns;
+    /**
+     * Set when a match is not known to be exhaustive (it was reported, or its patterns were): where control
+     * goes is then unknown, so unreachable-code and missing-return diagnostics would only add noise.
+     */
+    private boolean flowUncertain;
 
     StmtChecker(Context cx, CellInfo cell) {
         this.cx = cx;
@@ -39,7 +44,7 @@ final class StmtChecker {
         boolean completes = statements(decl.body().statements());
         closeScope(ex.scope);
         Type ret = cell.returnType();
-        if (completes && decl.returns() != null && ret != Type.NULL && !ret.isError()) {
+        if (completes && !flowUncertain && decl.returns() != null && ret != Type.NULL && !ret.isError()) {
             missingReturn(decl);
         }
     }
@@ -47,7 +52,7 @@ final class StmtChecker {
     private void missingReturn(Decl.Cell decl) {
         Diagnostic.Builder d = Diagnostic.error(Code.E0024, decl.returns().span(),
                         "cell `" + cell.name() + "` can reach its end without returning a value")
-                .label("the cell must return a `" + cell.returnType() + "`");
+                .label("this cell returns `" + cell.returnType() + "`");
         List<Stmt> body = decl.body().statements();
         if (!body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.If last && last.otherwise() == null) {
             d.secondary(last.span(), "this `if` has no `else`, so the cell can continue past it");
@@ -89,7 +94,7 @@ final class StmtChecker {
         Stmt terminator = null;
         boolean warned = false;
         for (Stmt s : statements) {
-            if (terminator != null && !warned) {
+            if (terminator != null && !warned && !flowUncertain) {
                 warned = true;
                 cx.report(Diagnostic.warning(Code.W0001, s.span(), "unreachable code")
                         .label("unreachable statement")
@@ -108,14 +113,16 @@ final class StmtChecker {
         return switch (s) {
             case Stmt.Return r -> "`return`";
             case Stmt.Halt h -> "`halt`";
-            default -> "statement that always leaves the cell";
+            case Stmt.If i -> "`if` (each of its branches leaves the cell)";
+            case Stmt.Match m -> "`match` (each of its arms leaves the cell)";
+            default -> "statement that leaves the cell";
         };
     }
 
     /** W0002 for `let` bindings of this scope that are never read. */
     private void closeScope(Scope scope) {
         for (Binding b : scope.own()) {
-            if (b.kind() != Binding.Kind.LET || b.isRead() || b.name().startsWith("_")) {
+            if (b.kind() != Binding.Kind.LET || b.isRead() || b.name().startsWith("_") || b.type().isError()) {
                 continue;
             }
             cx.report(Diagnostic.warning(Code.W0002, b.ident().span(),
@@ -282,11 +289,11 @@ final class StmtChecker {
                 value = m.value();
             } else if (f.value() == null && t instanceof Type.MapType) {
                 cx.report(Diagnostic.error(Code.E0012, f.iterable().span(), "a map is iterated with two names")
-                        .label("`" + x + "` is a `" + t + "`")
+                        .label("`" + x + "` is " + Names.a(t))
                         .help("name the key and the value: `for " + f.item().name() + ", value in " + x + "`"));
             } else if (f.value() != null && t instanceof Type.ListType) {
                 cx.report(Diagnostic.error(Code.E0012, f.value().span(), "a list is iterated with one name")
-                        .label("`" + x + "` is a `" + t + "`, which has no keys")
+                        .label("`" + x + "` is " + Names.a(t) + ", which has no keys")
                         .help("write `for " + f.item().name() + " in " + x + "`; for positions, iterate over `range(0, "
                                 + "length(" + x + "))`"));
             } else {
@@ -332,8 +339,10 @@ final class StmtChecker {
             }
         }
         List<Pattern> ps = m.arms().stream().map(Stmt.Arm::pattern).toList();
-        boolean exhaustive = new Exhaustiveness(cx).check(m, t, ps);
-        return completes || !exhaustive;
+        if (!new Exhaustiveness(cx).check(m, t, ps)) {
+            flowUncertain = true;
+        }
+        return completes || m.arms().isEmpty();
     }
 
     private void returnStatement(Stmt.Return r) {
@@ -368,7 +377,11 @@ final class StmtChecker {
         if (e instanceof Expr.Call c && c.callee() instanceof Expr.Name n
                 && (n.name().name().equals("ok") || n.name().name().equals("err"))) {
             Type ret = cell.returnType();
-            ex.check(e, ret instanceof Type.ResultType ? ret : null);
+            if (ExprChecker.shape(ret, Type.ResultType.class) != null) {
+                ex.check(e, ret);
+            } else {
+                c.args().forEach(a -> ex.inferLoose(a.value()));
+            }
             cx.report(Diagnostic.error(Code.E0031, e.span(), "expression statement has no effect")
                     .label("this result is built and discarded")
                     .help("return it: `return " + SourceText.or(e, "…") + "`"));

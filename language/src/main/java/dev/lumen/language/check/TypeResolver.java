@@ -232,10 +232,10 @@ final class TypeResolver {
     /** Why one JSON value could belong to both types, or null when they cannot overlap. */
     private static String overlap(Type a, Type b) {
         if (a instanceof Type.ListType && b instanceof Type.ListType) {
-            return "an empty list `[]` is both a `" + a + "` and a `" + b + "`";
+            return "an empty list `[]` is both " + Names.a(a) + " and " + Names.a(b);
         }
         if (a instanceof Type.MapType && b instanceof Type.MapType) {
-            return "an empty map `{}` is both a `" + a + "` and a `" + b + "`";
+            return "an empty map `{}` is both " + Names.a(a) + " and " + Names.a(b);
         }
         if (a instanceof Type.ResultType && b instanceof Type.ResultType) {
             return "a union can hold at most one `result` type";
@@ -243,7 +243,7 @@ final class TypeResolver {
         if (a instanceof EnumType e && b == Type.STRING || b instanceof EnumType && a == Type.STRING) {
             EnumType en = a instanceof EnumType x ? x : (EnumType) b;
             return en.variants().isEmpty() ? null
-                    : "the text \"" + en.variants().get(0) + "\" is both a `" + en + "` and a `String`";
+                    : "the text \"" + en.variants().get(0) + "\" is both " + Names.a(en) + " and a `String`";
         }
         if (a instanceof EnumType ea && b instanceof EnumType eb) {
             for (String v : ea.variants()) {

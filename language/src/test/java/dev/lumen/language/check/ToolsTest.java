@@ -1,0 +1,277 @@
+package dev.lumen.language.check;
+
+import static dev.lumen.language.check.Checked.at;
+import static dev.lumen.language.check.Checked.help;
+import static dev.lumen.language.check.Checked.secondary;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.lumen.language.diagnostics.Code;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.runtime.tools.Capability;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tool imports, calls and grants: E0040–E0046. */
+class ToolsTest {
+
+    @Test
+    void unknownToolIdSuggestsABundledTool() {
+        Checked c = Checked.of("""
+                use tool http.gett as HttpGet
+                use tool teleport.now as Beam
+                """);
+        List<Diagnostic> ds = c.all(Code.E0040);
+        assertEquals(2, ds.size());
+        at(ds.get(0), 1, 10, 19);
+        assertEquals("unknown tool `http.gett`", ds.get(0).message());
+        assertEquals("no bundled tool has this id", ds.get(0).label());
+        help(ds.get(0), "did you mean `http.get`?");
+        help(ds.get(1), "the bundled tools are `http.get`, `http.post`, `llm.chat`, `fs.read`, `fs.write`, "
+                + "`json.parse` and `json.emit`");
+    }
+
+    @Test
+    void callsThroughAnUnknownToolAreNotReportedAgain() {
+        Checked c = Checked.of("""
+                use tool http.gett as HttpGet
+                grant HttpGet domain "a.com"
+                cell f() -> Int
+                  return HttpGet(url: "x").status
+                end
+                """);
+        assertEquals(1, c.diagnostics().size(), Checked.render(c.diagnostics()));
+    }
+
+    @Test
+    void callWithoutGrantShowsAGrantLine() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                cell f(url: String) -> Int
+                  let a = HttpGet(url: url)
+                  let b = HttpGet(url: url)
+                  return a.status + b.status
+                end
+                """);
+        Diagnostic d = c.only(Code.E0041);
+        at(d, 3, 11, 18);
+        assertEquals("tool `HttpGet` is called without a grant", d.message());
+        assertEquals("no `grant HttpGet` in this document", d.label());
+        secondary(d, 1, "imported here");
+        help(d, "grant it after its `use tool` line: `grant HttpGet domain \"api.example.com\" timeout_ms 5000`");
+    }
+
+    @Test
+    void mcpToolsAreGrantedOneByOne() {
+        Checked c = Checked.of("""
+                use tool mcp "http://localhost:3000/mcp" as Gh
+                grant Gh timeout_ms 5
+                grant Gh.list_issues timeout_ms 5000
+                cell f() -> Json
+                  let issues = Gh.list_issues(repo: "acme/app")
+                  let created = Gh.create_issue(title: "x")
+                  return Gh("x")
+                end
+                """);
+        Diagnostic wholeServer = c.all(Code.E0042).get(0);
+        assertEquals("`Gh` is an MCP server; grants name its tools one by one", wholeServer.message());
+        help(wholeServer, "grant each tool you call: `grant Gh.<tool> timeout_ms 10000`");
+    }
+
+    @Test
+    void mcpCallsWithoutGrantAndServerCalls() {
+        Checked c = Checked.of("""
+                use tool mcp "http://localhost:3000/mcp" as Gh
+                grant Gh.list_issues timeout_ms 5000 repo "acme/app"
+                cell f() -> Json
+                  let issues = Gh.list_issues(repo: "acme/app")
+                  let created = Gh.create_issue(title: "x")
+                  return Gh("x")
+                end
+                """);
+        Diagnostic ungranted = c.all(Code.E0041).get(0);
+        assertEquals("tool `Gh.create_issue` is called without a grant", ungranted.message());
+        help(ungranted, "grant it after its `use tool` line: `grant Gh.create_issue timeout_ms 10000`");
+        Diagnostic server = c.all(Code.E0019).get(0);
+        assertEquals("`Gh` is an MCP server, not a tool", server.message());
+        assertEquals(2, c.diagnostics().stream().filter(Diagnostic::isError).count(), Checked.render(c.diagnostics()));
+    }
+
+    @Test
+    void grantForAnUnknownAlias() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                grant HtpGet domain "x"
+                grant Chat domain "y"
+                """);
+        List<Diagnostic> ds = c.all(Code.E0042);
+        assertEquals(2, ds.size());
+        at(ds.get(0), 2, 7, 13);
+        assertEquals("no tool alias named `HtpGet`", ds.get(0).message());
+        help(ds.get(0), "did you mean `HttpGet`?");
+        help(ds.get(1), "import the tool first, e.g. `use tool http.get as Chat`");
+    }
+
+    @Test
+    void grantNamingAToolOfANativeAlias() {
+        Diagnostic d = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet.fetch domain "x"
+                """).only(Code.E0042);
+        assertEquals("`HttpGet` is the native tool `http.get`, which has no tools to name", d.message());
+    }
+
+    @Test
+    void unsupportedAndUnknownClauses() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet model "x" domian "a.com"
+                use tool json.parse as Parse
+                grant Parse timeout_ms 5
+                """);
+        List<Diagnostic> ds = c.all(Code.E0043);
+        assertEquals(3, ds.size());
+        at(ds.get(0), 2, 15, 20);
+        assertEquals("`http.get` does not support the grant clause `model`", ds.get(0).message());
+        help(ds.get(0), "`http.get` supports `domain`, `timeout_ms`, `rate_limit`, `max_response_bytes` and `redact`");
+        assertEquals("unknown grant clause `domian`", ds.get(1).message());
+        help(ds.get(1), "did you mean `domain`?");
+        help(ds.get(2), "`json.parse` takes no grant clauses; write `grant Parse` on its own");
+    }
+
+    @Test
+    void clauseValuesOfTheWrongKind() {
+        Checked c = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model 5 temperature 0 max_tokens -1 rate_limit 10 token_budget 1.5
+                grant Chat rate_limit 10 per_hour
+                """);
+        List<Diagnostic> ds = c.all(Code.E0044);
+        assertEquals(6, ds.size(), Checked.render(c.diagnostics()));
+        assertEquals("wrong value for grant clause `model`", ds.get(0).message());
+        assertEquals("expected a string, found an integer", ds.get(0).label());
+        assertEquals("expected a float, found an integer", ds.get(1).label());
+        help(ds.get(1), "write it with a fraction: `temperature 0.0`");
+        assertEquals("`max_tokens` must be positive", ds.get(2).label());
+        assertEquals("`rate_limit` needs a unit", ds.get(3).label());
+        help(ds.get(3), "add `per_second` or `per_minute`: `rate_limit 10 per_minute`");
+        assertEquals("expected an integer, found a float", ds.get(4).label());
+        assertEquals("unknown rate unit `per_hour`", ds.get(5).label());
+    }
+
+    @Test
+    void repeatedClauses() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet domain "a.com" domain "b.com" timeout_ms 5
+                grant HttpGet timeout_ms 6
+                """);
+        Diagnostic d = c.only(Code.E0045);
+        at(d, 3, 15);
+        assertEquals("`timeout_ms` is granted more than once for `HttpGet`", d.message());
+        secondary(d, 2, "first granted here");
+        ToolAlias http = c.checked().symbols().tool("HttpGet");
+        List<ToolAlias.GrantedClause> clauses = http.grants().get("");
+        assertEquals(3, clauses.size());
+        assertEquals(Capability.DOMAIN, clauses.get(0).capability());
+        assertEquals(List.of(5L), clauses.get(2).values());
+    }
+
+    @Test
+    void toolsAreOnlyCalled() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet domain "a"
+                use tool mcp "http://x" as Gh
+                cell f() -> Null
+                  let t = HttpGet
+                  let u = Gh.create_issue
+                  return
+                end
+                """);
+        List<Diagnostic> ds = c.all(Code.E0046);
+        assertEquals(2, ds.size());
+        assertEquals("tool `HttpGet` can only be called", ds.get(0).message());
+        help(ds.get(0), "call it: `HttpGet(…)`");
+        assertEquals("tool `Gh.create_issue` can only be called", ds.get(1).message());
+        help(ds.get(1), "call it: `Gh.create_issue(…)`");
+    }
+
+    @Test
+    void nativeToolArguments() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet domain "a"
+                cell f(u: String) -> Int
+                  let a = HttpGet(u)
+                  let b = HttpGet(ur: u)
+                  let c = HttpGet(headers: null)
+                  let d = HttpGet(url: 1)
+                  let e = HttpGet(url: u, headers: {"Accept": "text/plain"})
+                  return a.status + b.status + c.status + d.status + e.status
+                end
+                """);
+        List<Diagnostic> e18 = c.all(Code.E0018);
+        assertEquals(2, e18.size(), Checked.render(c.diagnostics()));
+        assertEquals("tool arguments are named", e18.get(0).message());
+        help(e18.get(0), "name the arguments: `HttpGet(url: u)`");
+        assertEquals("tool `HttpGet` (`http.get`) has no input named `ur`", e18.get(1).message());
+        help(e18.get(1), "did you mean `url`?");
+        assertEquals(1, c.all(Code.E0017).size());
+        Diagnostic missing = c.all(Code.E0017).get(0);
+        assertEquals("tool `HttpGet` is missing input `url`", missing.message());
+        assertEquals(1, c.all(Code.E0012).size());
+    }
+
+    @Test
+    void chatTakesRoleMessages() {
+        Checked c = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m"
+                cell f(s: String) -> String
+                  let a = Chat(s)
+                  let b = Chat(model: "x", role user: s)
+                  let c = Chat()
+                  return a + b + c
+                end
+                """);
+        Diagnostic mismatch = c.all(Code.E0012).get(0);
+        assertEquals("expected `RoleText`, found `String`", mismatch.label());
+        help(mismatch, "make it a message: `role user: s`");
+        Diagnostic named = c.all(Code.E0018).get(0);
+        assertEquals("tool `Chat` takes messages in order, not named arguments", named.message());
+        Diagnostic none = c.all(Code.E0017).get(0);
+        assertEquals("tool `Chat` needs at least one role message", none.message());
+    }
+
+    @Test
+    void fileAndJsonTools() {
+        Checked.clean("""
+                use tool fs.read as ReadFile
+                use tool fs.write as WriteFile
+                use tool json.parse as ParseJson
+                use tool json.emit as EmitJson
+                use tool http.post as Post
+                grant ReadFile path "./data" max_response_bytes 65536
+                grant WriteFile path "./out"
+                grant ParseJson
+                grant EmitJson
+                grant Post domain "api.example.com" timeout_ms 5000 rate_limit 2 per_second
+
+                record Config
+                  name: String
+                end
+
+                cell run() -> Config
+                  let text = ReadFile(path: "./data/config.json")
+                  let json = ParseJson(text: text)
+                  let config = json expect schema Config
+                  WriteFile(path: "./out/config.json", content: EmitJson(value: json))
+                  let reply = Post(url: "https://api.example.com/configs", body: text)
+                  if reply.status != 201
+                    halt("upload failed with status {reply.status}")
+                  end
+                  return config
+                end
+                """);
+    }
+}
