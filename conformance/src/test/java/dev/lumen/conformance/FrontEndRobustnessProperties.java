@@ -71,7 +71,7 @@ class FrontEndRobustnessProperties {
 
     private static String swapLines(String text, int at, int distance) {
         String[] lines = text.split("\n", -1);
-        int a = (int) ((long) at * lines.length / Math.max(1, text.length()));
+        int a = Math.min(lines.length - 1, (int) ((long) at * lines.length / Math.max(1, text.length())));
         int b = Math.min(lines.length - 1, a + distance % 5);
         String t = lines[a];
         lines[a] = lines[b];
