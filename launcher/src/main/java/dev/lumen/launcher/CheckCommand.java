@@ -96,6 +96,7 @@ final class CheckCommand implements Callable<Integer> {
                     err.print(renderer.render(result.file(), result.diagnostics()));
                     String summary = summary(result.file().name(), result.diagnostics(), useColor);
                     if (summary != null) {
+                        err.println();
                         err.println(summary);
                     }
                 }
