@@ -93,4 +93,47 @@ class MainTest {
     void summariesFollowCargo() {
         assertEquals(null, CheckCommand.summary("a.lm.md", java.util.List.of(), false));
     }
+
+    @Test
+    void theInvoiceExampleChecksClean() {
+        Run run = lumen("check", "--color=never", "../examples/invoice_agent.lm.md");
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void aFieldTypoInTheInvoiceExamplePointsAtTheMarkdownWithADidYouMean() throws IOException {
+        String text = Files.readString(Path.of("../examples/invoice_agent.lm.md")).replace("e.message", "e.mesage");
+        Path doc = Files.writeString(dir.resolve("invoice_agent.lm.md"), text);
+        String[] lines = text.split("\n", -1);
+        int line = 0;
+        while (!lines[line].contains("e.mesage")) {
+            line++;
+        }
+        int column = lines[line].indexOf("mesage") + 1;
+
+        Run run = lumen("check", "--color=never", doc.toString());
+
+        assertEquals(ExitCodes.ERRORS, run.status());
+        String err = run.err().replace("\r\n", "\n");
+        assertTrue(err.startsWith("error[E0015]: no field `mesage` on record `ValidationError`\n"), err);
+        assertTrue(err.contains("  --> " + doc + ":" + (line + 1) + ":" + column + "\n"), err);
+        assertTrue(err.contains("= help: did you mean `message`?"), err);
+        assertTrue(err.endsWith("error: could not check `" + doc + "` due to 1 previous error\n"), err);
+    }
+
+    @Test
+    void jsonFormatCarriesTheSameDiagnostic() throws IOException {
+        Path doc = Files.writeString(dir.resolve("bad.lm.md"), """
+                ```lumen
+                cell run() -> Int
+                  return "seven"
+                end
+                ```
+                """);
+        Run run = lumen("check", "--format", "json", doc.toString());
+        assertEquals(ExitCodes.ERRORS, run.status());
+        assertTrue(run.out().contains("\"code\": \"E0012\""), run.out());
+        assertTrue(run.out().contains("\"line\": 3"), run.out());
+    }
 }
