@@ -256,6 +256,7 @@ final class ExprChecker {
         if (!inConstraint()) {
             c.addAll(cx.symbols.cells.keySet());
         }
+        c.addAll(Intrinsics.names());
         return c;
     }
 

@@ -25,6 +25,11 @@ import java.util.stream.Collectors;
 record Checked(Program program, CheckedProgram checked, List<Diagnostic> diagnostics) {
 
     static Checked of(String code) {
+        return of(code, true);
+    }
+
+    /** Parses and checks; with {@code requireParse} false, checks whatever the parser recovered. */
+    static Checked of(String code, boolean requireParse) {
         Diagnostics diagnostics = new Diagnostics();
         List<CodeLine> lines = new ArrayList<>();
         String[] split = code.split("\n", -1);
@@ -35,7 +40,7 @@ record Checked(Program program, CheckedProgram checked, List<Diagnostic> diagnos
         LumenDocument doc = new LumenDocument(new SourceFile("t.lm.md", code), List.of(), List.of(block));
         Program program = Parser.parse(doc, diagnostics);
         List<Diagnostic> parseErrors = diagnostics.sorted();
-        if (!parseErrors.isEmpty()) {
+        if (requireParse && !parseErrors.isEmpty()) {
             fail("snippet does not parse:\n" + render(parseErrors));
         }
         CheckedProgram checked = Checker.check(program, diagnostics);

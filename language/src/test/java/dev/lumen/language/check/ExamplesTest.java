@@ -76,76 +76,86 @@ class ExamplesTest {
         assertEquals(4, run.locals().size()); // text, result, invoice, e
     }
 
+    static final String TICKETS = """
+            record EmailAddress
+              local: String where length(local) >= 1 and matches(local, "^[^@]+$")
+              domain: String where matches(domain, "^[a-zA-Z0-9.-]+\\\\.[a-zA-Z]{2,}$")
+            end
+
+            enum Priority
+              Low
+              Medium
+              High
+              Critical
+            end
+
+            record Ticket
+              id:       String   where length(id) >= 6
+              title:    String   where length(title) >= 1 and length(title) <= 200
+              priority: Priority
+              assignee: EmailAddress | Null
+            end
+
+            cell triage(data: String) -> Ticket
+              let result = validate(schema Ticket, data)
+              match result
+                ok(ticket) -> return ticket
+                err(errors) -> halt("invalid ticket: {errors.message}")
+              end
+            end
+
+            cell urgent(ticket: Ticket) -> Bool
+              match ticket.priority
+                Priority.High -> return true
+                Priority.Critical -> return true
+                _ -> return false
+              end
+            end
+
+            cell strict(data: String) -> Ticket
+              let ticket = data expect schema Ticket
+              match ticket.assignee
+                email: EmailAddress -> halt("already assigned to {email.local}@{email.domain}")
+                null -> return ticket
+              end
+            end
+            """;
+
     @Test
     void ticketSchemas() {
-        Checked c = Checked.clean("""
-                record EmailAddress
-                  local: String where length(local) >= 1 and matches(local, "^[^@]+$")
-                  domain: String where matches(domain, "^[a-zA-Z0-9.-]+\\\\.[a-zA-Z]{2,}$")
-                end
-
-                enum Priority
-                  Low
-                  Medium
-                  High
-                  Critical
-                end
-
-                record Ticket
-                  id:       String   where length(id) >= 6
-                  title:    String   where length(title) >= 1 and length(title) <= 200
-                  priority: Priority
-                  assignee: EmailAddress | Null
-                end
-
-                cell triage(data: String) -> Ticket
-                  let result = validate(schema Ticket, data)
-                  match result
-                    ok(ticket) -> return ticket
-                    err(errors) -> halt("invalid ticket: {errors.message}")
-                  end
-                end
-
-                cell urgent(ticket: Ticket) -> Bool
-                  match ticket.priority
-                    Priority.High, -> return true
-                  end
-                end
-                """.replace("    Priority.High, -> return true\n", """
-                    Priority.High -> return true
-                    Priority.Critical -> return true
-                    _ -> return false
-                """));
+        Checked c = Checked.clean(TICKETS);
         Type assignee = c.checked().symbols().record("Ticket").type().fields().get("assignee");
         assertEquals("EmailAddress | Null", assignee.toString());
     }
 
+    static final String HTTP = """
+            use tool http.get as HttpGet
+            grant HttpGet
+              domain "api.example.com"
+              domain "api.backup.com"
+              timeout_ms 5000
+              rate_limit 10 per_minute
+              max_response_bytes 1048576
+
+            use tool mcp "https://mcp.notion.com/sse" as Notion
+            grant Notion.create_page workspace "my-workspace" timeout_ms 15000
+
+            cell fetch_data(url: String) -> Bytes
+              let response = HttpGet(url: url)
+              match response.status
+                200 -> return response.body
+                _   -> halt("HTTP error: {response.status}")
+              end
+            end
+
+            cell note(title: String) -> Json
+              return Notion.create_page(title: title)
+            end
+            """;
+
     @Test
     void httpFetch() {
-        Checked c = Checked.clean("""
-                use tool http.get as HttpGet
-                grant HttpGet
-                  domain "api.example.com"
-                  domain "api.backup.com"
-                  timeout_ms 5000
-                  rate_limit 10 per_minute
-                  max_response_bytes 1048576
-
-                use tool mcp "https://mcp.notion.com/sse" as Notion
-                grant Notion.create_page workspace "my-workspace" timeout_ms 15000
-
-                cell fetch_data(url: String) -> Bytes
-                  let response = HttpGet(url: url)
-                  match response.status
-                    200 -> return response.body
-                    _   -> halt("HTTP error: {response.status}")
-                  end
-                end
-
-                cell note(title: String) -> Json
-                  return Notion.create_page(title: title)
-                end
-                """);
+        Checked c = Checked.clean(HTTP);
         ToolAlias http = c.checked().symbols().tool("HttpGet");
         assertEquals(5, http.grants().get("").size());
         assertEquals("{status: Int, body: Bytes, headers: map[String, String]}", http.signature().output().toString());
