@@ -130,6 +130,7 @@ final class Calls {
             List<String> candidates = new ArrayList<>(cx.symbols.cells.keySet());
             candidates.addAll(Intrinsics.names());
             candidates.addAll(cx.symbols.tools.keySet());
+            candidates.add("halt");
             if (!Names.suggest(d, n, candidates)) {
                 if (n.toLowerCase(java.util.Locale.ROOT).contains("json")) {
                     d.help("JSON text is parsed by the `json.parse` tool (`use tool json.parse as ParseJson`), "
@@ -303,11 +304,15 @@ final class Calls {
             } else {
                 example = "grant " + who + " timeout_ms 10000";
             }
-            cx.report(Diagnostic.error(Code.E0041, at, "tool `" + who + "` is called without a grant")
+            Diagnostic.Builder d = Diagnostic.error(Code.E0041, at, "tool `" + who + "` is called without a grant")
                     .label("no `grant " + who + "` in this document")
                     .secondary(tool.decl().span(), "imported here")
-                    .note("a tool runs only with the capabilities a `grant` gives it")
-                    .help("grant it after its `use tool` line: `" + example + "`"));
+                    .note("a tool runs only with the capabilities a `grant` gives it");
+            if (!target.isEmpty()) {
+                Names.closest(target, tool.grants().keySet())
+                        .ifPresent(t -> d.help("did you mean `" + tool.alias() + "." + t + "`?"));
+            }
+            cx.report(d.help("grant it after its `use tool` line: `" + example + "`"));
         }
         return false;
     }

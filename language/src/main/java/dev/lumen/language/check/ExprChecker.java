@@ -255,8 +255,11 @@ final class ExprChecker {
         List<String> c = new ArrayList<>(scope.visibleNames());
         if (!inConstraint()) {
             c.addAll(cx.symbols.cells.keySet());
+            c.addAll(cx.symbols.tools.keySet());
         }
+        c.addAll(cx.symbols.enums.keySet());
         c.addAll(Intrinsics.names());
+        c.addAll(List.of("true", "false", "null"));
         return c;
     }
 

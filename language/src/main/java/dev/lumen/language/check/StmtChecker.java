@@ -390,6 +390,10 @@ final class StmtChecker {
         Type t = ex.infer(e);
         if (e instanceof Expr.Call c) {
             CallTarget target = cx.out.calls.get(c);
+            if (target == null) {
+                // An unknown callee (perhaps a misspelt `halt`) may have been meant to leave the cell.
+                flowUncertain = true;
+            }
             if (target instanceof CallTarget.Intrinsic in && in.intrinsic().pure() && !t.isError()) {
                 cx.report(Diagnostic.error(Code.E0031, e.span(), "the result of `" + in.intrinsic().name()
                                 + "(…)` is unused")

@@ -211,6 +211,20 @@ class FlowTest {
     }
 
     @Test
+    void aMisspeltHaltIsNotAlsoAMissingReturn() {
+        Diagnostic d = Checked.of("""
+                cell f(code: Int) -> Int
+                  if code == 0
+                    return 1
+                  else
+                    hatl("failed")
+                  end
+                end
+                """).only(Code.E0013);
+        help(d, "did you mean `halt`?");
+    }
+
+    @Test
     void haltTakesAString() {
         Diagnostic d = Checked.of("""
                 cell f(code: Int) -> Null

@@ -70,6 +70,27 @@ class NamesTest {
     }
 
     @Test
+    void misspeltLiteralsEnumsAndToolsAreSuggested() {
+        Checked c = Checked.of("""
+                enum Priority
+                  Low
+                end
+                use tool mcp "http://x" as Notion
+                grant Notion.create_page timeout_ms 5
+                cell f() -> Json
+                  let yes = treu
+                  let p = Priorty.Low
+                  return Notino.create_page(title: "x")
+                end
+                """);
+        List<Diagnostic> ds = c.all(Code.E0013);
+        assertEquals(3, ds.size(), Checked.render(c.diagnostics()));
+        help(ds.get(0), "did you mean `true`?");
+        help(ds.get(1), "did you mean `Priority`?");
+        help(ds.get(2), "did you mean `Notion`?");
+    }
+
+    @Test
     void typesAndCellsAreNotValues() {
         Checked c = Checked.of("""
                 enum Priority

@@ -97,6 +97,18 @@ class ToolsTest {
     }
 
     @Test
+    void misspeltMcpToolSuggestsAGrantedOne() {
+        Diagnostic d = Checked.of("""
+                use tool mcp "http://x" as Notion
+                grant Notion.create_page timeout_ms 5
+                cell f() -> Json
+                  return Notion.create_paeg(title: "x")
+                end
+                """).only(Code.E0041);
+        help(d, "did you mean `Notion.create_page`?");
+    }
+
+    @Test
     void grantForAnUnknownAlias() {
         Checked c = Checked.of("""
                 use tool http.get as HttpGet
