@@ -1,11 +1,12 @@
 package dev.lumen.language;
 
-import dev.lumen.language.ast.Program;
 import dev.lumen.language.check.Checker;
+import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.markdown.MarkdownExtractor;
 import dev.lumen.language.source.LumenDocument;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.language.syntax.ParsedDocument;
 import dev.lumen.language.syntax.Parser;
 
 /** The front end's entry point: extract → lex → parse → resolve → typecheck. */
@@ -16,11 +17,15 @@ public final class FrontEnd {
     public static CheckResult check(SourceFile file) {
         Diagnostics diagnostics = new Diagnostics();
         LumenDocument document = MarkdownExtractor.extract(file, diagnostics);
-        int before = diagnostics.errorCount();
-        Program program = Parser.parse(document, diagnostics);
-        // Statements dropped by syntax-error recovery would make the checker report phantom errors.
-        if (diagnostics.errorCount() == before) {
-            Checker.check(program, diagnostics);
+        ParsedDocument parsed = Parser.parseDocument(document, diagnostics);
+        // The checker runs even after syntax errors, so independent type errors are reported too;
+        // what it says about code that recovery dropped is left out.
+        Diagnostics semantic = new Diagnostics();
+        Checker.check(parsed.program(), semantic);
+        for (Diagnostic d : semantic.sorted()) {
+            if (!parsed.hides(d, file)) {
+                diagnostics.add(d);
+            }
         }
         return new CheckResult(file, diagnostics.sorted());
     }

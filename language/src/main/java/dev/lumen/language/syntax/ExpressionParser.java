@@ -125,7 +125,7 @@ final class ExpressionParser {
                 e = new Expr.Index(e, index, in.spanFrom(e.span()));
             } else if (in.at(TokenKind.DOT)) {
                 in.advance();
-                Ident field = ident("field name after `.`");
+                Ident field = word("field name after `.`");
                 e = new Expr.Field(e, field, e.span().to(field.span()));
             } else {
                 return e;
@@ -136,8 +136,8 @@ final class ExpressionParser {
     private List<Expr.Arg> arguments(Token open) {
         List<Expr.Arg> args = new ArrayList<>();
         while (!in.at(TokenKind.RPAREN)) {
-            if (in.peek().kind() == TokenKind.IDENT && in.peek(1).kind() == TokenKind.COLON) {
-                Ident name = ident("argument name");
+            if (isWord(in.peek()) && in.peek(1).kind() == TokenKind.COLON) {
+                Ident name = word("argument name");
                 in.advance();
                 args.add(new Expr.Arg(name, expression()));
             } else {
@@ -231,7 +231,7 @@ final class ExpressionParser {
         Token open = in.advance();
         List<Expr.FieldInit> fields = new ArrayList<>();
         while (!in.at(TokenKind.RBRACE)) {
-            Ident field = ident("field name in record literal");
+            Ident field = word("field name in record literal");
             in.expect(TokenKind.COLON, "after the field name");
             fields.add(new Expr.FieldInit(field, expression()));
             if (!in.accept(TokenKind.COMMA)) {
@@ -259,7 +259,7 @@ final class ExpressionParser {
     /** `role name:` followed by role text and `end`, or by an inline expression. */
     private Expr role() {
         Token keyword = in.advance();
-        Ident name = ident("role name after `role`");
+        Ident name = word("role name after `role`");
         in.expect(TokenKind.COLON, "after the role name");
         if (in.at(TokenKind.ROLE_TEXT)) {
             Token text = in.advance();
@@ -298,6 +298,24 @@ final class ExpressionParser {
         } catch (TokenStream.ParseError e) {
             return new Expr.Error(piece.span());
         }
+    }
+
+    /** Whether a token can be a field, argument or role name: any identifier or keyword. */
+    static boolean isWord(Token t) {
+        return t.kind() == TokenKind.IDENT || Lexer.isKeyword(t.text());
+    }
+
+    /**
+     * A field, argument or role name. Keywords are allowed here because the position makes them
+     * unambiguous, so records can have fields such as `role` or `tool`.
+     */
+    Ident word(String what) {
+        Token t = in.peek();
+        if (isWord(t)) {
+            in.advance();
+            return new Ident(t.text(), t.span());
+        }
+        return ident(what);
     }
 
     Ident ident(String what) {

@@ -53,10 +53,13 @@ public final class Lexer {
             CodeLine line = lines.get(i);
             List<Token> lineTokens = new ArrayList<>();
             scan(line, 0, lineTokens, false);
-            if (!lineTokens.isEmpty() && startsStatement(lineTokens.get(0).kind()) && depth > 0) {
-                // A declaration or `let` cannot sit inside brackets: an unclosed bracket above ends here.
+            if (!lineTokens.isEmpty() && startsStatement(lineTokens.get(0).kind()) && unfinished()) {
+                // A declaration or statement keyword cannot continue an expression: an unclosed bracket
+                // or a dangling operator above ends there, and the error is reported on that line.
                 depth = 0;
-                newline(lines.get(i - 1));
+                CodeLine previous = lines.get(i - 1);
+                int col = previous.text().length();
+                out.add(new Token(TokenKind.NEWLINE, "", previous.span(col, col), col, null));
             }
             for (Token t : lineTokens) {
                 track(t.kind());
@@ -82,9 +85,21 @@ public final class Lexer {
 
     private static boolean startsStatement(TokenKind kind) {
         return switch (kind) {
-            case RECORD, ENUM, CELL, USE, GRANT, LET -> true;
+            case RECORD, ENUM, CELL, USE, GRANT, LET, RETURN, IF, FOR, MATCH, HALT -> true;
             default -> false;
         };
+    }
+
+    /** Whether the code so far is inside brackets or ends with an operator that continues the line. */
+    private boolean unfinished() {
+        if (depth > 0) {
+            return true;
+        }
+        if (out.isEmpty()) {
+            return false;
+        }
+        TokenKind last = out.get(out.size() - 1).kind();
+        return last != TokenKind.NEWLINE && last.continuesLine();
     }
 
     private void track(TokenKind kind) {

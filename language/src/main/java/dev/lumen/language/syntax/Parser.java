@@ -17,7 +17,9 @@ import dev.lumen.language.source.LumenDocument;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.syntax.TokenStream.ParseError;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recursive-descent parser for declarations and statements. A syntax error is reported once, then the
@@ -29,6 +31,9 @@ public final class Parser {
     private final ExpressionParser expressions;
     /** Where a missing `end` was last reported, so nested unclosed blocks report once. */
     private Span missingEndAt = Span.NONE;
+    /** Declarations with a syntax error, and names of declarations or fields recovery dropped. */
+    private final List<Span> damaged = new ArrayList<>();
+    private final Set<String> lost = new HashSet<>();
 
     private Parser(List<Token> tokens, Diagnostics diagnostics) {
         this.in = new TokenStream(tokens, diagnostics);
@@ -37,11 +42,21 @@ public final class Parser {
 
     /** Parses every Lumen block of a document. */
     public static Program parse(LumenDocument document, Diagnostics diagnostics) {
+        return parseDocument(document, diagnostics).program();
+    }
+
+    /** Parses every Lumen block of a document, noting where syntax-error recovery lost code. */
+    public static ParsedDocument parseDocument(LumenDocument document, Diagnostics diagnostics) {
         List<Decl> decls = new ArrayList<>();
+        List<Span> damaged = new ArrayList<>();
+        Set<String> lost = new HashSet<>();
         for (CodeBlock block : document.blocks()) {
-            decls.addAll(new Parser(Lexer.lex(block, diagnostics), diagnostics).declarations());
+            Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics);
+            decls.addAll(parser.declarations());
+            damaged.addAll(parser.damaged);
+            lost.addAll(parser.lost);
         }
-        return new Program(List.copyOf(decls));
+        return new ParsedDocument(new Program(List.copyOf(decls)), List.copyOf(damaged), Set.copyOf(lost));
     }
 
     /** Parses a type written on its own (as in tool manifests); null when it is not a valid type. */
@@ -67,12 +82,41 @@ public final class Parser {
             if (in.at(TokenKind.EOF)) {
                 return decls;
             }
+            Token first = in.peek();
+            int start = in.position();
+            int errors = in.diagnostics().errorCount();
             try {
                 decls.add(declaration());
             } catch (ParseError e) {
+                String name = declaredName(start);
+                if (name != null) {
+                    lost.add(name);
+                }
                 syncDeclaration();
             }
+            if (in.diagnostics().errorCount() > errors) {
+                damaged.add(first.span().to(in.previous().span()));
+            }
         }
+    }
+
+    /** The name the declaration whose tokens start at {@code start} introduces, read without parsing. */
+    private String declaredName(int start) {
+        Token keyword = in.tokenAt(start);
+        Token next = in.tokenAt(start + 1);
+        return switch (keyword.kind()) {
+            case RECORD, ENUM, CELL -> next.kind() == TokenKind.IDENT ? next.text() : null;
+            case USE -> {
+                for (int k = start + 1; in.tokenAt(k).kind() != TokenKind.NEWLINE
+                        && in.tokenAt(k).kind() != TokenKind.EOF; k++) {
+                    if (in.tokenAt(k).kind() == TokenKind.AS && in.tokenAt(k + 1).kind() == TokenKind.IDENT) {
+                        yield in.tokenAt(k + 1).text();
+                    }
+                }
+                yield null;
+            }
+            default -> null;
+        };
     }
 
     private static boolean startsDeclaration(TokenKind kind) {
@@ -127,14 +171,18 @@ public final class Parser {
         in.expectLineEnd("the record name");
         List<Decl.Field> fields = new ArrayList<>();
         while (openBlockContinues(keyword, "record")) {
+            Token first = in.peek();
             try {
-                Ident field = expressions.ident("field name");
+                Ident field = expressions.word("field name");
                 in.expect(TokenKind.COLON, "after the field name");
                 TypeExpr type = expressions.type();
                 Expr constraint = in.accept(TokenKind.WHERE) ? expressions.expression() : null;
                 fields.add(new Decl.Field(field, type, constraint, in.spanFrom(field.span())));
                 in.expectLineEnd("the field");
             } catch (ParseError e) {
+                if (ExpressionParser.isWord(first)) {
+                    lost.add(first.text());
+                }
                 in.syncLine();
             }
         }
@@ -229,23 +277,19 @@ public final class Parser {
     /** a.b.c — segments may be keywords (tool ids are not Lumen names). */
     private Ident dottedName(String what) {
         Token first = in.peek();
-        if (!isWord(first)) {
+        if (!ExpressionParser.isWord(first)) {
             throw in.error(first, "expected " + what + ", found " + first.describe(), "expected " + what);
         }
         in.advance();
         StringBuilder name = new StringBuilder(first.text());
         Span span = first.span();
-        while (in.at(TokenKind.DOT) && isWord(in.peek(1))) {
+        while (in.at(TokenKind.DOT) && ExpressionParser.isWord(in.peek(1))) {
             in.advance();
             Token part = in.advance();
             name.append('.').append(part.text());
             span = span.to(part.span());
         }
         return new Ident(name.toString(), span);
-    }
-
-    private static boolean isWord(Token t) {
-        return t.kind() == TokenKind.IDENT || Lexer.isKeyword(t.text());
     }
 
     /** `grant Target clause…`, continued on following lines indented deeper than `grant`. */

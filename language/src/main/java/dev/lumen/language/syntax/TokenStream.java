@@ -32,6 +32,15 @@ final class TokenStream {
         return diagnostics;
     }
 
+    /** The index of the current token, for {@link #tokenAt} look-backs. */
+    int position() {
+        return pos;
+    }
+
+    Token tokenAt(int index) {
+        return tokens.get(Math.min(index, tokens.size() - 1));
+    }
+
     Token peek() {
         return tokens.get(pos);
     }
