@@ -67,4 +67,21 @@ class FrontEndTest {
         List<Code> codes = result.diagnostics().stream().map(Diagnostic::code).toList();
         assertEquals(List.of(Code.E0011, Code.E0012), codes);
     }
+
+    @Test
+    void anyValueBecomesJsonThroughToJson() {
+        assertEquals(List.of(), codesAndLines("""
+                ```lumen
+                record Point
+                  x: Int
+                  y: Int
+                end
+                use tool json.emit as Emit
+                grant Emit
+                cell run() -> String
+                  return Emit(value: to_json(Point { x: 1, y: 2 }))
+                end
+                ```
+                """));
+    }
 }

@@ -78,6 +78,10 @@ final class IntrinsicChecker {
                 ex.infer(args.get(0));
                 yield Type.STRING;
             }
+            case "to_json" -> {
+                ex.infer(args.get(0));
+                yield Type.JSON;
+            }
             case "to_int" -> conversion(args.get(0), in, Type.INT, Type.STRING, Type.FLOAT);
             case "to_float" -> conversion(args.get(0), in, Type.FLOAT, Type.INT, Type.STRING);
             case "diff" -> {

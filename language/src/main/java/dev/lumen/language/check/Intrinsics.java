@@ -23,6 +23,7 @@ public final class Intrinsics {
         add("to_string", "to_string(value: T) -> String", 1);
         add("to_int", "to_int(value: String | Float) -> Int", 1);
         add("to_float", "to_float(value: Int | String) -> Float", 1);
+        add("to_json", "to_json(value: T) -> Json", 1);
         add("hash", "hash(value: T) -> String", 1);
         add("diff", "diff(before: T, after: T) -> list[Patch]", 2);
         add("patch", "patch(value: T, patches: list[Patch]) -> T", 2);
