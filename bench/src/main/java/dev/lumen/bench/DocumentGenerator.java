@@ -14,7 +14,7 @@ public final class DocumentGenerator {
         doc.append("""
                 ```lumen
                 use tool json.parse as ParseJson
-                grant ParseJson timeout_ms 1000
+                grant ParseJson
                 ```
 
                 """);
