@@ -207,24 +207,20 @@ public final class Lexer {
         if (i < s.length() && s.charAt(i) == '\\' && s.startsWith("end", i + 1)) {
             i++; // `\end` writes a text line that would otherwise close the block
         }
-        StringBuilder text = new StringBuilder();
-        int textStart = i;
+        pieces.restart(i);
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length() && "{}\\".indexOf(s.charAt(i + 1)) >= 0) {
-                text.append(s.charAt(i + 1));
+                pieces.append(s.charAt(i + 1));
                 i += 2;
             } else if (c == '{' && startsInterpolation(s, i)) {
-                pieces.text(text.toString(), line.span(textStart, i));
-                text.setLength(0);
                 i = interpolation(line, i, pieces);
-                textStart = i;
             } else {
-                text.append(c);
+                pieces.append(c);
                 i++;
             }
         }
-        pieces.text(text.toString(), line.span(textStart, i));
+        pieces.flush(line, i);
     }
 
     // ---- tokens of one line ------------------------------------------------------------------
@@ -381,9 +377,8 @@ public final class Lexer {
     private int string(CodeLine line, int start, List<Token> sink) {
         String s = line.text();
         PieceBuilder pieces = new PieceBuilder();
-        StringBuilder text = new StringBuilder();
         int i = start + 1;
-        int textStart = i;
+        pieces.restart(i);
         while (true) {
             if (i >= s.length()) {
                 diagnostics.add(Diagnostic.error(Code.E0002, line.span(start, s.length()),
@@ -398,18 +393,15 @@ public final class Lexer {
                 break;
             }
             if (c == '\\') {
-                i = escape(line, i, text);
+                i = escape(line, i, pieces.pending);
             } else if (c == '{' && startsInterpolation(s, i)) {
-                pieces.text(text.toString(), line.span(textStart, i));
-                text.setLength(0);
                 i = interpolation(line, i, pieces);
-                textStart = i;
             } else {
-                text.append(c);
+                pieces.append(c);
                 i++;
             }
         }
-        pieces.text(text.toString(), line.span(textStart, Math.max(textStart, i - 1)));
+        pieces.flush(line, Math.max(pieces.pendingStart, i - 1));
         sink.add(new Token(TokenKind.STRING, s.substring(start, i), line.span(start, i), start, pieces.build()));
         return i;
     }
@@ -478,8 +470,18 @@ public final class Lexer {
         return i + 1 < s.length() && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_');
     }
 
-    /** Lexes `{expr}` starting at the brace; returns the index after the closing brace. */
+    /**
+     * Lexes `{expr}` starting at the brace, after the text before it; returns the index after the
+     * interpolation, where the next text piece starts.
+     */
     private int interpolation(CodeLine line, int open, PieceBuilder pieces) {
+        pieces.flush(line, open);
+        int end = interpolationTokens(line, open, pieces);
+        pieces.restart(end);
+        return end;
+    }
+
+    private int interpolationTokens(CodeLine line, int open, PieceBuilder pieces) {
         List<Token> tokens = new ArrayList<>();
         int close = scan(line, open + 1, tokens, true);
         if (close >= 0) {
@@ -505,9 +507,26 @@ public final class Lexer {
         return last.column() + Math.max(1, last.text().length());
     }
 
-    /** Accumulates pieces, merging adjacent text. */
+    /** Accumulates pieces, merging adjacent text; {@code pending} is text not yet made a piece. */
     private static final class PieceBuilder {
         private final List<StringPiece> pieces = new ArrayList<>();
+        private final StringBuilder pending = new StringBuilder();
+        private int pendingStart;
+
+        void restart(int at) {
+            pending.setLength(0);
+            pendingStart = at;
+        }
+
+        void append(char c) {
+            pending.append(c);
+        }
+
+        /** Makes the pending text, which ends at code column {@code end}, a piece. */
+        void flush(CodeLine line, int end) {
+            text(pending.toString(), line.span(pendingStart, end));
+            pending.setLength(0);
+        }
 
         void text(String text, Span span) {
             if (text.isEmpty()) {
