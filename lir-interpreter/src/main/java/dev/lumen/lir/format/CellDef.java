@@ -1,0 +1,23 @@
+package dev.lumen.lir.format;
+
+import java.util.List;
+
+/**
+ * A compiled cell. Parameters occupy registers 0..n-1; {@code registers} gives every register's static
+ * type (the interpreter picks unboxed frame slots from it). {@code code} holds the instruction words;
+ * {@code lines}/{@code columns} map each instruction to its 1-based line and column in the `.lm.md`
+ * document. Cells named with a `$` are synthetic (`where` constraints) and cannot be run by name.
+ */
+public record CellDef(
+        String name,
+        List<ParamDef> params,
+        LirType returns,
+        List<LirType> registers,
+        List<Constant> constants,
+        int[] code,
+        int[] lines,
+        int[] columns) {
+
+    public record ParamDef(String name, LirType type) {
+    }
+}

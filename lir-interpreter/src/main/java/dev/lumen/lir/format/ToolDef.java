@@ -1,0 +1,18 @@
+package dev.lumen.lir.format;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tool the module may call: a native tool ({@code toolId} set) or a tool of an MCP server
+ * ({@code mcpServer} and {@code mcpTool} set), with the grants that bound it — the run-time
+ * enforcement reads these, never the source. Grant values are Strings, Longs, Doubles or Booleans.
+ */
+public record ToolDef(
+        String alias,
+        String toolId,
+        String version,
+        String mcpServer,
+        String mcpTool,
+        Map<String, List<Object>> grants) {
+}
