@@ -57,6 +57,13 @@ final class ExpressionParser {
                 return left;
             }
             in.advance();
+            if (in.at(TokenKind.ASSIGN) && precedence(op) >= PREC_ADD) {
+                String target = left instanceof Expr.Name n ? n.name().name() : "x";
+                throw in.report(Diagnostic.error(Code.E0007, opToken.span().to(in.peek().span()),
+                                "Lumen has no `" + op.symbol() + "=` operator")
+                        .label("compound assignment")
+                        .help("write `" + target + " = " + target + " " + op.symbol() + " …`"));
+            }
             Expr right = binary(precedence(op) + 1);
             left = new Expr.Binary(op, left, right, opToken.span(), left.span().to(right.span()));
             if (precedence(op) == PREC_COMPARE && binaryOp(in.peek().kind()) != null
@@ -216,7 +223,15 @@ final class ExpressionParser {
                 return mapLiteral(t);
             }
             case ROLE -> {
-                return role();
+                if (isWord(in.peek(1)) && in.peek(2).kind() == TokenKind.COLON) {
+                    return role();
+                }
+                in.advance(); // a field or variable named `role`, as in `where role in [...]`
+                return new Expr.Name(new Ident(t.text(), t.span()));
+            }
+            case TOOL -> {
+                in.advance();
+                return new Expr.Name(new Ident(t.text(), t.span()));
             }
             case SCHEMA -> {
                 in.advance();

@@ -33,6 +33,8 @@ public final class Lexer {
     private final Diagnostics diagnostics;
     private final List<Token> out = new ArrayList<>();
     private int depth;
+    /** The block ended inside role text: syntax errors at its end are echoes of that. */
+    private boolean endsInsideRoleText;
 
     private Lexer(CodeBlock block, Diagnostics diagnostics) {
         this.lines = block.lines();
@@ -76,10 +78,10 @@ public final class Lexer {
         }
         CodeLine last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
         Span end = last == null ? block.fence() : last.span(last.text().length(), last.text().length());
-        if (!out.isEmpty() && out.get(out.size() - 1).kind() != TokenKind.NEWLINE) {
+        if (!out.isEmpty() && out.get(out.size() - 1).kind() != TokenKind.NEWLINE && !endsInsideRoleText) {
             out.add(new Token(TokenKind.NEWLINE, "", end, 0, null));
         }
-        out.add(new Token(TokenKind.EOF, "", end, 0, null));
+        out.add(new Token(TokenKind.EOF, "", end, 0, endsInsideRoleText ? Boolean.TRUE : null));
         return out;
     }
 
@@ -125,18 +127,30 @@ public final class Lexer {
 
     private static boolean endsWithRoleHeader(List<Token> t) {
         int n = t.size();
-        return n >= 3 && t.get(n - 1).kind() == TokenKind.COLON && t.get(n - 2).kind() == TokenKind.IDENT
+        return n >= 3 && t.get(n - 1).kind() == TokenKind.COLON && ExpressionParser.isWord(t.get(n - 2))
                 && t.get(n - 3).kind() == TokenKind.ROLE;
     }
 
     // ---- role text ---------------------------------------------------------------------------
 
-    /** Scans raw text lines up to the closing `end` line; returns the index of that line (lexed normally). */
+    /**
+     * Scans raw text lines after a `role NAME:` header. The text is the lines indented deeper than the
+     * header's line; it closes at an `end` line indented at least as far as the header's line. Returns the
+     * index of the line to lex next: the `end` line (lexed normally, so `end,` and `end)` work), or the
+     * line that ended the text without one.
+     */
     private int roleText(int first, Token roleKeyword) {
+        int headerIndent = leadingWhitespace(lines.get(first - 1).text());
         int endLine = first;
-        while (endLine < lines.size() && !isRoleEnd(lines.get(endLine).text())) {
+        while (endLine < lines.size()) {
+            String text = lines.get(endLine).text();
+            if (!text.isBlank() && (leadingWhitespace(text) <= headerIndent || isRoleEnd(text))) {
+                break;
+            }
             endLine++;
         }
+        boolean closed = endLine < lines.size() && isRoleEnd(lines.get(endLine).text())
+                && leadingWhitespace(lines.get(endLine).text()) >= headerIndent;
         List<CodeLine> body = lines.subList(first, endLine);
         int indent = Integer.MAX_VALUE;
         for (CodeLine l : body) {
@@ -166,11 +180,23 @@ public final class Lexer {
                 ? body.get(from).span(indent, indent).to(body.get(to - 1).span(0, body.get(to - 1).text().length()))
                 : roleKeyword.span().atEnd();
         out.add(new Token(TokenKind.ROLE_TEXT, "", span, 0, pieces.build()));
-        if (endLine >= lines.size()) {
-            diagnostics.add(Diagnostic.error(Code.E0005, roleKeyword.span(), "role block is never closed")
-                    .label("this role text has no `end` line")
-                    .help("close the text with a line containing only `end`"));
+        if (!closed) {
+            Diagnostic.Builder d = Diagnostic.error(Code.E0005, roleKeyword.span(), "role block is never closed")
+                    .label("this role text has no `end` line");
+            if (endLine < lines.size()) {
+                CodeLine stop = lines.get(endLine);
+                int at = leadingWhitespace(stop.text());
+                d.secondary(stop.span(at, stop.text().length()), "the text ends here: this line is not indented "
+                        + "deeper than the `role` line");
+            } else {
+                endsInsideRoleText = true;
+            }
+            diagnostics.add(d.help("close the text with a line containing only `end`, indented like the "
+                    + "`role` line"));
             out.add(new Token(TokenKind.END, "end", span.atEnd(), 0, null));
+            if (!endsInsideRoleText) {
+                newline(lines.get(endLine - 1)); // the line that stopped the text starts a new statement
+            }
         }
         return endLine;
     }
@@ -258,6 +284,10 @@ public final class Lexer {
                 if (interpolation && c == '}' && braces == 0) {
                     return i;
                 }
+                if (c == '&' || c == '!' && (i + 1 >= s.length() || s.charAt(i + 1) != '=') || c == '\'') {
+                    i = foreignOperator(line, i, sink);
+                    continue;
+                }
                 TokenKind kind = punctuation(s, i);
                 if (kind == null) {
                     int cp = s.codePointAt(i);
@@ -265,13 +295,8 @@ public final class Lexer {
                     Diagnostic.Builder d = Diagnostic.error(Code.E0001, line.span(i, i + len),
                             "unexpected character `" + new String(Character.toChars(cp)) + "`")
                             .label("not valid in Lumen code");
-                    switch (c) {
-                        case '!' -> d.help("logical negation is written `not`");
-                        case '&' -> d.help("logical and is written `and`");
-                        case '\'' -> d.help("strings are written with double quotes: \"…\"");
-                        case ';' -> d.help("statements end at the end of the line; remove the `;`");
-                        default -> {
-                        }
+                    if (c == ';') {
+                        d.help("statements end at the end of the line; remove the `;`");
                     }
                     diagnostics.add(d);
                     i += len;
@@ -288,6 +313,41 @@ public final class Lexer {
             }
         }
         return interpolation ? -1 : i;
+    }
+
+    /**
+     * `&&`, `&`, `!` and single-quoted strings, as other languages write them: reported once, then lexed
+     * as the Lumen token they stand for so parsing goes on undisturbed. Returns the index after them.
+     */
+    private int foreignOperator(CodeLine line, int i, List<Token> sink) {
+        String s = line.text();
+        char c = s.charAt(i);
+        if (c == '\'') {
+            int close = s.indexOf('\'', i + 1);
+            if (close > i) {
+                String content = s.substring(i + 1, close);
+                Span span = line.span(i, close + 1);
+                diagnostics.add(Diagnostic.error(Code.E0001, span, "strings are written with double quotes")
+                        .label("single-quoted string")
+                        .help("write `\"" + content + "\"`"));
+                sink.add(new Token(TokenKind.STRING, s.substring(i, close + 1), span, i,
+                        List.of(new StringPiece.Text(content, span))));
+                return close + 1;
+            }
+            diagnostics.add(Diagnostic.error(Code.E0001, line.span(i, i + 1), "unexpected character `'`")
+                    .label("not valid in Lumen code")
+                    .help("strings are written with double quotes: \"…\""));
+            return i + 1;
+        }
+        int len = c == '&' && i + 1 < s.length() && s.charAt(i + 1) == '&' ? 2 : 1;
+        String text = s.substring(i, i + len);
+        Span span = line.span(i, i + len);
+        boolean and = c == '&';
+        diagnostics.add(Diagnostic.error(Code.E0001, span, "unexpected `" + text + "`")
+                .label("not a Lumen operator")
+                .help(and ? "logical and is written `and`" : "logical negation is written `not`"));
+        sink.add(new Token(and ? TokenKind.AND : TokenKind.NOT, text, span, i, null));
+        return i + len;
     }
 
     private static TokenKind punctuation(String s, int i) {

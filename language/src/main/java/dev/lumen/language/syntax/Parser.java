@@ -29,6 +29,16 @@ import java.util.Set;
 public final class Parser {
     private final TokenStream in;
     private final ExpressionParser expressions;
+    /**
+     * A block being parsed: its keyword, what to call it in messages, and the indentation of the line it
+     * starts on. An `end` indented less than that line closes an outer block, which is how a missing `end`
+     * is attributed to the right block.
+     */
+    private record Opener(Token keyword, String what, int indent) {
+    }
+
+    /** Whether a `@parallel` was reported, so its `@end` is skipped quietly. */
+    private boolean parallelReported;
     /** Where a missing `end` was last reported, so nested unclosed blocks report once. */
     private Span missingEndAt = Span.NONE;
     /** Declarations with a syntax error, and names of declarations or fields recovery dropped. */
@@ -158,6 +168,7 @@ public final class Parser {
         Diagnostic.Builder d = Diagnostic.error(Code.E0009, at.span().to(name.span()),
                 "`" + directive + "` is not part of Lumen v1").label("inside a code block");
         if (directive.equals("@parallel")) {
+            parallelReported = true;
             d.note("parallel tool calls are planned for Lumen v1.1; v1 runs statements in order");
         } else {
             d.help("document directives such as `@cache on` are written outside the code fences");
@@ -168,9 +179,10 @@ public final class Parser {
     private Decl record() {
         Token keyword = in.advance();
         Ident name = expressions.ident("record name");
-        in.expectLineEnd("the record name");
+        Opener opener = opener(keyword, "record");
+        in.headerEnd("the record name");
         List<Decl.Field> fields = new ArrayList<>();
-        while (openBlockContinues(keyword, "record")) {
+        while (openBlockContinues(opener)) {
             Token first = in.peek();
             try {
                 Ident field = expressions.word("field name");
@@ -186,16 +198,17 @@ public final class Parser {
                 in.syncLine();
             }
         }
-        in.accept(TokenKind.END);
+        acceptEnd(opener);
         return new Decl.Record(name, List.copyOf(fields), in.spanFrom(keyword.span()));
     }
 
     private Decl enumeration() {
         Token keyword = in.advance();
         Ident name = expressions.ident("enum name");
-        in.expectLineEnd("the enum name");
+        Opener opener = opener(keyword, "enum");
+        in.headerEnd("the enum name");
         List<Ident> variants = new ArrayList<>();
-        while (openBlockContinues(keyword, "enum")) {
+        while (openBlockContinues(opener)) {
             try {
                 variants.add(expressions.ident("variant name"));
                 if (!in.accept(TokenKind.COMMA)) {
@@ -205,7 +218,7 @@ public final class Parser {
                 in.syncLine();
             }
         }
-        in.accept(TokenKind.END);
+        acceptEnd(opener);
         return new Decl.Enum(name, List.copyOf(variants), in.spanFrom(keyword.span()));
     }
 
@@ -236,9 +249,10 @@ public final class Parser {
                     .secondary(open.span(), "opened here"));
         }
         TypeExpr returns = in.accept(TokenKind.ARROW) ? expressions.type() : null;
-        in.expectLineEnd("the cell header");
-        Block body = block(keyword, "cell");
-        in.accept(TokenKind.END);
+        Opener opener = opener(keyword, "cell");
+        in.headerEnd("the cell header");
+        Block body = block(opener);
+        acceptEnd(opener);
         return new Decl.Cell(name, List.copyOf(params), returns, body, in.spanFrom(keyword.span()));
     }
 
@@ -368,47 +382,93 @@ public final class Parser {
 
     // ---- blocks and statements ---------------------------------------------------------------
 
+    private Opener opener(Token keyword, String what) {
+        return new Opener(keyword, what, in.lineIndent(keyword));
+    }
+
+    /** Whether the next token is the `end` of {@code opener}'s block (not one of an outer block). */
+    private boolean atOwnEnd(Opener opener) {
+        return in.at(TokenKind.END) && !(in.atLineStart() && in.peek().column() < opener.indent());
+    }
+
+    private void acceptEnd(Opener opener) {
+        if (atOwnEnd(opener)) {
+            in.advance();
+        }
+    }
+
     /**
      * Whether a `record`/`enum`/match body continues: false at its `end`, and false (after reporting the
-     * missing `end`) when the block or a new declaration starts first.
+     * missing `end`) when the block, an outer block or a new declaration ends first.
      */
-    private boolean openBlockContinues(Token opener, String what) {
+    private boolean openBlockContinues(Opener opener) {
         in.skipNewlines();
-        if (in.at(TokenKind.END)) {
+        if (atOwnEnd(opener)) {
             return false;
         }
-        if (in.at(TokenKind.EOF) || (startsDeclaration(in.peek().kind()) && in.atLineStart())) {
-            missingEnd(opener, what);
+        if (blockCutShort(opener)) {
+            missingEnd(opener);
             return false;
         }
         return true;
     }
 
-    private void missingEnd(Token opener, String what) {
+    private boolean blockCutShort(Opener opener) {
+        return in.at(TokenKind.EOF) || in.at(TokenKind.END)
+                || (startsDeclaration(in.peek().kind()) && in.atLineStart());
+    }
+
+    private void missingEnd(Opener opener) {
         Span at = in.peek().span();
         if (at.equals(missingEndAt)) {
             return;
         }
         missingEndAt = at;
-        String where = in.at(TokenKind.EOF) ? "the code block ends" : "the next declaration starts";
-        in.diagnostics().add(Diagnostic.error(Code.E0008, opener.span(), "`" + what + "` is never closed with `end`")
+        String what = opener.what();
+        String where = switch (in.peek().kind()) {
+            case EOF -> "the code block ends here";
+            case END, ELSE -> "this `" + in.peek().text() + "` is indented less than the `" + what
+                    + "`, so it belongs to an outer block";
+            default -> "the next declaration starts here";
+        };
+        in.diagnostics().add(Diagnostic.error(Code.E0008, opener.keyword().span(),
+                        "`" + what + "` is never closed with `end`")
                 .label("this `" + what + "` has no matching `end`")
-                .secondary(at, where + " here")
-                .help("add a line with `end` where the " + what + " finishes"));
+                .secondary(at, where)
+                .help("add a line with `end` where the `" + what + "` finishes, indented like its first line"));
     }
 
-    /** Statements up to (not including) `end` or `else`. */
-    private Block block(Token opener, String what) {
+    /** Statements up to (not including) this block's `end` or `else`. */
+    private Block block(Opener opener) {
         List<Stmt> statements = new ArrayList<>();
         Span start = in.peek().span();
         while (true) {
             in.skipNewlines();
-            if (in.at(TokenKind.END) || in.at(TokenKind.ELSE)) {
+            if (atOwnEnd(opener)) {
                 break;
             }
-            if (in.at(TokenKind.EOF) || (startsDeclaration(in.peek().kind()) && in.atLineStart())) {
-                missingEnd(opener, what);
+            if (atBranch()) {
+                boolean outer = in.peek().column() < opener.indent();
+                if (outer) {
+                    missingEnd(opener);
+                }
+                if (outer || opener.what().equals("if")) {
+                    break;
+                }
+                in.diagnostics().add(Diagnostic.error(Code.E0007, in.peek().span(),
+                                "`" + in.peek().text() + "` without a matching `if`")
+                        .label("not inside an `if` block")
+                        .help("an `else` belongs between an `if` block's statements and its `end`"));
+                in.syncLine();
+                continue;
+            }
+            if (blockCutShort(opener)) {
+                missingEnd(opener);
                 break;
+            }
+            if (in.at(TokenKind.AT) && parallelReported && in.peek(1).kind() == TokenKind.END) {
+                in.syncLine(); // the `@end` of a `@parallel` block, which was reported already
+                continue;
             }
             try {
                 statements.add(statement());
@@ -417,6 +477,11 @@ public final class Parser {
             }
         }
         return new Block(List.copyOf(statements), start.to(in.previous().span()));
+    }
+
+    /** `else`, or `elif` as other languages write it, at the start of a line. */
+    private boolean atBranch() {
+        return in.at(TokenKind.ELSE) || (in.atWord("elif") && in.atLineStart());
     }
 
     private Stmt statement() {
@@ -446,7 +511,16 @@ public final class Parser {
     private Stmt let() {
         Token keyword = in.advance();
         boolean mutable = in.accept(TokenKind.MUT);
-        Ident name = expressions.ident("variable name after `let`");
+        Token nameToken = in.peek();
+        if (nameToken.kind() != TokenKind.IDENT && Lexer.isKeyword(nameToken.text())
+                && (in.peek(1).kind() == TokenKind.ASSIGN || in.peek(1).kind() == TokenKind.COLON)) {
+            in.diagnostics().add(Diagnostic.error(Code.E0007, nameToken.span(),
+                            "`" + nameToken.text() + "` is a keyword and cannot be used as a name")
+                    .label("keyword")
+                    .help("choose another name, such as `" + nameToken.text() + "_found`"));
+            in.misusedKeyword(nameToken.text());
+        }
+        Ident name = expressions.word("variable name after `let`");
         TypeExpr type = in.accept(TokenKind.COLON) ? expressions.type() : null;
         if (!in.at(TokenKind.ASSIGN)) {
             throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
@@ -462,28 +536,34 @@ public final class Parser {
 
     private Stmt ifStatement() {
         Token keyword = in.advance();
+        Opener opener = opener(keyword, "if");
         List<Stmt.Branch> branches = new ArrayList<>();
         Block otherwise = null;
         Expr condition = expressions.expression();
-        in.expectLineEnd("the `if` condition");
-        branches.add(new Stmt.Branch(condition, block(keyword, "if")));
-        while (in.at(TokenKind.ELSE)) {
+        in.headerEnd("the `if` condition");
+        branches.add(new Stmt.Branch(condition, block(opener)));
+        while (atBranch() && in.peek().column() >= opener.indent()) {
             Token elseToken = in.advance();
             if (otherwise != null) {
                 throw in.report(Diagnostic.error(Code.E0007, elseToken.span(), "`else` after the final `else`")
                         .label("this branch can never run")
                         .help("an `if` has at most one plain `else`, and it comes last"));
             }
-            if (in.accept(TokenKind.IF)) {
+            if (elseToken.kind() != TokenKind.ELSE) {
+                in.diagnostics().add(Diagnostic.error(Code.E0007, elseToken.span(), "Lumen writes `else if`, not `elif`")
+                        .label("`elif` is not a Lumen keyword")
+                        .help("write `else if`"));
+            }
+            if (elseToken.kind() != TokenKind.ELSE || in.accept(TokenKind.IF)) {
                 Expr c = expressions.expression();
-                in.expectLineEnd("the `else if` condition");
-                branches.add(new Stmt.Branch(c, block(keyword, "if")));
+                in.headerEnd("the `else if` condition");
+                branches.add(new Stmt.Branch(c, block(opener)));
             } else {
-                in.expectLineEnd("`else`");
-                otherwise = block(keyword, "if");
+                in.headerEnd("`else`");
+                otherwise = block(opener);
             }
         }
-        in.accept(TokenKind.END);
+        acceptEnd(opener);
         return new Stmt.If(List.copyOf(branches), otherwise, in.spanFrom(keyword.span()));
     }
 
@@ -493,30 +573,33 @@ public final class Parser {
         Ident value = in.accept(TokenKind.COMMA) ? expressions.ident("value variable after `,`") : null;
         in.expect(TokenKind.IN, "after the loop variable");
         Expr iterable = expressions.expression();
-        in.expectLineEnd("the `for` header");
-        Block body = block(keyword, "for");
-        in.accept(TokenKind.END);
+        Opener opener = opener(keyword, "for");
+        in.headerEnd("the `for` header");
+        Block body = block(opener);
+        acceptEnd(opener);
         return new Stmt.For(item, value, iterable, body, in.spanFrom(keyword.span()));
     }
 
     private Stmt match() {
         Token keyword = in.advance();
         Expr scrutinee = expressions.expression();
-        in.expectLineEnd("the matched value");
+        Opener opener = opener(keyword, "match");
+        in.headerEnd("the matched value");
         List<Stmt.Arm> arms = new ArrayList<>();
-        while (openBlockContinues(keyword, "match")) {
+        while (openBlockContinues(opener)) {
             try {
                 arms.add(arm());
             } catch (ParseError e) {
                 in.syncLine();
             }
         }
-        in.accept(TokenKind.END);
+        acceptEnd(opener);
         return new Stmt.Match(scrutinee, List.copyOf(arms), in.spanFrom(keyword.span()));
     }
 
     /** `pattern -> statement` on one line, or `pattern ->` followed by a block closed by `end`. */
     private Stmt.Arm arm() {
+        Opener opener = opener(in.peek(), "match arm");
         Pattern pattern = expressions.pattern();
         Token arrow = in.peek();
         if (!in.accept(TokenKind.ARROW)) {
@@ -527,8 +610,8 @@ public final class Parser {
         }
         Block body;
         if (in.accept(TokenKind.NEWLINE)) {
-            body = block(arrow, "match arm");
-            in.accept(TokenKind.END);
+            body = block(opener);
+            acceptEnd(opener);
         } else {
             Stmt single = statement();
             body = new Block(List.of(single), single.span());

@@ -4,7 +4,9 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.source.Span;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A cursor over one block's tokens, shared by the statement and expression parsers, with the error
@@ -30,6 +32,18 @@ final class TokenStream {
 
     Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    /** The column of the first token on the line of {@code token} (which must be at or before the cursor). */
+    int lineIndent(Token token) {
+        int i = pos;
+        while (i > 0 && tokens.get(i) != token) {
+            i--;
+        }
+        while (i > 0 && tokens.get(i - 1).kind() != TokenKind.NEWLINE) {
+            i--;
+        }
+        return tokens.get(i).column();
     }
 
     /** The index of the current token, for {@link #tokenAt} look-backs. */
@@ -101,8 +115,24 @@ final class TokenStream {
         return report(Diagnostic.error(Code.E0007, at.span(), message).label(label));
     }
 
+    /**
+     * Keywords already reported as misused names: later errors at them are echoes. An error at the end of
+     * a block that ended inside unclosed role text is an echo too.
+     */
+    private final Set<String> misusedKeywords = new HashSet<>();
+
+    void misusedKeyword(String keyword) {
+        misusedKeywords.add(keyword);
+    }
+
+    private boolean isEcho() {
+        Token t = peek();
+        return (t.kind() == TokenKind.EOF && Boolean.TRUE.equals(t.value()))
+                || (t.kind() != TokenKind.IDENT && misusedKeywords.contains(t.text()));
+    }
+
     ParseError report(Diagnostic.Builder diagnostic) {
-        if (pos > lastErrorPos) {
+        if (pos > lastErrorPos && !isEcho()) {
             lastErrorPos = pos;
             diagnostics.add(diagnostic);
         }
@@ -124,6 +154,27 @@ final class TokenStream {
         }
         throw error(peek(), "expected end of line after " + what + ", found " + peek().describe(),
                 "unexpected " + peek().describe());
+    }
+
+    /**
+     * The end of a block header (`if c`, `for …`, `match v`, a cell signature). Extra tokens are reported
+     * and skipped without unwinding, so the block body is still parsed and its `end` still matches.
+     */
+    void headerEnd(String what) {
+        if (accept(TokenKind.NEWLINE) || at(TokenKind.EOF)) {
+            return;
+        }
+        Token t = peek();
+        Diagnostic.Builder d = Diagnostic.error(Code.E0007, t.span(),
+                "expected end of line after " + what + ", found " + t.describe()).label("unexpected " + t.describe());
+        switch (t.text()) {
+            case "then", "do", ":", "{" -> d.help("a Lumen block starts on the next line and closes with `end`; "
+                    + "remove `" + t.text() + "`");
+            default -> {
+            }
+        }
+        report(d);
+        syncLine();
     }
 
     Span spanFrom(Span start) {

@@ -231,7 +231,8 @@ class ParserTest {
         List<Diagnostic> d = p.diagnostics();
         assertEquals(1, d.size(), d.toString());
         assertEquals(Code.E0008, d.get(0).code());
-        assertEquals(2, d.get(0).span().line());
+        assertEquals(3, d.get(0).span().line(), "the `if` is unclosed: the `end` lines up with `cell`");
+        assertEquals(3, d.get(0).span().column());
         assertEquals(2, p.program().decls().size());
     }
 
