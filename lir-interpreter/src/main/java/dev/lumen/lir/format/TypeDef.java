@@ -2,7 +2,11 @@ package dev.lumen.lir.format;
 
 import java.util.List;
 
-/** An entry of the module's type table: a record (user-defined or built-in) or an enum. */
+/**
+ * An entry of the module's type table: a record (user-defined, built-in, or a tool's output), an enum, or
+ * an alias naming any other type, so that instructions whose operand is a type (SCHEMA, VALIDATE, ISTYPE)
+ * can refer to `list[Entry]` or `Int` as well.
+ */
 public sealed interface TypeDef {
 
     String name();
@@ -19,5 +23,13 @@ public sealed interface TypeDef {
     }
 
     record EnumDef(String name, List<String> variants) implements TypeDef {
+    }
+
+    /**
+     * A type that is neither a record nor an enum — a primitive, list, map, result or union — entered in the
+     * table because an instruction refers to it by index (`expect schema list[Entry]`, a `n: Int` pattern on
+     * an `Int | String` value). {@code name} is the type's text, {@code type.toString()}.
+     */
+    record AliasDef(String name, LirType type) implements TypeDef {
     }
 }
