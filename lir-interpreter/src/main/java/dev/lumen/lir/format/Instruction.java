@@ -70,4 +70,65 @@ public final class Instruction {
     public static int ax(int word) {
         return word >>> 8;
     }
+
+    // ---- The uniform operand view of Opcode's table: a() is A (Ax in format AX), b() is B, Bx or sBx,
+    // ---- c() is C (ABC only). Disassemblers, readers and verifiers work on this view.
+
+    /** The first operand of {@code word} as {@link Opcode#a()} describes it: Ax in format AX, else A. */
+    public static int operandA(int word) {
+        Opcode op = Opcode.of(opcode(word));
+        return op != null && op.format() == Opcode.Format.AX ? ax(word) : a(word);
+    }
+
+    /** The second operand as {@link Opcode#b()} describes it: B, Bx or sBx by format; 0 in format AX. */
+    public static int operandB(int word) {
+        Opcode op = Opcode.of(opcode(word));
+        if (op == null) {
+            return b(word);
+        }
+        return switch (op.format()) {
+            case ABC -> b(word);
+            case ABX -> bx(word);
+            case ASBX -> sbx(word);
+            case AX -> 0;
+        };
+    }
+
+    /** The third operand as {@link Opcode#c()} describes it: C in format ABC, else 0. */
+    public static int operandC(int word) {
+        Opcode op = Opcode.of(opcode(word));
+        return op == null || op.format() == Opcode.Format.ABC ? c(word) : 0;
+    }
+
+    /**
+     * Encodes an instruction from the uniform view: {@code b} is B, Bx or sBx and {@code c} must be 0
+     * outside format ABC; in format AX, {@code a} is Ax and {@code b}, {@code c} must be 0.
+     *
+     * @throws IllegalArgumentException if an operand does not fit its field
+     */
+    public static int encode(Opcode op, int a, int b, int c) {
+        if (op.format() != Opcode.Format.ABC && c != 0) {
+            throw new IllegalArgumentException(op + " (format " + op.format() + ") has no C operand: " + c);
+        }
+        return switch (op.format()) {
+            case ABC -> abc(op, a, b, c);
+            case ABX -> abx(op, a, b);
+            case ASBX -> asbx(op, a, b);
+            case AX -> {
+                if (b != 0) {
+                    throw new IllegalArgumentException(op + " (format AX) has no B operand: " + b);
+                }
+                yield ax(op, a);
+            }
+        };
+    }
+
+    /**
+     * The value of an operand widened by a following EXTRAARG (see {@link Opcode#takesExtraArg()}):
+     * {@code field + extra * 2^width}, where {@code width} is the field's width in bits (8 for B and C,
+     * 16 for Bx).
+     */
+    public static long widen(int field, int width, int extra) {
+        return field + ((long) extra << width);
+    }
 }

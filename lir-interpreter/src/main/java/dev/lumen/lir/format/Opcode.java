@@ -132,6 +132,46 @@ public enum Opcode {
         return c;
     }
 
+    /**
+     * Whether an EXTRAARG may follow this instruction to widen its one table-index operand (kind CONST,
+     * TYPE, FIELD, CELL or TOOL) beyond its field: the operand's value is then
+     * {@code field + Ax * 2^width} ({@link Instruction#widen}), width 8 for B and C, 16 for Bx.
+     * Register, count, flag, immediate and jump operands are never widened (registers and windows fit in
+     * 8 bits; jumps are limited to sBx).
+     */
+    public boolean takesExtraArg() {
+        return widenable(a) || widenable(b) || widenable(c);
+    }
+
+    /** Which operand EXTRAARG widens: 'a', 'b' or 'c', or 0 if none ({@link #takesExtraArg()}). */
+    public char extraArgOperand() {
+        return widenable(b) ? 'b' : widenable(c) ? 'c' : widenable(a) ? 'a' : 0;
+    }
+
+    /** The width in bits of the field holding operand 'a', 'b' or 'c' in this opcode's format. */
+    public int operandWidth(char operand) {
+        return switch (operand) {
+            case 'a' -> format == Format.AX ? 24 : 8;
+            case 'b' -> format == Format.ABC ? 8 : format == Format.AX ? 0 : 16;
+            case 'c' -> format == Format.ABC ? 8 : 0;
+            default -> throw new IllegalArgumentException("operand " + operand);
+        };
+    }
+
+    private static boolean widenable(Operand kind) {
+        return kind == CONST || kind == TYPE || kind == FIELD || kind == CELL || kind == TOOL;
+    }
+
+    /** The opcode named {@code name} (e.g. "LOADK"), or null. */
+    public static Opcode named(String name) {
+        for (Opcode op : BY_CODE) {
+            if (op.name().equals(name)) {
+                return op;
+            }
+        }
+        return null;
+    }
+
     /** The opcode whose number is {@code code}, or null. */
     public static Opcode of(int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
