@@ -120,7 +120,7 @@ public final class Verifier {
         if (t.name() == null) {
             problems.add("type " + index + ": no name");
         }
-        String where = "type `" + t.name() + "`";
+        String where = t.name() == null ? "type " + index : "type `" + t.name() + "`";
         switch (t) {
             case TypeDef.RecordDef r -> {
                 if (r.fields() == null) {
@@ -321,7 +321,7 @@ public final class Verifier {
                 problems.add("cell " + index + ": null");
                 return;
             }
-            where = "cell `" + cell.name() + "`";
+            where = cell.name() == null ? "cell " + index : "cell `" + cell.name() + "`";
             if (cell.name() == null) {
                 problems.add("cell " + index + ": no name");
             }
