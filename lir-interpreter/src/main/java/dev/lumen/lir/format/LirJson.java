@@ -525,8 +525,7 @@ public final class LirJson {
         String gp = path + ".grants";
         object(g, gp);
         Map<String, List<Object>> grants = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : g.properties()) {
             String ep = gp + "." + e.getKey();
             JsonNode vs = e.getValue();
             if (!vs.isArray()) {

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -333,10 +332,10 @@ public final class CanonicalJson {
                 String[] keys = new String[n];
                 Object[] values = new Object[n];
                 int i = 0;
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); i++) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
                     keys[i] = e.getKey();
                     values[i] = e.getValue();
+                    i++;
                 }
                 if (n > 1) {
                     sortKeysWithValues(keys, values);
