@@ -60,7 +60,7 @@ public enum Opcode {
     APPEND(ABC, REG, REG, REG),         // R[A] := R[B] ++ [R[C]]            (in place when A = B, unshared)
     LEN(ABC, REG, REG, NONE),           // R[A] := length(R[B])
 
-    ADD(ABC, REG, REG, REG),            // R[A] := R[B] + R[C]               (Int, Float, list)
+    ADD(ABC, REG, REG, REG),            // R[A] := R[B] + R[C]               (Int, Float, String, list)
     SUB(ABC, REG, REG, REG),            // R[A] := R[B] - R[C]
     MUL(ABC, REG, REG, REG),            // R[A] := R[B] * R[C]
     DIV(ABC, REG, REG, REG),            // R[A] := R[B] / R[C]               (Int: truncating; / 0 is an error)
