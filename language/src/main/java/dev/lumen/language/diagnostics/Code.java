@@ -42,6 +42,9 @@ public enum Code {
     E0031("E0031", "expression statement has no effect"),
     E0032("E0032", "invalid regular expression"),
     E0033("E0033", "`expect schema` or `validate` on a value that is not JSON"),
+    // Lowering to LIR
+    E0034("E0034", "cell needs more than 256 registers"),
+    E0035("E0035", "cell too large to encode in LIR"),
     // Tools and grants
     E0040("E0040", "unknown tool"),
     E0041("E0041", "tool called without a grant"),

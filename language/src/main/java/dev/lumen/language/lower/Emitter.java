@@ -1,0 +1,145 @@
+package dev.lumen.language.lower;
+
+import dev.lumen.language.source.Span;
+import dev.lumen.lir.format.Constant;
+import dev.lumen.lir.format.Instruction;
+import dev.lumen.lir.format.Opcode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One cell's instruction words with their source map, and its constant table (deduplicated, in first-use
+ * order). Every instruction is attributed to the span set with {@link #at}: the statement or expression
+ * being lowered.
+ *
+ * <p>Jumps are emitted with a zero offset and {@link #patch patched} once their target is known; an
+ * offset outside sBx's 16 bits is a {@link LimitExceeded} (a diagnostic, not a long-jump sequence: a
+ * jump over 32,767 instructions means one cell holds tens of thousands of lines). A table index too wide
+ * for its field (more than 65,536 constants, 256 fields or tools) is followed by EXTRAARG holding the
+ * high bits: the operand is {@code field + Ax * 2^width}.
+ */
+final class Emitter {
+    private int[] code = new int[64];
+    private int[] lines = new int[64];
+    private int[] columns = new int[64];
+    private int size;
+    private final Map<Constant, Integer> constants = new LinkedHashMap<>();
+    private Span at = Span.NONE;
+
+    /** Sets the span the next instructions come from; returns the previous one, for {@link #at} again. */
+    Span at(Span span) {
+        Span previous = at;
+        if (span != null && span != Span.NONE) {
+            at = span;
+        }
+        return previous;
+    }
+
+    Span at() {
+        return at;
+    }
+
+    /** The index of the next instruction. */
+    int pc() {
+        return size;
+    }
+
+    private int word(int word) {
+        if (size == code.length) {
+            code = java.util.Arrays.copyOf(code, size * 2);
+            lines = java.util.Arrays.copyOf(lines, size * 2);
+            columns = java.util.Arrays.copyOf(columns, size * 2);
+        }
+        code[size] = word;
+        lines[size] = Math.max(at.line(), 0);
+        columns[size] = Math.max(at.column(), 0);
+        return size++;
+    }
+
+    int abc(Opcode op, int a, int b, int c) {
+        int wideB = op.b() == Opcode.Operand.FIELD || op.b() == Opcode.Operand.TOOL ? b : -1;
+        int wideC = op.c() == Opcode.Operand.FIELD || op.c() == Opcode.Operand.TOOL ? c : -1;
+        if (wideB > Instruction.MAX_A) {
+            int pc = word(Instruction.abc(op, a, b & 0xFF, c));
+            extra(b >>> 8);
+            return pc;
+        }
+        if (wideC > Instruction.MAX_A) {
+            int pc = word(Instruction.abc(op, a, b, c & 0xFF));
+            extra(c >>> 8);
+            return pc;
+        }
+        return word(Instruction.abc(op, a, b, c));
+    }
+
+    int abx(Opcode op, int a, int bx) {
+        if (bx > Instruction.MAX_BX) {
+            int pc = word(Instruction.abx(op, a, bx & 0xFFFF));
+            extra(bx >>> 16);
+            return pc;
+        }
+        return word(Instruction.abx(op, a, bx));
+    }
+
+    int asbx(Opcode op, int a, int sbx) {
+        return word(Instruction.asbx(op, a, sbx));
+    }
+
+    private void extra(int high) {
+        if (high > Instruction.MAX_AX) {
+            throw new LimitExceeded(LimitExceeded.Kind.TABLE, at);
+        }
+        word(Instruction.ax(Opcode.EXTRAARG, high));
+    }
+
+    /** A jump whose offset is patched later; returns its index. */
+    int jump(Opcode op, int a) {
+        return word(Instruction.asbx(op, a, 0));
+    }
+
+    /** Points the jump at {@code jumpPc} to instruction {@code target}. */
+    void patch(int jumpPc, int target) {
+        int word = code[jumpPc];
+        Opcode op = Opcode.of(Instruction.opcode(word));
+        int offset = target - (jumpPc + 1);
+        if (offset < Instruction.MIN_SBX || offset > Instruction.MAX_SBX) {
+            throw new LimitExceeded(LimitExceeded.Kind.JUMP, new Span(lines[jumpPc], columns[jumpPc],
+                    lines[jumpPc], columns[jumpPc]));
+        }
+        code[jumpPc] = Instruction.asbx(op, Instruction.a(word), offset);
+    }
+
+    void patchHere(List<Integer> jumps) {
+        for (int j : jumps) {
+            patch(j, size);
+        }
+    }
+
+    /** The index of a constant, adding it on first use. */
+    int constant(Constant c) {
+        Integer i = constants.get(c);
+        if (i != null) {
+            return i;
+        }
+        int index = constants.size();
+        constants.put(c, index);
+        return index;
+    }
+
+    List<Constant> constants() {
+        return List.copyOf(constants.keySet());
+    }
+
+    int[] code() {
+        return java.util.Arrays.copyOf(code, size);
+    }
+
+    int[] lines() {
+        return java.util.Arrays.copyOf(lines, size);
+    }
+
+    int[] columns() {
+        return java.util.Arrays.copyOf(columns, size);
+    }
+}
