@@ -1,0 +1,24 @@
+# Sourced by bin/lumen and by scripts that start Lumen's JVMs themselves (bench/run): the JVM options of
+# the two ways Lumen runs.
+#
+#   lumen_fast_jvm_opts        array: interpreter-only Truffle, C1 only. An AOT cache must be trained and
+#                              used with exactly these options.
+#   lumen_jit_jvm_opts DIR     prints, one per line, the options of the optimizing Truffle runtime: the
+#                              Graal compiler jars in DIR on the upgrade module path under JVMCI. Read them
+#                              with: mapfile -t opts < <(lumen_jit_jvm_opts "$dir")
+#
+# The parent pom's lumen.jit.argLine holds the same JIT options for test JVMs.
+
+# shellcheck disable=SC2034  # used by the scripts that source this file
+lumen_fast_jvm_opts=(
+    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+    -Xlog:aot=off -Xlog:cds=off
+    --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+    -Dpolyglot.engine.WarnInterpreterOnly=false
+)
+
+lumen_jit_jvm_opts() {
+    printf '%s\n' -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
+        "--upgrade-module-path=$1" \
+        --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
+}
