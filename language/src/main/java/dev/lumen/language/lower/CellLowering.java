@@ -920,7 +920,10 @@ final class CellLowering {
         }
     }
 
-    /** CONCAT over a window of the pieces (in chunks, onto an accumulator, for more than {@value #CHUNK}). */
+    /**
+     * The pieces joined: ADD for two Strings, otherwise CONCAT over a window of the pieces (in chunks, onto an
+     * accumulator, for more than {@value #CHUNK}).
+     */
     private void concat(List<Object> pieces, int dest) {
         if (pieces.isEmpty()) {
             loadConstant(dest, new Constant.StringConst(""));
@@ -931,6 +934,16 @@ final class CellLowering {
             return;
         }
         Span at = out.at();
+        if (pieces.size() == 2 && pieces.stream().allMatch(p -> p instanceof String || lirOf((Expr) p).equals(STRING))) {
+            // Two Strings: ADD joins them without a window.
+            int l = piece(pieces.get(0));
+            int r = piece(pieces.get(1));
+            out.at(at);
+            out.abc(ADD, dest, l, r);
+            regs.release(r);
+            regs.release(l);
+            return;
+        }
         int done = 0;
         boolean accumulated = false;
         while (done < pieces.size()) {
@@ -961,6 +974,15 @@ final class CellLowering {
             done += take;
             accumulated = true;
         }
+    }
+
+    private int piece(Object p) {
+        if (p instanceof String text) {
+            int r = regs.alloc(STRING);
+            loadConstant(r, new Constant.StringConst(text));
+            return r;
+        }
+        return any((Expr) p);
     }
 
     // ---- windows -----------------------------------------------------------------------------

@@ -185,6 +185,21 @@ class ExpressionListingTest {
     }
 
     @Test
+    void twoStringsAreJoinedWithAdd() {
+        assertCode("""
+                cell f(a: String, b: String) -> list[String]
+                  return [a + b, "{a}{b}", a + "!"]
+                end
+                """, "f",
+                "ADD 3 0 1",
+                "ADD 4 0 1",
+                "LOADK 6 0 ; \"!\"",
+                "ADD 5 0 6",
+                "NEWLIST 2 3 0",
+                "RETURN 2 0 0");
+    }
+
+    @Test
     void listConcatenationIsAdd() {
         assertCode("""
                 cell f(a: list[Int], b: list[Int]) -> list[Int]
@@ -384,13 +399,11 @@ class ExpressionListingTest {
                   return show(n) + show(null)
                 end
                 """, "f",
-                "MOVE 5 0 0",
-                "CALL 4 0 ; show",
-                "MOVE 2 4 0",
+                "MOVE 3 0 0",
+                "CALL 2 0 ; show",
                 "LOADNULL 5 0 0",
                 "CALL 4 0 ; show",
-                "MOVE 3 4 0",
-                "CONCAT 1 2 2",
+                "ADD 1 2 4",
                 "RETURN 1 0 0");
     }
 

@@ -32,8 +32,7 @@ class StatementListingTest {
                 end
                 """, "f",
                 "LOADK 2 0 ; \"stopped: \"",
-                "MOVE 3 0 0",
-                "CONCAT 1 2 2",
+                "ADD 1 2 0",
                 "HALT 1 0 0");
     }
 
