@@ -795,21 +795,41 @@ final class CellLowering {
                     regs.release(target);
                 }
                 case Expr.Field f -> field(f, dest);
-                case Expr.Expect x -> {
-                    int v = any(x.value());
-                    out.at(e.span());
-                    if (v != dest) {
-                        out.abc(MOVE, dest, v, 0);
-                    }
-                    regs.release(v);
-                    out.abx(SCHEMA, dest, types.indexOf(checked.typeOf(x)));
-                }
+                case Expr.Expect x -> expect(x, dest);
                 case Expr.SchemaRef s -> throw new IllegalStateException("`schema T` outside `validate`");
                 case Expr.Error x -> throw new IllegalStateException("lowering an expression that did not parse");
             }
         } finally {
             out.at(previous);
         }
+    }
+
+    /**
+     * SCHEMA validates in place. The register first holds the input (String or Json), then the value; for
+     * a type that has an unboxed register (Int, Float, Bool) that is a temporary typed as the union of the
+     * two, from which the value is moved out.
+     */
+    private void expect(Expr.Expect x, int dest) {
+        LirType target = lirOf(x);
+        int v = any(x.value());
+        out.at(x.span());
+        int schema = types.indexOf(checked.typeOf(x));
+        if (target == INT || target == BOOL || target == LirType.Primitive.FLOAT) {
+            LirType input = lirOf(x.value());
+            int both = regs.alloc(new LirType.UnionOf(target.toString().compareTo(input.toString()) < 0
+                    ? List.of(target, input) : List.of(input, target)));
+            out.abc(MOVE, both, v, 0);
+            regs.release(v);
+            out.abx(SCHEMA, both, schema);
+            out.abc(MOVE, dest, both, 0);
+            regs.release(both);
+            return;
+        }
+        if (v != dest) {
+            out.abc(MOVE, dest, v, 0);
+        }
+        regs.release(v);
+        out.abx(SCHEMA, dest, schema);
     }
 
     private void field(Expr.Field f, int dest) {

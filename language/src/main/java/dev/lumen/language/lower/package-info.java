@@ -30,7 +30,9 @@
  *       type ({@code let x: String | Null = null} is one LOADNULL).</li>
  *   <li>SCHEMA and VALIDATE work in place: their register has the validated type (T, or
  *       {@code result[T, ValidationError]}) and is written with the input — a String or Json — by a MOVE
- *       just before the instruction.</li>
+ *       just before the instruction. When T is Int, Float or Bool (types with unboxed registers) the SCHEMA
+ *       register is typed as the union of input and output ({@code Int | String}) and the value is moved
+ *       out of it.</li>
  *   <li>The payload of UNWRAP and the operand of ISOK may be a register of a union type that contains the
  *       result type (after the ISTYPE test that picks the result member).</li>
  * </ul>

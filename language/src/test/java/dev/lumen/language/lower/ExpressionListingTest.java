@@ -2,6 +2,7 @@ package dev.lumen.language.lower;
 
 import static dev.lumen.language.lower.Lowered.assertCode;
 
+import dev.lumen.lir.format.LirModule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -449,6 +450,22 @@ class ExpressionListingTest {
                 "MOVE 1 0 0",
                 "SCHEMA 1 0 ; Point",
                 "RETURN 1 0 0");
+    }
+
+    @Test
+    void expectSchemaOfAnUnboxedTypeValidatesInAUnionRegister() {
+        LirModule m = Lowered.module("""
+                cell f(text: String) -> Int
+                  return text expect schema Int
+                end
+                """);
+        assertCode(m, "f",
+                "MOVE 2 0 0",
+                "SCHEMA 2 0 ; Int",
+                "MOVE 1 2 0",
+                "RETURN 1 0 0");
+        org.junit.jupiter.api.Assertions.assertEquals("Int | String",
+                Lowered.cell(m, "f").registers().get(2).toString());
     }
 
     @Test
