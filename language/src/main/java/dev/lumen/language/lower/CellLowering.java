@@ -101,7 +101,8 @@ final class CellLowering {
     private static final LirType BOOL = LirType.Primitive.BOOL;
     private static final LirType STRING = LirType.Primitive.STRING;
     private static final LirType NULL = LirType.Primitive.NULL;
-    /** The static type of a tool call's arguments map: each value reaches the tool as JSON. */
+    private static final LirType JSON = LirType.Primitive.JSON;
+    /** The static type of a tool call's arguments map: input name to the argument as Json. */
     private static final LirType TOOL_ARGUMENTS = new LirType.MapOf(LirType.Primitive.JSON);
 
     private final Lowering module;
@@ -1046,15 +1047,20 @@ final class CellLowering {
         closeWindow(head, 0, dest);
     }
 
-    /** A map entry: its key and its value, each compiled into a given register. */
-    private record Entry(Expr key, String constantKey, Expr value, List<Expr> listValue, LirType valueType) {
+    /**
+     * A map entry: its key (an expression or a constant) and its value (an expression, or a list of
+     * expressions for a tool's positional arguments), each compiled into a given register; with
+     * {@code json}, the value is converted to Json.
+     */
+    private record Entry(Expr key, String constantKey, Expr value, List<Expr> listValue, LirType listType,
+            LirType valueType, boolean json) {
     }
 
     private void map(Expr.MapLit m, int dest) {
         LirType valueType = ((LirType.MapOf) lirOf(m)).value();
         List<Entry> entries = new ArrayList<>();
         for (Expr.MapEntry e : m.entries()) {
-            entries.add(new Entry(e.key(), null, e.value(), null, valueType));
+            entries.add(new Entry(e.key(), null, e.value(), null, null, valueType, false));
         }
         buildMap(entries, dest);
     }
@@ -1097,10 +1103,24 @@ final class CellLowering {
     }
 
     private void entryValue(Entry e, int reg) {
-        if (e.value() != null) {
+        if (e.json()) {
+            if (e.value() != null && lirOf(e.value()).equals(JSON)) {
+                into(e.value(), reg);
+                return;
+            }
+            int v;
+            if (e.value() != null) {
+                v = any(e.value());
+            } else {
+                v = regs.alloc(e.listType());
+                list(e.listValue(), ((LirType.ListOf) e.listType()).element(), v);
+            }
+            out.abc(INTRINSIC, reg, Intrinsic.TO_JSON.ordinal(), v);
+            regs.release(v);
+        } else if (e.value() != null) {
             into(e.value(), reg);
         } else {
-            list(e.listValue(), ((LirType.ListOf) e.valueType()).element(), reg);
+            list(e.listValue(), ((LirType.ListOf) e.listType()).element(), reg);
         }
     }
 
@@ -1236,18 +1256,20 @@ final class CellLowering {
     }
 
     /**
-     * TOOLCALL with the arguments as a map from input name to value (NEWMAP), in the order written; a
-     * tool that takes positional arguments (llm.chat) gets them as a list under its positional input.
+     * TOOLCALL with the arguments as a map from input name to the argument's Json (NEWMAP, each value through
+     * INTRINSIC to_json unless it is Json already), in the order written; a tool that takes positional
+     * arguments (llm.chat) gets them as one list under its positional input.
      */
     private void toolCall(Expr.Call c, ToolAlias alias, String tool, int dest) {
         List<Entry> entries = new ArrayList<>();
         ToolAlias.Signature sig = alias.signature();
         if (sig != null && sig.positional() != null) {
             List<Expr> values = c.args().stream().map(Expr.Arg::value).toList();
-            entries.add(new Entry(null, sig.positional(), null, values, types.lir(sig.inputs().get(sig.positional()))));
+            entries.add(new Entry(null, sig.positional(), null, values, types.lir(sig.inputs().get(sig.positional())),
+                    JSON, true));
         } else {
             for (Expr.Arg a : c.args()) {
-                entries.add(new Entry(null, a.name().name(), a.value(), null, lirOf(a.value())));
+                entries.add(new Entry(null, a.name().name(), a.value(), null, null, JSON, true));
             }
         }
         int arguments = regs.alloc(TOOL_ARGUMENTS);

@@ -53,9 +53,10 @@
  *       APPEND, NEWMAP then SETINDEX.</li>
  *   <li>`length` is LEN, `append` APPEND (in place, A = B, for `xs = append(xs, v)`), `validate` VALIDATE,
  *       `expect schema` SCHEMA, every other built-in INTRINSIC.</li>
- *   <li>A tool call is TOOLCALL on a map from input name to value built by NEWMAP (register type
- *       {@code map[String, Json]}); a tool taking positional arguments (llm.chat) gets them as one list
- *       under its positional input ({@code "messages"}). Optional inputs not given are absent.</li>
+ *   <li>A tool call is TOOLCALL on a map from input name to the argument's Json, built by NEWMAP (register
+ *       type {@code map[String, Json]}; each argument goes through {@code INTRINSIC to_json} unless it is
+ *       Json already); a tool taking positional arguments (llm.chat) gets them as one list under its
+ *       positional input ({@code "messages"}). Optional inputs not given are absent.</li>
  *   <li>`x.f[i] = v` reads the containers along the path, SETFIELD/SETINDEX into the innermost, then stores
  *       each container back into its parent (copy on write keeps value semantics).</li>
  *   <li>`for x in list` is an index loop with LEN and GETINDEX; `for k, v in map` the same over

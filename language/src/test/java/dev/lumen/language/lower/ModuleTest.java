@@ -102,6 +102,7 @@ class ModuleTest {
                 "RETURN 0 0 0");
     }
 
+    /** The arguments reach the tool as a map from input name to the argument's Json. */
     @Test
     void nativeToolCallsPassANamedArgumentsMap() {
         LirModule m = Lowered.module("""
@@ -126,12 +127,30 @@ class ModuleTest {
                 m.types().get(0));
         assertCode(m, "status",
                 "LOADK 3 0 ; \"url\"",
-                "MOVE 4 0 0",
+                "INTRINSIC 4 6 0 ; to_json",
                 "NEWMAP 2 1 0",
                 "TOOLCALL 1 0 2 ; Fetch",
                 "GETFIELD 5 1 0 ; .status",
                 "RETURN 5 0 0");
         assertEquals(new LirType.MapOf(LirType.Primitive.JSON), Lowered.cell(m, "status").registers().get(2));
+        assertEquals(LirType.Primitive.JSON, Lowered.cell(m, "status").registers().get(4));
+    }
+
+    @Test
+    void aJsonArgumentIsPassedAsIs() {
+        assertCode("""
+                use tool json.emit as Emit
+                grant Emit
+
+                cell show(j: Json) -> String
+                  return Emit(value: j)
+                end
+                """, "show",
+                "LOADK 3 0 ; \"value\"",
+                "MOVE 4 0 0",
+                "NEWMAP 2 1 0",
+                "TOOLCALL 1 0 2 ; Emit",
+                "RETURN 1 0 0");
     }
 
     @Test
@@ -146,10 +165,11 @@ class ModuleTest {
                 """);
         assertCode(m, "ask",
                 "LOADK 3 0 ; \"messages\"",
-                "LOADK 6 1 ; \"user\"",
-                "MOVE 7 0 0",
-                "NEWRECORD 5 0 ; RoleText",
-                "NEWLIST 4 1 0",
+                "LOADK 7 1 ; \"user\"",
+                "MOVE 8 0 0",
+                "NEWRECORD 6 0 ; RoleText",
+                "NEWLIST 5 1 0",
+                "INTRINSIC 4 6 5 ; to_json",
                 "NEWMAP 2 1 0",
                 "TOOLCALL 1 0 2 ; Chat",
                 "RETURN 1 0 0");
@@ -173,9 +193,10 @@ class ModuleTest {
                         "read_graph", Map.of("timeout_ms", List.of(1000L)))), m.tools());
         assertCode(m, "save",
                 "LOADK 3 0 ; \"name\"",
-                "MOVE 4 0 0",
+                "INTRINSIC 4 6 0 ; to_json",
                 "LOADK 5 1 ; \"kind\"",
-                "LOADK 6 2 ; \"person\"",
+                "LOADK 7 2 ; \"person\"",
+                "INTRINSIC 6 6 7 ; to_json",
                 "NEWMAP 2 2 0",
                 "TOOLCALL 1 0 2 ; Memory.create_entities",
                 "RETURN 1 0 0");
