@@ -23,6 +23,7 @@ final class Emitter {
     private int[] code = new int[64];
     private int[] lines = new int[64];
     private int[] columns = new int[64];
+    private Span[] spans = new Span[64];
     private int size;
     private final Map<Constant, Integer> constants = new LinkedHashMap<>();
     private Span at = Span.NONE;
@@ -50,8 +51,10 @@ final class Emitter {
             code = java.util.Arrays.copyOf(code, size * 2);
             lines = java.util.Arrays.copyOf(lines, size * 2);
             columns = java.util.Arrays.copyOf(columns, size * 2);
+            spans = java.util.Arrays.copyOf(spans, size * 2);
         }
         code[size] = word;
+        spans[size] = at;
         lines[size] = Math.max(at.line(), 0);
         columns[size] = Math.max(at.column(), 0);
         return size++;
@@ -104,8 +107,7 @@ final class Emitter {
         Opcode op = Opcode.of(Instruction.opcode(word));
         int offset = target - (jumpPc + 1);
         if (offset < Instruction.MIN_SBX || offset > Instruction.MAX_SBX) {
-            throw new LimitExceeded(LimitExceeded.Kind.JUMP, new Span(lines[jumpPc], columns[jumpPc],
-                    lines[jumpPc], columns[jumpPc]));
+            throw new LimitExceeded(LimitExceeded.Kind.JUMP, spans[jumpPc]);
         }
         code[jumpPc] = Instruction.asbx(op, Instruction.a(word), offset);
     }
