@@ -219,11 +219,16 @@ public final class Disassembler {
         int a = Instruction.operandA(word);
         int b = Instruction.operandB(word);
         int c = Instruction.operandC(word);
-        String operands = switch (op.format()) {
-            case ABC -> a + " " + b + " " + c;
-            case ABX, ASBX -> a + " " + b;
-            case AX -> Integer.toString(a);
-        };
+        // Only the operands the opcode uses: `MOVE 6 8`, not `MOVE 6 8 0`.
+        StringBuilder shown = new StringBuilder();
+        Opcode.Operand[] kinds = {op.a(), op.b(), op.c()};
+        int[] values = {a, b, c};
+        for (int k = 0; k < 3; k++) {
+            if (kinds[k] != Opcode.Operand.NONE) {
+                shown.append(shown.isEmpty() ? "" : " ").append(values[k]);
+            }
+        }
+        String operands = shown.toString();
         long wa = a;
         long wb = b;
         long wc = c;

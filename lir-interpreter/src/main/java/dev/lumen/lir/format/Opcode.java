@@ -84,7 +84,7 @@ public enum Opcode {
 
     CALL(ABX, REG, CELL, NONE),         // R[A] := CELL[Bx](R[A+1], ..., R[A+n])  (n = parameters of the cell)
     INTRINSIC(ABC, REG, INTRINSIC_ID, REG), // R[A] := intrinsic B (R[C], ..., R[C+arity-1])
-    TOOLCALL(ABC, REG, TOOL, REG),      // R[A] := TOOL[B](R[C])             (R[C]: arguments record; traced)
+    TOOLCALL(ABC, REG, TOOL, REG),      // R[A] := TOOL[B](R[C])             (R[C]: map of inputs to Json; traced)
     SCHEMA(ABX, REG, TYPE, NONE),       // R[A] := R[A] validated as T[Bx], halting on failure (traced)
     VALIDATE(ABX, REG, TYPE, NONE),     // R[A] := validate(schema T[Bx], R[A])  (result; traced)
     RETURN(ABC, REG, NONE, NONE),       // return R[A]

@@ -61,10 +61,10 @@ class DisassemblerTest {
                   grant model "m"
 
                 cell $Invoice.id(id: String, total: Float) -> Bool  ; 4 instructions, 5 registers, 0 constants
-                  0  [3]  LEN      2 0 0
+                  0  [3]  LEN      2 0
                   1  [3]  LOADINT  3 6
                   2  [3]  LE       4 3 2
-                  3  [3]  RETURN   4 0 0
+                  3  [3]  RETURN   4
                 registers (5):
                   0  String  ; id
                   1  Float  ; total
@@ -75,15 +75,15 @@ class DisassemblerTest {
                 cell total(items: list[Int]) -> Int  ; 11 instructions, 6 registers, 0 constants
                    0  [3]  LOADINT   1 0
                    1  [3]  LOADINT   2 0
-                   2  [4]  LEN       3 0 0
+                   2  [4]  LEN       3 0
                    3  [4]  LT        4 2 3
                    4  [4]  JMPIFNOT  4 5    ; to 10
                    5  [5]  GETINDEX  5 0 2
                    6  [5]  ADD       1 1 5
                    7  [4]  LOADINT   5 1
                    8  [4]  ADD       2 2 5
-                   9  [4]  JMP       0 -7   ; to 3
-                  10  [7]  RETURN    1 0 0
+                   9  [4]  JMP       -7     ; to 3
+                  10  [7]  RETURN    1
                 registers (6):
                   0  list[Int]  ; items
                   1  Int
@@ -102,8 +102,8 @@ class DisassemblerTest {
                    6  [13]  TOOLCALL   6 0 7   ; Chat
                    7  [14]  CALL       8 0     ; $Invoice.id
                    8  [14]  JMPIF      8 1     ; to 10
-                   9  [15]  HALT       5 0 0
-                  10  [16]  RETURN     1 0 0
+                   9  [15]  HALT       5
+                  10  [16]  RETURN     1
                 constants (5):
                   0  string  "INV-001"
                   1  float   1.5
@@ -132,7 +132,7 @@ class DisassemblerTest {
         LirModule m = small();
         assertEquals(List.of("LOADINT", "LOADINT", "LEN", "LT", "JMPIFNOT", "GETINDEX", "ADD", "LOADINT", "ADD", "JMP", "RETURN"),
                 Disassembler.opcodes(m.cells().get(1)));
-        assertEquals("JMP 0 -7 ; to 3", Disassembler.instruction(m, m.cells().get(1), 9));
+        assertEquals("JMP -7 ; to 3", Disassembler.instruction(m, m.cells().get(1), 9));
         assertEquals("ADD 1 1 5", Disassembler.instruction(m, m.cells().get(1), 6));
         assertTrue(Disassembler.cell(m, 1).startsWith("cell total(items: list[Int]) -> Int  ; 11 instructions"));
     }
@@ -147,7 +147,7 @@ class DisassemblerTest {
         assertTrue(listing.contains("ISTYPE     16 3     ; Int | String | Null"), listing);
         assertTrue(listing.contains("SCHEMA     24 2     ; list[Invoice]"), listing);
         assertTrue(listing.contains("INTRINSIC  21 11 0  ; trace_ref"), listing);
-        assertTrue(listing.contains("LOADBOOL   3 1 0    ; true"), listing);
+        assertTrue(listing.contains("LOADBOOL   3 1      ; true"), listing);
         assertTrue(listing.contains("   4  float   -0.0\n"), listing);
         assertTrue(listing.contains("   5  float   Infinity\n"), listing);
         assertTrue(listing.contains("   6  string  \"tab\\t\\\"quoted\\\" caf\u00e9 \ud83d\ude00 {x}\"\n"), listing);
