@@ -25,8 +25,8 @@ class ExpressionListingTest {
                 "LOADK 4 0 ; 32768",
                 "LOADK 5 1 ; -40000",
                 "LOADK 6 2 ; 5000000000",
-                "NEWLIST 0 6 0",
-                "RETURN 0 0 0");
+                "NEWLIST 0 6",
+                "RETURN 0");
         assertCode("""
                 cell f() -> list[Float]
                   return [1.5, -2.0, 1.5]
@@ -35,8 +35,8 @@ class ExpressionListingTest {
                 "LOADK 1 0 ; 1.5",
                 "LOADK 2 1 ; -2.0",
                 "LOADK 3 0 ; 1.5",
-                "NEWLIST 0 3 0",
-                "RETURN 0 0 0");
+                "NEWLIST 0 3",
+                "RETURN 0");
     }
 
     @Test
@@ -54,24 +54,24 @@ class ExpressionListingTest {
                   return "plain"
                 end
                 """, "f",
-                "LOADBOOL 1 1 0 ; true",
-                "LOADBOOL 2 0 0 ; false",
-                "NEWLIST 0 2 0",
-                "RETURN 0 0 0");
+                "LOADBOOL 1 1 ; true",
+                "LOADBOOL 2 0 ; false",
+                "NEWLIST 0 2",
+                "RETURN 0");
         assertCode("""
                 cell g() -> String | Null
                   return null
                 end
                 """, "g",
-                "LOADNULL 0 0 0",
-                "RETURN 0 0 0");
+                "LOADNULL 0",
+                "RETURN 0");
         assertCode("""
                 cell h() -> String
                   return "plain"
                 end
                 """, "h",
                 "LOADK 0 0 ; \"plain\"",
-                "RETURN 0 0 0");
+                "RETURN 0");
     }
 
     @Test
@@ -88,7 +88,7 @@ class ExpressionListingTest {
                 "DIV 3 4 5",
                 "LOADINT 4 7",
                 "MOD 2 3 4",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -99,9 +99,9 @@ class ExpressionListingTest {
                   return not b
                 end
                 """, "f",
-                "NEG 2 0 0",
-                "NOT 3 1 0",
-                "RETURN 3 0 0");
+                "NEG 2 0",
+                "NOT 3 1",
+                "RETURN 3");
     }
 
     @Test
@@ -117,8 +117,8 @@ class ExpressionListingTest {
                 "LE 6 0 1",
                 "LT 7 1 0",
                 "LE 8 1 0",
-                "NEWLIST 2 6 0",
-                "RETURN 2 0 0");
+                "NEWLIST 2 6",
+                "RETURN 2");
     }
 
     @Test
@@ -129,7 +129,7 @@ class ExpressionListingTest {
                 end
                 """, "f",
                 "IN 2 0 1",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -139,12 +139,12 @@ class ExpressionListingTest {
                   return a and b or c
                 end
                 """, "f",
-                "MOVE 3 0 0",
+                "MOVE 3 0",
                 "JMPIFNOT 3 1 ; to 3",
-                "MOVE 3 1 0",
+                "MOVE 3 1",
                 "JMPIF 3 1 ; to 5",
-                "MOVE 3 2 0",
-                "RETURN 3 0 0");
+                "MOVE 3 2",
+                "RETURN 3");
     }
 
     @Test
@@ -155,12 +155,12 @@ class ExpressionListingTest {
                 end
                 """, "f",
                 "LOADK 3 0 ; \"Hello \"",
-                "MOVE 4 0 0",
+                "MOVE 4 0",
                 "LOADK 5 1 ; \", you have \"",
-                "MOVE 6 1 0",
+                "MOVE 6 1",
                 "LOADK 7 2 ; \" messages\"",
                 "CONCAT 2 3 5",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -170,19 +170,19 @@ class ExpressionListingTest {
                   return a + "-" + "{b}!" + "?"
                 end
                 """, "f",
-                "MOVE 3 0 0",
+                "MOVE 3 0",
                 "LOADK 4 0 ; \"-\"",
-                "MOVE 5 1 0",
+                "MOVE 5 1",
                 "LOADK 6 1 ; \"!?\"",
                 "CONCAT 2 3 4",
-                "RETURN 2 0 0");
+                "RETURN 2");
         assertCode("""
                 cell f() -> String
                   return "a" + "b"
                 end
                 """, "f",
                 "LOADK 0 0 ; \"ab\"",
-                "RETURN 0 0 0");
+                "RETURN 0");
     }
 
     @Test
@@ -196,8 +196,8 @@ class ExpressionListingTest {
                 "ADD 4 0 1",
                 "LOADK 6 0 ; \"!\"",
                 "ADD 5 0 6",
-                "NEWLIST 2 3 0",
-                "RETURN 2 0 0");
+                "NEWLIST 2 3",
+                "RETURN 2");
     }
 
     @Test
@@ -208,7 +208,7 @@ class ExpressionListingTest {
                 end
                 """, "f",
                 "ADD 2 0 1",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -221,17 +221,17 @@ class ExpressionListingTest {
                 "LOADK 2 0 ; \"a\"",
                 "LOADINT 3 1",
                 "LOADK 4 1 ; \"b\"",
-                "MOVE 5 0 0",
-                "NEWMAP 1 2 0",
-                "RETURN 1 0 0");
+                "MOVE 5 0",
+                "NEWMAP 1 2",
+                "RETURN 1");
         assertCode("""
                 cell f() -> map[String, Int]
                   let m: map[String, Int] = {}
                   return m
                 end
                 """, "f",
-                "NEWMAP 0 0 0",
-                "RETURN 0 0 0");
+                "NEWMAP 0 0",
+                "RETURN 0");
     }
 
     @Test
@@ -247,11 +247,11 @@ class ExpressionListingTest {
                   return Point { label: null, y: a, x: 1 }
                 end
                 """, "f",
-                "LOADNULL 4 0 0",
-                "MOVE 3 0 0",
+                "LOADNULL 4",
+                "MOVE 3 0",
                 "LOADINT 2 1",
                 "NEWRECORD 1 0 ; Point",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -270,7 +270,7 @@ class ExpressionListingTest {
                 "LOADINT 4 0",
                 "GETINDEX 2 3 4",
                 "GETINDEX 4 1 2",
-                "RETURN 4 0 0");
+                "RETURN 4");
     }
 
     @Test
@@ -285,7 +285,7 @@ class ExpressionListingTest {
                 end
                 """, "f",
                 "LOADK 0 0 ; Color.Green",
-                "RETURN 0 0 0");
+                "RETURN 0");
     }
 
     @Test
@@ -297,15 +297,15 @@ class ExpressionListingTest {
                   return split(replace(t, "a", "b"), ",")
                 end
                 """, "f",
-                "LEN 1 0 0",
+                "LEN 1 0",
                 "INTRINSIC 2 18 0 ; trim",
-                "MOVE 6 2 0",
+                "MOVE 6 2",
                 "LOADK 7 0 ; \"a\"",
                 "LOADK 8 1 ; \"b\"",
                 "INTRINSIC 4 23 6 ; replace",
                 "LOADK 5 2 ; \",\"",
                 "INTRINSIC 3 17 4 ; split",
-                "RETURN 3 0 0");
+                "RETURN 3");
     }
 
     @Test
@@ -316,7 +316,7 @@ class ExpressionListingTest {
                 end
                 """, "f",
                 "INTRINSIC 0 11 0 ; trace_ref",
-                "RETURN 0 0 0");
+                "RETURN 0");
     }
 
     @Test
@@ -329,11 +329,11 @@ class ExpressionListingTest {
                   return ys
                 end
                 """, "f",
-                "NEWLIST 1 0 0",
+                "NEWLIST 1 0",
                 "APPEND 1 1 0",
                 "LOADINT 3 2",
                 "APPEND 2 1 3",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -349,11 +349,11 @@ class ExpressionListingTest {
                 "LOADINT 2 0",
                 "LT 1 2 0",
                 "JMPIFNOT 1 2 ; to 5",
-                "OK 3 0 0",
-                "RETURN 3 0 0",
+                "OK 3 0",
+                "RETURN 3",
                 "LOADK 4 0 ; \"negative\"",
-                "ERR 3 4 0",
-                "RETURN 3 0 0");
+                "ERR 3 4",
+                "RETURN 3");
     }
 
     @Test
@@ -363,9 +363,9 @@ class ExpressionListingTest {
                   return ok(x)
                 end
                 """, "f",
-                "MOVE 2 0 0",
-                "OK 1 2 0",
-                "RETURN 1 0 0");
+                "MOVE 2 0",
+                "OK 1 2",
+                "RETURN 1");
     }
 
     @Test
@@ -379,14 +379,14 @@ class ExpressionListingTest {
                   return area(height: h, width: 3) + area(1, 2)
                 end
                 """, "f",
-                "MOVE 4 0 0",
+                "MOVE 4 0",
                 "LOADINT 3 3",
                 "CALL 2 0 ; area",
                 "LOADINT 4 1",
                 "LOADINT 5 2",
                 "CALL 3 0 ; area",
                 "ADD 1 2 3",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -400,12 +400,12 @@ class ExpressionListingTest {
                   return show(n) + show(null)
                 end
                 """, "f",
-                "MOVE 3 0 0",
+                "MOVE 3 0",
                 "CALL 2 0 ; show",
-                "LOADNULL 5 0 0",
+                "LOADNULL 5",
                 "CALL 4 0 ; show",
                 "ADD 1 2 4",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     /**
@@ -424,16 +424,16 @@ class ExpressionListingTest {
                 "LOADK 5 0 ; \"system\"",
                 "LOADK 6 1 ; \"Be brief.\"",
                 "NEWRECORD 4 0 ; RoleText",
-                "MOVE 2 4 0",
+                "MOVE 2 4",
                 "LOADK 5 2 ; \"user\"",
                 "LOADK 7 3 ; \"Tell me about \"",
-                "MOVE 8 0 0",
+                "MOVE 8 0",
                 "LOADK 9 4 ; \".\"",
                 "CONCAT 6 7 3",
                 "NEWRECORD 4 0 ; RoleText",
-                "MOVE 3 4 0",
-                "NEWLIST 1 2 0",
-                "RETURN 1 0 0");
+                "MOVE 3 4",
+                "NEWLIST 1 2",
+                "RETURN 1");
     }
 
     @Test
@@ -447,9 +447,9 @@ class ExpressionListingTest {
                   return text expect schema Point
                 end
                 """, "f",
-                "MOVE 1 0 0",
+                "MOVE 1 0",
                 "SCHEMA 1 0 ; Point",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -460,10 +460,10 @@ class ExpressionListingTest {
                 end
                 """);
         assertCode(m, "f",
-                "MOVE 2 0 0",
+                "MOVE 2 0",
                 "SCHEMA 2 0 ; Int",
-                "MOVE 1 2 0",
-                "RETURN 1 0 0");
+                "MOVE 1 2",
+                "RETURN 1");
         org.junit.jupiter.api.Assertions.assertEquals("Int | String",
                 Lowered.cell(m, "f").registers().get(2).toString());
     }
@@ -483,9 +483,9 @@ class ExpressionListingTest {
                   return validate(schema list[Point], text)
                 end
                 """, "g",
-                "MOVE 1 0 0",
+                "MOVE 1 0",
                 "VALIDATE 1 3 ; list[Point]",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -496,12 +496,12 @@ class ExpressionListingTest {
         }
         java.util.List<String> code = Lowered.code("cell f() -> list[Int]\n  return [" + items + "]\nend\n", "f");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(
-                "NEWLIST 0 50 0",
+                "NEWLIST 0 50",
                 "LOADINT 1 50",
                 "APPEND 0 0 1",
                 "LOADINT 1 51",
                 "APPEND 0 0 1",
-                "RETURN 0 0 0"), code.subList(50, code.size()));
+                "RETURN 0"), code.subList(50, code.size()));
         org.junit.jupiter.api.Assertions.assertEquals("LOADINT 50 49", code.get(49));
     }
 }

@@ -96,10 +96,10 @@ class ModuleTest {
                 "JMPIFNOT 3 2 ; to 5",
                 "LOADK 4 1 ; 1000000.0",
                 "LT 3 1 4",
-                "RETURN 3 0 0");
+                "RETURN 3");
         assertCode(m, "a",
                 "CALL 0 0 ; b",
-                "RETURN 0 0 0");
+                "RETURN 0");
     }
 
     /** The arguments reach the tool as a map from input name to the argument's Json. */
@@ -128,10 +128,10 @@ class ModuleTest {
         assertCode(m, "status",
                 "LOADK 3 0 ; \"url\"",
                 "INTRINSIC 4 6 0 ; to_json",
-                "NEWMAP 2 1 0",
+                "NEWMAP 2 1",
                 "TOOLCALL 1 0 2 ; Fetch",
                 "GETFIELD 5 1 0 ; .status",
-                "RETURN 5 0 0");
+                "RETURN 5");
         assertEquals(new LirType.MapOf(LirType.Primitive.JSON), Lowered.cell(m, "status").registers().get(2));
         assertEquals(LirType.Primitive.JSON, Lowered.cell(m, "status").registers().get(4));
     }
@@ -147,10 +147,10 @@ class ModuleTest {
                 end
                 """, "show",
                 "LOADK 3 0 ; \"value\"",
-                "MOVE 4 0 0",
-                "NEWMAP 2 1 0",
+                "MOVE 4 0",
+                "NEWMAP 2 1",
                 "TOOLCALL 1 0 2 ; Emit",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -166,13 +166,13 @@ class ModuleTest {
         assertCode(m, "ask",
                 "LOADK 3 0 ; \"messages\"",
                 "LOADK 7 1 ; \"user\"",
-                "MOVE 8 0 0",
+                "MOVE 8 0",
                 "NEWRECORD 6 0 ; RoleText",
-                "NEWLIST 5 1 0",
+                "NEWLIST 5 1",
                 "INTRINSIC 4 6 5 ; to_json",
-                "NEWMAP 2 1 0",
+                "NEWMAP 2 1",
                 "TOOLCALL 1 0 2 ; Chat",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -197,9 +197,9 @@ class ModuleTest {
                 "LOADK 5 1 ; \"kind\"",
                 "LOADK 7 2 ; \"person\"",
                 "INTRINSIC 6 6 7 ; to_json",
-                "NEWMAP 2 2 0",
+                "NEWMAP 2 2",
                 "TOOLCALL 1 0 2 ; Memory.create_entities",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -227,9 +227,9 @@ class ModuleTest {
                 "LOADINT 2 10",
                 "LT 3 2 1",
                 "JMPIFNOT 3 1 ; to 6",
-                "RETURN 1 0 0",
+                "RETURN 1",
                 "LOADINT 2 0",
-                "RETURN 2 0 0");
+                "RETURN 2");
         assertArrayEquals(new int[] {7, 7, 8, 8, 8, 9, 11, 11}, f.lines());
         // Each instruction points at the node it came from: `2`, `a * 2`, `10`, `b > 10` (its condition
         // jump too), `return b`, `0`, `return 0`.

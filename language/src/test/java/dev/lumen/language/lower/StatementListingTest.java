@@ -13,15 +13,15 @@ class StatementListingTest {
                 cell f()
                 end
                 """, "f",
-                "LOADNULL 0 0 0",
-                "RETURN 0 0 0");
+                "LOADNULL 0",
+                "RETURN 0");
         assertCode("""
                 cell f()
                   return
                 end
                 """, "f",
-                "LOADNULL 0 0 0",
-                "RETURN 0 0 0");
+                "LOADNULL 0",
+                "RETURN 0");
     }
 
     @Test
@@ -33,7 +33,7 @@ class StatementListingTest {
                 """, "f",
                 "LOADK 2 0 ; \"stopped: \"",
                 "ADD 1 2 0",
-                "HALT 1 0 0");
+                "HALT 1");
     }
 
     @Test
@@ -43,8 +43,8 @@ class StatementListingTest {
                   return x
                 end
                 """, "f",
-                "MOVE 1 0 0",
-                "RETURN 1 0 0");
+                "MOVE 1 0",
+                "RETURN 1");
     }
 
     @Test
@@ -56,7 +56,7 @@ class StatementListingTest {
                 end
                 """, "f",
                 "LOADINT 0 1",
-                "RETURN 0 0 0");
+                "RETURN 0");
     }
 
     @Test
@@ -77,10 +77,10 @@ class StatementListingTest {
                 "LOADINT 1 1",
                 "LOADINT 3 1",
                 "ADD 2 1 3",
-                "JMP 0 1 ; to 6",
+                "JMP 1 ; to 6",
                 "LOADINT 1 3",
                 "LOADINT 1 4",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -99,7 +99,7 @@ class StatementListingTest {
                 "LOADINT 1 1",
                 "LOADK 2 0 ; \"x\"",
                 "LOADINT 1 2",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -119,14 +119,14 @@ class StatementListingTest {
                 "LT 1 2 0",
                 "JMPIFNOT 1 2 ; to 5",
                 "LOADK 3 0 ; \"positive\"",
-                "RETURN 3 0 0",
+                "RETURN 3",
                 "LOADINT 2 0",
                 "LT 1 0 2",
                 "JMPIFNOT 1 2 ; to 10",
                 "LOADK 3 1 ; \"negative\"",
-                "RETURN 3 0 0",
+                "RETURN 3",
                 "LOADK 3 2 ; \"zero\"",
-                "RETURN 3 0 0");
+                "RETURN 3");
     }
 
     @Test
@@ -147,12 +147,12 @@ class StatementListingTest {
                 "EQ 2 0 3",
                 "JMPIFNOT 2 2 ; to 6",
                 "LOADINT 1 10",
-                "JMP 0 4 ; to 10",
+                "JMP 4 ; to 10",
                 "LOADINT 3 2",
                 "EQ 2 0 3",
                 "JMPIFNOT 2 1 ; to 10",
                 "LOADINT 1 20",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -169,9 +169,9 @@ class StatementListingTest {
                 "JMPIFNOT 1 1 ; to 3",
                 "JMPIFNOT 2 2 ; to 5",
                 "LOADINT 3 1",
-                "RETURN 3 0 0",
+                "RETURN 3",
                 "LOADINT 3 0",
-                "RETURN 3 0 0");
+                "RETURN 3");
     }
 
     @Test
@@ -185,7 +185,7 @@ class StatementListingTest {
                 """, "f",
                 "LOADINT 1 0",
                 "ADD 1 1 0",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -197,12 +197,12 @@ class StatementListingTest {
                   return a
                 end
                 """, "f",
-                "LOADBOOL 1 1 0 ; true",
-                "MOVE 2 0 0",
+                "LOADBOOL 1 1 ; true",
+                "MOVE 2 0",
                 "JMPIFNOT 2 1 ; to 4",
-                "MOVE 2 1 0",
-                "MOVE 1 2 0",
-                "RETURN 1 0 0");
+                "MOVE 2 1",
+                "MOVE 1 2",
+                "RETURN 1");
     }
 
     @Test
@@ -220,14 +220,14 @@ class StatementListingTest {
                   return it
                 end
                 """, "f",
-                "MOVE 2 0 0",
+                "MOVE 2 0",
                 "LOADK 3 0 ; \"renamed\"",
                 "SETFIELD 2 0 3 ; .name",
                 "GETFIELD 4 2 1 ; .tags",
                 "LOADK 3 1 ; \"x\"",
                 "SETINDEX 4 1 3",
                 "SETFIELD 2 1 4 ; .tags",
-                "RETURN 2 0 0");
+                "RETURN 2");
         assertCode("""
                 cell f(k: String) -> map[String, Int]
                   let mut counts: map[String, Int] = {}
@@ -235,10 +235,10 @@ class StatementListingTest {
                   return counts
                 end
                 """, "f",
-                "NEWMAP 1 0 0",
+                "NEWMAP 1 0",
                 "LOADINT 2 1",
                 "SETINDEX 1 0 2",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -253,7 +253,7 @@ class StatementListingTest {
                 end
                 """, "total",
                 "LOADINT 1 0",
-                "LEN 2 0 0",
+                "LEN 2 0",
                 "LOADINT 3 0",
                 "LOADINT 4 1",
                 "LT 6 3 2",
@@ -261,8 +261,8 @@ class StatementListingTest {
                 "GETINDEX 5 0 3",
                 "ADD 1 1 5",
                 "ADD 3 3 4",
-                "JMP 0 -6 ; to 4",
-                "RETURN 1 0 0");
+                "JMP -6 ; to 4",
+                "RETURN 1");
     }
 
     @Test
@@ -276,9 +276,9 @@ class StatementListingTest {
                   return ys
                 end
                 """, "f",
-                "MOVE 1 0 0",
-                "MOVE 2 1 0",
-                "LEN 3 2 0",
+                "MOVE 1 0",
+                "MOVE 2 1",
+                "LEN 3 2",
                 "LOADINT 4 0",
                 "LOADINT 5 1",
                 "LT 7 4 3",
@@ -286,8 +286,8 @@ class StatementListingTest {
                 "GETINDEX 6 2 4",
                 "APPEND 1 1 6",
                 "ADD 4 4 5",
-                "JMP 0 -6 ; to 5",
-                "RETURN 1 0 0");
+                "JMP -6 ; to 5",
+                "RETURN 1");
     }
 
     @Test
@@ -303,7 +303,7 @@ class StatementListingTest {
                 """, "f",
                 "LOADINT 1 0",
                 "INTRINSIC 2 12 0 ; keys",
-                "LEN 3 2 0",
+                "LEN 3 2",
                 "LOADINT 4 0",
                 "LOADINT 5 1",
                 "LT 8 4 3",
@@ -312,8 +312,8 @@ class StatementListingTest {
                 "GETINDEX 7 0 6",
                 "ADD 1 1 7",
                 "ADD 4 4 5",
-                "JMP 0 -7 ; to 5",
-                "RETURN 1 0 0");
+                "JMP -7 ; to 5",
+                "RETURN 1");
     }
 
     @Test
@@ -329,14 +329,14 @@ class StatementListingTest {
                 """, "f",
                 "LOADINT 1 0",
                 "LOADINT 2 1",
-                "MOVE 3 0 0",
+                "MOVE 3 0",
                 "LOADINT 4 1",
                 "LT 5 2 3",
                 "JMPIFNOT 5 3 ; to 9",
                 "ADD 1 1 2",
                 "ADD 2 2 4",
-                "JMP 0 -5 ; to 4",
-                "RETURN 1 0 0");
+                "JMP -5 ; to 4",
+                "RETURN 1");
     }
 
     @Test
@@ -358,14 +358,14 @@ class StatementListingTest {
                 "EQ 2 0 1",
                 "JMPIFNOT 2 2 ; to 5",
                 "LOADK 1 1 ; Light.Green",
-                "RETURN 1 0 0",
+                "RETURN 1",
                 "LOADK 1 1 ; Light.Green",
                 "EQ 2 0 1",
                 "JMPIFNOT 2 2 ; to 10",
                 "LOADK 1 2 ; Light.Amber",
-                "RETURN 1 0 0",
+                "RETURN 1",
                 "LOADK 1 0 ; Light.Red",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -386,14 +386,14 @@ class StatementListingTest {
                 "EQ 3 0 2",
                 "JMPIFNOT 3 2 ; to 6",
                 "LOADK 1 1 ; \"one\"",
-                "JMP 0 6 ; to 12",
+                "JMP 6 ; to 12",
                 "LOADINT 2 2",
                 "EQ 3 0 2",
                 "JMPIFNOT 3 2 ; to 11",
                 "LOADK 1 2 ; \"two\"",
-                "JMP 0 1 ; to 12",
+                "JMP 1 ; to 12",
                 "LOADK 1 3 ; \"many\"",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -408,9 +408,9 @@ class StatementListingTest {
                 """, "f",
                 "JMPIFNOT 0 2 ; to 3",
                 "LOADINT 1 1",
-                "RETURN 1 0 0",
+                "RETURN 1",
                 "LOADINT 1 0",
-                "RETURN 1 0 0");
+                "RETURN 1");
     }
 
     @Test
@@ -424,20 +424,20 @@ class StatementListingTest {
                   end
                 end
                 """, "f",
-                "ISOK 1 0 0",
+                "ISOK 1 0",
                 "JMPIFNOT 1 6 ; to 8",
-                "UNWRAP 2 0 0",
+                "UNWRAP 2 0",
                 "LOADINT 3 0",
                 "EQ 1 2 3",
                 "JMPIFNOT 1 2 ; to 8",
                 "LOADINT 2 0",
-                "RETURN 2 0 0",
-                "ISOK 1 0 0",
+                "RETURN 2",
+                "ISOK 1 0",
                 "JMPIFNOT 1 2 ; to 12",
-                "UNWRAP 2 0 0",
-                "RETURN 2 0 0",
+                "UNWRAP 2 0",
+                "RETURN 2",
                 "LOADINT 2 -1",
-                "RETURN 2 0 0");
+                "RETURN 2");
     }
 
     @Test
@@ -451,21 +451,21 @@ class StatementListingTest {
                   end
                 end
                 """, "f",
-                "MOVE 2 0 0",
+                "MOVE 2 0",
                 "ISTYPE 1 0 ; Int",
                 "JMPIFNOT 1 5 ; to 8",
-                "MOVE 3 0 0",
+                "MOVE 3 0",
                 "LOADK 5 0 ; \"int \"",
-                "MOVE 6 3 0",
+                "MOVE 6 3",
                 "CONCAT 4 5 2",
-                "RETURN 4 0 0",
-                "LOADNULL 7 0 0",
+                "RETURN 4",
+                "LOADNULL 7",
                 "EQ 1 0 7",
                 "JMPIFNOT 1 2 ; to 13",
                 "LOADK 4 1 ; \"nothing\"",
-                "RETURN 4 0 0",
-                "MOVE 4 0 0",
-                "RETURN 4 0 0");
+                "RETURN 4",
+                "MOVE 4 0",
+                "RETURN 4");
     }
 
     @Test
@@ -482,8 +482,8 @@ class StatementListingTest {
                 "EQ 2 0 1",
                 "JMPIFNOT 2 2 ; to 5",
                 "LOADINT 1 1",
-                "RETURN 1 0 0",
-                "MOVE 1 0 0",
-                "RETURN 1 0 0");
+                "RETURN 1",
+                "MOVE 1 0",
+                "RETURN 1");
     }
 }
