@@ -6,15 +6,7 @@ import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.diagnostics.JsonRenderer;
 import dev.lumen.language.source.SourceFile;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,7 +58,7 @@ final class CheckCommand implements Callable<Integer> {
         List<SourceFile> sources = new ArrayList<>(files.size());
         boolean unreadable = false;
         for (String name : files) {
-            SourceFile source = read(name, err);
+            SourceFile source = Documents.read(name, err);
             if (source == null) {
                 unreadable = true;
             } else {
@@ -103,35 +95,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return results.stream().anyMatch(CheckResult::hasErrors) ? ExitCodes.ERRORS : ExitCodes.OK;
-    }
-
-    /** Reads one document, or reports on {@code err} why it cannot and returns null. */
-    private static SourceFile read(String name, PrintWriter err) {
-        String problem;
-        try {
-            Path path = Path.of(name);
-            if (!path.getFileName().toString().endsWith(".md")) {
-                problem = "`" + name + "` is not a Markdown document (Lumen reads `.lm.md` files)";
-            } else if (Files.isDirectory(path)) {
-                problem = "couldn't read `" + name + "`: it is a directory";
-            } else {
-                byte[] bytes = Files.readAllBytes(path);
-                String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                return new SourceFile(name, text);
-            }
-        } catch (NoSuchFileException e) {
-            problem = "couldn't read `" + name + "`: no such file";
-        } catch (AccessDeniedException e) {
-            problem = "couldn't read `" + name + "`: permission denied";
-        } catch (CharacterCodingException e) {
-            problem = "couldn't read `" + name + "`: the file is not valid UTF-8";
-        } catch (IOException e) {
-            problem = "couldn't read `" + name + "`: " + e.getMessage();
-        } catch (InvalidPathException e) {
-            problem = "`" + name + "` is not a valid path: " + e.getReason();
-        }
-        err.println("error: " + problem);
-        return null;
     }
 
     /**

@@ -79,7 +79,7 @@ final class LirCommand implements Callable<Integer> {
                 return ExitCodes.ERRORS;
             }
         } else {
-            SourceFile source = EmitCommand.read(file, err);
+            SourceFile source = Documents.read(file, err);
             if (source == null) {
                 return ExitCodes.USAGE;
             }
