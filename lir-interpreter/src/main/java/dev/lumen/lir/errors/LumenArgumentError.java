@@ -1,0 +1,13 @@
+package dev.lumen.lir.errors;
+
+/**
+ * An argument a host passed to a cell that does not fit the parameter's type (or a wrong number of
+ * arguments). Raised before the cell starts; it has no location in the document.
+ */
+public final class LumenArgumentError extends LumenException {
+    private static final long serialVersionUID = 1L;
+
+    public LumenArgumentError(String message) {
+        super(Kind.ARGUMENT, message, null, null);
+    }
+}

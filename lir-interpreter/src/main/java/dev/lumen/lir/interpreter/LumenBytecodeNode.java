@@ -1,0 +1,1027 @@
+package dev.lumen.lir.interpreter;
+
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.BytecodeOSRNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.errors.LumenHalt;
+import dev.lumen.lir.errors.LumenRuntimeError;
+import dev.lumen.lir.format.CellDef;
+import dev.lumen.lir.format.Constant;
+import dev.lumen.lir.format.Intrinsic;
+import dev.lumen.lir.format.LirType;
+import dev.lumen.lir.format.Opcode;
+import dev.lumen.lir.intrinsics.LumenIntrinsics;
+import dev.lumen.lir.values.LumenContainer;
+import dev.lumen.lir.values.LumenEnumType;
+import dev.lumen.lir.values.LumenJson;
+import dev.lumen.lir.values.LumenList;
+import dev.lumen.lir.values.LumenMap;
+import dev.lumen.lir.values.LumenNull;
+import dev.lumen.lir.values.LumenRecord;
+import dev.lumen.lir.values.LumenRecordType;
+import dev.lumen.lir.values.LumenResult;
+import dev.lumen.lir.values.LumenText;
+import dev.lumen.lir.values.LumenType;
+import dev.lumen.lir.values.LumenValues;
+import java.util.List;
+
+/**
+ * The body of one cell: a register-machine interpreter over the cell's instruction words.
+ *
+ * <p><b>Dispatch.</b> {@link #executeFrom} is one {@link BytecodeInterpreterSwitch} loop, exploded with
+ * {@link ExplodeLoop.LoopExplosionKind#MERGE_EXPLODE} over the {@link CompilationFinal} {@code code} array:
+ * when a hot cell is partially evaluated, {@code pc}, each instruction word, and therefore every opcode,
+ * register index and table index are constants; the switch disappears and each instruction becomes straight
+ * line code specialized to its registers' static types.
+ *
+ * <p><b>Frame layout.</b> Register {@code r} is static frame slot {@code r}. Its static type (the cell's
+ * register table) picks the slot's accessors once, at link time: {@code long} for {@code Int},
+ * {@code double} for {@code Float}, {@code boolean} for {@code Bool}, {@code Object} for everything else
+ * (Strings, Lumen objects, unions). The instruction itself is untyped; the types of its registers select
+ * Int or Float arithmetic, list or map indexing, and so on.
+ *
+ * <p><b>Calls</b> go through {@link LumenCallSite}s, one per CALL instruction, in a {@code @Children} array
+ * indexed through the per-pc side table; each holds a {@code DirectCallNode}, so hot callees inline.
+ * <b>Conditional jumps</b> have a {@link CountingConditionProfile} each. <b>Backward jumps</b> poll
+ * safepoints, report loop counts to the runtime and trigger on-stack replacement ({@link BytecodeOSRNode}):
+ * a long loop in a cell that is called once still gets compiled.
+ *
+ * <p><b>Values</b> are boxed only where they leave a typed slot (containers, calls, boundaries). Anything that
+ * allocates heavily, loops over data or performs an effect is a static {@link TruffleBoundary} helper
+ * ({@link LumenIntrinsics}, the value classes, the effect helpers below); errors are created behind boundaries
+ * and located at the failing instruction through the cell's source map.
+ */
+public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
+
+    // ---- opcode numbers: the ordinals of Opcode (checked when the class initializes) ----
+    static final int MOVE = 0;
+    static final int LOADK = 1;
+    static final int LOADINT = 2;
+    static final int LOADBOOL = 3;
+    static final int LOADNULL = 4;
+    static final int NEWLIST = 5;
+    static final int NEWMAP = 6;
+    static final int NEWRECORD = 7;
+    static final int OK = 8;
+    static final int ERR = 9;
+    static final int GETFIELD = 10;
+    static final int SETFIELD = 11;
+    static final int GETINDEX = 12;
+    static final int SETINDEX = 13;
+    static final int APPEND = 14;
+    static final int LEN = 15;
+    static final int ADD = 16;
+    static final int SUB = 17;
+    static final int MUL = 18;
+    static final int DIV = 19;
+    static final int MOD = 20;
+    static final int NEG = 21;
+    static final int NOT = 22;
+    static final int CONCAT = 23;
+    static final int EQ = 24;
+    static final int NE = 25;
+    static final int LT = 26;
+    static final int LE = 27;
+    static final int IN = 28;
+    static final int JMP = 29;
+    static final int JMPIF = 30;
+    static final int JMPIFNOT = 31;
+    static final int ISOK = 32;
+    static final int UNWRAP = 33;
+    static final int ISTYPE = 34;
+    static final int CALL = 35;
+    static final int INTRINSIC = 36;
+    static final int TOOLCALL = 37;
+    static final int SCHEMA = 38;
+    static final int VALIDATE = 39;
+    static final int RETURN = 40;
+    static final int HALT = 41;
+    static final int EXTRAARG = 42;
+
+    // ---- intrinsic numbers: the ordinals of Intrinsic ----
+    static final int I_LENGTH = 0;
+    static final int I_COUNT = 1;
+    static final int I_MATCHES = 2;
+    static final int I_TO_STRING = 3;
+    static final int I_TO_INT = 4;
+    static final int I_TO_FLOAT = 5;
+    static final int I_TO_JSON = 6;
+    static final int I_HASH = 7;
+    static final int I_DIFF = 8;
+    static final int I_PATCH = 9;
+    static final int I_REDACT = 10;
+    static final int I_TRACE_REF = 11;
+    static final int I_KEYS = 12;
+    static final int I_VALUES = 13;
+    static final int I_GET = 14;
+    static final int I_RANGE = 15;
+    static final int I_JOIN = 16;
+    static final int I_SPLIT = 17;
+    static final int I_TRIM = 18;
+    static final int I_LOWER = 19;
+    static final int I_UPPER = 20;
+    static final int I_STARTS_WITH = 21;
+    static final int I_ENDS_WITH = 22;
+    static final int I_REPLACE = 23;
+    static final int I_SLICE = 24;
+    static final int I_ABS = 25;
+    static final int I_MIN = 26;
+    static final int I_MAX = 27;
+
+    static {
+        String[] ops = {"MOVE", "LOADK", "LOADINT", "LOADBOOL", "LOADNULL", "NEWLIST", "NEWMAP", "NEWRECORD", "OK",
+            "ERR", "GETFIELD", "SETFIELD", "GETINDEX", "SETINDEX", "APPEND", "LEN", "ADD", "SUB", "MUL", "DIV", "MOD",
+            "NEG", "NOT", "CONCAT", "EQ", "NE", "LT", "LE", "IN", "JMP", "JMPIF", "JMPIFNOT", "ISOK", "UNWRAP",
+            "ISTYPE", "CALL", "INTRINSIC", "TOOLCALL", "SCHEMA", "VALIDATE", "RETURN", "HALT", "EXTRAARG"};
+        if (ops.length != Opcode.values().length) {
+            throw new AssertionError("the interpreter's opcode numbers are out of step with Opcode");
+        }
+        for (int i = 0; i < ops.length; i++) {
+            if (Opcode.valueOf(ops[i]).ordinal() != i) {
+                throw new AssertionError("opcode " + ops[i] + " is not number " + i);
+            }
+        }
+        String[] intrinsics = {"LENGTH", "COUNT", "MATCHES", "TO_STRING", "TO_INT", "TO_FLOAT", "TO_JSON", "HASH",
+            "DIFF", "PATCH", "REDACT", "TRACE_REF", "KEYS", "VALUES", "GET", "RANGE", "JOIN", "SPLIT", "TRIM", "LOWER",
+            "UPPER", "STARTS_WITH", "ENDS_WITH", "REPLACE", "SLICE", "ABS", "MIN", "MAX"};
+        if (intrinsics.length != Intrinsic.values().length) {
+            throw new AssertionError("the interpreter's intrinsic numbers are out of step with Intrinsic");
+        }
+        for (int i = 0; i < intrinsics.length; i++) {
+            if (Intrinsic.valueOf(intrinsics[i]).ordinal() != i) {
+                throw new AssertionError("intrinsic " + intrinsics[i] + " is not number " + i);
+            }
+        }
+    }
+
+    // ---- slot kinds ----
+    static final byte K_OBJECT = 0;
+    static final byte K_LONG = 1;
+    static final byte K_DOUBLE = 2;
+    static final byte K_BOOL = 3;
+
+    // ---- static categories of registers (which representation an operation can assume) ----
+    static final byte C_OTHER = 0; // a union: dispatch on the value
+    static final byte C_INT = 1;
+    static final byte C_FLOAT = 2;
+    static final byte C_BOOL = 3;
+    static final byte C_STRING = 4;
+    static final byte C_LIST = 5;
+    static final byte C_MAP = 6;
+    static final byte C_RECORD = 7;
+    static final byte C_ENUM = 8;
+    static final byte C_RESULT = 9;
+    static final byte C_BYTES = 10;
+    static final byte C_JSON = 11;
+    static final byte C_NULL = 12;
+
+    /** Back edges between loop-count reports to the runtime. */
+    private static final int REPORT_STRIDE = 1 << 8;
+
+    private final LumenProgram program;
+    private final CellDef cell;
+    private final int paramCount;
+    @CompilationFinal(dimensions = 1) private final int[] code;
+    @CompilationFinal(dimensions = 1) private final byte[] kinds;
+    @CompilationFinal(dimensions = 1) private final byte[] cats;
+    @CompilationFinal(dimensions = 1) private final Object[] constants;
+    /** Per pc: the call-site index of a CALL, the profile index of a JMPIF/JMPIFNOT, else -1. */
+    @CompilationFinal(dimensions = 1) private final int[] side;
+    @CompilationFinal(dimensions = 1) private final CountingConditionProfile[] profiles;
+    @Children private final LumenCallSite[] calls;
+    @CompilationFinal private Object osrMetadata;
+
+    LumenBytecodeNode(LumenProgram program, int cellIndex, CellDef cell) {
+        this.program = program;
+        this.cell = cell;
+        this.paramCount = cell.params().size();
+        this.code = cell.code().clone();
+        List<LirType> registers = cell.registers();
+        this.kinds = new byte[registers.size()];
+        this.cats = new byte[registers.size()];
+        for (int r = 0; r < registers.size(); r++) {
+            cats[r] = category(program.resolve(registers.get(r)));
+            kinds[r] = switch (cats[r]) {
+                case C_INT -> K_LONG;
+                case C_FLOAT -> K_DOUBLE;
+                case C_BOOL -> K_BOOL;
+                default -> K_OBJECT;
+            };
+        }
+        this.constants = new Object[cell.constants().size()];
+        for (int i = 0; i < constants.length; i++) {
+            constants[i] = switch (cell.constants().get(i)) {
+                case Constant.IntConst c -> c.value();
+                case Constant.FloatConst c -> c.value();
+                case Constant.StringConst c -> c.value();
+                case Constant.EnumConst c -> ((LumenEnumType) program.type(c.type())).value(c.ordinal());
+            };
+        }
+        this.side = new int[code.length];
+        int callCount = 0;
+        int profileCount = 0;
+        for (int pc = 0; pc < code.length; pc++) {
+            int op = code[pc] & 0xFF;
+            side[pc] = op == CALL ? callCount++ : op == JMPIF || op == JMPIFNOT ? profileCount++ : -1;
+        }
+        this.calls = new LumenCallSite[callCount];
+        this.profiles = new CountingConditionProfile[profileCount];
+        for (int i = 0; i < profileCount; i++) {
+            profiles[i] = CountingConditionProfile.create();
+        }
+    }
+
+    private static byte category(LumenType t) {
+        return switch (t) {
+            case LumenType.Primitive p -> switch (p) {
+                case INT -> C_INT;
+                case FLOAT -> C_FLOAT;
+                case BOOL -> C_BOOL;
+                case STRING -> C_STRING;
+                case BYTES -> C_BYTES;
+                case JSON -> C_JSON;
+                case NULL -> C_NULL;
+            };
+            case LumenType.ListType l -> C_LIST;
+            case LumenType.MapType m -> C_MAP;
+            case LumenType.ResultType r -> C_RESULT;
+            case LumenType.UnionType u -> C_OTHER;
+            case LumenRecordType r -> C_RECORD;
+            case LumenEnumType e -> C_ENUM;
+        };
+    }
+
+    /** Creates the call sites (after every cell of the program has its root). */
+    void linkCalls() {
+        for (int pc = 0; pc < code.length; pc++) {
+            if ((code[pc] & 0xFF) == CALL) {
+                int callee = wide(pc, code[pc] >>> 16, 16);
+                LumenCallSite site = new LumenCallSite(program.callTarget(callee),
+                        program.root(callee).cell().params().size(), program.location(cell, pc));
+                calls[side[pc]] = insert(site);
+            }
+        }
+    }
+
+    // ============================================================================== entry and OSR
+
+    /** Unboxes the arguments into the parameter registers. */
+    @ExplodeLoop
+    void enter(VirtualFrame frame) {
+        Object[] args = frame.getArguments();
+        for (int i = 0; i < paramCount; i++) {
+            writeBoxed(frame, i, args[i]);
+        }
+    }
+
+    Object execute(VirtualFrame frame) {
+        return executeFrom(frame, 0);
+    }
+
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
+        return executeFrom(osrFrame, target);
+    }
+
+    @Override
+    public Object executeOSR(VirtualFrame osrFrame, long target, Object interpreterState) {
+        return executeFrom(osrFrame, (int) target);
+    }
+
+    @Override
+    public Object getOSRMetadata() {
+        return osrMetadata;
+    }
+
+    @Override
+    public void setOSRMetadata(Object osrMetadata) {
+        this.osrMetadata = osrMetadata;
+    }
+
+    /** Back edges taken since the last report; an object so that MERGE_EXPLODE can merge loop states. */
+    private static final class LoopCounter {
+        int count;
+    }
+
+    // ============================================================================== the loop
+
+    @BytecodeInterpreterSwitch
+    @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
+    private Object executeFrom(VirtualFrame frame, int startPc) {
+        final int[] bc = this.code;
+        final LoopCounter counter = new LoopCounter();
+        int pc = startPc;
+        while (true) {
+            CompilerAsserts.partialEvaluationConstant(pc);
+            final int word = bc[pc];
+            final int op = word & 0xFF;
+            final int a = (word >>> 8) & 0xFF;
+            final int b = (word >>> 16) & 0xFF;
+            final int c = word >>> 24;
+            final int bx = word >>> 16;
+            final int sbx = word >> 16;
+            CompilerAsserts.partialEvaluationConstant(op);
+            try {
+                switch (op) {
+                    case MOVE:
+                        move(frame, a, b);
+                        pc++;
+                        break;
+                    case LOADK:
+                        writeBoxed(frame, a, constants[wide(pc, bx, 16)]);
+                        pc++;
+                        break;
+                    case LOADINT:
+                        writeLong(frame, a, sbx);
+                        pc++;
+                        break;
+                    case LOADBOOL:
+                        writeBool(frame, a, b != 0);
+                        pc++;
+                        break;
+                    case LOADNULL:
+                        writeBoxed(frame, a, LumenNull.INSTANCE);
+                        pc++;
+                        break;
+                    case NEWLIST: {
+                        Object[] items = new Object[b];
+                        readWindow(frame, items, a + 1, true);
+                        writeBoxed(frame, a, LumenList.wrap(items));
+                        pc++;
+                        break;
+                    }
+                    case NEWMAP: {
+                        Object[] pairs = new Object[2 * b];
+                        readWindow(frame, pairs, a + 1, false);
+                        writeBoxed(frame, a, LumenMap.ofPairs(pairs));
+                        pc++;
+                        break;
+                    }
+                    case NEWRECORD: {
+                        LumenRecordType type = (LumenRecordType) program.type(wide(pc, bx, 16));
+                        Object[] fields = new Object[type.fieldCount()];
+                        readWindow(frame, fields, a + 1, true);
+                        writeBoxed(frame, a, new LumenRecord(type, fields));
+                        pc++;
+                        break;
+                    }
+                    case OK:
+                    case ERR:
+                        writeBoxed(frame, a, new LumenResult(op == OK, readBoxed(frame, b)));
+                        pc++;
+                        break;
+                    case GETFIELD: {
+                        LumenRecord r = (LumenRecord) readBoxed(frame, b);
+                        writeBoxed(frame, a, r.get(wide(pc, c, 8)));
+                        pc++;
+                        break;
+                    }
+                    case SETFIELD: {
+                        LumenRecord r = (LumenRecord) readBoxed(frame, a);
+                        Object v = LumenContainer.share(readBoxed(frame, c));
+                        if (r.isShared()) {
+                            r = r.copy();
+                            writeBoxed(frame, a, r);
+                        }
+                        r.set(wide(pc, b, 8), v);
+                        pc++;
+                        break;
+                    }
+                    case GETINDEX:
+                        getIndex(frame, pc, a, b, c);
+                        pc++;
+                        break;
+                    case SETINDEX:
+                        setIndex(frame, pc, a, b, c);
+                        pc++;
+                        break;
+                    case APPEND: {
+                        LumenList list = (LumenList) readBoxed(frame, b);
+                        Object v = LumenContainer.share(readBoxed(frame, c));
+                        if (a == b) {
+                            if (list.isShared()) {
+                                list = list.copy(1);
+                                writeBoxed(frame, a, list);
+                            }
+                            list.append(v);
+                        } else {
+                            writeBoxed(frame, a, list.appended(v));
+                        }
+                        pc++;
+                        break;
+                    }
+                    case LEN:
+                        writeLong(frame, a, length(frame, b));
+                        pc++;
+                        break;
+                    case ADD:
+                    case SUB:
+                    case MUL:
+                    case DIV:
+                    case MOD:
+                        arithmetic(frame, pc, op, a, b, c);
+                        pc++;
+                        break;
+                    case NEG:
+                        if (kinds[a] == K_DOUBLE) {
+                            writeDouble(frame, a, -readDouble(frame, b));
+                        } else {
+                            long x = readLong(frame, b);
+                            if (x == Long.MIN_VALUE) {
+                                CompilerDirectives.transferToInterpreter();
+                                throw error(pc, "integer overflow: -(" + x + ") does not fit in an Int");
+                            }
+                            writeLong(frame, a, -x);
+                        }
+                        pc++;
+                        break;
+                    case NOT:
+                        writeBool(frame, a, !readBool(frame, b));
+                        pc++;
+                        break;
+                    case CONCAT: {
+                        Object[] parts = new Object[c];
+                        readWindow(frame, parts, b, false);
+                        writeBoxed(frame, a, LumenText.concat(parts));
+                        pc++;
+                        break;
+                    }
+                    case EQ:
+                        writeBool(frame, a, equal(frame, b, c));
+                        pc++;
+                        break;
+                    case NE:
+                        writeBool(frame, a, !equal(frame, b, c));
+                        pc++;
+                        break;
+                    case LT:
+                    case LE:
+                        writeBool(frame, a, compare(frame, op, b, c));
+                        pc++;
+                        break;
+                    case IN:
+                        writeBool(frame, a, in(frame, b, c));
+                        pc++;
+                        break;
+                    case JMP: {
+                        int target = pc + 1 + sbx;
+                        if (target <= pc) {
+                            Object osr = backEdge(frame, counter, target);
+                            if (osr != null) {
+                                return osr;
+                            }
+                        }
+                        pc = target;
+                        break;
+                    }
+                    case JMPIF:
+                    case JMPIFNOT: {
+                        boolean condition = readBool(frame, a);
+                        if (profiles[side[pc]].profile(op == JMPIF ? condition : !condition)) {
+                            int target = pc + 1 + sbx;
+                            if (target <= pc) {
+                                Object osr = backEdge(frame, counter, target);
+                                if (osr != null) {
+                                    return osr;
+                                }
+                            }
+                            pc = target;
+                        } else {
+                            pc++;
+                        }
+                        break;
+                    }
+                    case ISOK:
+                        writeBool(frame, a, ((LumenResult) readBoxed(frame, b)).isOk());
+                        pc++;
+                        break;
+                    case UNWRAP:
+                        writeBoxed(frame, a, ((LumenResult) readBoxed(frame, b)).value());
+                        pc++;
+                        break;
+                    case ISTYPE:
+                        writeBool(frame, a, program.type(wide(pc, bx, 16)).isInstance(readBoxed(frame, a + 1)));
+                        pc++;
+                        break;
+                    case CALL: {
+                        LumenCallSite site = calls[side[pc]];
+                        Object[] args = new Object[site.argCount];
+                        readWindow(frame, args, a + 1, true);
+                        writeBoxed(frame, a, site.call(args));
+                        pc++;
+                        break;
+                    }
+                    case INTRINSIC:
+                        intrinsic(frame, b, a, c);
+                        pc++;
+                        break;
+                    case TOOLCALL:
+                        writeBoxed(frame, a, callTool(program, wide(pc, b, 8), (LumenMap) readBoxed(frame, c)));
+                        pc++;
+                        break;
+                    case SCHEMA:
+                    case VALIDATE:
+                        writeBoxed(frame, a, validate(program, program.type(wide(pc, bx, 16)), readBoxed(frame, a), op == SCHEMA));
+                        pc++;
+                        break;
+                    case RETURN: {
+                        if (CompilerDirectives.hasNextTier() && counter.count > 0) {
+                            LoopNode.reportLoopCount(this, counter.count);
+                        }
+                        return readBoxed(frame, a);
+                    }
+                    case HALT:
+                        CompilerDirectives.transferToInterpreter();
+                        throw halt(pc, (String) readBoxed(frame, a));
+                    case EXTRAARG:
+                        pc++; // the operand of the previous instruction, already read
+                        break;
+                    default:
+                        CompilerDirectives.transferToInterpreter();
+                        throw error(pc, "internal error: unknown opcode " + op);
+                }
+            } catch (LumenFailure f) {
+                throw located(pc, f);
+            }
+        }
+    }
+
+    private Object backEdge(VirtualFrame frame, LoopCounter counter, int target) {
+        TruffleSafepoint.poll(this);
+        if (CompilerDirectives.hasNextTier() && ++counter.count >= REPORT_STRIDE) {
+            LoopNode.reportLoopCount(this, counter.count);
+            counter.count = 0;
+        }
+        if (CompilerDirectives.inInterpreter() && BytecodeOSRNode.pollOSRBackEdge(this, 1)) {
+            Object result = BytecodeOSRNode.tryOSR(this, target, null, null, frame);
+            if (result != null) {
+                if (counter.count > 0) {
+                    LoopNode.reportLoopCount(this, counter.count);
+                }
+                return result;
+            }
+        }
+        return null;
+    }
+
+    /** An operand widened by a following EXTRAARG ({@link Opcode#takesExtraArg()}), else the field itself. */
+    private int wide(int pc, int field, int width) {
+        if (pc + 1 < code.length && (code[pc + 1] & 0xFF) == EXTRAARG) {
+            return field + ((code[pc + 1] >>> 8) << width);
+        }
+        return field;
+    }
+
+    // ============================================================================== registers
+
+    private Object readBoxed(VirtualFrame frame, int r) {
+        switch (kinds[r]) {
+            case K_LONG:
+                return frame.getLongStatic(r);
+            case K_DOUBLE:
+                return frame.getDoubleStatic(r);
+            case K_BOOL:
+                return frame.getBooleanStatic(r);
+            default:
+                return frame.getObjectStatic(r);
+        }
+    }
+
+    private long readLong(VirtualFrame frame, int r) {
+        return kinds[r] == K_LONG ? frame.getLongStatic(r) : (Long) frame.getObjectStatic(r);
+    }
+
+    private double readDouble(VirtualFrame frame, int r) {
+        return kinds[r] == K_DOUBLE ? frame.getDoubleStatic(r) : (Double) frame.getObjectStatic(r);
+    }
+
+    private boolean readBool(VirtualFrame frame, int r) {
+        return kinds[r] == K_BOOL ? frame.getBooleanStatic(r) : (Boolean) frame.getObjectStatic(r);
+    }
+
+    private void writeBoxed(VirtualFrame frame, int r, Object value) {
+        switch (kinds[r]) {
+            case K_LONG:
+                frame.setLongStatic(r, (Long) value);
+                break;
+            case K_DOUBLE:
+                frame.setDoubleStatic(r, (Double) value);
+                break;
+            case K_BOOL:
+                frame.setBooleanStatic(r, (Boolean) value);
+                break;
+            default:
+                frame.setObjectStatic(r, value);
+        }
+    }
+
+    private void writeLong(VirtualFrame frame, int r, long value) {
+        if (kinds[r] == K_LONG) {
+            frame.setLongStatic(r, value);
+        } else {
+            frame.setObjectStatic(r, value);
+        }
+    }
+
+    private void writeDouble(VirtualFrame frame, int r, double value) {
+        if (kinds[r] == K_DOUBLE) {
+            frame.setDoubleStatic(r, value);
+        } else {
+            frame.setObjectStatic(r, value);
+        }
+    }
+
+    private void writeBool(VirtualFrame frame, int r, boolean value) {
+        if (kinds[r] == K_BOOL) {
+            frame.setBooleanStatic(r, value);
+        } else {
+            frame.setObjectStatic(r, value);
+        }
+    }
+
+    /** Reads registers {@code first..first+into.length-1}, marking containers shared when {@code share}. */
+    @ExplodeLoop
+    private void readWindow(VirtualFrame frame, Object[] into, int first, boolean share) {
+        for (int i = 0; i < into.length; i++) {
+            Object v = readBoxed(frame, first + i);
+            into[i] = share ? LumenContainer.share(v) : v;
+        }
+    }
+
+    private static boolean mayHoldContainer(byte category) {
+        return category == C_LIST || category == C_MAP || category == C_RECORD || category == C_JSON || category == C_OTHER;
+    }
+
+    private void move(VirtualFrame frame, int a, int b) {
+        byte ka = kinds[a];
+        if (ka == K_LONG && kinds[b] == K_LONG) {
+            frame.setLongStatic(a, frame.getLongStatic(b));
+        } else if (ka == K_DOUBLE && kinds[b] == K_DOUBLE) {
+            frame.setDoubleStatic(a, frame.getDoubleStatic(b));
+        } else if (ka == K_BOOL && kinds[b] == K_BOOL) {
+            frame.setBooleanStatic(a, frame.getBooleanStatic(b));
+        } else {
+            Object v = readBoxed(frame, b);
+            if (mayHoldContainer(cats[b])) {
+                LumenContainer.share(v);
+            }
+            writeBoxed(frame, a, v);
+        }
+    }
+
+    // ============================================================================== operations
+
+    private void getIndex(VirtualFrame frame, int pc, int a, int b, int c) {
+        Object container = readBoxed(frame, b);
+        if (cats[b] == C_LIST || (cats[b] != C_MAP && container instanceof LumenList)) {
+            LumenList list = (LumenList) container;
+            long i = readLong(frame, c);
+            if (i < 0 || i >= list.size()) {
+                CompilerDirectives.transferToInterpreter();
+                throw error(pc, LumenIntrinsics.indexMessage(i, list.size()));
+            }
+            writeBoxed(frame, a, list.get((int) i));
+        } else {
+            LumenMap map = (LumenMap) container;
+            String key = (String) readBoxed(frame, c);
+            Object v = map.get(key);
+            if (v == null) {
+                CompilerDirectives.transferToInterpreter();
+                throw error(pc, LumenIntrinsics.keyMessage(key));
+            }
+            writeBoxed(frame, a, v);
+        }
+    }
+
+    private void setIndex(VirtualFrame frame, int pc, int a, int b, int c) {
+        Object container = readBoxed(frame, a);
+        Object v = LumenContainer.share(readBoxed(frame, c));
+        if (cats[a] == C_LIST || (cats[a] != C_MAP && container instanceof LumenList)) {
+            LumenList list = (LumenList) container;
+            long i = readLong(frame, b);
+            if (i < 0 || i >= list.size()) {
+                CompilerDirectives.transferToInterpreter();
+                throw error(pc, LumenIntrinsics.indexMessage(i, list.size()));
+            }
+            if (list.isShared()) {
+                list = list.copy(0);
+                writeBoxed(frame, a, list);
+            }
+            list.set((int) i, v);
+        } else {
+            LumenMap map = (LumenMap) container;
+            if (map.isShared()) {
+                map = map.copy();
+                writeBoxed(frame, a, map);
+            }
+            map.put((String) readBoxed(frame, b), v);
+        }
+    }
+
+    private long length(VirtualFrame frame, int r) {
+        switch (cats[r]) {
+            case C_STRING:
+                return LumenIntrinsics.length((String) readBoxed(frame, r));
+            case C_LIST:
+                return ((LumenList) readBoxed(frame, r)).size();
+            case C_MAP:
+                return ((LumenMap) readBoxed(frame, r)).size();
+            default:
+                return LumenIntrinsics.lengthOf(readBoxed(frame, r));
+        }
+    }
+
+    private void arithmetic(VirtualFrame frame, int pc, int op, int a, int b, int c) {
+        if (kinds[a] == K_LONG || (cats[a] == C_OTHER && kinds[b] == K_LONG)) {
+            long x = readLong(frame, b);
+            long y = readLong(frame, c);
+            writeLong(frame, a, intOp(pc, op, x, y));
+        } else if (kinds[a] == K_DOUBLE || (cats[a] == C_OTHER && kinds[b] == K_DOUBLE)) {
+            double x = readDouble(frame, b);
+            double y = readDouble(frame, c);
+            double r;
+            switch (op) {
+                case ADD:
+                    r = x + y;
+                    break;
+                case SUB:
+                    r = x - y;
+                    break;
+                case MUL:
+                    r = x * y;
+                    break;
+                case DIV:
+                    r = x / y;
+                    break;
+                default:
+                    r = x % y;
+            }
+            writeDouble(frame, a, r);
+        } else if (op == ADD && cats[a] == C_STRING) {
+            writeBoxed(frame, a, LumenIntrinsics.concat((String) readBoxed(frame, b), (String) readBoxed(frame, c)));
+        } else if (op == ADD && cats[a] == C_LIST) {
+            writeBoxed(frame, a, ((LumenList) readBoxed(frame, b)).concat((LumenList) readBoxed(frame, c)));
+        } else {
+            writeBoxed(frame, a, LumenIntrinsics.arithmetic(op - ADD, readBoxed(frame, b), readBoxed(frame, c)));
+        }
+    }
+
+    private long intOp(int pc, int op, long x, long y) {
+        try {
+            switch (op) {
+                case ADD:
+                    return Math.addExact(x, y);
+                case SUB:
+                    return Math.subtractExact(x, y);
+                case MUL:
+                    return Math.multiplyExact(x, y);
+                case DIV:
+                    if (y == 0) {
+                        CompilerDirectives.transferToInterpreter();
+                        throw error(pc, "division by zero: " + x + " / 0");
+                    }
+                    if (x == Long.MIN_VALUE && y == -1) {
+                        CompilerDirectives.transferToInterpreter();
+                        throw error(pc, LumenIntrinsics.overflowMessage(x, "/", y));
+                    }
+                    return x / y;
+                default:
+                    if (y == 0) {
+                        CompilerDirectives.transferToInterpreter();
+                        throw error(pc, "remainder by zero: " + x + " % 0");
+                    }
+                    return x % y;
+            }
+        } catch (ArithmeticException e) {
+            CompilerDirectives.transferToInterpreter();
+            String symbol = op == ADD ? "+" : op == SUB ? "-" : "*";
+            throw error(pc, LumenIntrinsics.overflowMessage(x, symbol, y));
+        }
+    }
+
+    private boolean equal(VirtualFrame frame, int b, int c) {
+        byte kb = kinds[b];
+        byte kc = kinds[c];
+        if (kb == K_LONG && kc == K_LONG) {
+            return frame.getLongStatic(b) == frame.getLongStatic(c);
+        }
+        if (kb == K_DOUBLE && kc == K_DOUBLE) {
+            return frame.getDoubleStatic(b) == frame.getDoubleStatic(c);
+        }
+        if (kb == K_BOOL && kc == K_BOOL) {
+            return frame.getBooleanStatic(b) == frame.getBooleanStatic(c);
+        }
+        Object x = readBoxed(frame, b);
+        Object y = readBoxed(frame, c);
+        if (cats[b] == C_ENUM || cats[c] == C_ENUM || cats[b] == C_NULL || cats[c] == C_NULL) {
+            return x == y; // enum variants and null are singletons
+        }
+        if (x == y && !(x instanceof Double)) {
+            return true;
+        }
+        return LumenValues.equal(x, y);
+    }
+
+    private boolean compare(VirtualFrame frame, int op, int b, int c) {
+        if (kinds[b] == K_LONG) {
+            long x = frame.getLongStatic(b);
+            long y = readLong(frame, c);
+            return op == LT ? x < y : x <= y;
+        }
+        if (kinds[b] == K_DOUBLE) {
+            double x = frame.getDoubleStatic(b);
+            double y = readDouble(frame, c);
+            return op == LT ? x < y : x <= y;
+        }
+        Object x = readBoxed(frame, b);
+        Object y = readBoxed(frame, c);
+        if (x instanceof String s && y instanceof String t) {
+            int cmp = LumenValues.compareStrings(s, t);
+            return op == LT ? cmp < 0 : cmp <= 0;
+        }
+        return LumenIntrinsics.compareBoxed(op == LT, x, y);
+    }
+
+    private boolean in(VirtualFrame frame, int b, int c) {
+        Object x = readBoxed(frame, b);
+        Object container = readBoxed(frame, c);
+        switch (cats[c]) {
+            case C_LIST:
+                return LumenIntrinsics.contains((LumenList) container, x);
+            case C_MAP:
+                return ((LumenMap) container).containsKey((String) x);
+            case C_STRING:
+                return LumenIntrinsics.contains((String) container, (String) x);
+            default:
+                return LumenIntrinsics.in(x, container);
+        }
+    }
+
+    // ============================================================================== intrinsics
+
+    private void intrinsic(VirtualFrame frame, int id, int a, int c) {
+        switch (id) {
+            case I_LENGTH:
+                writeLong(frame, a, length(frame, c));
+                break;
+            case I_COUNT:
+                if (cats[c] == C_STRING) {
+                    writeLong(frame, a, LumenIntrinsics.count((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
+                } else {
+                    writeLong(frame, a, LumenIntrinsics.count((LumenList) readBoxed(frame, c), readBoxed(frame, c + 1)));
+                }
+                break;
+            case I_MATCHES:
+                writeBool(frame, a, LumenIntrinsics.matches((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
+                break;
+            case I_TO_STRING:
+                if (kinds[c] == K_LONG) {
+                    writeBoxed(frame, a, LumenText.intText(frame.getLongStatic(c)));
+                } else if (kinds[c] == K_DOUBLE) {
+                    writeBoxed(frame, a, LumenText.floatText(frame.getDoubleStatic(c)));
+                } else if (cats[c] == C_JSON) {
+                    writeBoxed(frame, a, LumenJson.text(readBoxed(frame, c)));
+                } else if (cats[c] == C_STRING) {
+                    writeBoxed(frame, a, readBoxed(frame, c));
+                } else {
+                    writeBoxed(frame, a, LumenText.text(readBoxed(frame, c)));
+                }
+                break;
+            case I_TO_INT:
+                if (kinds[c] == K_DOUBLE) {
+                    writeLong(frame, a, LumenIntrinsics.toInt(frame.getDoubleStatic(c)));
+                } else {
+                    writeLong(frame, a, LumenIntrinsics.toInt(readBoxed(frame, c)));
+                }
+                break;
+            case I_TO_FLOAT:
+                if (kinds[c] == K_LONG) {
+                    writeDouble(frame, a, frame.getLongStatic(c));
+                } else {
+                    writeDouble(frame, a, LumenIntrinsics.toFloat(readBoxed(frame, c)));
+                }
+                break;
+            case I_TO_JSON:
+                writeBoxed(frame, a, cats[c] == C_JSON ? readBoxed(frame, c) : LumenJson.toTree(readBoxed(frame, c)));
+                break;
+            case I_HASH:
+                writeBoxed(frame, a, LumenJson.hash(readBoxed(frame, c)));
+                break;
+            case I_DIFF:
+            case I_PATCH:
+            case I_REDACT:
+            case I_TRACE_REF:
+                throw LumenIntrinsics.unavailable(id);
+            case I_KEYS:
+                writeBoxed(frame, a, ((LumenMap) readBoxed(frame, c)).keys());
+                break;
+            case I_VALUES:
+                writeBoxed(frame, a, ((LumenMap) readBoxed(frame, c)).values());
+                break;
+            case I_GET: {
+                Object v = ((LumenMap) readBoxed(frame, c)).get((String) readBoxed(frame, c + 1));
+                writeBoxed(frame, a, v != null ? v : LumenContainer.share(readBoxed(frame, c + 2)));
+                break;
+            }
+            case I_RANGE:
+                writeBoxed(frame, a, LumenIntrinsics.range(readLong(frame, c), readLong(frame, c + 1)));
+                break;
+            case I_JOIN:
+                writeBoxed(frame, a, LumenIntrinsics.join((LumenList) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
+                break;
+            case I_SPLIT:
+                writeBoxed(frame, a, LumenIntrinsics.split((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
+                break;
+            case I_TRIM:
+                writeBoxed(frame, a, LumenIntrinsics.trim((String) readBoxed(frame, c)));
+                break;
+            case I_LOWER:
+                writeBoxed(frame, a, LumenIntrinsics.lower((String) readBoxed(frame, c)));
+                break;
+            case I_UPPER:
+                writeBoxed(frame, a, LumenIntrinsics.upper((String) readBoxed(frame, c)));
+                break;
+            case I_STARTS_WITH:
+                writeBool(frame, a, LumenIntrinsics.startsWith((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
+                break;
+            case I_ENDS_WITH:
+                writeBool(frame, a, LumenIntrinsics.endsWith((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
+                break;
+            case I_REPLACE:
+                writeBoxed(frame, a, LumenIntrinsics.replace((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1),
+                        (String) readBoxed(frame, c + 2)));
+                break;
+            case I_SLICE:
+                writeBoxed(frame, a, LumenIntrinsics.slice(readBoxed(frame, c), readLong(frame, c + 1), readLong(frame, c + 2)));
+                break;
+            case I_ABS:
+                if (kinds[c] == K_DOUBLE) {
+                    writeDouble(frame, a, Math.abs(frame.getDoubleStatic(c)));
+                } else {
+                    long x = readLong(frame, c);
+                    if (x == Long.MIN_VALUE) {
+                        CompilerDirectives.transferToInterpreter();
+                        throw new LumenFailure("integer overflow: abs(" + x + ") does not fit in an Int");
+                    }
+                    writeLong(frame, a, x < 0 ? -x : x);
+                }
+                break;
+            case I_MIN:
+            case I_MAX:
+                if (kinds[c] == K_DOUBLE) {
+                    double x = frame.getDoubleStatic(c);
+                    double y = readDouble(frame, c + 1);
+                    writeDouble(frame, a, id == I_MIN ? Math.min(x, y) : Math.max(x, y));
+                } else {
+                    long x = readLong(frame, c);
+                    long y = readLong(frame, c + 1);
+                    writeLong(frame, a, id == I_MIN ? Math.min(x, y) : Math.max(x, y));
+                }
+                break;
+            default:
+                CompilerDirectives.transferToInterpreter();
+                throw new LumenFailure("internal error: unknown intrinsic " + id);
+        }
+    }
+
+    // ============================================================================== effects
+
+    /** TOOLCALL: the trace boundary for tools. */
+    @TruffleBoundary
+    private static Object callTool(LumenProgram program, int tool, LumenMap arguments) {
+        return program.effects().callTool(program.tool(tool), arguments);
+    }
+
+    /** SCHEMA and VALIDATE: the trace boundary for validation. */
+    @TruffleBoundary
+    private static Object validate(LumenProgram program, LumenType schema, Object input, boolean strict) {
+        return program.effects().validate(schema, input, strict, program);
+    }
+
+    // ============================================================================== errors
+
+    @TruffleBoundary
+    private LumenRuntimeError error(int pc, String message) {
+        return new LumenRuntimeError(message, null, program.location(cell, pc));
+    }
+
+    @TruffleBoundary
+    private LumenRuntimeError located(int pc, LumenFailure failure) {
+        return new LumenRuntimeError(failure.kind(), failure.getMessage(), null, program.location(cell, pc));
+    }
+
+    @TruffleBoundary
+    private LumenHalt halt(int pc, String message) {
+        return new LumenHalt(message, null, program.location(cell, pc));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lumen.lir.interpreter;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+import dev.lumen.lir.format.CellDef;
+import dev.lumen.lir.values.LumenList;
+import dev.lumen.lir.values.LumenMap;
+import dev.lumen.lir.values.LumenType;
+
+/**
+ * A runnable cell as hosts see it: executable with the cell's arguments, positionally (converted to the
+ * parameters' types, see {@link LumenImport}), returning the cell's result. Members describe it:
+ * {@code name}; {@code parameters}, a list of {@code {"name", "type"}} maps in order (types in Lumen's
+ * syntax, e.g. {@code list[Int]}); {@code returns}, the return type's text.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class LumenCellObject implements TruffleObject {
+    private static final String[] MEMBERS = {"name", "parameters", "returns"};
+
+    private final String name;
+    private final String[] paramNames;
+    private final LumenType[] paramTypes;
+    private final String[] paramTypeTexts;
+    private final String returns;
+    private final RootCallTarget target;
+
+    LumenCellObject(LumenProgram program, int index) {
+        CellDef cell = program.root(index).cell();
+        this.name = cell.name();
+        this.paramNames = cell.params().stream().map(CellDef.ParamDef::name).toArray(String[]::new);
+        this.paramTypes = cell.params().stream().map(p -> program.resolve(p.type())).toArray(LumenType[]::new);
+        this.paramTypeTexts = cell.params().stream().map(p -> p.type().toString()).toArray(String[]::new);
+        this.returns = cell.returns().toString();
+        this.target = program.callTarget(index);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @ExportMessage
+    boolean isExecutable() {
+        return true;
+    }
+
+    @ExportMessage
+    Object execute(Object[] arguments, @Cached IndirectCallNode call) throws ArityException {
+        if (arguments.length != paramNames.length) {
+            throw ArityException.create(paramNames.length, paramNames.length, arguments.length);
+        }
+        return call.call(target, LumenImport.arguments(name, paramNames, paramTypes, arguments));
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return LumenList.of((Object[]) MEMBERS);
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return member.equals("name") || member.equals("parameters") || member.equals("returns");
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        switch (member) {
+            case "name":
+                return name;
+            case "returns":
+                return returns;
+            case "parameters": {
+                Object[] params = new Object[paramNames.length];
+                for (int i = 0; i < params.length; i++) {
+                    params[i] = LumenMap.ofPairs(new Object[] {"name", paramNames[i], "type", paramTypeTexts[i]});
+                }
+                return LumenList.of(params);
+            }
+            default:
+                throw UnknownIdentifierException.create(member);
+        }
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        StringBuilder b = new StringBuilder("cell ").append(name).append('(');
+        for (int i = 0; i < paramNames.length; i++) {
+            b.append(i > 0 ? ", " : "").append(paramNames[i]).append(": ").append(paramTypeTexts[i]);
+        }
+        return b.append(") -> ").append(returns).toString();
+    }
+}

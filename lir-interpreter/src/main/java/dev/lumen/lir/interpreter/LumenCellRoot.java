@@ -1,0 +1,109 @@
+package dev.lumen.lir.interpreter;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.SourceSection;
+import dev.lumen.lir.errors.LumenRoot;
+import dev.lumen.lir.format.CellDef;
+
+/**
+ * The root node of one cell. Its frame has one static slot per register (slot i is register i), read and
+ * written with the typed static accessors the register's static type selects (see
+ * {@link LumenBytecodeNode}). Arguments arrive boxed in {@code frame.getArguments()} and are unboxed into
+ * the parameter registers 0..n-1 on entry. The body is a {@link LumenBytecodeNode}.
+ */
+public final class LumenCellRoot extends RootNode implements LumenRoot {
+    private final CellDef cell;
+    private final SourceSection section;
+    @Child private LumenBytecodeNode body;
+
+    LumenCellRoot(TruffleLanguage<?> language, LumenProgram program, int index, CellDef cell) {
+        super(language, frameDescriptor(cell));
+        this.cell = cell;
+        this.body = new LumenBytecodeNode(program, index, cell);
+        this.section = cellSection(program, cell);
+    }
+
+    private static FrameDescriptor frameDescriptor(CellDef cell) {
+        int n = cell.registers().size();
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder(n);
+        b.addSlots(n, FrameSlotKind.Static);
+        b.info(cell.name());
+        return b.build();
+    }
+
+    private static SourceSection cellSection(LumenProgram program, CellDef cell) {
+        int[] lines = cell.lines();
+        if (lines == null || lines.length == 0) {
+            return null;
+        }
+        int first = Integer.MAX_VALUE;
+        int last = 0;
+        int lastColumn = 1;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] < first) {
+                first = lines[i];
+            }
+            if (lines[i] > last || (lines[i] == last && cell.columns()[i] > lastColumn)) {
+                last = lines[i];
+                lastColumn = cell.columns()[i];
+            }
+        }
+        int firstColumn = Integer.MAX_VALUE;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i] == first) {
+                firstColumn = Math.min(firstColumn, cell.columns()[i]);
+            }
+        }
+        return program.section(first, firstColumn, last, lastColumn);
+    }
+
+    /** Creates the call sites; every cell's root must exist first (calls may be recursive). */
+    void link() {
+        body.linkCalls();
+    }
+
+    CellDef cell() {
+        return cell;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        body.enter(frame);
+        return body.execute(frame);
+    }
+
+    @Override
+    public String cellName() {
+        return cell.name();
+    }
+
+    @Override
+    public String getName() {
+        return cell.name();
+    }
+
+    @Override
+    public String getQualifiedName() {
+        return cell.name();
+    }
+
+    /** Synthetic cells (`where` constraints, named with `$`) stay out of stack traces. */
+    @Override
+    public boolean isInternal() {
+        return cell.name().startsWith("$");
+    }
+
+    @Override
+    public SourceSection getSourceSection() {
+        return section;
+    }
+
+    @Override
+    public String toString() {
+        return "cell " + cell.name();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.lumen.lir.values;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.runtime.json.CanonicalJson;
+
+/**
+ * Lumen's {@code Json} values and the JSON form of every value.
+ *
+ * <p>A {@code Json} value is represented by its JSON tree made of ordinary Lumen values: {@code null}
+ * ({@link LumenNull}), Bool, Int (integers that fit 64 bits), Float (other numbers), String, {@link LumenList}
+ * (arrays) and {@link LumenMap} (objects). The type is opaque in the language, so no operation can tell a
+ * Json array from a list; hosts see the tree through interop as they see lists and maps.
+ *
+ * <p>The JSON form of a value ({@code to_json}, {@code hash}, the canonical text of containers,
+ * {@code lumen run} output): records and maps are objects, lists arrays, enum values their variant name,
+ * results {@code {"ok": v}} or {@code {"err": e}}, Bytes base64 text (RFC 4648, padded); Floats that JSON
+ * cannot carry (NaN, infinities) are a runtime error. Canonical JSON text is RFC 8785 via {@link CanonicalJson}.
+ */
+public final class LumenJson {
+    private LumenJson() {
+    }
+
+    /** The canonical JSON text of a value. */
+    @TruffleBoundary
+    public static String text(Object value) {
+        try {
+            return CanonicalJson.write(value);
+        } catch (IllegalArgumentException e) {
+            throw new LumenFailure("value has no JSON form: " + e.getMessage());
+        }
+    }
+
+    /** {@code to_json}: the value's JSON tree (a {@code Json} value). */
+    @TruffleBoundary
+    public static Object toTree(Object value) {
+        return tree(value, 0);
+    }
+
+    private static Object tree(Object value, int depth) {
+        if (depth > CanonicalJson.MAX_DEPTH) {
+            throw new LumenFailure("value nested deeper than " + CanonicalJson.MAX_DEPTH + " levels has no JSON form");
+        }
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            throw new LumenFailure("value has no JSON form: JSON cannot represent " + LumenText.floatText(d));
+        }
+        if (value instanceof Long || value instanceof Double || value instanceof Boolean || value instanceof String
+                || value == LumenNull.INSTANCE) {
+            return value;
+        }
+        if (value instanceof LumenEnumValue e) {
+            return e.name();
+        }
+        if (value instanceof LumenBytes b) {
+            return b.base64();
+        }
+        if (value instanceof LumenList l) {
+            Object[] items = new Object[l.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = LumenContainer.share(tree(l.get(i), depth + 1));
+            }
+            return LumenList.wrap(items);
+        }
+        if (value instanceof LumenMap m) {
+            String[] keys = m.sortedKeys();
+            Object[] pairs = new Object[keys.length * 2];
+            for (int i = 0; i < keys.length; i++) {
+                pairs[2 * i] = keys[i];
+                pairs[2 * i + 1] = tree(m.get(keys[i]), depth + 1);
+            }
+            return LumenMap.ofPairs(pairs);
+        }
+        if (value instanceof LumenRecord r) {
+            Object[] pairs = new Object[r.fieldCount() * 2];
+            for (int i = 0; i < r.fieldCount(); i++) {
+                pairs[2 * i] = r.type().fieldName(i);
+                pairs[2 * i + 1] = tree(r.get(i), depth + 1);
+            }
+            return LumenMap.ofPairs(pairs);
+        }
+        if (value instanceof LumenResult r) {
+            return LumenMap.ofPairs(new Object[] {r.isOk() ? "ok" : "err", tree(r.value(), depth + 1)});
+        }
+        throw new LumenFailure("value has no JSON form: " + LumenValues.typeName(value));
+    }
+
+    /** {@code hash}: lowercase hex SHA-256 of the value's canonical JSON text (UTF-8). */
+    @TruffleBoundary
+    public static String hash(Object value) {
+        String h = CanonicalJson.sha256(text(value));
+        return h.startsWith("sha256:") ? h.substring("sha256:".length()) : h;
+    }
+}
