@@ -76,7 +76,10 @@ public final class Binding {
         return assigned;
     }
 
-    /** Undoes the read an assignment's target path (`x.f = …`) recorded: writing is not reading. */
+    /**
+     * Undoes the reads an assignment to this binding recorded in its own target path (`x.f = …`) and
+     * pure value (`x = x + 1`): writing is not reading.
+     */
     void unmarkReadForAssignment() {
         read = false;
     }

@@ -32,6 +32,16 @@ final class Calls {
     }
 
     Type call(Expr.Call c, Type expected) {
+        Type t = dispatch(c, expected);
+        CallTarget target = cx.out.calls.get(c);
+        if (!(target instanceof CallTarget.ResultConstructor)
+                && !(target instanceof CallTarget.Intrinsic in && in.intrinsic().pure())) {
+            ex.effectfulCalls++;
+        }
+        return t;
+    }
+
+    private Type dispatch(Expr.Call c, Type expected) {
         if (c.callee() instanceof Expr.Name n) {
             return named(c, n.name(), expected);
         }
@@ -117,6 +127,10 @@ final class Calls {
             d = Diagnostic.error(Code.E0019, name.span(), "`" + n + "` is a value of type `" + local.type() + "`, not a cell")
                     .label("not callable")
                     .secondary(local.ident().span(), "`" + n + "` is declared here");
+        } else if (cx.symbols.dropped(n, Decl.Cell.class) || cx.symbols.dropped(n, Decl.UseTool.class)) {
+            // The cell or tool alias of that name was dropped as a redefinition, which was reported.
+            looseArgs(c);
+            return Type.ERROR;
         } else if (cx.symbols.record(n) != null) {
             d = Diagnostic.error(Code.E0019, name.span(), "`" + n + "` is a record type, not a cell")
                     .label("not callable")
@@ -293,7 +307,19 @@ final class Calls {
 
     private boolean granted(Expr.Call c, ToolAlias tool, String target, Span at) {
         if (tool.isGranted(target)) {
+            if (!target.isEmpty()) {
+                tool.calledTool(target);
+            }
             return true;
+        }
+        if (tool.hasMisspeltGrant(target)) {
+            return false;
+        }
+        if (!target.isEmpty() && !tool.wholeServerGrants().isEmpty()
+                && Names.closest(target, tool.grants().keySet()).isEmpty()) {
+            // `grant Alias …` without a tool: its E0042 names this tool.
+            tool.calledTool(target);
+            return false;
         }
         String key = UNGRANTED + ":" + tool.alias() + "." + target;
         if (cx.reportedOnce.add(key)) {

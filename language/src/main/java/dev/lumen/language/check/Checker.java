@@ -5,9 +5,9 @@ import dev.lumen.language.diagnostics.Diagnostics;
 
 /**
  * Name resolution and type checking of a parsed document. Phases: collect top-level names, resolve record
- * and cell signatures, check tool imports and grants, check `where` constraints, then check each cell body.
- * Every problem goes to the diagnostics; the returned program is complete enough to lower when there are
- * no errors.
+ * and cell signatures, check tool imports and grants, check `where` constraints, then check each cell body,
+ * and last report the grants whose diagnostics name the tools the cells call. Every problem goes to the
+ * diagnostics; the returned program is complete enough to lower when there are no errors.
  */
 public final class Checker {
     private Checker() {
@@ -25,6 +25,7 @@ public final class Checker {
         for (CellInfo cell : symbols.cells.values()) {
             new StmtChecker(cx, cell).check();
         }
+        GrantChecker.finish(cx);
         return out;
     }
 }

@@ -50,6 +50,7 @@ final class Declarations {
                 d.help("rename one of them: cells, records, enums and tool aliases share one namespace");
             }
             cx.report(d);
+            cx.symbols.dropped.computeIfAbsent(name.name(), k -> new java.util.ArrayList<>()).add(decl);
             return;
         }
         seen.put(name.name(), decl);

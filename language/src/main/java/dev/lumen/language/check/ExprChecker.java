@@ -29,6 +29,11 @@ final class ExprChecker {
     final CellInfo cell;
     /** The record whose `where` constraint is being checked, or null. */
     final RecordInfo constraintOf;
+    /**
+     * How many calls that may have an effect (cells, tools, impure built-ins, unresolved callees) were
+     * checked so far: a value computed without one is pure.
+     */
+    int effectfulCalls;
     private final Operators operators;
     private final Calls calls;
 
@@ -341,6 +346,10 @@ final class ExprChecker {
                 }
             }
         }
+        if (type == null && cx.symbols.dropped(name, dev.lumen.language.ast.Decl.Record.class)) {
+            r.fields().forEach(f -> inferLoose(f.value()));
+            return Type.ERROR;
+        }
         if (type == null) {
             Diagnostic.Builder d;
             if (cx.symbols.enumeration(name) != null) {
@@ -364,6 +373,7 @@ final class ExprChecker {
             return Type.ERROR;
         }
         Map<String, Ident> given = new LinkedHashMap<>();
+        List<Ident> unknown = new ArrayList<>();
         for (Expr.FieldInit f : r.fields()) {
             String fname = f.name().name();
             Type ft = type.fields().get(fname);
@@ -377,13 +387,14 @@ final class ExprChecker {
             }
             given.put(fname, f.name());
             if (ft == null) {
-                unknownField(f.name(), type);
+                unknown.add(f.name());
                 inferLoose(f.value());
                 continue;
             }
             check(f.value(), ft);
         }
         List<String> missing = type.fields().keySet().stream().filter(f -> !given.containsKey(f)).toList();
+        missing = unknownFields(unknown, type, missing);
         if (!missing.isEmpty()) {
             String list = Names.quotedList(missing);
             String fix = String.join(", ", missing.stream().map(f -> f + ": …").toList());
@@ -398,6 +409,42 @@ final class ExprChecker {
             cx.report(d);
         }
         return type;
+    }
+
+    /**
+     * E0015 for the unknown fields of a record literal. A misspelt field is usually one of the fields the
+     * literal leaves out, so those are suggested first, and a missing field an unknown one was taken for is
+     * not reported again as missing. Returns the missing fields still to report as E0030: none when an
+     * unknown field's help already lists them.
+     */
+    private List<String> unknownFields(List<Ident> unknown, RecordType type, List<String> missing) {
+        if (unknown.isEmpty()) {
+            return missing;
+        }
+        List<String> unclaimed = new ArrayList<>(missing);
+        Map<Ident, String> meant = new LinkedHashMap<>();
+        for (Ident u : unknown) {
+            Names.closest(u.name(), unclaimed).ifPresent(m -> {
+                meant.put(u, m);
+                unclaimed.remove(m);
+            });
+        }
+        boolean listed = false;
+        for (Ident u : unknown) {
+            String where = "record `" + type + "`";
+            Diagnostic.Builder d = Diagnostic.error(Code.E0015, u.span(), "no field `" + u.name() + "` on " + where)
+                    .label("unknown field");
+            if (meant.containsKey(u)) {
+                d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(meant.get(u)));
+            } else if (!unclaimed.isEmpty()) {
+                listed = true;
+                d.help("`" + type + "` still needs " + Names.quotedList(unclaimed));
+            } else if (!Names.suggest(d, u.name(), type.fields().keySet())) {
+                d.help("available fields: " + Names.plainList(type.fields().keySet()));
+            }
+            cx.report(d);
+        }
+        return listed ? List.of() : unclaimed;
     }
 
     /** E0015 "no field `x` on record `R`" with did-you-mean, or the list of fields. */

@@ -41,15 +41,15 @@ final class GrantChecker {
         String aliasName = grant.alias().name();
         ToolAlias alias = cx.symbols.tool(aliasName);
         if (alias == null) {
-            unknownAlias(grant);
+            if (!cx.symbols.dropped(aliasName, Decl.UseTool.class)) {
+                unknownAlias(grant);
+            }
             return;
         }
         if (alias.isMcp()) {
             if (grant.tool() == null) {
-                cx.report(Diagnostic.error(Code.E0042, grant.alias().span(),
-                                "`" + aliasName + "` is an MCP server; grants name its tools one by one")
-                        .label("no tool named")
-                        .help("grant each tool you call: `grant " + aliasName + ".<tool> timeout_ms 10000`"));
+                // Reported by finish(), whose help names the tools the document calls.
+                alias.addWholeServerGrant(grant);
                 return;
             }
             String target = grant.tool().name();
@@ -75,6 +75,54 @@ final class GrantChecker {
         }
     }
 
+    /**
+     * After the cells are checked: E0042 for each `grant Alias …` on an MCP alias, with a help that names the
+     * tools the document calls through it, with the clauses as written (calls it was meant to grant were not
+     * also reported as ungranted).
+     */
+    static void finish(Context cx) {
+        for (ToolAlias alias : cx.symbols.tools.values()) {
+            for (Decl.Grant grant : alias.wholeServerGrants()) {
+                wholeServer(cx, alias, grant);
+            }
+        }
+    }
+
+    private static void wholeServer(Context cx, ToolAlias alias, Decl.Grant grant) {
+        String name = alias.alias();
+        String clauses = clauseText(grant.clauses());
+        List<String> called = alias.calledTools();
+        Diagnostic.Builder d = Diagnostic.error(Code.E0042, grant.alias().span(),
+                        "`" + name + "` is an MCP server; grants name its tools one by one")
+                .label("no tool named");
+        if (called.isEmpty()) {
+            d.help("grant each tool you call: `grant " + name + ".<tool>"
+                    + (clauses.isEmpty() ? " timeout_ms 10000" : clauses) + "`");
+        } else if (called.size() == 1) {
+            d.help("name the tool you call: `grant " + name + "." + called.get(0) + clauses + "`");
+        } else {
+            d.help("grant each tool you call: " + Names.quotedList(called.stream()
+                    .map(t -> "grant " + name + "." + t + clauses).toList()));
+        }
+        cx.report(d);
+    }
+
+    /** The clauses of a grant line as written, each preceded by a space. */
+    private static String clauseText(List<Decl.GrantClause> clauses) {
+        StringBuilder b = new StringBuilder();
+        for (Decl.GrantClause c : clauses) {
+            b.append(' ').append(c.key().name());
+            for (Decl.GrantValue v : c.values()) {
+                b.append(' ').append(switch (v.value()) {
+                    case String s when v.word() -> s;
+                    case String s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                    default -> String.valueOf(v.value());
+                });
+            }
+        }
+        return b.toString();
+    }
+
     private void unknownAlias(Decl.Grant grant) {
         String name = grant.alias().name();
         Diagnostic.Builder d = Diagnostic.error(Code.E0042, grant.alias().span(), "no tool alias named `" + name + "`");
@@ -83,7 +131,12 @@ final class GrantChecker {
         } else {
             d.label("not imported with `use tool`");
         }
-        if (!Names.suggest(d, name, cx.symbols.tools.keySet())) {
+        java.util.Optional<String> meant = Names.closest(name, cx.symbols.tools.keySet());
+        if (meant.isPresent()) {
+            d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(meant.get()));
+            // Calls of the alias it meant are not reported again as ungranted.
+            cx.symbols.tool(meant.get()).misspeltGrant(grant.tool() == null ? "" : grant.tool().name());
+        } else {
             d.help("import the tool first, e.g. `use tool http.get as " + name + "`");
         }
         cx.report(d);

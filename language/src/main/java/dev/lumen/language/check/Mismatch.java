@@ -34,8 +34,7 @@ final class Mismatch {
     static void explain(Context cx, Diagnostic.Builder d, Expr e, Type expected, Type found) {
         String x = SourceText.or(e, "…");
         if (expected == Type.FLOAT && found == Type.INT) {
-            d.help(e instanceof Expr.IntLit i ? "write it as a float: `" + i.value() + ".0`"
-                    : "use `to_float(" + x + ")` to convert");
+            d.help(Operators.toFloatHelp(e));
         } else if (expected == Type.INT && e instanceof Expr.FloatLit f && f.value() == Math.rint(f.value())) {
             d.help("write it as an integer: `" + (long) f.value() + "`");
         } else if (expected == Type.INT && found == Type.FLOAT) {
@@ -48,7 +47,7 @@ final class Mismatch {
         } else if ((expected == Type.INT || expected == Type.FLOAT) && found == Type.STRING) {
             d.help("use `" + (expected == Type.INT ? "to_int" : "to_float") + "(" + x + ")` to parse it");
         } else if (expected == Type.BOOL && !(found instanceof Type.ResultType)) {
-            d.help(Operators.comparisonHint(e, found));
+            d.help(Operators.comparisonHint(e, found, false));
         } else if (expected == Type.STRING && (e instanceof Expr.IntLit || e instanceof Expr.FloatLit
                 || e instanceof Expr.BoolLit)) {
             d.help("write it as text: `\"" + x + "\"`");

@@ -29,7 +29,7 @@ final class Operators {
             if (!t.isError() && t != Type.BOOL) {
                 cx.report(Diagnostic.error(Code.E0021, u.span(), "cannot apply `not` to `" + t + "`")
                         .label("`not` needs a `Bool`")
-                        .help(comparisonHint(u.operand(), t)));
+                        .help(comparisonHint(u.operand(), t, true)));
                 return Type.ERROR;
             }
             return t.isError() ? Type.ERROR : Type.BOOL;
@@ -43,16 +43,23 @@ final class Operators {
         return Type.ERROR;
     }
 
-    static String comparisonHint(Expr e, Type t) {
+    /**
+     * The comparison that turns a non-Bool value into the condition it was meant as. A value used as a
+     * condition (`if x`, `x and y`) means "x is set", so the help compares with `!=`; under `not` it means
+     * "x is not set", so the help replaces `not x` with an `==` comparison.
+     */
+    static String comparisonHint(Expr e, Type t, boolean negated) {
         String x = SourceText.or(e, "…");
+        String op = negated ? " == " : " != ";
         if (t instanceof Type.UnionType u && u.contains(Type.NULL)) {
-            return "test for a missing value with `" + x + " == null`";
+            return negated ? "test for a missing value with `" + x + " == null`"
+                    : "test for a value with `" + x + " != null`";
         }
         if (t == Type.INT || t == Type.FLOAT) {
-            return "compare it: `" + x + " == " + (t == Type.INT ? "0" : "0.0") + "`";
+            return "compare it: `" + x + op + (t == Type.INT ? "0" : "0.0") + "`";
         }
         if (t == Type.STRING) {
-            return "compare it: `" + x + " == \"\"`";
+            return "compare it: `" + x + op + "\"\"`";
         }
         return "conditions are `Bool` values; compare with `==` to get one";
     }
@@ -266,7 +273,13 @@ final class Operators {
                 .secondary(le.span(), "`" + l + "`")
                 .secondary(re.span(), "`" + r + "`");
         boolean stringy = b.op() == BinaryOp.ADD && (l == Type.STRING || r == Type.STRING);
-        if (stringy) {
+        if (b.op() == BinaryOp.ADD && l instanceof Type.ListType list && Type.assignable(r, list.element())) {
+            d.label("`+` joins two lists");
+            d.help("add one item with `append(" + SourceText.or(le, "…") + ", " + SourceText.or(re, "…") + ")`");
+        } else if (b.op() == BinaryOp.ADD && r instanceof Type.ListType list && Type.assignable(l, list.element())) {
+            d.label("`+` joins two lists");
+            d.help("put the item in a list first: `[" + SourceText.or(le, "…") + "] + " + SourceText.or(re, "…") + "`");
+        } else if (stringy) {
             d.label("`+` joins two `String` values");
             Type other = l == Type.STRING ? r : l;
             Expr otherExpr = l == Type.STRING ? re : le;
@@ -279,15 +292,7 @@ final class Operators {
             }
         } else if (l.isNumeric() && r.isNumeric()) {
             d.label("both sides must have the same type");
-            Expr intSide = l == Type.INT ? le : re;
-            if (intSide instanceof Expr.IntLit lit) {
-                d.help("write it as a float: `" + lit.value() + ".0`");
-            } else {
-                d.help("use `to_float(" + SourceText.or(intSide, "…") + ")` to convert");
-            }
-        } else if (b.op() == BinaryOp.ADD && l instanceof Type.ListType list && Type.assignable(r, list.element())) {
-            d.label("`+` joins two lists");
-            d.help("add one item with `append(" + SourceText.or(le, "…") + ", " + SourceText.or(re, "…") + ")`");
+            d.help(toFloatHelp(l == Type.INT ? le : re));
         } else if (b.op() == BinaryOp.ADD) {
             d.label("`+` works on `Int`, `Float`, `String` and list values of the same type");
             if (l instanceof Type.UnionType || r instanceof Type.UnionType) {
@@ -339,9 +344,7 @@ final class Operators {
     /** Help for comparing two types that differ: the conversion that makes them the same. */
     private void convert(Diagnostic.Builder d, Expr.Binary b, Type l, Type r) {
         if (l.isNumeric() && r.isNumeric()) {
-            Expr intSide = l == Type.INT ? b.left() : b.right();
-            d.help(intSide instanceof Expr.IntLit lit ? "write it as a float: `" + lit.value() + ".0`"
-                    : "use `to_float(" + SourceText.or(intSide, "…") + ")` to convert");
+            d.help(toFloatHelp(l == Type.INT ? b.left() : b.right()));
         } else if (l == Type.STRING && r.isNumeric() || r == Type.STRING && l.isNumeric()) {
             Expr num = l.isNumeric() ? b.left() : b.right();
             d.help("use `to_string(" + SourceText.or(num, "…") + ")` to compare them as text");
@@ -352,9 +355,48 @@ final class Operators {
         }
     }
 
+    /**
+     * The help that turns an `Int` expression into a `Float`: a literal is written with a fraction; a division
+     * converts its operands before dividing, because converting the quotient would keep the truncated `Int`
+     * division (`to_float(3 / 4)` is `0.0`).
+     */
+    static String toFloatHelp(Expr intSide) {
+        if (intSide instanceof Expr.IntLit lit) {
+            return "write it as a float: `" + lit.value() + ".0`";
+        }
+        if (intSide instanceof Expr.Binary b && b.op() == BinaryOp.DIV) {
+            Optional<String> fix = floatQuotient(b);
+            if (fix.isPresent()) {
+                return "convert before dividing, since `Int` division truncates: `" + fix.get() + "`";
+            }
+        }
+        return "use `to_float(" + SourceText.or(intSide, "…") + ")` to convert";
+    }
+
+    /** `a / b` with each `Int` operand converted: `to_float(a) / to_float(b)`, or `2.0` for a literal. */
+    private static Optional<String> floatQuotient(Expr.Binary div) {
+        Optional<String> left = floatOperand(div.left());
+        Optional<String> right = floatOperand(div.right()).map(r -> div.right() instanceof Expr.Binary inner
+                && inner.op() == BinaryOp.DIV ? "(" + r + ")" : r);
+        if (left.isEmpty() || right.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(left.get() + " / " + right.get());
+    }
+
+    private static Optional<String> floatOperand(Expr e) {
+        if (e instanceof Expr.IntLit lit) {
+            return Optional.of(lit.value() + ".0");
+        }
+        if (e instanceof Expr.Binary b && b.op() == BinaryOp.DIV) {
+            return floatQuotient(b);
+        }
+        return SourceText.of(e).map(x -> "to_float(" + x + ")");
+    }
+
     private void convertTo(Diagnostic.Builder d, Expr e, Type from, Type to) {
         if (from == Type.INT && to == Type.FLOAT) {
-            d.help("use `to_float(" + SourceText.or(e, "…") + ")` to convert");
+            d.help(toFloatHelp(e));
         } else if (to == Type.STRING && ExprChecker.interpolatable(from)) {
             d.help("use `to_string(" + SourceText.or(e, "…") + ")` to convert");
         }

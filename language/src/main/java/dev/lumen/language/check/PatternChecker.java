@@ -159,6 +159,8 @@ final class PatternChecker {
         if (!p.name().name().equals("_")) {
             b = stmts.declare(p.name(), target, Binding.Kind.PATTERN, false, null);
         }
-        return new PatternMeaning.TypeTest(target, b);
+        // A pattern whose type was reported tests nothing: it is left unresolved, so that it neither
+        // catches every value nor makes the arms after it unreachable.
+        return target.isError() ? null : new PatternMeaning.TypeTest(target, b);
     }
 }

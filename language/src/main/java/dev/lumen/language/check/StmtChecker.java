@@ -231,18 +231,25 @@ final class StmtChecker {
             immutable(a, n, b);
         }
         b.markAssigned();
+        boolean wasRead = b.isRead();
         if (a.target() == root) {
             cx.out.names.put(n, b);
             cx.out.types.put(n, b.type());
             target = b.type();
         } else {
-            boolean wasRead = b.isRead();
             target = ex.infer(a.target());
             if (!wasRead) {
                 b.unmarkReadForAssignment();
             }
         }
+        int effects = ex.effectfulCalls;
         ex.check(a.value(), target.isError() ? null : target);
+        // Writing is not reading, and neither is a pure update of the variable itself (`retries = retries
+        // + 1`, `out = append(out, x)`): its value still goes nowhere. A value passed to a call that may
+        // have an effect is used.
+        if (!wasRead && ex.effectfulCalls == effects) {
+            b.unmarkReadForAssignment();
+        }
     }
 
     private void immutable(Stmt.Assign a, Expr.Name n, Binding b) {
@@ -372,6 +379,19 @@ final class StmtChecker {
                 "expected `" + expected + "` because of the return type"));
     }
 
+    /**
+     * The `let mut` variable a discarded call was meant to update: its first argument, when the call returns
+     * a value of the variable's type (`append(out, n)`, `trim(text)`). Built-in functions never change their
+     * arguments; the new value has to be assigned back.
+     */
+    private Binding updatedVariable(Expr.Call c, Type result) {
+        if (c.args().isEmpty() || !(c.args().get(0).value() instanceof Expr.Name n)) {
+            return null;
+        }
+        Binding b = cx.out.names.get(n);
+        return b != null && b.mutable() && Type.assignable(result, b.type()) ? b : null;
+    }
+
     private void expressionStatement(Stmt.ExprStmt s) {
         Expr e = s.expr();
         if (e instanceof Expr.Call c && c.callee() instanceof Expr.Name n
@@ -395,10 +415,13 @@ final class StmtChecker {
                 flowUncertain = true;
             }
             if (target instanceof CallTarget.Intrinsic in && in.intrinsic().pure() && !t.isError()) {
+                Binding updated = updatedVariable(c, t);
                 cx.report(Diagnostic.error(Code.E0031, e.span(), "the result of `" + in.intrinsic().name()
                                 + "(…)` is unused")
                         .label("this call has no effect")
-                        .help("bind it: `let result = " + SourceText.or(e, "…") + "`"));
+                        .help(updated != null
+                                ? "assign it back: `" + updated.name() + " = " + SourceText.or(e, "…") + "`"
+                                : "bind it: `let result = " + SourceText.or(e, "…") + "`"));
             }
             return;
         }

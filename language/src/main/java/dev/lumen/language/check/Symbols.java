@@ -1,5 +1,6 @@
 package dev.lumen.language.check;
 
+import dev.lumen.language.ast.Decl;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,11 @@ public final class Symbols {
     final Map<String, EnumInfo> enums = new LinkedHashMap<>();
     final Map<String, CellInfo> cells = new LinkedHashMap<>();
     final Map<String, ToolAlias> tools = new LinkedHashMap<>();
+    /**
+     * Declarations dropped because their name was already taken (reported as E0016), by name: uses of the
+     * name that only the dropped declaration could satisfy are echoes of that report.
+     */
+    final Map<String, List<Decl>> dropped = new LinkedHashMap<>();
 
     public Map<String, RecordInfo> records() {
         return Collections.unmodifiableMap(records);
@@ -46,6 +52,11 @@ public final class Symbols {
 
     public ToolAlias tool(String alias) {
         return tools.get(alias);
+    }
+
+    /** Whether a declaration of this kind under this name was dropped as a redefinition. */
+    boolean dropped(String name, Class<? extends Decl> kind) {
+        return dropped.getOrDefault(name, List.of()).stream().anyMatch(kind::isInstance);
     }
 
     /** Names of records, enums and built-in types, for did-you-mean on types. */

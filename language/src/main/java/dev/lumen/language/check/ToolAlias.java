@@ -7,9 +7,12 @@ import dev.lumen.runtime.tools.ToolManifest;
 import dev.lumen.language.types.Type;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A `use tool … as Alias`: a bundled native tool (with its manifest and signature), or an MCP server whose
@@ -47,6 +50,15 @@ public final class ToolAlias {
     /** Grants by target: "" for a native alias, the tool name for `Alias.tool`. */
     private final Map<String, List<GrantedClause>> grants = new LinkedHashMap<>();
     private final Map<String, Span> firstGrant = new LinkedHashMap<>();
+    /** `grant Alias …` lines for an MCP alias, which name no tool; reported once the called tools are known. */
+    private final List<Decl.Grant> wholeServerGrants = new ArrayList<>();
+    /**
+     * MCP tools called through this alias, in call order: those granted, and those called without a grant
+     * while a whole-server grant exists (the grant their call was meant to use).
+     */
+    private final Set<String> calledTools = new LinkedHashSet<>();
+    /** Targets of grant lines that misspelt this alias (`grant Caht …` for `Chat`), already reported. */
+    private final Set<String> misspeltGrants = new HashSet<>();
 
     ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature) {
         this.decl = decl;
@@ -113,6 +125,31 @@ public final class ToolAlias {
 
     void addClause(String target, GrantedClause clause) {
         grants.computeIfAbsent(target, k -> new ArrayList<>()).add(clause);
+    }
+
+    void addWholeServerGrant(Decl.Grant grant) {
+        wholeServerGrants.add(grant);
+    }
+
+    List<Decl.Grant> wholeServerGrants() {
+        return List.copyOf(wholeServerGrants);
+    }
+
+    void calledTool(String tool) {
+        calledTools.add(tool);
+    }
+
+    List<String> calledTools() {
+        return List.copyOf(calledTools);
+    }
+
+    void misspeltGrant(String target) {
+        misspeltGrants.add(target);
+    }
+
+    /** Whether a grant line meant for this target misspelt the alias (and was reported as E0042). */
+    boolean hasMisspeltGrant(String target) {
+        return misspeltGrants.contains(target);
     }
 
     List<GrantedClause> clauses(String target) {

@@ -116,7 +116,9 @@ final class TypeResolver {
         if (e != null) {
             return e.type();
         }
-        unknownType(name);
+        if (!cx.symbols.dropped(n, Decl.Record.class) && !cx.symbols.dropped(n, Decl.Enum.class)) {
+            unknownType(name);
+        }
         return Type.ERROR;
     }
 

@@ -253,4 +253,62 @@ class FlowTest {
         assertEquals(1, c.diagnostics().size(), Checked.render(c.diagnostics()));
         assertEquals(Code.E0023, c.diagnostics().get(0).code());
     }
+
+    @Test
+    void aDiscardedUpdateOfALetMutIsAssignedBack() {
+        Checked c = Checked.of("""
+                cell f(numbers: list[Int], name: String) -> list[Int]
+                  let mut out: list[Int] = []
+                  let mut label = name
+                  for n in numbers
+                    append(out, n)
+                    trim(label)
+                    append(numbers, n)
+                  end
+                  return append(out, length(label))
+                end
+                """);
+        List<Diagnostic> ds = c.all(Code.E0031);
+        assertEquals(3, ds.size(), Checked.render(c.diagnostics()));
+        at(ds.get(0), 5, 5, 19);
+        assertEquals("the result of `append(…)` is unused", ds.get(0).message());
+        assertEquals("this call has no effect", ds.get(0).label());
+        help(ds.get(0), "assign it back: `out = append(out, n)`");
+        help(ds.get(1), "assign it back: `label = trim(label)`");
+        help(ds.get(2), "bind it: `let result = append(numbers, n)`");
+    }
+
+    @Test
+    void aVariableReadOnlyByItsOwnUpdatesIsNeverRead() {
+        Checked c = Checked.of("""
+                cell log(n: Int) -> Int
+                  return n
+                end
+                cell f(statuses: list[Int]) -> Int
+                  let mut ok = 0
+                  let mut retries = 0
+                  let mut seen: list[Int] = []
+                  let mut logged = 0
+                  for s in statuses
+                    if s == 200
+                      ok = ok + 1
+                    else
+                      retries = retries + 1
+                    end
+                    seen = append(seen, s)
+                    logged = log(logged + 1)
+                  end
+                  return ok
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(2, ds.size(), Checked.render(ds));
+        at(ds.get(0), 6, 11, 18);
+        assertEquals(Code.W0002, ds.get(0).code());
+        assertEquals("variable `retries` is assigned but never read", ds.get(0).message());
+        assertEquals("never read", ds.get(0).label());
+        help(ds.get(0), "if this is intentional, prefix it with an underscore: `_retries`");
+        at(ds.get(1), 7, 11, 15);
+        assertEquals("variable `seen` is assigned but never read", ds.get(1).message());
+    }
 }

@@ -160,6 +160,31 @@ class MatchTest {
     }
 
     @Test
+    void aTypedPatternThatCannotMatchDoesNotCatchEverything() {
+        Checked c = Checked.of("""
+                cell f(reading: Int | Null) -> String
+                  match reading
+                    f: Float -> return "{f} degrees"
+                    null     -> return "no reading"
+                  end
+                  match reading
+                    g: Flaot -> return "{g}"
+                    _        -> return "other"
+                  end
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(2, ds.size(), Checked.render(ds));
+        Diagnostic d = ds.get(0);
+        assertEquals(Code.E0023, d.code());
+        at(d, 3, 8, 13);
+        assertEquals("`Float` is not one of the types of `Int | Null`", d.message());
+        assertEquals("expected one of `Int` and `Null`, found `Float`", d.label());
+        assertEquals(Code.E0014, ds.get(1).code());
+        help(ds.get(1), "did you mean `Float`?");
+    }
+
+    @Test
     void unknownVariantInQualifiedPattern() {
         Diagnostic d = Checked.of(PRIORITY + """
                 cell f(p: Priority) -> Int

@@ -73,8 +73,59 @@ class ToolsTest {
                 end
                 """);
         Diagnostic wholeServer = c.all(Code.E0042).get(0);
+        at(wholeServer, 2, 7, 9);
         assertEquals("`Gh` is an MCP server; grants name its tools one by one", wholeServer.message());
-        help(wholeServer, "grant each tool you call: `grant Gh.<tool> timeout_ms 10000`");
+        assertEquals("no tool named", wholeServer.label());
+        help(wholeServer, "grant each tool you call: `grant Gh.list_issues timeout_ms 5` and "
+                + "`grant Gh.create_issue timeout_ms 5`");
+        assertEquals(List.of(), c.all(Code.E0041), "the call of `Gh.create_issue` is not an echo of the grant");
+    }
+
+    @Test
+    void aWholeServerGrantNamesEveryToolCalled() {
+        Checked c = Checked.of("""
+                use tool mcp "https://mcp.notion.com/sse" as Notion
+                grant Notion timeout_ms 15000 parent "root"
+                use tool mcp "http://localhost:3000/mcp" as Gh
+                grant Gh
+                cell note(title: String) -> Json
+                  let _page = Notion.create_page(title: title)
+                  let _found = Notion.search(query: title)
+                  return Notion.create_page(title: "again")
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(2, ds.size(), Checked.render(ds));
+        at(ds.get(0), 2, 7, 13);
+        help(ds.get(0), "grant each tool you call: `grant Notion.create_page timeout_ms 15000 parent \"root\"` and "
+                + "`grant Notion.search timeout_ms 15000 parent \"root\"`");
+        at(ds.get(1), 4, 7, 9);
+        help(ds.get(1), "grant each tool you call: `grant Gh.<tool> timeout_ms 10000`");
+    }
+
+    @Test
+    void callsOfAnAliasWhoseGrantIsMisspeltAreNotReportedAgain() {
+        Checked c = Checked.of("""
+                use tool llm.chat as Chat
+                grant Caht model "claude-sonnet-4-20250514" max_tokens 1000
+                use tool mcp "http://x" as Notion
+                grant Notoin.create_page timeout_ms 5
+                cell ask(question: String) -> String
+                  let _page = Notion.create_page(title: question)
+                  let _other = Notion.search(query: question)
+                  return Chat(role user: question)
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(3, ds.size(), Checked.render(ds));
+        at(ds.get(0), 2, 7, 11);
+        assertEquals(Code.E0042, ds.get(0).code());
+        assertEquals("no tool alias named `Caht`", ds.get(0).message());
+        help(ds.get(0), "did you mean `Chat`?");
+        at(ds.get(1), 4, 7, 13);
+        help(ds.get(1), "did you mean `Notion`?");
+        assertEquals(Code.E0041, ds.get(2).code());
+        assertEquals("tool `Notion.search` is called without a grant", ds.get(2).message());
     }
 
     @Test

@@ -84,6 +84,28 @@ class TypeErrorsTest {
     }
 
     @Test
+    void anIntDivisionIsConvertedBeforeDividing() {
+        Checked c = Checked.of("""
+                cell f(part: Int, whole: Int, n: Int) -> Float
+                  let a = part / whole * 100.0
+                  let b: Float = n / 2
+                  let _c = 0.5 < part / (whole / n)
+                  return a + b
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(3, ds.size(), Checked.render(ds));
+        at(ds.get(0), 2, 24, 25);
+        assertEquals("cannot multiply `Int` by `Float`", ds.get(0).message());
+        help(ds.get(0), "convert before dividing, since `Int` division truncates: `to_float(part) / to_float(whole)`");
+        assertEquals(Code.E0012, ds.get(1).code());
+        help(ds.get(1), "convert before dividing, since `Int` division truncates: `to_float(n) / 2.0`");
+        assertEquals("cannot compare `Float` with `Int`", ds.get(2).message());
+        help(ds.get(2), "convert before dividing, since `Int` division truncates: "
+                + "`to_float(part) / (to_float(whole) / to_float(n))`");
+    }
+
+    @Test
     void stringPlusIntSuggestsInterpolation() {
         Diagnostic d = Checked.of("""
                 use tool http.get as HttpGet
@@ -186,10 +208,39 @@ class TypeErrorsTest {
         assertEquals(3, ds.size(), Checked.render(ds));
         help(ds.get(0), "`x` may be `null`: match on it first (`value: String -> …` and `null -> …`)");
         assertEquals("expected `Bool`, found `String | Null`", ds.get(1).label());
-        help(ds.get(1), "test for a missing value with `x == null`");
+        help(ds.get(1), "test for a value with `x != null`");
         assertEquals(Code.E0029, ds.get(2).code());
         assertEquals("no field `local` on `Email | Null`", ds.get(2).message());
         assertEquals("`e` may be `null`", ds.get(2).label());
+    }
+
+    @Test
+    void aNumberAsAConditionIsComparedWithZero() {
+        Checked c = Checked.of("""
+                cell f(pending: Int, name: String, x: Int | Null) -> Bool
+                  if pending
+                    return true
+                  end
+                  if name and x
+                    return true
+                  end
+                  return not pending
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(4, ds.size(), Checked.render(ds));
+        at(ds.get(0), 2, 6, 13);
+        assertEquals(Code.E0012, ds.get(0).code());
+        assertEquals("expected `Bool`, found `Int`", ds.get(0).label());
+        help(ds.get(0), "compare it: `pending != 0`");
+        at(ds.get(1), 5, 6, 10);
+        help(ds.get(1), "compare it: `name != \"\"`");
+        at(ds.get(2), 5, 15, 16);
+        help(ds.get(2), "test for a value with `x != null`");
+        at(ds.get(3), 8, 10, 21);
+        assertEquals(Code.E0021, ds.get(3).code());
+        assertEquals("cannot apply `not` to `Int`", ds.get(3).message());
+        help(ds.get(3), "compare it: `pending == 0`");
     }
 
     @Test
@@ -345,6 +396,41 @@ class TypeErrorsTest {
     }
 
     @Test
+    void anUnknownFieldInALiteralIsTakenForTheMissingOne() {
+        Checked c = Checked.of("""
+                record Point
+                  x: Float
+                  y: Float
+                end
+                record Box
+                  width: Int
+                  height: Int
+                  depth: Int
+                end
+                cell f(p: Point) -> Point
+                  let _b = Box { width: 1, colour: 2 }
+                  let _d = Box { widht: 1, height: 2 }
+                  return Point { x: p.x + 1.0, z: p.y }
+                end
+                """);
+        List<Diagnostic> ds = c.diagnostics();
+        assertEquals(4, ds.size(), Checked.render(ds));
+        at(ds.get(0), 11, 28, 34);
+        assertEquals("no field `colour` on record `Box`", ds.get(0).message());
+        help(ds.get(0), "`Box` still needs `height` and `depth`");
+        at(ds.get(1), 12, 12, 15);
+        assertEquals(Code.E0030, ds.get(1).code());
+        assertEquals("missing field `depth` in `Box` literal", ds.get(1).message());
+        at(ds.get(2), 12, 18, 23);
+        help(ds.get(2), "did you mean `width`?");
+        at(ds.get(3), 13, 32, 33);
+        assertEquals(Code.E0015, ds.get(3).code());
+        assertEquals("no field `z` on record `Point`", ds.get(3).message());
+        assertEquals("unknown field", ds.get(3).label());
+        help(ds.get(3), "did you mean `y`?");
+    }
+
+    @Test
     void indexingAndFieldsOnTheWrongTypes() {
         Checked c = Checked.of("""
                 cell f(n: Int, s: String, j: Json, r: result[Int, String]) -> Null
@@ -423,6 +509,26 @@ class TypeErrorsTest {
                 """).only(Code.E0021);
         assertEquals("cannot add `Int` to `list[Int]`", d.message());
         help(d, "add one item with `append(xs, 1)`");
+    }
+
+    @Test
+    void listOfStringsPlusAStringIsAListError() {
+        Checked c = Checked.of("""
+                cell f(tags: list[String]) -> list[String]
+                  let more = "first" + tags
+                  return tags + "untagged"
+                end
+                """);
+        List<Diagnostic> ds = c.all(Code.E0021);
+        assertEquals(2, ds.size(), Checked.render(c.diagnostics()));
+        at(ds.get(0), 2, 22, 23);
+        assertEquals("`+` joins two lists", ds.get(0).label());
+        help(ds.get(0), "put the item in a list first: `[\"first\"] + tags`");
+        at(ds.get(1), 3, 15, 16);
+        assertEquals("cannot add `String` to `list[String]`", ds.get(1).message());
+        assertEquals("`+` joins two lists", ds.get(1).label());
+        help(ds.get(1), "add one item with `append(tags, \"untagged\")`");
+        assertEquals(1, ds.get(1).helps().size(), Checked.render(ds.get(1)));
     }
 
     @Test
