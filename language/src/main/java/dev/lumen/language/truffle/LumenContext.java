@@ -1,0 +1,26 @@
+package dev.lumen.language.truffle;
+
+import com.oracle.truffle.api.TruffleLanguage;
+import dev.lumen.lir.interpreter.LumenEffects;
+
+/**
+ * The state of one polyglot context running Lumen: its environment (streams, options) and the effects its
+ * programs may perform. Every document evaluated in the context links to the same effects.
+ */
+public final class LumenContext {
+    private final TruffleLanguage.Env env;
+    private final LumenEffects effects;
+
+    LumenContext(TruffleLanguage.Env env, LumenEffects effects) {
+        this.env = env;
+        this.effects = effects;
+    }
+
+    public TruffleLanguage.Env env() {
+        return env;
+    }
+
+    public LumenEffects effects() {
+        return effects;
+    }
+}

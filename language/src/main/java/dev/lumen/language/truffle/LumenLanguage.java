@@ -1,0 +1,163 @@
+package dev.lumen.language.truffle;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.RootNode;
+import com.oracle.truffle.api.source.Source;
+import dev.lumen.language.CheckResult;
+import dev.lumen.language.Compilation;
+import dev.lumen.language.FrontEnd;
+import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.HumanRenderer;
+import dev.lumen.language.source.SourceFile;
+import dev.lumen.lir.errors.LumenSyntaxError;
+import dev.lumen.lir.format.LirFormatException;
+import dev.lumen.lir.format.LirJson;
+import dev.lumen.lir.format.LirModule;
+import dev.lumen.lir.format.Verifier;
+import dev.lumen.lir.interpreter.LumenEffects;
+import dev.lumen.lir.interpreter.LumenProgram;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+/**
+ * The Lumen language for GraalVM polyglot: {@code Context.eval("lumen", …)} accepts
+ *
+ * <ul>
+ *   <li>a Lumen document ({@code *.lm.md}, MIME type {@value #DOCUMENT_MIME}, the default): it is checked and
+ *       lowered by the front end; a document with errors raises a syntax error whose message is the rendered
+ *       diagnostics, as {@code lumen check} prints them; warnings go to the context's standard error;</li>
+ *   <li>an LIR module ({@code *.lir.json}, MIME type {@value #LIR_MIME}): read with {@link LirJson} and checked
+ *       with the {@link Verifier}; a malformed module raises a syntax error listing its problems. Locations
+ *       in errors name the module's source document.</li>
+ * </ul>
+ *
+ * Evaluating either returns the program's module object, whose members are its runnable cells (see
+ * {@code LumenModuleObject}); running a cell is executing that member with its arguments. The language is
+ * single-threaded per context and each context parses its own programs ({@link ContextPolicy#EXCLUSIVE}).
+ */
+@TruffleLanguage.Registration(
+        id = LumenLanguage.ID,
+        name = "Lumen",
+        version = "1",
+        implementationName = "Lumen on Truffle",
+        defaultMimeType = LumenLanguage.DOCUMENT_MIME,
+        characterMimeTypes = {LumenLanguage.DOCUMENT_MIME, LumenLanguage.LIR_MIME},
+        fileTypeDetectors = LumenFileTypeDetector.class,
+        contextPolicy = TruffleLanguage.ContextPolicy.EXCLUSIVE)
+public final class LumenLanguage extends TruffleLanguage<LumenContext> {
+    public static final String ID = "lumen";
+    public static final String DOCUMENT_MIME = "text/x-lumen";
+    public static final String LIR_MIME = "application/x-lumen-lir+json";
+
+    @Option(help = "Color compile diagnostics with ANSI escapes (as `lumen check --color=always`).",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Color = new OptionKey<>(false);
+
+    private static final ContextReference<LumenContext> CONTEXT = ContextReference.create(LumenLanguage.class);
+
+    @Override
+    protected LumenContext createContext(Env env) {
+        return new LumenContext(env, LumenEffects.UNAVAILABLE);
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new LumenLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return singleThreaded;
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        LumenContext context = CONTEXT.get(null);
+        LumenProgram program;
+        if (isLir(source)) {
+            LirModule module = readModule(source);
+            Source document = Source.newBuilder(ID, "", module.source()).content(Source.CONTENT_NONE).build();
+            program = LumenProgram.link(this, module, document, module.source(), context.effects());
+        } else {
+            LirModule module = compile(source, context);
+            program = LumenProgram.link(this, module, source, source.getName(), context.effects());
+        }
+        return RootNode.createConstantNode(program.moduleObject()).getCallTarget();
+    }
+
+    private static boolean isLir(Source source) {
+        return LIR_MIME.equals(source.getMimeType())
+                || (source.getMimeType() == null && source.getName() != null && source.getName().endsWith(".lir.json"));
+    }
+
+    private static LirModule readModule(Source source) {
+        LirModule module;
+        try {
+            module = LirJson.read(source.getCharacters().toString());
+        } catch (LirFormatException e) {
+            throw invalidModule(source, e.problems());
+        }
+        List<String> problems = Verifier.verify(module);
+        if (!problems.isEmpty()) {
+            throw invalidModule(source, problems);
+        }
+        return module;
+    }
+
+    private static LumenSyntaxError invalidModule(Source source, List<String> problems) {
+        StringBuilder b = new StringBuilder("`").append(source.getName()).append("` is not a valid LIR module:");
+        for (String p : problems) {
+            b.append("\n  ").append(p);
+        }
+        return new LumenSyntaxError(b.toString(), problems.size());
+    }
+
+    private static LirModule compile(Source source, LumenContext context) {
+        SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString());
+        Compilation compilation = FrontEnd.compile(file);
+        CheckResult result = compilation.result();
+        boolean color = context.env().getOptions().get(Color);
+        if (compilation.module() == null) {
+            throw new LumenSyntaxError(render(result, color), (int) result.diagnostics().stream().filter(Diagnostic::isError).count());
+        }
+        if (!result.diagnostics().isEmpty()) {
+            PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
+            err.print(render(result, color));
+            err.flush();
+        }
+        return compilation.module();
+    }
+
+    /** The diagnostics as {@code lumen check} prints them, closed by a cargo-style summary line. */
+    static String render(CheckResult result, boolean color) {
+        List<Diagnostic> diagnostics = result.diagnostics();
+        StringBuilder b = new StringBuilder(new HumanRenderer(color).render(result.file(), diagnostics));
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        long warnings = diagnostics.size() - errors;
+        String name = result.file().name();
+        b.append('\n');
+        if (errors > 0) {
+            b.append(headline("error", "1;31", "could not compile `" + name + "` due to " + plural(errors, "previous error")
+                    + (warnings > 0 ? "; " + plural(warnings, "warning") + " emitted" : ""), color));
+        } else {
+            b.append(headline("warning", "1;33", "`" + name + "` generated " + plural(warnings, "warning"), color));
+        }
+        return b.append('\n').toString();
+    }
+
+    private static String headline(String level, String ansi, String text, boolean color) {
+        return color ? "\u001b[" + ansi + "m" + level + "\u001b[0m\u001b[1m: " + text + "\u001b[0m" : level + ": " + text;
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
