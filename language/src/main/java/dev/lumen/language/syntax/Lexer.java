@@ -382,7 +382,7 @@ public final class Lexer {
         String s = line.text();
         int i = digits(s, start);
         boolean isFloat = false;
-        if (i + 1 < s.length() && s.charAt(i) == '.' && Character.isDigit(s.charAt(i + 1))) {
+        if (i + 1 < s.length() && s.charAt(i) == '.' && isDigit(s.charAt(i + 1))) {
             isFloat = true;
             i = digits(s, i + 1);
         }
@@ -391,7 +391,7 @@ public final class Lexer {
             if (j < s.length() && (s.charAt(j) == '+' || s.charAt(j) == '-')) {
                 j++;
             }
-            if (j < s.length() && Character.isDigit(s.charAt(j))) {
+            if (j < s.length() && isDigit(s.charAt(j))) {
                 isFloat = true;
                 i = digits(s, j);
             }
@@ -411,7 +411,14 @@ public final class Lexer {
         }
         String digits = text.replace("_", "");
         if (isFloat) {
-            sink.add(new Token(TokenKind.FLOAT, text, span, start, Double.parseDouble(digits)));
+            double value = Double.parseDouble(digits);
+            if (Double.isInfinite(value)) {
+                diagnostics.add(Diagnostic.error(Code.E0004, span, "float literal `" + text + "` is too large")
+                        .label("larger than the largest Float, about 1.8e308")
+                        .help("Float is an IEEE 754 64-bit number; infinities cannot be written or stored in JSON"));
+                value = 0.0;
+            }
+            sink.add(new Token(TokenKind.FLOAT, text, span, start, value));
             return end;
         }
         long value = 0;
@@ -427,8 +434,12 @@ public final class Lexer {
         return end;
     }
 
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int digits(String s, int i) {
-        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+        while (i < s.length() && (isDigit(s.charAt(i)) || s.charAt(i) == '_')) {
             i++;
         }
         return i;

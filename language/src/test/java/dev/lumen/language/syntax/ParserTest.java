@@ -254,9 +254,10 @@ class ParserTest {
                   let n = 99999999999999999999
                   let t = "open
                   let u = !true
+                  let f = 1e999
                 end
                 """);
-        assertEquals(List.of(Code.E0003, Code.E0004, Code.E0002, Code.E0001),
+        assertEquals(List.of(Code.E0003, Code.E0004, Code.E0002, Code.E0001, Code.E0004),
                 p.diagnostics().stream().map(Diagnostic::code).toList());
         assertEquals(15, p.diagnostics().get(0).span().column());
     }
