@@ -2,9 +2,7 @@ package dev.lumen.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.graalvm.polyglot.Context;
@@ -32,9 +30,9 @@ import org.graalvm.polyglot.Value;
  * {@code --expect-interpreter} fails it when it is. Other {@code --name=value} options are polyglot options
  * ({@code --engine.Compilation=false} turns the JIT off on the optimizing runtime).
  *
- * <p>The cell defaults to {@code run}. Arguments are passed positionally in the order given; a value that
- * reads as an integer is an Int, {@code true}/{@code false} a Bool, a decimal number a Float, anything else
- * a String. The last line printed is {@link PeakTimer.Result#line()}, whose checksum is the cell's result
+ * <p>The cell defaults to {@code run}. Arguments are matched to the cell's parameters by name; for a
+ * parameter that is not a String, a value that reads as an integer is an Int, {@code true}/{@code false} a
+ * Bool, a decimal number a Float. The last line printed is {@link PeakTimer.Result#line()}, whose checksum is the cell's result
  * as canonical JSON; with {@code --once} only that JSON is printed. Errors go to standard error, one line
  * first (what bench/run shows), exit status 1.
  */
@@ -61,7 +59,7 @@ public final class PeakRunner {
     private static int run(String[] args) throws IOException {
         String file = null;
         String cell = "run";
-        List<String> argValues = new ArrayList<>();
+        Map<String, String> argValues = new LinkedHashMap<>();
         Map<String, String> options = new LinkedHashMap<>();
         String expect = null;
         boolean once = false;
@@ -80,7 +78,7 @@ public final class PeakRunner {
                 if (eq < 0) {
                     return usage("--arg takes NAME=VALUE, got " + nv);
                 }
-                argValues.add(nv.substring(eq + 1));
+                argValues.put(nv.substring(0, eq), nv.substring(eq + 1));
                 i += 2;
             } else if (a.equals("--expect-jit") || a.equals("--expect-interpreter")) {
                 expect = a;
@@ -131,20 +129,21 @@ public final class PeakRunner {
                 System.err.println("error: no cell `" + cell + "` in " + file);
                 return 1;
             }
-            Object[] callArgs = argValues.stream().map(PeakRunner::parseValue).toArray();
+            Object[] callArgs = arguments(target, argValues);
             if (once) {
                 System.out.println(toJson(target.execute(callArgs)));
                 return 0;
             }
-            System.out.println("engine " + implementation + ", cell " + cell + argValues);
+            System.out.println("engine " + implementation + ", cell " + cell + " " + argValues);
             PeakTimer.Result result = timer.measure(() -> toJson(target.execute(callArgs)));
-            System.out.println(result.line());
+            System.out.println(result.timesLine());
+        System.out.println(result.line());
             return 0;
         }
     }
 
     /** The cell as an executable value: a member of the evaluated document, else of the language bindings. */
-    private static Value findCell(Context context, Value document, String cell) {
+    static Value findCell(Context context, Value document, String cell) {
         if (document != null && document.hasMembers() && document.hasMember(cell)) {
             Value v = document.getMember(cell);
             if (v.canExecute()) {
@@ -156,6 +155,32 @@ public final class PeakRunner {
             return bindings.getMember(cell);
         }
         return null;
+    }
+
+    /**
+     * The arguments in parameter order: the cell's {@code parameters} member lists their names and types (as
+     * {@code lumen run} reads them); a String parameter takes the text as it is. Without that member, the
+     * values go positionally in the order given.
+     */
+    static Object[] arguments(Value cell, Map<String, String> given) {
+        if (!cell.hasMember("parameters")) {
+            return given.values().stream().map(PeakRunner::parseValue).toArray();
+        }
+        Value params = cell.getMember("parameters");
+        Object[] values = new Object[(int) params.getArraySize()];
+        for (int i = 0; i < values.length; i++) {
+            Value p = params.getArrayElement(i);
+            String name = p.getHashValue("name").asString();
+            String text = given.get(name);
+            if (text == null) {
+                throw new IllegalArgumentException("missing argument " + name + ": pass --arg " + name + "=VALUE");
+            }
+            values[i] = "String".equals(p.getHashValue("type").asString()) ? text : parseValue(text);
+        }
+        if (given.size() > values.length) {
+            throw new IllegalArgumentException("the cell takes " + values.length + " arguments, given " + given.keySet());
+        }
+        return values;
     }
 
     static Object parseValue(String text) {

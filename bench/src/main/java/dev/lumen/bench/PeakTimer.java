@@ -39,6 +39,15 @@ public final class PeakTimer {
             return Arrays.stream(nanos).min().orElseThrow() / 1e6;
         }
 
+        /** Every measured time, in order: {@code times_ms 12.3 11.9 …}. */
+        public String timesLine() {
+            StringBuilder out = new StringBuilder("times_ms");
+            for (long t : nanos) {
+                out.append(String.format(Locale.ROOT, " %.3f", t / 1e6));
+            }
+            return out.toString();
+        }
+
         /**
          * The line bench/run reads: {@code result checksum=C median_ms=X min_ms=Y warmup=K iterations=M}.
          * The checksum is JSON text without spaces.

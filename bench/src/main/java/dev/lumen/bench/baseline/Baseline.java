@@ -50,6 +50,7 @@ public final class Baseline {
             return;
         }
         PeakTimer.Result result = timer.measure(() -> Long.toString(program.applyAsLong(n)));
+        System.out.println(result.timesLine());
         System.out.println(result.line());
     }
 }
