@@ -1,0 +1,536 @@
+package dev.lumen.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.runtime.json.CanonicalJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lumen run FILE [--cell NAME] [--arg NAME=VALUE]... [--stdin NAME] [polyglot options]}: runs a cell of a
+ * document (or of an LIR module) through the polyglot {@link Context} API and prints its result as canonical JSON.
+ *
+ * <p>Exit statuses: 0 the cell returned; 1 the document has errors, or the program halted or hit a runtime
+ * error (reported as {@code error: MESSAGE}, {@code --> FILE:LINE:COLUMN} and one {@code = note: in cell `NAME`
+ * at FILE:LINE:COLUMN} line per Lumen frame, innermost first, with the call site for each caller); 2 bad
+ * arguments or unreadable input.
+ *
+ * <p>The program runs on a thread with a large stack, so deep recursion in Lumen fails as a Lumen error
+ * ({@code stack overflow}) only when it is truly runaway.
+ */
+@Command(
+        name = "run",
+        description = {
+            "Run a cell of a Lumen document (or of an LIR module) and print its result as JSON.",
+            "",
+            "The result is canonical JSON (RFC 8785) on one line: records and maps are objects, lists arrays, "
+                    + "enum values their variant name, results {\"ok\": value} or {\"err\": error}, Bytes base64 "
+                    + "text, Json values as they are, null as null.",
+            "",
+            "Arguments are typed by the cell's parameters: a String parameter takes VALUE as it is; any other "
+                    + "takes VALUE as JSON (--arg n=3, --arg tags='[\"a\",\"b\"]', --arg inv='{\"id\": \"A\", "
+                    + "\"total\": 1.5}', an enum as \"Paid\", a result as {\"ok\": 1}).",
+            "",
+            "Options with a dot are polyglot options and go to the engine (a boolean one without a value is true):",
+            "  --engine.TraceCompilation",
+            "  --engine.CompilationFailureAction=Throw",
+            "  --compiler.*, --log.*, ...",
+        },
+        sortOptions = false,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:the cell returned; its result is on standard output",
+            " 1:the document has errors, or the program halted or failed at run time",
+            " 2:bad arguments or unreadable input",
+        })
+final class RunCommand implements Callable<Integer> {
+    /**
+     * The stack of the thread Lumen runs on, in bytes: recursion is how Lumen loops without a collection
+     * (spec §14), so it gets more than a JVM thread's default: 64 MiB holds well over 100,000 nested calls, and
+     * runaway recursion still fails within seconds. {@code -Dlumen.stack.size=BYTES} changes it.
+     */
+    private static final long DEFAULT_STACK_SIZE = 64L << 20;
+
+    /** Standard input for {@code --stdin}; tests replace it. */
+    static InputStream stdin = System.in;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "The `.lm.md` document or `.lir.json` module to run.")
+    private String file;
+
+    @Option(names = "--cell", paramLabel = "NAME", defaultValue = "run",
+            description = "The cell to run. Default: ${DEFAULT-VALUE}.")
+    private String cell;
+
+    @Option(names = "--arg", paramLabel = "NAME=VALUE",
+            description = "An argument of the cell (repeat for each parameter).")
+    private List<String> args = new ArrayList<>();
+
+    @Option(names = "--stdin", paramLabel = "NAME",
+            description = "Read the argument NAME from standard input (as --arg reads VALUE).")
+    private String stdinParameter;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "auto, always or never: colors for diagnostics and errors on standard error.")
+    private Terminal.ColorChoice color;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    @Unmatched
+    private List<String> unmatched = new ArrayList<>();
+
+    /** A problem with the command line or the input: reported as {@code error: ...}, exit status 2. */
+    private static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final List<String> helps;
+
+        UsageError(String message, String... helps) {
+            super(message);
+            this.helps = List.of(helps);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        Map<String, String> options;
+        Source source;
+        try {
+            options = polyglotOptions(unmatched);
+            source = readSource(file);
+        } catch (UsageError e) {
+            return usage(err, e);
+        }
+        int[] status = {ExitCodes.INTERNAL_ERROR};
+        Throwable[] failure = {null};
+        Thread thread = new Thread(null, () -> {
+            try {
+                status[0] = run(source, options, useColor, out, err);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "lumen-main", Long.getLong("lumen.stack.size", DEFAULT_STACK_SIZE));
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.interrupt();
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return status[0];
+    }
+
+    private int run(Source source, Map<String, String> options, boolean useColor, PrintWriter out, PrintWriter err) {
+        ByteArrayOutputStream guestErr = new ByteArrayOutputStream();
+        ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
+        Context.Builder builder = Context.newBuilder("lumen")
+                .out(guestOut)
+                .err(guestErr)
+                .allowExperimentalOptions(true)
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("lumen.Color", Boolean.toString(useColor));
+        builder.options(options);
+        Context context;
+        try {
+            context = builder.build();
+        } catch (IllegalArgumentException e) {
+            return usage(err, new UsageError(e.getMessage()));
+        }
+        try (context) {
+            Value module;
+            try {
+                module = context.eval(source);
+            } catch (PolyglotException e) {
+                flush(guestOut, out, guestErr, err);
+                if (e.isSyntaxError()) {
+                    err.print(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
+                    return ExitCodes.ERRORS;
+                }
+                throw e;
+            }
+            flush(guestOut, out, guestErr, err);
+            Value target;
+            Object[] arguments;
+            try {
+                target = findCell(module);
+                arguments = arguments(target);
+            } catch (UsageError e) {
+                return usage(err, e);
+            }
+            Value result;
+            try {
+                result = target.execute(arguments);
+            } catch (PolyglotException e) {
+                flush(guestOut, out, guestErr, err);
+                return failed(e, useColor, err);
+            }
+            flush(guestOut, out, guestErr, err);
+            String json;
+            try {
+                json = CanonicalJson.write(toJava(result, 0));
+            } catch (IllegalArgumentException e) {
+                err.println(headline(useColor) + "the result of `" + cell + "` has no JSON form: " + e.getMessage());
+                return ExitCodes.ERRORS;
+            }
+            out.println(json);
+            return ExitCodes.OK;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- input
+
+    /** Reads FILE as a polyglot source named as the user gave it (locations in errors show that name). */
+    private static Source readSource(String name) throws UsageError {
+        String problem;
+        try {
+            Path path = Path.of(name);
+            String base = path.getFileName() == null ? name : path.getFileName().toString();
+            boolean lir = base.endsWith(".lir.json");
+            if (!lir && !base.endsWith(".md")) {
+                throw new UsageError("`" + name + "` is not a Lumen document or LIR module (lumen runs `.lm.md` and"
+                        + " `.lir.json` files)");
+            }
+            if (Files.isDirectory(path)) {
+                throw new UsageError("couldn't read `" + name + "`: it is a directory");
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return Source.newBuilder("lumen", text, name)
+                    .mimeType(lir ? "application/x-lumen-lir+json" : "text/x-lumen")
+                    .buildLiteral();
+        } catch (NoSuchFileException e) {
+            problem = "couldn't read `" + name + "`: no such file";
+        } catch (AccessDeniedException e) {
+            problem = "couldn't read `" + name + "`: permission denied";
+        } catch (CharacterCodingException e) {
+            problem = "couldn't read `" + name + "`: the file is not valid UTF-8";
+        } catch (IOException e) {
+            problem = "couldn't read `" + name + "`: " + e.getMessage();
+        } catch (InvalidPathException e) {
+            problem = "`" + name + "` is not a valid path: " + e.getReason();
+        }
+        throw new UsageError(problem);
+    }
+
+    /** {@code --engine.X=Y}, {@code --compiler.X}, ...: every unmatched option that names a polyglot option group. */
+    static Map<String, String> polyglotOptions(List<String> unmatched) throws UsageError {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : unmatched) {
+            if (!arg.startsWith("--") || arg.length() < 3) {
+                throw new UsageError("unexpected argument `" + arg + "`", "arguments of the cell are passed with --arg NAME=VALUE");
+            }
+            String body = arg.substring(2);
+            int eq = body.indexOf('=');
+            String key = eq < 0 ? body : body.substring(0, eq);
+            String value = eq < 0 ? "true" : body.substring(eq + 1);
+            if (!key.contains(".") || key.startsWith(".") || key.endsWith(".")) {
+                throw new UsageError("unknown option `" + arg + "`",
+                        "polyglot options have a group, as in --engine.TraceCompilation or --compiler.TraceInlining");
+            }
+            options.put(key, value);
+        }
+        return options;
+    }
+
+    private Value findCell(Value module) throws UsageError {
+        List<String> runnable = new ArrayList<>(module.getMemberKeys());
+        String cells = runnable.isEmpty() ? "it has none" : "runnable cells: " + String.join(", ", runnable);
+        if (cell.contains("$")) {
+            throw new UsageError("`" + cell + "` is a synthetic cell (a `where` constraint) and cannot be run by name", cells);
+        }
+        if (!module.hasMember(cell)) {
+            if ("run".equals(cell)) {
+                throw new UsageError("`" + file + "` has no `run` cell", "choose a cell with --cell NAME; " + cells);
+            }
+            throw new UsageError("`" + file + "` has no cell `" + cell + "`", cells);
+        }
+        return module.getMember(cell);
+    }
+
+    /** The arguments for {@code target}, in parameter order, from --arg and --stdin. */
+    private Object[] arguments(Value target) throws UsageError {
+        Value params = target.getMember("parameters");
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (long i = 0; i < params.getArraySize(); i++) {
+            Value p = params.getArrayElement(i);
+            names.add(p.getHashValue("name").asString());
+            types.add(p.getHashValue("type").asString());
+        }
+        String signature = names.isEmpty() ? "it takes no arguments" : "its parameters: " + describe(names, types);
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageError("`--arg " + arg + "` is not NAME=VALUE", "e.g. --arg count=3");
+            }
+            String name = arg.substring(0, eq);
+            if (given.put(name, arg.substring(eq + 1)) != null) {
+                throw new UsageError("argument `" + name + "` is given twice");
+            }
+        }
+        if (stdinParameter != null) {
+            if (given.containsKey(stdinParameter)) {
+                throw new UsageError("argument `" + stdinParameter + "` is given both by --arg and by --stdin");
+            }
+            given.put(stdinParameter, readStdin());
+        }
+        for (String name : given.keySet()) {
+            if (!names.contains(name)) {
+                throw new UsageError("cell `" + cell + "` has no parameter `" + name + "`", signature);
+            }
+        }
+        Object[] values = new Object[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            String name = names.get(i);
+            String text = given.get(name);
+            if (text == null) {
+                throw new UsageError("missing argument `" + name + ": " + types.get(i) + "` for cell `" + cell + "`",
+                        "pass it with --arg " + name + "=VALUE; " + signature);
+            }
+            values[i] = "String".equals(types.get(i)) ? text : parseJson(name, types.get(i), text);
+        }
+        return values;
+    }
+
+    private static String describe(List<String> names, List<String> types) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            parts.add(names.get(i) + ": " + types.get(i));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String readStdin() throws UsageError {
+        try {
+            byte[] bytes = stdin.readAllBytes();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new UsageError("standard input is not valid UTF-8");
+        } catch (IOException e) {
+            throw new UsageError("couldn't read standard input: " + e.getMessage());
+        }
+    }
+
+    private static Object parseJson(String name, String type, String text) throws UsageError {
+        JsonNode node;
+        try {
+            node = CanonicalJson.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("argument `" + name + ": " + type + "` is not JSON: " + e.getMessage(),
+                    "every parameter but a String takes its value as JSON, e.g. 3, 2.5, true, \"Paid\", [1, 2] or {\"id\": \"A\"}");
+        }
+        return fromJson(node);
+    }
+
+    /** A JSON tree as polyglot values: objects and arrays as proxies, numbers as Long, BigInteger or Double. */
+    private static Object fromJson(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                Map<String, Object> members = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    members.put(e.getKey(), fromJson(e.getValue()));
+                }
+                return ProxyObject.fromMap(members);
+            }
+            case ARRAY: {
+                List<Object> items = new ArrayList<>();
+                node.forEach(item -> items.add(fromJson(item)));
+                return ProxyArray.fromList(items);
+            }
+            case NUMBER:
+                if (node.isIntegralNumber()) {
+                    return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+                }
+                return node.doubleValue();
+            case STRING:
+                return node.textValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            default:
+                return null;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------- output
+
+    /** A Lumen value as plain Java data for {@link CanonicalJson}. */
+    static Object toJava(Value v, int depth) {
+        if (depth > CanonicalJson.MAX_DEPTH) {
+            throw new IllegalArgumentException("nested deeper than " + CanonicalJson.MAX_DEPTH + " levels");
+        }
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isNumber()) {
+            if (v.fitsInLong()) {
+                return v.asLong();
+            }
+            if (v.fitsInDouble()) {
+                return v.asDouble();
+            }
+            if (v.fitsInBigInteger()) {
+                return v.asBigInteger();
+            }
+            return new BigInteger(v.toString());
+        }
+        if (v.hasBufferElements()) {
+            byte[] bytes = new byte[(int) v.getBufferSize()];
+            v.readBuffer(0, bytes, 0, bytes.length);
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (v.hasArrayElements()) {
+            List<Object> items = new ArrayList<>();
+            for (long i = 0; i < v.getArraySize(); i++) {
+                items.add(toJava(v.getArrayElement(i), depth + 1));
+            }
+            return items;
+        }
+        if (v.hasHashEntries()) {
+            Map<String, Object> entries = new TreeMap<>();
+            Value it = v.getHashEntriesIterator();
+            while (it.hasIteratorNextElement()) {
+                Value entry = it.getIteratorNextElement();
+                entries.put(entry.getArrayElement(0).asString(), toJava(entry.getArrayElement(1), depth + 1));
+            }
+            return entries;
+        }
+        if (v.hasMembers()) {
+            Map<String, Object> members = new TreeMap<>();
+            for (String key : v.getMemberKeys()) {
+                members.put(key, toJava(v.getMember(key), depth + 1));
+            }
+            return members;
+        }
+        return v.toString();
+    }
+
+    // ---------------------------------------------------------------------------------- errors
+
+    /** Reports a failed run: a Lumen error with its location and stack, or an argument that does not fit. */
+    private int failed(PolyglotException e, boolean useColor, PrintWriter err) {
+        if (e.isResourceExhausted() || isStackOverflow(e)) {
+            err.println(headline(useColor) + "stack overflow: the cells call each other too deeply");
+            err.println("  = note: this happens with recursion that never ends, or that goes millions of calls deep");
+            return ExitCodes.ERRORS;
+        }
+        if (e.isGuestException() && !e.isInternalError()) {
+            Value guest = e.getGuestObject();
+            String kind = guest != null && guest.hasMember("kind") ? guest.getMember("kind").asString() : null;
+            if ("argument".equals(kind)) {
+                err.println(headline(useColor) + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            err.println(headline(useColor) + e.getMessage());
+            if (guest != null && guest.hasMember("line") && !guest.getMember("line").isNull()) {
+                err.println("  --> " + guest.getMember("file").asString() + ":" + guest.getMember("line").asInt() + ":"
+                        + guest.getMember("column").asInt());
+            }
+            if (guest != null && guest.hasMember("stack")) {
+                printStack(guest.getMember("stack"), err);
+            }
+            return ExitCodes.ERRORS;
+        }
+        if (e.isCancelled() || e.isInterrupted()) {
+            err.println(headline(useColor) + "the run was cancelled");
+            return ExitCodes.ERRORS;
+        }
+        throw e;
+    }
+
+    private static boolean isStackOverflow(PolyglotException e) {
+        return e.isHostException() && e.asHostException() instanceof StackOverflowError
+                || String.valueOf(e.getMessage()).contains("StackOverflowError");
+    }
+
+    /** One note per Lumen frame, innermost first; a very deep stack shows its ends. */
+    private static void printStack(Value stack, PrintWriter err) {
+        long n = stack.getArraySize();
+        int edge = 10;
+        for (long i = 0; i < n; i++) {
+            if (n > 2 * edge + 1 && i == edge) {
+                err.println("  = note: … " + (n - 2 * edge) + " more calls …");
+                i = n - edge - 1;
+                continue;
+            }
+            Value frame = stack.getArrayElement(i);
+            String where = frame.getHashValue("line").isNull() ? ""
+                    : " at " + frame.getHashValue("file").asString() + ":" + frame.getHashValue("line").asInt() + ":"
+                            + frame.getHashValue("column").asInt();
+            err.println("  = note: in cell `" + frame.getHashValue("cell").asString() + "`" + where);
+        }
+    }
+
+    private static String headline(boolean color) {
+        return color ? "\u001b[1;31merror\u001b[0m\u001b[1m: \u001b[0m" : "error: ";
+    }
+
+    private int usage(PrintWriter err, UsageError e) {
+        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        err.println(headline(useColor) + e.getMessage());
+        for (String h : e.helps) {
+            err.println("  = help: " + h);
+        }
+        return ExitCodes.USAGE;
+    }
+
+    private static void flush(ByteArrayOutputStream guestOut, PrintWriter out, ByteArrayOutputStream guestErr, PrintWriter err) {
+        if (guestOut.size() > 0) {
+            out.print(guestOut.toString(StandardCharsets.UTF_8));
+            out.flush();
+            guestOut.reset();
+        }
+        if (guestErr.size() > 0) {
+            err.print(guestErr.toString(StandardCharsets.UTF_8));
+            err.flush();
+            guestErr.reset();
+        }
+    }
+}
