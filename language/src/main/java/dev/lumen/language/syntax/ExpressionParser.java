@@ -30,6 +30,7 @@ final class ExpressionParser {
 
     /** expr := binary [`expect` `schema` type] */
     Expr expression() {
+        Span start = in.peek().span();
         Expr e = binary(PREC_OR);
         if (in.accept(TokenKind.EXPECT)) {
             if (!in.at(TokenKind.SCHEMA)) {
@@ -38,12 +39,17 @@ final class ExpressionParser {
             }
             in.advance();
             TypeExpr schema = type();
-            e = new Expr.Expect(e, schema, e.span().to(schema.span()));
+            e = new Expr.Expect(e, schema, start.to(schema.span()));
         }
         return e;
     }
 
+    /**
+     * Spans of composite expressions start at their first token, so `(a + b) / c` covers the `(` — the
+     * AST keeps no node for parentheses.
+     */
     private Expr binary(int minPrec) {
+        Span start = in.peek().span();
         Expr left = unary();
         while (true) {
             Token opToken = in.peek();
@@ -65,7 +71,7 @@ final class ExpressionParser {
                         .help("write `" + target + " = " + target + " " + op.symbol() + " …`"));
             }
             Expr right = binary(precedence(op) + 1);
-            left = new Expr.Binary(op, left, right, opToken.span(), left.span().to(right.span()));
+            left = new Expr.Binary(op, left, right, opToken.span(), start.to(right.span()));
             if (precedence(op) == PREC_COMPARE && binaryOp(in.peek().kind()) != null
                     && precedence(binaryOp(in.peek().kind())) == PREC_COMPARE) {
                 throw in.report(Diagnostic.error(Code.E0007, in.peek().span(), "comparison operators cannot be chained")
@@ -86,7 +92,7 @@ final class ExpressionParser {
             Expr operand = unary();
             return new Expr.Unary(Expr.UnaryOp.NEG, operand, t.span().to(operand.span()));
         }
-        return postfix(primary());
+        return postfix(t.span(), primary());
     }
 
     private static BinaryOp binaryOp(TokenKind kind) {
@@ -119,21 +125,21 @@ final class ExpressionParser {
         };
     }
 
-    private Expr postfix(Expr e) {
+    private Expr postfix(Span start, Expr e) {
         while (true) {
             if (in.at(TokenKind.LPAREN)) {
                 Token open = in.advance();
                 List<Expr.Arg> args = arguments(open);
-                e = new Expr.Call(e, args, in.spanFrom(e.span()));
+                e = new Expr.Call(e, args, in.spanFrom(start));
             } else if (in.at(TokenKind.LBRACKET)) {
                 Token open = in.advance();
                 Expr index = expression();
                 close(TokenKind.RBRACKET, open, "index");
-                e = new Expr.Index(e, index, in.spanFrom(e.span()));
+                e = new Expr.Index(e, index, in.spanFrom(start));
             } else if (in.at(TokenKind.DOT)) {
                 in.advance();
                 Ident field = word("field name after `.`");
-                e = new Expr.Field(e, field, e.span().to(field.span()));
+                e = new Expr.Field(e, field, start.to(field.span()));
             } else {
                 return e;
             }

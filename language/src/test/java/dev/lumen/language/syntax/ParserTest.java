@@ -301,4 +301,15 @@ class ParserTest {
         assertEquals(List.of(new Expr.Text("Rules:\n  - be brief # not a comment\nend is written like this")),
                 role.text().parts());
     }
+
+    @Test
+    void compositeExpressionsSpanTheirParentheses() {
+        Snippets.Parsed p = clean("""
+                cell f(a: Int, b: Int) -> Int
+                  return (a + b) / b
+                end
+                """);
+        Stmt.Return ret = (Stmt.Return) ((Decl.Cell) p.program().decls().get(0)).body().statements().get(0);
+        assertEquals(10, ret.value().span().column(), "the division starts at its `(`");
+    }
 }
