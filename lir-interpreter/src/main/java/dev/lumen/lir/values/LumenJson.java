@@ -84,10 +84,12 @@ public final class LumenJson {
         throw new LumenFailure("value has no JSON form: " + LumenValues.typeName(value));
     }
 
-    /** {@code hash}: lowercase hex SHA-256 of the value's canonical JSON text (UTF-8). */
+    /**
+     * {@code hash}: {@code "sha256:"} and 64 lowercase hex digits, the SHA-256 of the UTF-8 canonical JSON of
+     * the value's JSON form (lumen-v1 §11).
+     */
     @TruffleBoundary
     public static String hash(Object value) {
-        String h = CanonicalJson.sha256(text(value));
-        return h.startsWith("sha256:") ? h.substring("sha256:".length()) : h;
+        return CanonicalJson.sha256(text(value));
     }
 }

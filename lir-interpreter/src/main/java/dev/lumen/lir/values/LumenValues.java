@@ -85,26 +85,13 @@ public final class LumenValues {
         return false; // enum values and null are singletons: equal only when identical
     }
 
-    /** Strings compared by code points, lexicographically (§7.4); not UTF-16 order. */
+    /**
+     * Strings compared by UTF-16 code units (lumen-v1 §7.4), the order canonical JSON sorts map keys in, so
+     * `keys(m)`, `for k, v in m` and the printed map agree.
+     */
     @TruffleBoundary
     public static int compareStrings(String a, String b) {
-        int n = Math.min(a.length(), b.length());
-        for (int i = 0; i < n; i++) {
-            char x = a.charAt(i);
-            char y = b.charAt(i);
-            if (x != y) {
-                return codePointOrder(x) - codePointOrder(y);
-            }
-        }
-        return a.length() - b.length();
-    }
-
-    /** Maps a UTF-16 unit so that unit order equals code point order (surrogates sort above U+FFFF's BMP peers). */
-    private static int codePointOrder(char c) {
-        if (c >= 0xD800) {
-            return c >= 0xE000 ? c - 0x800 : c + 0x2000;
-        }
-        return c;
+        return a.compareTo(b);
     }
 
     /** Whether {@code value} is a JSON tree: null, Bool, Int, Float, String, or lists and maps of trees. */

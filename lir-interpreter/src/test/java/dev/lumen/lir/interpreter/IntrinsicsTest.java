@@ -106,18 +106,18 @@ class IntrinsicsTest {
         assertTrue(tree.hasHashEntries());
         assertEquals(2.5, tree.getHashValue("y").asDouble());
         assertEquals("Green", call(Intrinsic.TO_JSON, JSON, new LirType[] {nominal("Color")}, "Green").asString());
-        // SHA-256 of the canonical JSON text "abc" (with quotes)
+        // "sha256:" and the SHA-256 of the canonical JSON text "abc" (with quotes)
         String h = call(Intrinsic.HASH, STRING, S, "abc").asString();
-        assertEquals(64, h.length());
-        assertEquals(dev.lumen.runtime.json.CanonicalJson.sha256("\"abc\"").substring(7), h);
+        assertTrue(h.matches("sha256:[0-9a-f]{64}"), h);
+        assertEquals(dev.lumen.runtime.json.CanonicalJson.sha256("\"abc\""), h);
         assertEquals(call(Intrinsic.HASH, STRING, new LirType[] {map(INT)}, Map.of("b", 1, "a", 2)).asString(),
-                dev.lumen.runtime.json.CanonicalJson.sha256("{\"a\":2,\"b\":1}").substring(7));
+                dev.lumen.runtime.json.CanonicalJson.sha256("{\"a\":2,\"b\":1}"));
     }
 
     @Test
-    void mapIntrinsicsVisitKeysInCodePointOrder() {
-        Map<String, Integer> m = Map.of("b", 2, "a", 1, "\uD83D\uDE00", 4, "\uFF5E", 3);
-        assertEquals("[\"a\", \"b\", \"～\", \"😀\"]", call(Intrinsic.KEYS, list(STRING), new LirType[] {map(INT)}, m).toString());
+    void mapIntrinsicsVisitKeysInUtf16Order() {
+        Map<String, Integer> m = Map.of("b", 2, "a", 1, "\uD83D\uDE00", 3, "\uFF5E", 4);
+        assertEquals("[\"a\", \"b\", \"😀\", \"～\"]", call(Intrinsic.KEYS, list(STRING), new LirType[] {map(INT)}, m).toString());
         assertEquals("[1, 2, 3, 4]", call(Intrinsic.VALUES, list(INT), new LirType[] {map(INT)}, m).toString());
         assertEquals(2, call(Intrinsic.GET, INT, new LirType[] {map(INT), STRING, INT}, m, "b", 0).asInt());
         assertEquals(-1, call(Intrinsic.GET, INT, new LirType[] {map(INT), STRING, INT}, m, "zz", -1).asInt());

@@ -316,9 +316,9 @@ class OpcodeTest {
         assertFalse(predicate(LE, FLOAT, Double.NaN, 1.0));
         assertTrue(predicate(LT, STRING, "abc", "abd"));
         assertTrue(predicate(LT, STRING, "ab", "abc"));
-        // Code point order, not UTF-16 order: U+FF5E (one unit) sorts before U+1F600 (a surrogate pair).
-        assertTrue(predicate(LT, STRING, "\uFF5E", "\uD83D\uDE00"));
-        assertFalse(predicate(LT, STRING, "\uD83D\uDE00", "\uFF5E"));
+        // UTF-16 code-unit order, as canonical JSON sorts keys: U+1F600 (surrogates D83D DE00) sorts before U+FF5E.
+        assertTrue(predicate(LT, STRING, "\uD83D\uDE00", "\uFF5E"));
+        assertFalse(predicate(LT, STRING, "\uFF5E", "\uD83D\uDE00"));
     }
 
     @Test
