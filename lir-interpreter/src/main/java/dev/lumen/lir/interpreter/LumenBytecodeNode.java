@@ -198,6 +198,12 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     /** Per pc: the call-site index of a CALL, the profile index of a JMPIF/JMPIFNOT, else -1. */
     @CompilationFinal(dimensions = 1) private final int[] side;
     @CompilationFinal(dimensions = 1) private final CountingConditionProfile[] profiles;
+    /** Per pc: whether the MOVE there marks its value shared ({@link LumenBorrows}); false elsewhere. */
+    @CompilationFinal(dimensions = 1) private boolean[] sharingMove;
+    /** Per pc: the window of a CALL or NEWRECORD, and the callee of a CALL (-1 elsewhere); for linking. */
+    private final int[] windowSize;
+    private final int[] callee;
+    private java.util.BitSet[] liveIn;
     @Children private final LumenCallSite[] calls;
     @CompilationFinal private Object osrMetadata;
 
@@ -234,6 +240,19 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             int op = code[pc] & 0xFF;
             side[pc] = op == CALL ? callCount++ : op == JMPIF || op == JMPIFNOT ? profileCount++ : -1;
         }
+        this.windowSize = new int[code.length];
+        this.callee = new int[code.length];
+        for (int pc = 0; pc < code.length; pc++) {
+            int op = code[pc] & 0xFF;
+            callee[pc] = -1;
+            if (op == CALL) {
+                callee[pc] = wide(pc, code[pc] >>> 16, 16);
+                windowSize[pc] = program.module().cells().get(callee[pc]).params().size();
+            } else if (op == NEWRECORD) {
+                windowSize[pc] = ((LumenRecordType) program.type(wide(pc, code[pc] >>> 16, 16))).fieldCount();
+            }
+        }
+        this.liveIn = LumenBorrows.liveness(cell, code, windowSize);
         this.calls = new LumenCallSite[callCount];
         this.profiles = new CountingConditionProfile[profileCount];
         for (int i = 0; i < profileCount; i++) {
@@ -261,16 +280,45 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         };
     }
 
-    /** Creates the call sites (after every cell of the program has its root). */
-    void linkCalls() {
+    /**
+     * Creates the call sites, after every cell of the program has its root. {@code borrowed[c][i]} tells
+     * whether cell c only borrows its parameter i ({@link LumenBorrows#borrowedParams}), in which case the
+     * argument is passed without marking it shared.
+     */
+    void linkCalls(boolean[][] borrowed, boolean[] sharing) {
+        this.sharingMove = sharing;
+        this.liveIn = null;
         for (int pc = 0; pc < code.length; pc++) {
             if ((code[pc] & 0xFF) == CALL) {
-                int callee = wide(pc, code[pc] >>> 16, 16);
-                LumenCallSite site = new LumenCallSite(program.callTarget(callee),
-                        program.root(callee).cell().params().size(), program.location(cell, pc));
+                int target = callee[pc];
+                boolean[] share = new boolean[windowSize[pc]];
+                for (int i = 0; i < share.length; i++) {
+                    share[i] = !borrowed[target][i];
+                }
+                LumenCallSite site = new LumenCallSite(program.callTarget(target), share, program.location(cell, pc));
                 calls[side[pc]] = insert(site);
             }
         }
+    }
+
+    int[] code() {
+        return code;
+    }
+
+    java.util.BitSet[] liveIn() {
+        return liveIn;
+    }
+
+    int[] windowSizes() {
+        return windowSize;
+    }
+
+    int[] callees() {
+        return callee;
+    }
+
+    int paramCount() {
+        return paramCount;
     }
 
     // ============================================================================== entry and OSR
@@ -334,7 +382,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             try {
                 switch (op) {
                     case MOVE:
-                        move(frame, a, b);
+                        move(frame, a, b, sharingMove[pc]);
                         pc++;
                         break;
                     case LOADK:
@@ -515,8 +563,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         break;
                     case CALL: {
                         LumenCallSite site = calls[side[pc]];
-                        Object[] args = new Object[site.argCount];
-                        readWindow(frame, args, a + 1, true);
+                        Object[] args = new Object[site.argCount()];
+                        readArguments(frame, args, a + 1, site.shareArgs());
                         writeBoxed(frame, a, site.call(args));
                         pc++;
                         break;
@@ -658,11 +706,20 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
+    /** Reads a CALL's arguments, marking shared the containers passed to parameters the callee does not only borrow. */
+    @ExplodeLoop
+    private void readArguments(VirtualFrame frame, Object[] into, int first, boolean[] share) {
+        for (int i = 0; i < into.length; i++) {
+            Object v = readBoxed(frame, first + i);
+            into[i] = share[i] ? LumenContainer.share(v) : v;
+        }
+    }
+
     private static boolean mayHoldContainer(byte category) {
         return category == C_LIST || category == C_MAP || category == C_RECORD || category == C_JSON || category == C_OTHER;
     }
 
-    private void move(VirtualFrame frame, int a, int b) {
+    private void move(VirtualFrame frame, int a, int b, boolean share) {
         byte ka = kinds[a];
         if (ka == K_LONG && kinds[b] == K_LONG) {
             frame.setLongStatic(a, frame.getLongStatic(b));
@@ -672,7 +729,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             frame.setBooleanStatic(a, frame.getBooleanStatic(b));
         } else {
             Object v = readBoxed(frame, b);
-            if (mayHoldContainer(cats[b])) {
+            if (share && mayHoldContainer(cats[b])) {
                 LumenContainer.share(v);
             }
             writeBoxed(frame, a, v);
@@ -912,7 +969,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                 }
                 break;
             case I_TO_JSON:
-                writeBoxed(frame, a, cats[c] == C_JSON ? readBoxed(frame, c) : LumenJson.toTree(readBoxed(frame, c)));
+                writeBoxed(frame, a, cats[c] == C_JSON ? LumenContainer.share(readBoxed(frame, c)) : LumenJson.toTree(readBoxed(frame, c)));
                 break;
             case I_HASH:
                 writeBoxed(frame, a, LumenJson.hash(readBoxed(frame, c)));

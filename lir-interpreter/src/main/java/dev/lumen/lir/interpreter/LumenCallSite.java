@@ -1,6 +1,7 @@
 package dev.lumen.lir.interpreter;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.SourceSection;
@@ -13,13 +14,22 @@ import dev.lumen.lir.errors.LumenLocation;
  */
 final class LumenCallSite extends Node implements LumenLocated {
     @Child private DirectCallNode call;
-    final int argCount;
+    /** Per argument: whether passing it marks it shared (the callee keeps or changes it). */
+    @CompilationFinal(dimensions = 1) private final boolean[] shareArgs;
     private final LumenLocation location;
 
-    LumenCallSite(CallTarget target, int argCount, LumenLocation location) {
+    LumenCallSite(CallTarget target, boolean[] shareArgs, LumenLocation location) {
         this.call = DirectCallNode.create(target);
-        this.argCount = argCount;
+        this.shareArgs = shareArgs;
         this.location = location;
+    }
+
+    int argCount() {
+        return shareArgs.length;
+    }
+
+    boolean[] shareArgs() {
+        return shareArgs;
     }
 
     Object call(Object[] arguments) {

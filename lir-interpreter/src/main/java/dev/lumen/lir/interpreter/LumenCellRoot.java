@@ -62,8 +62,12 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
     }
 
     /** Creates the call sites; every cell's root must exist first (calls may be recursive). */
-    void link() {
-        body.linkCalls();
+    void link(boolean[][] borrowedParams, boolean[] sharingMoves) {
+        body.linkCalls(borrowedParams, sharingMoves);
+    }
+
+    LumenBytecodeNode body() {
+        return body;
     }
 
     CellDef cell() {

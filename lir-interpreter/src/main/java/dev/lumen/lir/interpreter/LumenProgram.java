@@ -46,8 +46,24 @@ public final class LumenProgram {
         for (int i = 0; i < roots.length; i++) {
             roots[i] = new LumenCellRoot(language, this, i, cells.get(i));
         }
-        for (LumenCellRoot root : roots) {
-            root.link();
+        int n = roots.length;
+        int[][] codes = new int[n][];
+        java.util.BitSet[][] liveIns = new java.util.BitSet[n][];
+        boolean[][] sharing = new boolean[n][];
+        int[][] windows = new int[n][];
+        int[][] callees = new int[n][];
+        int[] params = new int[n];
+        for (int i = 0; i < n; i++) {
+            LumenBytecodeNode body = roots[i].body();
+            codes[i] = body.code();
+            liveIns[i] = body.liveIn();
+            windows[i] = body.windowSizes();
+            callees[i] = body.callees();
+            params[i] = body.paramCount();
+        }
+        boolean[][] borrowed = LumenBorrows.borrowedParams(codes, liveIns, windows, callees, params, sharing);
+        for (int i = 0; i < n; i++) {
+            roots[i].link(borrowed, sharing[i]);
         }
         this.moduleObject = new LumenModuleObject(this);
     }
