@@ -229,7 +229,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             constants[i] = switch (cell.constants().get(i)) {
                 case Constant.IntConst c -> c.value();
                 case Constant.FloatConst c -> c.value();
-                case Constant.StringConst c -> c.value();
+                case Constant.StringConst c -> c.value().intern(); // equal literals are one object across cells
                 case Constant.EnumConst c -> ((LumenEnumType) program.type(c.type())).value(c.ordinal());
             };
         }
@@ -885,6 +885,10 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
         if (x == y && !(x instanceof Double)) {
             return true;
+        }
+        if (cats[b] == C_STRING && cats[c] == C_STRING) {
+            // String.equals compiles to an intrinsic array comparison: no boundary call on the hot path.
+            return ((String) x).equals(y);
         }
         return LumenValues.equal(x, y);
     }
