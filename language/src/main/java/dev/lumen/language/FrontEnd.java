@@ -11,6 +11,7 @@ import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.syntax.ParsedDocument;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.lir.format.LirModule;
+import dev.lumen.lir.format.RunSettings;
 
 /** The front end's entry points: extract → lex → parse → resolve → typecheck ({@link #check}), then lower to LIR ({@link #compile}). */
 public final class FrontEnd {
@@ -31,7 +32,7 @@ public final class FrontEnd {
             return new Compilation(analysis.result(), null);
         }
         Diagnostics lowering = new Diagnostics();
-        LirModule module = Lowering.lower(analysis.program(), file, lowering);
+        LirModule module = Lowering.lower(analysis.program(), file, analysis.settings(), lowering);
         if (module == null) {
             Diagnostics all = new Diagnostics();
             analysis.result().diagnostics().forEach(all::add);
@@ -41,7 +42,7 @@ public final class FrontEnd {
         return new Compilation(analysis.result(), module);
     }
 
-    private record Analysis(CheckResult result, CheckedProgram program) {
+    private record Analysis(CheckResult result, CheckedProgram program, RunSettings settings) {
     }
 
     private static Analysis analyse(SourceFile file) {
@@ -57,6 +58,6 @@ public final class FrontEnd {
                 diagnostics.add(d);
             }
         }
-        return new Analysis(new CheckResult(file, diagnostics.sorted()), program);
+        return new Analysis(new CheckResult(file, diagnostics.sorted()), program, document.settings().run());
     }
 }

@@ -18,8 +18,9 @@ import picocli.CommandLine.IVersionProvider;
  * blueprint's CLI chapter: {@code fmt}, {@code trace
  * last|show|diff}, {@code cache ls|clear [--tool T]}, {@code replay RUN_ID}, {@code tools ls|check}, {@code init
  * NAME}. {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
- * {@code --engine.*} and other polyglot options through); {@code bin/lumen} starts them on the JIT-enabled JVM,
- * every other subcommand on the fast-starting interpreter-only JVM.
+ * {@code --engine.*} and other polyglot options through); {@code bin/lumen} starts every subcommand on the
+ * fast-starting interpreter-only JVM, and {@code run} and {@code replay} on the JIT-enabled one when asked
+ * ({@link RuntimeChoice}).
  *
  * <p>Exit statuses are in {@link ExitCodes}.
  */

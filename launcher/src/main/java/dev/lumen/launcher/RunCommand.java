@@ -20,9 +20,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -101,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Read the argument NAME from standard input (as --arg reads VALUE).")
     private String stdinParameter;
 
+    @Option(names = "--jit", negatable = true,
+            description = "Run on the optimizing runtime (--jit) or the fast-starting one (--no-jit). Default: "
+                    + "the optimizing runtime when the document says `@profile prod`, else the fast-starting one.")
+    private Boolean jit;
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "auto, always or never: colors for diagnostics and errors on standard error.")
     private Terminal.ColorChoice color;
@@ -135,6 +142,10 @@ final class RunCommand implements Callable<Integer> {
         } catch (UsageError e) {
             return usage(err, e);
         }
+        OptionalInt restart = RuntimeChoice.restartStatus(jit, source);
+        if (restart.isPresent()) {
+            return restart.getAsInt();
+        }
         int[] status = {ExitCodes.INTERNAL_ERROR};
         Throwable[] failure = {null};
         Thread thread = new Thread(null, () -> {
@@ -164,9 +175,11 @@ final class RunCommand implements Callable<Integer> {
     private int run(Source source, Map<String, String> options, boolean useColor, PrintWriter out, PrintWriter err) {
         ByteArrayOutputStream guestErr = new ByteArrayOutputStream();
         ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
+        LineOutputStream log = new LineOutputStream(err);
         Context.Builder builder = Context.newBuilder("lumen")
                 .out(guestOut)
                 .err(guestErr)
+                .logHandler(log)
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("lumen.Color", Boolean.toString(useColor));
@@ -175,8 +188,13 @@ final class RunCommand implements Callable<Integer> {
         try {
             context = builder.build();
         } catch (IllegalArgumentException e) {
-            return usage(err, new UsageError(e.getMessage()));
+            OptionalInt restart = RuntimeChoice.restartForOptions(jit);
+            if (restart.isPresent()) {
+                return restart.getAsInt();
+            }
+            return usage(err, new UsageError(e.getMessage(), optionHelp()));
         }
+        log.release();
         try (context) {
             Value module;
             try {
@@ -215,6 +233,19 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println(json);
             return ExitCodes.OK;
+        }
+    }
+
+    /** Compiler options exist only on the optimizing runtime, which --no-jit (or LUMEN_JIT=0) declines. */
+    private String[] optionHelp() {
+        boolean compilerOption = unmatched.stream().anyMatch(o -> o.startsWith("--engine.") || o.startsWith("--compiler."));
+        if (!compilerOption) {
+            return new String[0];
+        }
+        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            return engine.getImplementationName().equals("Interpreted")
+                    ? new String[] {"compiler options exist only on the optimizing runtime: run with --jit"}
+                    : new String[0];
         }
     }
 

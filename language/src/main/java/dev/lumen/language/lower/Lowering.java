@@ -12,6 +12,7 @@ import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.source.Span;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.LirModule;
+import dev.lumen.lir.format.RunSettings;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.format.TypeDef;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class Lowering {
      */
     public static LirModule lower(CheckedProgram program, SourceFile file) {
         Diagnostics diagnostics = new Diagnostics();
-        LirModule module = lower(program, file, diagnostics);
+        LirModule module = lower(program, file, RunSettings.DEFAULTS, diagnostics);
         if (module == null) {
             throw new LoweringException(diagnostics.sorted());
         }
@@ -70,11 +71,11 @@ public final class Lowering {
      * The LIR module of an error-free checked document, or null when a cell exceeds an LIR limit; those
      * problems are added to {@code diagnostics}.
      */
-    public static LirModule lower(CheckedProgram program, SourceFile file, Diagnostics diagnostics) {
-        return new Lowering(program, file).run(diagnostics);
+    public static LirModule lower(CheckedProgram program, SourceFile file, RunSettings settings, Diagnostics diagnostics) {
+        return new Lowering(program, file).run(settings, diagnostics);
     }
 
-    private LirModule run(Diagnostics diagnostics) {
+    private LirModule run(RunSettings settings, Diagnostics diagnostics) {
         List<CellInfo> cells = List.copyOf(program.symbols().cells().values());
         for (CellInfo c : cells) {
             cellIndex.put(c, cellIndex.size());
@@ -129,7 +130,7 @@ public final class Lowering {
             types.defineRecord(r, fields);
         }
         return new LirModule(LirModule.VERSION, docHash(file), file.name(), types.entries(), List.copyOf(defs),
-                List.copyOf(tools));
+                List.copyOf(tools), settings);
     }
 
     private static Diagnostic limit(LimitExceeded e, Span owner, String what) {

@@ -6,10 +6,10 @@ import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Directive;
 import dev.lumen.language.source.DocumentSettings;
+import dev.lumen.lir.format.RunSettings;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,11 +52,11 @@ public final class DirectiveChecker {
         return switch (d.name()) {
             case "lumen" -> version(d, diagnostics) ? settings.withLumenVersion(1) : settings;
             case "package" -> PackageDirective.check(d, diagnostics).map(settings::withPackageName).orElse(settings);
-            case "trace" -> choice(d, DocumentSettings.Trace.class, diagnostics).map(settings::withTrace).orElse(settings);
-            case "cache" -> choice(d, DocumentSettings.Cache.class, diagnostics).map(settings::withCache).orElse(settings);
+            case "trace" -> choice(d, RunSettings.Trace.class, diagnostics).map(settings::withTrace).orElse(settings);
+            case "cache" -> choice(d, RunSettings.Cache.class, diagnostics).map(settings::withCache).orElse(settings);
             case "profile" ->
-                    choice(d, DocumentSettings.Profile.class, diagnostics).map(settings::withProfile).orElse(settings);
-            case "lock" -> choice(d, DocumentSettings.Lock.class, diagnostics).map(settings::withLock).orElse(settings);
+                    choice(d, RunSettings.Profile.class, diagnostics).map(settings::withProfile).orElse(settings);
+            case "lock" -> choice(d, RunSettings.Lock.class, diagnostics).map(settings::withLock).orElse(settings);
             default -> throw new IllegalStateException("unhandled directive @" + d.name());
         };
     }
@@ -102,7 +102,7 @@ public final class DirectiveChecker {
 
     private static <E extends Enum<E>> Optional<E> choice(Directive d, Class<E> type, Diagnostics diagnostics) {
         for (E value : type.getEnumConstants()) {
-            if (spelling(value).equals(d.argument())) {
+            if (RunSettings.spelling(value).equals(d.argument())) {
                 return Optional.of(value);
             }
         }
@@ -117,20 +117,15 @@ public final class DirectiveChecker {
 
     private static Class<? extends Enum<?>> enumFor(String name) {
         return switch (name) {
-            case "trace" -> DocumentSettings.Trace.class;
-            case "cache" -> DocumentSettings.Cache.class;
-            case "profile" -> DocumentSettings.Profile.class;
-            default -> DocumentSettings.Lock.class;
+            case "trace" -> RunSettings.Trace.class;
+            case "cache" -> RunSettings.Cache.class;
+            case "profile" -> RunSettings.Profile.class;
+            default -> RunSettings.Lock.class;
         };
     }
 
     private static List<String> values(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(DirectiveChecker::spelling).toList();
-    }
-
-    /** How a setting is written in a document: its constant's name in lower case. */
-    private static String spelling(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return Arrays.stream(type.getEnumConstants()).map(RunSettings::spelling).toList();
     }
 
     /** `a`, `b` or `c` */

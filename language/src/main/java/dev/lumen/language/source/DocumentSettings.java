@@ -1,5 +1,10 @@
 package dev.lumen.language.source;
 
+import dev.lumen.lir.format.RunSettings;
+import dev.lumen.lir.format.RunSettings.Cache;
+import dev.lumen.lir.format.RunSettings.Lock;
+import dev.lumen.lir.format.RunSettings.Profile;
+import dev.lumen.lir.format.RunSettings.Trace;
 import java.util.Optional;
 
 /**
@@ -36,15 +41,8 @@ public record DocumentSettings(
         return new DocumentSettings(lumenVersion, packageName, trace, cache, profile, value);
     }
 
-    /** `@trace sha256|off` */
-    public enum Trace { SHA256, OFF }
-
-    /** `@cache on|off` */
-    public enum Cache { ON, OFF }
-
-    /** `@profile dev|test|prod` */
-    public enum Profile { DEV, TEST, PROD }
-
-    /** `@lock strict|off` */
-    public enum Lock { STRICT, OFF }
+    /** The settings that reach the LIR and the run. */
+    public RunSettings run() {
+        return new RunSettings(trace, cache, profile, lock);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.source.DocumentSettings;
+import dev.lumen.lir.format.RunSettings;
 import dev.lumen.language.source.SourceFile;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,15 +27,15 @@ class DirectiveCheckerTest {
     void validDirectivesSetTheSettings() {
         String text = "@lumen 1\n@package \"acme.invoice_agent\"\n@trace off\n@cache off\n@profile prod\n@lock strict\n";
         assertEquals("", errors(text));
-        assertEquals(new DocumentSettings(1, Optional.of("acme.invoice_agent"), DocumentSettings.Trace.OFF,
-                DocumentSettings.Cache.OFF, DocumentSettings.Profile.PROD, DocumentSettings.Lock.STRICT), settings(text));
+        assertEquals(new DocumentSettings(1, Optional.of("acme.invoice_agent"), RunSettings.Trace.OFF,
+                RunSettings.Cache.OFF, RunSettings.Profile.PROD, RunSettings.Lock.STRICT), settings(text));
     }
 
     @Test
     void missingDirectivesKeepTheDefaults() {
         assertEquals(DocumentSettings.DEFAULTS, settings("# Nothing configured\n"));
-        assertEquals(new DocumentSettings(1, Optional.empty(), DocumentSettings.Trace.SHA256, DocumentSettings.Cache.ON,
-                DocumentSettings.Profile.DEV, DocumentSettings.Lock.OFF), DocumentSettings.DEFAULTS);
+        assertEquals(new DocumentSettings(1, Optional.empty(), RunSettings.Trace.SHA256, RunSettings.Cache.ON,
+                RunSettings.Profile.DEV, RunSettings.Lock.OFF), DocumentSettings.DEFAULTS);
     }
 
     @Test
@@ -105,7 +106,7 @@ class DirectiveCheckerTest {
                   |
                   = help: did you mean `on`?
                 """, errors("@cache ON\n"));
-        assertEquals(DocumentSettings.Cache.ON, settings("@cache ON\n").cache());
+        assertEquals(RunSettings.Cache.ON, settings("@cache ON\n").cache());
     }
 
     @Test
@@ -122,7 +123,7 @@ class DirectiveCheckerTest {
                   |
                   = note: a document sets each directive once; the first one counts
                 """, errors("@trace off\n\nSome prose.\n\n@trace sha256\n"));
-        assertEquals(DocumentSettings.Trace.OFF, settings("@trace off\n@trace sha256\n").trace());
+        assertEquals(RunSettings.Trace.OFF, settings("@trace off\n@trace sha256\n").trace());
     }
 
     @Test

@@ -42,6 +42,10 @@ import java.util.Set;
 public final class LirJson {
 
     private static final Set<String> MODULE_KEYS = Set.of("version", "doc_hash", "source", "types", "cells", "tools");
+    /** A module written before settings existed still reads, with the default settings. */
+    private static final Set<String> MODULE_KEYS_ALLOWED =
+            Set.of("version", "doc_hash", "source", "types", "cells", "tools", "settings");
+    private static final Set<String> SETTINGS_KEYS = Set.of("trace", "cache", "profile", "lock");
     private static final Set<String> RECORD_KEYS = Set.of("kind", "name", "fields");
     private static final Set<String> ENUM_KEYS = Set.of("kind", "name", "variants");
     private static final Set<String> ALIAS_KEYS = Set.of("kind", "name", "type");
@@ -80,6 +84,7 @@ public final class LirJson {
             tools.add(writeTool(module.tools().get(i), "tools[" + i + "]"));
         }
         root.put("tools", tools);
+        root.put("settings", writeSettings(module.settings() == null ? RunSettings.DEFAULTS : module.settings()));
         StringBuilder out = new StringBuilder(4096);
         CanonicalJson.write(root, out);
         return out.append('\n').toString();
@@ -88,6 +93,15 @@ public final class LirJson {
     /** The module hash: {@code "sha256:<hex>"} of the UTF-8 bytes of {@link #write}. */
     public static String hash(LirModule module) {
         return CanonicalJson.sha256(write(module));
+    }
+
+    private static Map<String, Object> writeSettings(RunSettings settings) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trace", RunSettings.spelling(settings.trace()));
+        m.put("cache", RunSettings.spelling(settings.cache()));
+        m.put("profile", RunSettings.spelling(settings.profile()));
+        m.put("lock", RunSettings.spelling(settings.lock()));
+        return m;
     }
 
     private static List<Object> writeTypes(List<TypeDef> types) {
@@ -294,7 +308,7 @@ public final class LirJson {
     }
 
     private static LirModule readModule(JsonNode root) throws LirFormatException {
-        checkKeys(root, "", MODULE_KEYS, MODULE_KEYS);
+        checkKeys(root, "", MODULE_KEYS_ALLOWED, MODULE_KEYS);
         String version = string(root, "version", "");
         if (!version.equals("1") && !version.startsWith("1.")) {
             throw new LirFormatException("version: unsupported LIR version " + CanonicalJson.quote(version)
@@ -317,7 +331,31 @@ public final class LirJson {
         for (int i = 0; i < toolsNode.size(); i++) {
             tools.add(readTool(toolsNode.get(i), "tools[" + i + "]"));
         }
-        return new LirModule(version, docHash, source, List.copyOf(types), List.copyOf(cells), List.copyOf(tools));
+        RunSettings settings = root.has("settings") ? readSettings(root.get("settings")) : RunSettings.DEFAULTS;
+        return new LirModule(version, docHash, source, List.copyOf(types), List.copyOf(cells), List.copyOf(tools),
+                settings);
+    }
+
+    private static RunSettings readSettings(JsonNode node) throws LirFormatException {
+        checkKeys(node, "settings", SETTINGS_KEYS, SETTINGS_KEYS);
+        return new RunSettings(
+                setting(node, "trace", RunSettings.Trace.class),
+                setting(node, "cache", RunSettings.Cache.class),
+                setting(node, "profile", RunSettings.Profile.class),
+                setting(node, "lock", RunSettings.Lock.class));
+    }
+
+    private static <E extends Enum<E>> E setting(JsonNode node, String key, Class<E> type) throws LirFormatException {
+        String text = string(node, key, "settings");
+        List<String> allowed = new ArrayList<>();
+        for (E value : type.getEnumConstants()) {
+            if (RunSettings.spelling(value).equals(text)) {
+                return value;
+            }
+            allowed.add(CanonicalJson.quote(RunSettings.spelling(value)));
+        }
+        throw new LirFormatException("settings." + key + ": " + CanonicalJson.quote(text) + " is not one of "
+                + String.join(", ", allowed));
     }
 
     private static TypeDef readType(JsonNode node, String path) throws LirFormatException {

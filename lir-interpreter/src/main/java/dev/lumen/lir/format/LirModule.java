@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A compiled Lumen document: what the front end hands the interpreter, and what `lumen emit` writes as
  * canonical JSON. {@code docHash} is the SHA-256 of the document's bytes ("sha256:…"); {@code source} is
- * the document's name, for error locations.
+ * the document's name, for error locations; {@code settings} are its run-time directives.
  */
 public record LirModule(
         String version,
@@ -13,7 +13,14 @@ public record LirModule(
         String source,
         List<TypeDef> types,
         List<CellDef> cells,
-        List<ToolDef> tools) {
+        List<ToolDef> tools,
+        RunSettings settings) {
 
     public static final String VERSION = "1.0.0";
+
+    /** A module with the default settings (a document without run-time directives). */
+    public LirModule(String version, String docHash, String source, List<TypeDef> types, List<CellDef> cells,
+            List<ToolDef> tools) {
+        this(version, docHash, source, types, cells, tools, RunSettings.DEFAULTS);
+    }
 }

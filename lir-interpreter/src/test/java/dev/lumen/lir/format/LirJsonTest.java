@@ -78,7 +78,8 @@ class LirJsonTest {
                 + "\"temperature\":[0.25]},\"mcp_server\":null,\"mcp_tool\":null,\"tool_id\":\"llm.chat\",\"version\":\"1.0.0\"},"
                 + "{\"alias\":\"Files\",\"grants\":{\"path\":[\"/tmp/in\"],\"recursive\":[true],\"timeout_ms\":[5000]},"
                 + "\"mcp_server\":\"filesystem\",\"mcp_tool\":\"read_file\",\"tool_id\":null,\"version\":null}]"), text);
-        assertTrue(text.contains("\"doc_hash\":\"" + Samples.DOC_HASH + "\",\"source\":\"invoice.lm.md\""), text);
+        assertTrue(text.contains("\"doc_hash\":\"" + Samples.DOC_HASH + "\",\"settings\":{\"cache\":\"on\",\"lock\":\"off\","
+                + "\"profile\":\"dev\",\"trace\":\"sha256\"},\"source\":\"invoice.lm.md\""), text);
     }
 
     @Test
@@ -132,6 +133,28 @@ class LirJsonTest {
                 + "{\"op\":\"RETURN\",\"a\":0,\"b\":0,\"c\":0,\"at\":[1,1]}"));
         assertEquals(2, m.cells().get(0).code().length);
         assertEquals(List.of(), Verifier.verify(m));
+    }
+
+    @Test
+    void settingsTravelWithTheModule() throws LirFormatException {
+        LirModule m = Samples.everything();
+        RunSettings prod = new RunSettings(RunSettings.Trace.OFF, RunSettings.Cache.OFF, RunSettings.Profile.PROD,
+                RunSettings.Lock.STRICT);
+        LirModule withSettings = new LirModule(m.version(), m.docHash(), m.source(), m.types(), m.cells(), m.tools(), prod);
+        String text = LirJson.write(withSettings);
+        assertTrue(text.contains("\"settings\":{\"cache\":\"off\",\"lock\":\"strict\",\"profile\":\"prod\",\"trace\":\"off\"}"), text);
+        assertEquals(prod, LirJson.read(text).settings());
+        assertTrue(LirJson.write(m).contains("\"settings\":{\"cache\":\"on\",\"lock\":\"off\",\"profile\":\"dev\",\"trace\":\"sha256\"}"));
+    }
+
+    @Test
+    void settingsAreOptionalButChecked() throws LirFormatException {
+        String module = "{\"version\":\"1.0.0\",\"doc_hash\":\"h\",\"source\":\"s\",\"types\":[],\"cells\":[],\"tools\":[]";
+        assertEquals(RunSettings.DEFAULTS, LirJson.read(module + "}").settings());
+        assertEquals("settings.profile: \"production\" is not one of \"dev\", \"test\", \"prod\"",
+                readError(module + ",\"settings\":{\"trace\":\"off\",\"cache\":\"on\",\"profile\":\"production\",\"lock\":\"off\"}}"));
+        assertEquals("settings: missing key \"lock\"",
+                readError(module + ",\"settings\":{\"trace\":\"off\",\"cache\":\"on\",\"profile\":\"dev\"}}"));
     }
 
     @Test
@@ -197,7 +220,7 @@ class LirJsonTest {
     void missingAndUnexpectedKeys() {
         assertEquals("module: missing key \"doc_hash\"",
                 readError("{\"version\":\"1.0.0\",\"source\":\"s\",\"types\":[],\"cells\":[],\"tools\":[]}"));
-        assertEquals("module: unexpected key \"strings\" (expected cells, doc_hash, source, tools, types, version)",
+        assertEquals("module: unexpected key \"strings\" (expected cells, doc_hash, settings, source, tools, types, version)",
                 readError("{\"version\":\"1.0.0\",\"doc_hash\":\"h\",\"source\":\"s\",\"types\":[],\"cells\":[],\"tools\":[],\"strings\":[]}"));
         assertEquals("cells[0]: missing key \"returns\"",
                 readError("{\"version\":\"1.0.0\",\"doc_hash\":\"h\",\"source\":\"s\",\"types\":[],\"tools\":[],"
@@ -306,6 +329,7 @@ class LirJsonTest {
         assertEquals(expected.source(), actual.source());
         assertEquals(expected.types(), actual.types());
         assertEquals(expected.tools(), actual.tools());
+        assertEquals(expected.settings(), actual.settings());
         assertEquals(expected.cells().size(), actual.cells().size());
         for (int i = 0; i < expected.cells().size(); i++) {
             CellDef e = expected.cells().get(i);
