@@ -574,7 +574,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         pc++;
                         break;
                     case TOOLCALL:
-                        writeBoxed(frame, a, callTool(program, wide(pc, b, 8), (LumenMap) readBoxed(frame, c)));
+                        writeBoxed(frame, a, callTool(program, cell, a, wide(pc, b, 8), (LumenMap) readBoxed(frame, c)));
                         pc++;
                         break;
                     case SCHEMA:
@@ -981,8 +981,10 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             case I_DIFF:
             case I_PATCH:
             case I_REDACT:
-            case I_TRACE_REF:
                 throw LumenIntrinsics.unavailable(id);
+            case I_TRACE_REF:
+                writeBoxed(frame, a, traceRef(program, cell, a));
+                break;
             case I_KEYS:
                 writeBoxed(frame, a, ((LumenMap) readBoxed(frame, c)).keys());
                 break;
@@ -1057,10 +1059,16 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
     // ============================================================================== effects
 
-    /** TOOLCALL: the trace boundary for tools. */
+    /** TOOLCALL: the trace boundary for tools; the output becomes a value of the type of the result register. */
     @TruffleBoundary
-    private static Object callTool(LumenProgram program, int tool, LumenMap arguments) {
-        return program.effects().callTool(program.tool(tool), arguments);
+    private static Object callTool(LumenProgram program, CellDef cell, int result, int tool, LumenMap arguments) {
+        return program.effects().callTool(program.tool(tool), arguments, program.resolve(cell.registers().get(result)));
+    }
+
+    /** {@code trace_ref()}: a boundary, like every effect. */
+    @TruffleBoundary
+    private static Object traceRef(LumenProgram program, CellDef cell, int result) {
+        return program.effects().traceRef(program.resolve(cell.registers().get(result)));
     }
 
     /** SCHEMA and VALIDATE: the trace boundary for validation. */

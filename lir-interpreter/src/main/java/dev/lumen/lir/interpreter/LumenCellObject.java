@@ -10,6 +10,7 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
+import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.values.LumenList;
 import dev.lumen.lir.values.LumenMap;
@@ -31,6 +32,7 @@ public final class LumenCellObject implements TruffleObject {
     private final String[] paramTypeTexts;
     private final String returns;
     private final RootCallTarget target;
+    private final LumenProgram program;
 
     LumenCellObject(LumenProgram program, int index) {
         CellDef cell = program.root(index).cell();
@@ -40,6 +42,7 @@ public final class LumenCellObject implements TruffleObject {
         this.paramTypeTexts = cell.params().stream().map(p -> p.type().toString()).toArray(String[]::new);
         this.returns = cell.returns().toString();
         this.target = program.callTarget(index);
+        this.program = program;
     }
 
     public String name() {
@@ -56,7 +59,33 @@ public final class LumenCellObject implements TruffleObject {
         if (arguments.length != paramNames.length) {
             throw ArityException.create(paramNames.length, paramNames.length, arguments.length);
         }
-        return call.call(target, LumenImport.arguments(name, paramNames, paramTypes, arguments));
+        Object[] values = LumenImport.arguments(name, paramNames, paramTypes, arguments);
+        runStart(values);
+        Object result;
+        try {
+            result = call.call(target, values);
+        } catch (LumenException e) {
+            runFailed(e);
+            throw e;
+        }
+        runEnd(result);
+        return result;
+    }
+
+    /** A host's call of a cell is a run (see {@link LumenEffects}). */
+    @TruffleBoundary
+    private void runStart(Object[] values) {
+        program.effects().runStart(program, name, values);
+    }
+
+    @TruffleBoundary
+    private void runEnd(Object result) {
+        program.effects().runEnd(result);
+    }
+
+    @TruffleBoundary
+    private void runFailed(LumenException failure) {
+        program.effects().runFailed(failure);
     }
 
     @ExportMessage

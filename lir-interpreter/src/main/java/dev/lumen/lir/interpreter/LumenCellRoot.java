@@ -1,5 +1,7 @@
 package dev.lumen.lir.interpreter;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
@@ -13,16 +15,20 @@ import dev.lumen.lir.format.CellDef;
  * The root node of one cell. Its frame has one static slot per register (slot i is register i), read and
  * written with the typed static accessors the register's static type selects (see
  * {@link LumenBytecodeNode}). Arguments arrive boxed in {@code frame.getArguments()} and are unboxed into
- * the parameter registers 0..n-1 on entry. The body is a {@link LumenBytecodeNode}.
+ * the parameter registers 0..n-1 on entry. The body is a {@link LumenBytecodeNode}. A cell that can perform an
+ * effect ({@link LumenEffectfulCells}) reports its calls to the program's {@link LumenEffects}; a pure one does not.
  */
 public final class LumenCellRoot extends RootNode implements LumenRoot {
     private final CellDef cell;
+    private final LumenProgram program;
     private final SourceSection section;
+    @CompilationFinal private boolean effectful;
     @Child private LumenBytecodeNode body;
 
     LumenCellRoot(TruffleLanguage<?> language, LumenProgram program, int index, CellDef cell) {
         super(language, frameDescriptor(cell));
         this.cell = cell;
+        this.program = program;
         this.body = new LumenBytecodeNode(program, index, cell);
         this.section = cellSection(program, cell);
     }
@@ -62,8 +68,9 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
     }
 
     /** Creates the call sites; every cell's root must exist first (calls may be recursive). */
-    void link(boolean[][] borrowedParams, boolean[] sharingMoves) {
+    void link(boolean[][] borrowedParams, boolean[] sharingMoves, boolean performsEffects) {
         body.linkCalls(borrowedParams, sharingMoves);
+        this.effectful = performsEffects;
     }
 
     LumenBytecodeNode body() {
@@ -77,7 +84,23 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
     @Override
     public Object execute(VirtualFrame frame) {
         body.enter(frame);
-        return body.execute(frame);
+        if (!effectful) {
+            return body.execute(frame);
+        }
+        cellStart(program, cell, frame.getArguments());
+        Object result = body.execute(frame);
+        cellEnd(program, result);
+        return result;
+    }
+
+    @TruffleBoundary
+    private static void cellStart(LumenProgram program, CellDef cell, Object[] arguments) {
+        program.effects().cellStart(cell.name(), arguments);
+    }
+
+    @TruffleBoundary
+    private static void cellEnd(LumenProgram program, Object result) {
+        program.effects().cellEnd(result);
     }
 
     @Override

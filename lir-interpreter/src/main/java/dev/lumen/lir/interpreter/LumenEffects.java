@@ -1,5 +1,6 @@
 package dev.lumen.lir.interpreter;
 
+import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.values.LumenMap;
@@ -11,16 +12,45 @@ import dev.lumen.lir.values.LumenType;
  * {@link LumenBytecodeNode}, so an implementation is plain Java (the runtime module's tool runner, trace and
  * validator) and never partially evaluated.
  *
+ * <p>A run is one call of a cell by a host ({@link #runStart} … {@link #runEnd} or {@link #runFailed}); inside
+ * it, the cells that can perform an effect (those that call a tool, validate or take a trace reference,
+ * directly or through the cells they call) report their calls with {@link #cellStart} and {@link #cellEnd}. Pure
+ * cells report nothing: their results follow from their arguments, and they stay free of boundaries so the
+ * compiler sees through them. A cell that fails reports no {@code cellEnd}; the run reports the failure.
+ *
  * <p>An implementation reports a failure that stops the program by throwing {@link LumenFailure}; the
  * interpreter locates it at the instruction. {@link #UNAVAILABLE}, the default, performs none of them.
  */
 public interface LumenEffects {
 
+    /** A host calls {@code cell} of {@code program} with {@code arguments} (Lumen values): a run begins. */
+    default void runStart(LumenProgram program, String cell, Object[] arguments) {
+    }
+
+    /** The run's cell returned {@code result}. */
+    default void runEnd(Object result) {
+    }
+
+    /** The run stopped with {@code failure} (a runtime error, a halt, an unavailable effect). */
+    default void runFailed(LumenException failure) {
+    }
+
+    /** An effectful cell is called with {@code arguments}. */
+    default void cellStart(String cell, Object[] arguments) {
+    }
+
+    /** The effectful cell called last returned {@code result}. */
+    default void cellEnd(Object result) {
+    }
+
     /**
-     * TOOLCALL: calls {@code tool} with its arguments (a map from input name to the argument's JSON tree)
-     * and returns the tool's output as a Lumen value of the call's type.
+     * TOOLCALL: calls {@code tool} with its arguments (a map from input name to the argument's value) and
+     * returns the tool's output as a Lumen value of {@code resultType}, the call's type.
      */
-    Object callTool(ToolDef tool, LumenMap arguments);
+    Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType);
+
+    /** {@code trace_ref()}: a {@code TraceRef} record (of type {@code traceRefType}) naming the run's latest event. */
+    Object traceRef(LumenType traceRefType);
 
     /**
      * SCHEMA ({@code strict}, halting on failure: the failure's message is the ValidationError's) and VALIDATE
@@ -32,9 +62,14 @@ public interface LumenEffects {
     /** What this build does: every effect is a clear runtime error naming the feature. */
     LumenEffects UNAVAILABLE = new LumenEffects() {
         @Override
-        public Object callTool(ToolDef tool, LumenMap arguments) {
+        public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
             String what = tool.toolId() != null ? tool.toolId() : "MCP tool `" + tool.mcpTool() + "` of " + tool.mcpServer();
             throw LumenFailure.unavailable("tool calls are not available in this build: `" + tool.alias() + "` (" + what + ")");
+        }
+
+        @Override
+        public Object traceRef(LumenType traceRefType) {
+            throw LumenFailure.unavailable("`trace_ref()` needs a traced run, and this run is not traced");
         }
 
         @Override

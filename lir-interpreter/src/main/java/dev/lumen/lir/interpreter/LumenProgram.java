@@ -62,8 +62,9 @@ public final class LumenProgram {
             params[i] = body.paramCount();
         }
         boolean[][] borrowed = LumenBorrows.borrowedParams(codes, liveIns, windows, callees, params, sharing);
+        boolean[] effectful = LumenEffectfulCells.of(cells, callees);
         for (int i = 0; i < n; i++) {
-            roots[i].link(borrowed, sharing[i]);
+            roots[i].link(borrowed, sharing[i], effectful[i]);
         }
         this.moduleObject = new LumenModuleObject(this);
     }

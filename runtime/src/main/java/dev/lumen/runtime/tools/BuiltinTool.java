@@ -1,0 +1,36 @@
+package dev.lumen.runtime.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A bundled tool that runs inside the Lumen process (its manifest says {@code "exec": {"builtin": true}}): it
+ * maps the call's input object to its output, as a subprocess tool would, and goes through the same cache and
+ * trace.
+ */
+@FunctionalInterface
+public interface BuiltinTool {
+
+    /**
+     * The output for {@code input}, a JSON object with the tool's input fields.
+     *
+     * @throws ToolFailure when the tool cannot produce an output for this input
+     */
+    JsonNode call(JsonNode input);
+
+    /** The in-process implementation of bundled tool {@code toolId}, if it has one. */
+    static Optional<BuiltinTool> find(String toolId) {
+        return Optional.ofNullable(Registry.TOOLS.get(toolId));
+    }
+
+    /** Holds the table, so that the interface stays a plain functional interface. */
+    final class Registry {
+        private static final Map<String, BuiltinTool> TOOLS = Map.of(
+                "json.parse", JsonTools::parse,
+                "json.emit", JsonTools::emit);
+
+        private Registry() {
+        }
+    }
+}
