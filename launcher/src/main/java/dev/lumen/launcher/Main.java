@@ -30,7 +30,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = Main.Version.class,
         description = "Lumen: Markdown-native programs with typed schemas, capability-scoped tools and "
                 + "hash-chained traces.",
-        subcommands = {CheckCommand.class, EmitCommand.class, LirCommand.class, RunCommand.class},
+        subcommands = {CheckCommand.class, EmitCommand.class, LirCommand.class, RunCommand.class, TrainCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class Main implements Callable<Integer> {
 
