@@ -94,6 +94,81 @@ public final class TraceRenderer {
         return out.toString();
     }
 
+    /**
+     * The readable form of a comparison ({@code lumen trace diff}): both runs, how many events they share, the
+     * first difference with the members that differ in each run, then the other differences one per line.
+     */
+    public static String renderDiff(Trace a, Trace b, TraceDiff.Result result) {
+        StringBuilder out = new StringBuilder();
+        out.append("A ").append(a.runId()).append("  ").append(plural(a.events().size(), "event")).append('\n');
+        out.append("B ").append(b.runId()).append("  ").append(plural(b.events().size(), "event")).append('\n');
+        if (result.identical()) {
+            out.append("the runs are identical\n");
+            return out.toString();
+        }
+        out.append(result.agreeing() == 0 ? "the runs differ from the first event\n"
+                : "the runs agree on their first " + plural(result.agreeing(), "event") + "\n");
+        TraceDiff.Difference first = result.differences().getFirst();
+        out.append("first difference, at ").append(position(first)).append(": ").append(first.description()).append('\n');
+        details(first, out);
+        if (result.differences().size() > 1) {
+            out.append("then:\n");
+            for (TraceDiff.Difference d : result.differences().subList(1, result.differences().size())) {
+                out.append("  ").append(position(d)).append(": ").append(d.description()).append('\n');
+            }
+            if (result.truncated()) {
+                out.append("  … and more\n");
+            }
+        }
+        return out.toString();
+    }
+
+    private static void details(TraceDiff.Difference d, StringBuilder out) {
+        if (d.a() == null || d.b() == null) {
+            TraceEvent only = d.a() != null ? d.a() : d.b();
+            out.append("  ").append(d.a() != null ? "A" : "B").append("  ").append(line(only, null)).append('\n');
+            return;
+        }
+        if (d.fields().isEmpty()) {
+            out.append("  A  ").append(line(d.a(), null)).append('\n');
+            out.append("  B  ").append(line(d.b(), null)).append('\n');
+            return;
+        }
+        for (TraceEvent e : new TraceEvent[] {d.a(), d.b()}) {
+            out.append("  ").append(e == d.a() ? "A" : "B");
+            for (String field : d.fields()) {
+                out.append("  ").append(member(e, field));
+            }
+            out.append('\n');
+        }
+    }
+
+    /** A member for a diff: a value by its short hash and preview, anything else as JSON. */
+    private static String member(TraceEvent e, String field) {
+        if (field.endsWith("_hash") && (field.equals("inputs_hash") || field.equals("outputs_hash"))) {
+            String name = field.substring(0, field.length() - "_hash".length());
+            Optional<RecordedValue> v = name.equals("inputs") ? e.inputs() : e.outputs();
+            return v.map(r -> name + " " + ContentHash.brief(r.hash()) + " " + preview(r)).orElse(name + " (none)");
+        }
+        var node = e.json().get(field);
+        if (node == null) {
+            return field + " (none)";
+        }
+        return field + " " + (node.isTextual() && ContentHash.isValid(node.textValue())
+                ? ContentHash.brief(node.textValue()) : node.toString());
+    }
+
+    private static String position(TraceDiff.Difference d) {
+        if (d.a() != null && d.b() != null && d.a().seq() == d.b().seq()) {
+            return "seq " + d.a().seq();
+        }
+        return "seq " + (d.a() == null ? "-" : Long.toString(d.a().seq())) + "/" + (d.b() == null ? "-" : Long.toString(d.b().seq()));
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** {@code  NAME <hash> <preview>}, or nothing for an absent value. */
     private static String value(String name, Optional<RecordedValue> v) {
         return v.map(r -> "  " + name + " " + ContentHash.brief(r.hash()) + " " + preview(r)).orElse("");
