@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Content-addressed blobs: {@code blobs/sha256/<hex>} holds bytes whose SHA-256 is {@code hex}. Values too
@@ -13,7 +15,11 @@ import java.nio.file.Path;
  * name is also the value's hash. Writes are atomic and idempotent; reads check the content against the name.
  */
 public final class BlobStore {
+    /** Blobs this store wrote or found intact: a trace repeating a large value does not read it back each time. */
+    private static final int MAX_KNOWN = 100_000;
+
     private final Path dir;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     BlobStore(Path dir) {
         this.dir = dir;
@@ -45,17 +51,23 @@ public final class BlobStore {
     }
 
     private String put(String hash, byte[] content) {
+        if (known.contains(hash)) {
+            return hash;
+        }
         Path file = path(hash);
         // A blob that is already there is left alone when it is intact: content addressing makes every
         // intact copy identical. A damaged one is replaced.
-        if (check(hash) == Status.OK) {
-            return hash;
+        if (check(hash) != Status.OK) {
+            try {
+                AtomicFiles.write(file, content);
+            } catch (IOException e) {
+                throw new StoreException("cannot write the blob `" + file + "`: " + describe(e), e);
+            }
         }
-        try {
-            AtomicFiles.write(file, content);
-        } catch (IOException e) {
-            throw new StoreException("cannot write the blob `" + file + "`: " + describe(e), e);
+        if (known.size() >= MAX_KNOWN) {
+            known.clear();
         }
+        known.add(hash);
         return hash;
     }
 
@@ -70,12 +82,15 @@ public final class BlobStore {
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
+            known.remove(hash);
             throw new StoreException("the blob " + hash + " is missing (no file `" + file + "`)", e);
         } catch (IOException e) {
+            known.remove(hash);
             throw new StoreException("cannot read the blob `" + file + "`: " + describe(e), e);
         }
         String actual = CanonicalJson.sha256(content);
         if (!actual.equals(hash)) {
+            known.remove(hash);
             throw new StoreException("the blob `" + file + "` is corrupt: its content hashes to " + actual);
         }
         return content;
@@ -91,17 +106,22 @@ public final class BlobStore {
         }
     }
 
-    /** Whether blob {@code hash} is present and intact. */
+    /** Whether blob {@code hash} is present and intact (read from disk, whatever this store wrote before). */
     public Status check(String hash) {
         Path file = path(hash);
+        Status status;
         try {
             byte[] content = Files.readAllBytes(file);
-            return CanonicalJson.sha256(content).equals(hash) ? Status.OK : Status.CORRUPT;
+            status = CanonicalJson.sha256(content).equals(hash) ? Status.OK : Status.CORRUPT;
         } catch (NoSuchFileException e) {
-            return Status.MISSING;
+            status = Status.MISSING;
         } catch (IOException e) {
-            return Status.CORRUPT;
+            status = Status.CORRUPT;
         }
+        if (status != Status.OK) {
+            known.remove(hash); // the next put writes it again
+        }
+        return status;
     }
 
     static String describe(IOException e) {

@@ -1,21 +1,27 @@
 package dev.lumen.runtime.store;
 
-import java.util.regex.Pattern;
-
 /**
  * Content hashes as the store writes them: {@code "sha256:"} and 64 lowercase hex digits. Hashes read from
  * traces and cache entries name files, so they are checked against this form before any path is built.
  */
 public final class ContentHash {
     public static final String PREFIX = "sha256:";
-    private static final Pattern FORM = Pattern.compile("sha256:[0-9a-f]{64}");
 
     private ContentHash() {
     }
 
     /** Whether {@code text} is a well-formed hash. */
     public static boolean isValid(String text) {
-        return text != null && FORM.matcher(text).matches();
+        if (text == null || text.length() != PREFIX.length() + 64 || !text.startsWith(PREFIX)) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The 64 hex digits of a well-formed hash. */

@@ -93,7 +93,8 @@ public record RecordedValue(String hash, JsonNode inline, String preview, long s
     /** Whether the value is intact: an inline value has its hash; a blob is present, intact and as described. */
     public Check check(BlobStore blobs) {
         if (isInline()) {
-            return CanonicalJson.hash(inline).equals(hash) ? Check.OK : Check.HASH_MISMATCH;
+            // An inline value's preview is its whole canonical text (see read).
+            return CanonicalJson.sha256(preview).equals(hash) ? Check.OK : Check.HASH_MISMATCH;
         }
         switch (blobs.check(hash)) {
             case MISSING:
