@@ -3,6 +3,7 @@ package dev.lumen.runtime.trace;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.json.CanonicalValue;
+import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.RecordedValue;
 import dev.lumen.runtime.store.RunId;
 import dev.lumen.runtime.store.Store;
@@ -16,6 +17,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 
 /**
  * Writes the trace of one run: {@code .lumen/trace/<run_id>.jsonl}, one hash-chained, sealed event per line
@@ -27,8 +29,9 @@ import java.nio.file.StandardOpenOption;
  * CanonicalJson#write(Object)} accepts, or a {@link CanonicalValue} (pass one when its hash is needed
  * elsewhere too, e.g. for the cache key, so it is computed once); values over 1 KB go to blobs first.
  *
- * <p>Methods are synchronized: one writer may be shared by the threads of a run. A failed write throws
- * {@link StoreException} and leaves the writer unusable. Closing does not end the run: call {@link #runEnd}
+ * <p>Methods are synchronized: one writer may be shared by the threads of a run. A value with no JSON form
+ * (NaN, a lone surrogate) is an {@link IllegalArgumentException} and writes nothing; so are a null name and a
+ * malformed hash. A failed write throws {@link StoreException} and leaves the writer unusable. Closing does not end the run: call {@link #runEnd}
  * or {@link #runFailed} first, or the trace stays unfinished (as when the process is killed).
  */
 public final class TraceWriter implements AutoCloseable {
@@ -57,6 +60,8 @@ public final class TraceWriter implements AutoCloseable {
      * @param arguments the cell's arguments, a map from parameter name to value
      */
     public static TraceWriter start(Store store, String doc, String docHash, String cell, Object arguments) {
+        requireHash("docHash", docHash);
+        Objects.requireNonNull(cell, "cell");
         Path dir = store.traceDir();
         while (true) {
             String runId = RunId.next();
@@ -106,6 +111,7 @@ public final class TraceWriter implements AutoCloseable {
 
     /** A cell that performs effects begins; {@code arguments} maps parameter names to values. */
     public synchronized long cellStart(String cell, Object arguments) {
+        Objects.requireNonNull(cell, "cell");
         CanonicalObject event = new CanonicalObject().put("cell", cell);
         value(event, "inputs", arguments);
         return append(EventKind.CELL_START, event);
@@ -113,6 +119,7 @@ public final class TraceWriter implements AutoCloseable {
 
     /** A cell that performs effects returns {@code result}. */
     public synchronized long cellEnd(String cell, Object result) {
+        Objects.requireNonNull(cell, "cell");
         CanonicalObject event = new CanonicalObject().put("cell", cell);
         value(event, "outputs", result);
         return append(EventKind.CELL_END, event);
@@ -138,6 +145,8 @@ public final class TraceWriter implements AutoCloseable {
      */
     public synchronized long toolFailed(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, String errorKind, String message, long latencyMs) {
+        Objects.requireNonNull(errorKind, "errorKind");
+        Objects.requireNonNull(message, "message");
         CanonicalObject event = toolEvent(cell, toolId, toolVersion, policyHash, inputs, latencyMs, false)
                 .put("error_kind", errorKind)
                 .put("message", message);
@@ -149,6 +158,8 @@ public final class TraceWriter implements AutoCloseable {
      * outputs} the validated value when valid, the ValidationError value when not.
      */
     public synchronized long schemaValidate(String cell, String schema, Object input, boolean valid, Object outputs) {
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(schema, "schema");
         CanonicalObject event = new CanonicalObject()
                 .put("cell", cell)
                 .put("schema", schema)
@@ -167,6 +178,8 @@ public final class TraceWriter implements AutoCloseable {
      * @param column    its column, or 0
      */
     public synchronized long error(String cell, String errorKind, String message, int line, int column) {
+        Objects.requireNonNull(errorKind, "errorKind");
+        Objects.requireNonNull(message, "message");
         CanonicalObject event = new CanonicalObject()
                 .put("error_kind", errorKind)
                 .put("message", message);
@@ -188,6 +201,8 @@ public final class TraceWriter implements AutoCloseable {
 
     /** The run ends with an error (already recorded by {@link #error}). */
     public synchronized long runFailed(String errorKind, String message) {
+        Objects.requireNonNull(errorKind, "errorKind");
+        Objects.requireNonNull(message, "message");
         CanonicalObject event = new CanonicalObject()
                 .put("status", "error")
                 .put("error_kind", errorKind)
@@ -209,6 +224,10 @@ public final class TraceWriter implements AutoCloseable {
 
     private CanonicalObject toolEvent(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, long latencyMs, boolean cached) {
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(toolId, "toolId");
+        Objects.requireNonNull(toolVersion, "toolVersion");
+        requireHash("policyHash", policyHash);
         CanonicalObject event = new CanonicalObject()
                 .put("cell", cell)
                 .put("tool_id", toolId)
@@ -218,6 +237,12 @@ public final class TraceWriter implements AutoCloseable {
                 .put("cached", cached);
         value(event, "inputs", inputs);
         return event;
+    }
+
+    private static void requireHash(String what, String hash) {
+        if (!ContentHash.isValid(hash)) {
+            throw new IllegalArgumentException(what + " must be \"sha256:\" and 64 lowercase hex digits, not " + hash);
+        }
     }
 
     private void value(CanonicalObject event, String name, Object value) {

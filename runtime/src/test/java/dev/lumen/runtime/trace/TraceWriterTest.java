@@ -145,6 +145,23 @@ class TraceWriterTest {
         }
     }
 
+    @Test
+    void aValueWithoutJsonFormOrAMalformedHashWritesNothing() {
+        Store store = Store.at(dir);
+        assertThrows(IllegalArgumentException.class,
+                () -> TraceWriter.start(store, "d.lm.md", "sha256:abc", "run", Map.of()));
+        try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of())) {
+            assertThrows(IllegalArgumentException.class, () -> w.cellEnd("c", Double.NaN));
+            assertThrows(IllegalArgumentException.class,
+                    () -> w.toolCall("c", "t", "1", "not a hash", Map.of(), 1, 0, false));
+            assertThrows(NullPointerException.class, () -> w.cellStart(null, Map.of()));
+            w.runEnd(1);
+            assertEquals(1, w.lastSeq());
+            w.close();
+            assertTrue(TraceVerifier.verify(store, w.runId()).ok());
+        }
+    }
+
     private static List<String> hashes(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(l -> CanonicalJson.parse(l).get("hash").textValue()).toList();
     }
