@@ -15,9 +15,8 @@ import picocli.CommandLine.IVersionProvider;
  *
  * <p>Each subcommand is a class in this package listed in {@code subcommands} below; a subcommand is
  * registered only once it works, so {@code lumen --help} never advertises a stub. Planned, from the
- * blueprint's CLI chapter: {@code fmt}, {@code trace
- * last|show|diff}, {@code cache ls|clear [--tool T]}, {@code replay RUN_ID}, {@code tools ls|check}, {@code init
- * NAME}. {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
+ * blueprint's CLI chapter: {@code fmt}, {@code replay RUN_ID}, {@code tools ls|check}, {@code init NAME}.
+ * {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
  * {@code --engine.*} and other polyglot options through); {@code bin/lumen} starts every subcommand on the
  * fast-starting interpreter-only JVM, and {@code run} and {@code replay} on the JIT-enabled one when asked
  * ({@link RuntimeChoice}).
@@ -30,7 +29,8 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = Main.Version.class,
         description = "Lumen: Markdown-native programs with typed schemas, capability-scoped tools and "
                 + "hash-chained traces.",
-        subcommands = {CheckCommand.class, EmitCommand.class, LirCommand.class, RunCommand.class, TrainCommand.class},
+        subcommands = {CheckCommand.class, EmitCommand.class, LirCommand.class, RunCommand.class, TraceCommand.class,
+            CacheCommand.class, TrainCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class Main implements Callable<Integer> {
 

@@ -1,0 +1,23 @@
+package dev.lumen.runtime.store;
+
+import dev.lumen.runtime.json.CanonicalValue;
+import java.nio.file.Path;
+
+/** The answer of {@link ToolCache#get}: a hit with the output, a miss, or an entry that failed its checks. */
+public sealed interface CacheLookup {
+
+    /** The output recorded for the call, checked against its hash. */
+    record Hit(CanonicalValue outputs, CacheEntry entry) implements CacheLookup {
+    }
+
+    /** No entry for the call. */
+    record Miss() implements CacheLookup {
+    }
+
+    /**
+     * An entry exists but is damaged: it is never served; treat the call as a miss (a new {@code put}
+     * replaces the entry). {@code problem} says what is wrong, for a warning.
+     */
+    record Corrupt(Path file, String problem) implements CacheLookup {
+    }
+}

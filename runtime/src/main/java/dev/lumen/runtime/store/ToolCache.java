@@ -1,0 +1,308 @@
+package dev.lumen.runtime.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.CanonicalObject;
+import dev.lumen.runtime.json.CanonicalValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The tool-output cache (spec trace-v1.md §6): {@code cache/<tool dir>/<key hex>.json}, one entry per call,
+ * keyed by {@code sha256(tool_id ":" tool_version ":" policy_hash ":" inputs_hash)}.
+ *
+ * <p>An entry is sealed canonical JSON holding the call's identity and its output (inline, or in a blob when
+ * larger than 1 KB). Every read checks the entry completely: a damaged entry is reported and never served.
+ * Writes are atomic, so concurrent runs putting the same key leave one intact entry.
+ */
+public final class ToolCache {
+    /** The {@code format} member of every entry. */
+    public static final String FORMAT = "lumen-cache/1";
+    private static final String EXTENSION = ".json";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private final Path dir;
+    private final BlobStore blobs;
+
+    ToolCache(Path dir, BlobStore blobs) {
+        this.dir = dir;
+        this.blobs = blobs;
+    }
+
+    /** The cache directory. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The cache key of a call: {@code sha256(toolId + ":" + toolVersion + ":" + policyHash + ":" + inputsHash)}. */
+    public static String key(String toolId, String toolVersion, String policyHash, String inputsHash) {
+        return CanonicalJson.sha256(toolId + ":" + toolVersion + ":" + policyHash + ":" + inputsHash);
+    }
+
+    /**
+     * The directory name of a tool's entries: the tool id with every character other than ASCII letters,
+     * digits, {@code -}, {@code _} and {@code .} percent-encoded as UTF-8 ({@code mcp://x} becomes
+     * {@code mcp%3A%2F%2Fx}); a leading {@code .} is encoded too, so no tool id names a hidden directory,
+     * {@code .} or {@code ..}.
+     */
+    public static String toolDirName(String toolId) {
+        if (toolId.isEmpty()) {
+            throw new IllegalArgumentException("a tool id cannot be empty");
+        }
+        StringBuilder out = new StringBuilder(toolId.length());
+        byte[] bytes = toolId.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            boolean plain = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                    || b == '-' || b == '_' || (b == '.' && i > 0);
+            if (plain) {
+                out.append((char) b);
+            } else {
+                out.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The file of the entry for a call (which may not exist). */
+    public Path entryFile(String toolId, String key) {
+        return dir.resolve(toolDirName(toolId)).resolve(ContentHash.hex(key) + EXTENSION);
+    }
+
+    /**
+     * The cached output of a call. A damaged entry (unreadable, not sealed canonical JSON, answering another
+     * call, or whose output does not match its hash) is {@link CacheLookup.Corrupt}, never a hit.
+     */
+    public CacheLookup get(String toolId, String toolVersion, String policyHash, String inputsHash) {
+        String key = key(toolId, toolVersion, policyHash, inputsHash);
+        Path file = entryFile(toolId, key);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new CacheLookup.Miss();
+        } catch (IOException e) {
+            return new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e));
+        }
+        try {
+            CacheEntry entry = parse(file, bytes);
+            CanonicalValue outputs = entry.outputs().resolve(blobs);
+            if (!outputs.hash().equals(entry.outputs().hash())) {
+                return new CacheLookup.Corrupt(file, "its output does not match outputs_hash");
+            }
+            return new CacheLookup.Hit(outputs, entry);
+        } catch (BadEntry e) {
+            return new CacheLookup.Corrupt(file, e.getMessage());
+        } catch (StoreException e) {
+            return new CacheLookup.Corrupt(file, e.getMessage());
+        }
+    }
+
+    /**
+     * Records {@code outputs} as the result of a call (replacing any entry for the same key) and returns the
+     * entry. An output larger than 1 KB goes to a blob first.
+     */
+    public CacheEntry put(String toolId, String toolVersion, String policyHash, CanonicalValue inputs, CanonicalValue outputs) {
+        String key = key(toolId, toolVersion, policyHash, inputs.hash());
+        Path file = entryFile(toolId, key);
+        String created = Timestamps.now();
+        CanonicalObject entry = new CanonicalObject()
+                .put("format", FORMAT)
+                .put("key", key)
+                .put("tool_id", toolId)
+                .put("tool_version", toolVersion)
+                .put("policy_hash", policyHash)
+                .put("inputs_hash", inputs.hash())
+                .put("inputs_preview", inputs.preview(RecordedValue.PREVIEW_BYTES))
+                .put("created", created);
+        RecordedValue.record(entry, "outputs", outputs, blobs);
+        entry.put("seal", CanonicalJson.sha256(entry.text()));
+        try {
+            AtomicFiles.write(file, (entry.text() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new StoreException("cannot write the cache entry `" + file + "`: " + BlobStore.describe(e), e);
+        }
+        RecordedValue recorded = outputs.size() <= RecordedValue.INLINE_LIMIT
+                ? new RecordedValue(outputs.hash(), outputs.tree(), outputs.text(), outputs.size())
+                : new RecordedValue(outputs.hash(), null, outputs.preview(RecordedValue.PREVIEW_BYTES), outputs.size());
+        return new CacheEntry(toolId, toolVersion, key, policyHash, inputs.hash(),
+                inputs.preview(RecordedValue.PREVIEW_BYTES), recorded, created, file);
+    }
+
+    /** What {@link #list} finds: intact entries and damaged ones. */
+    public record Listing(List<CacheEntry> entries, List<CacheLookup.Corrupt> corrupt) {
+    }
+
+    /**
+     * Every entry, or those of tool {@code toolId} when it is not null, sorted by tool id and creation time;
+     * each is checked as {@link #get} checks it (including its output's blob).
+     */
+    public Listing list(String toolId) {
+        List<CacheEntry> entries = new ArrayList<>();
+        List<CacheLookup.Corrupt> corrupt = new ArrayList<>();
+        for (Path toolDir : toolDirs(toolId)) {
+            for (Path file : entryFiles(toolDir)) {
+                try {
+                    CacheEntry entry = parse(file, Files.readAllBytes(file));
+                    RecordedValue.Check check = entry.outputs().check(blobs);
+                    if (check != RecordedValue.Check.OK) {
+                        corrupt.add(new CacheLookup.Corrupt(file, describe(check, entry.outputs())));
+                    } else {
+                        entries.add(entry);
+                    }
+                } catch (NoSuchFileException e) {
+                    // removed while listing
+                } catch (IOException e) {
+                    corrupt.add(new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e)));
+                } catch (BadEntry e) {
+                    corrupt.add(new CacheLookup.Corrupt(file, e.getMessage()));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(CacheEntry::toolId).thenComparing(CacheEntry::created).thenComparing(CacheEntry::key));
+        corrupt.sort(Comparator.comparing(c -> c.file().toString()));
+        return new Listing(entries, corrupt);
+    }
+
+    /**
+     * Removes every entry, or those of tool {@code toolId} when it is not null, with temporary files left by
+     * interrupted writes; returns the number of entries removed. Blobs stay: traces may refer to them.
+     */
+    public int clear(String toolId) {
+        int removed = 0;
+        for (Path toolDir : toolDirs(toolId)) {
+            try (Stream<Path> files = Files.list(toolDir)) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    boolean entry = name.endsWith(EXTENSION) && !AtomicFiles.isHidden(name);
+                    if ((entry || name.startsWith(AtomicFiles.TEMP_PREFIX)) && Files.deleteIfExists(file) && entry) {
+                        removed++;
+                    }
+                }
+                Files.deleteIfExists(toolDir);
+            } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+                // gone already, or a concurrent run just wrote a new entry: it stays
+            } catch (IOException e) {
+                throw new StoreException("cannot clear `" + toolDir + "`: " + BlobStore.describe(e), e);
+            }
+        }
+        return removed;
+    }
+
+    // ------------------------------------------------------------------------------------ reading entries
+
+    private static final class BadEntry extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadEntry(String message) {
+            super(message);
+        }
+    }
+
+    private List<Path> toolDirs(String toolId) {
+        if (toolId != null) {
+            Path one = dir.resolve(toolDirName(toolId));
+            return Files.isDirectory(one) ? List.of(one) : List.of();
+        }
+        try (Stream<Path> dirs = Files.list(dir)) {
+            return dirs.filter(p -> !AtomicFiles.isHidden(p.getFileName().toString()) && Files.isDirectory(p))
+                    .sorted()
+                    .toList();
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("cannot list the cache `" + dir + "`: " + BlobStore.describe(e), e);
+        }
+    }
+
+    private static List<Path> entryFiles(Path toolDir) {
+        try (Stream<Path> files = Files.list(toolDir)) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(EXTENSION) && !AtomicFiles.isHidden(name);
+            }).sorted().toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("cannot list `" + toolDir + "`: " + BlobStore.describe(e), e);
+        }
+    }
+
+    /** Parses and checks an entry file, all but its output (which {@link #get} and {@link #list} check). */
+    private static CacheEntry parse(Path file, byte[] bytes) throws BadEntry {
+        int length = bytes.length;
+        if (length == 0 || bytes[length - 1] != '\n') {
+            throw new BadEntry("it is incomplete (no final newline)");
+        }
+        ObjectNode node;
+        try {
+            node = StoredJson.parseCanonicalObject(bytes, 0, length - 1);
+        } catch (StoredJson.NotCanonical e) {
+            throw new BadEntry(e.getMessage());
+        }
+        String seal = StoredJson.text(node, "seal");
+        if (seal == null || !seal.equals(StoredJson.hashOf(node, name -> !name.equals("seal")))) {
+            throw new BadEntry("its seal does not match its content (the entry was changed)");
+        }
+        if (!FORMAT.equals(StoredJson.text(node, "format"))) {
+            throw new BadEntry("its format is not " + FORMAT);
+        }
+        String key = required(node, "key");
+        String toolId = required(node, "tool_id");
+        String toolVersion = required(node, "tool_version");
+        String policyHash = required(node, "policy_hash");
+        String inputsHash = required(node, "inputs_hash");
+        String inputsPreview = required(node, "inputs_preview");
+        String created = required(node, "created");
+        for (String hash : List.of(key, policyHash, inputsHash)) {
+            if (!ContentHash.isValid(hash)) {
+                throw new BadEntry("`" + hash + "` is not a sha256 hash");
+            }
+        }
+        if (!key.equals(key(toolId, toolVersion, policyHash, inputsHash))) {
+            throw new BadEntry("its key does not match its tool, version, policy and inputs");
+        }
+        if (!file.getFileName().toString().equals(ContentHash.hex(key) + EXTENSION)
+                || !file.getParent().getFileName().toString().equals(toolDirName(toolId))) {
+            throw new BadEntry("it is filed under another key or tool than its own");
+        }
+        Optional<RecordedValue> outputs;
+        try {
+            outputs = RecordedValue.read(node, "outputs");
+        } catch (IllegalArgumentException e) {
+            throw new BadEntry(e.getMessage());
+        }
+        if (outputs.isEmpty()) {
+            throw new BadEntry("it records no output");
+        }
+        return new CacheEntry(toolId, toolVersion, key, policyHash, inputsHash, inputsPreview, outputs.get(), created, file);
+    }
+
+    private static String required(JsonNode node, String name) throws BadEntry {
+        String text = StoredJson.text(node, name);
+        if (text == null) {
+            throw new BadEntry("it has no `" + name + "`");
+        }
+        return text;
+    }
+
+    private static String describe(RecordedValue.Check check, RecordedValue outputs) {
+        return switch (check) {
+            case MISSING_BLOB -> "the blob holding its output (" + outputs.hash() + ") is missing";
+            case CORRUPT_BLOB -> "the blob holding its output (" + outputs.hash() + ") is corrupt";
+            case INCONSISTENT -> "the blob holding its output does not match the recorded size and preview";
+            default -> "its output does not match outputs_hash";
+        };
+    }
+}

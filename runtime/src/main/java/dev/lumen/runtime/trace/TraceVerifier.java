@@ -1,0 +1,276 @@
+package dev.lumen.runtime.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.store.BlobStore;
+import dev.lumen.runtime.store.ContentHash;
+import dev.lumen.runtime.store.RecordedValue;
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.StoredJson;
+import dev.lumen.runtime.trace.Verification.Problem;
+import dev.lumen.runtime.trace.Verification.Reason;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies a trace (spec trace-v1.md §5): every line is complete, canonical JSON; the events are numbered from
+ * 0 without gaps; each {@code prev_hash} is the previous event's {@code hash} (the genesis value for the
+ * first); each {@code hash} and {@code seal} is recomputed; each event has the members of its kind, in an
+ * order runs can produce; every inline value has its recorded hash and every blob is present and intact.
+ * The first event that fails is named with its seq and the reason.
+ */
+public final class TraceVerifier {
+    private TraceVerifier() {
+    }
+
+    /** Verifies run {@code runId} of {@code store} (blobs from the same store). */
+    public static Verification verify(Store store, String runId) {
+        return verify(store.traceFile(runId), store.blobs(), runId);
+    }
+
+    /**
+     * Verifies the trace in {@code file}, reading blobs from {@code blobs}; when {@code runId} is not null, the
+     * run_start event must name it.
+     *
+     * @throws dev.lumen.runtime.store.StoreException if the file cannot be read at all
+     */
+    public static Verification verify(Path file, BlobStore blobs, String runId) {
+        byte[] bytes = TraceReader.readBytes(file);
+        List<TraceReader.Line> lines = TraceReader.lines(bytes);
+        if (lines.isEmpty()) {
+            return new Verification(0, TraceFormat.GENESIS, false,
+                    new Problem(0, 1, Reason.EMPTY, "the trace has no events"));
+        }
+        String head = TraceFormat.GENESIS;
+        boolean finished = false;
+        for (int i = 0; i < lines.size(); i++) {
+            TraceReader.Line line = lines.get(i);
+            try {
+                if (finished) {
+                    throw new Broken(Reason.MALFORMED, "an event follows run_end");
+                }
+                ObjectNode event = parse(bytes, line);
+                String hash = checkChain(event, i, head);
+                EventKind kind = checkMembers(event, i, runId);
+                checkValues(event, blobs);
+                head = hash;
+                finished = kind == EventKind.RUN_END;
+            } catch (Broken b) {
+                return new Verification(i, head, false, new Problem(i, line.number(), b.reason, b.getMessage()));
+            }
+        }
+        return new Verification(lines.size(), head, finished, null);
+    }
+
+    /** A verification failure of one event. */
+    private static final class Broken extends Exception {
+        private static final long serialVersionUID = 1L;
+        final Reason reason;
+
+        Broken(Reason reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private static ObjectNode parse(byte[] bytes, TraceReader.Line line) throws Broken {
+        if (!line.complete()) {
+            throw new Broken(Reason.TRUNCATED, "the last line is incomplete: the run was stopped while writing it");
+        }
+        try {
+            return StoredJson.parseCanonicalObject(bytes, line.start(), line.end() - line.start());
+        } catch (StoredJson.NotCanonical e) {
+            throw new Broken(e.parseable() ? Reason.NOT_CANONICAL : Reason.UNPARSEABLE, "the line cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Checks seq, prev_hash, hash and seal; returns the event's hash. */
+    private static String checkChain(ObjectNode event, long expectedSeq, String previousHash) throws Broken {
+        JsonNode seq = event.get("seq");
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong()) {
+            throw new Broken(Reason.MALFORMED, "the event has no integer `seq`");
+        }
+        if (seq.longValue() != expectedSeq) {
+            throw new Broken(Reason.SEQ_GAP, "the event at this position has seq " + seq.longValue() + ", expected "
+                    + expectedSeq + (seq.longValue() > expectedSeq ? ": an event is missing or events are out of order"
+                            : ": events are repeated or out of order"));
+        }
+        String prev = hashMember(event, "prev_hash");
+        if (!prev.equals(previousHash)) {
+            throw new Broken(Reason.PREV_HASH_MISMATCH, "prev_hash " + ContentHash.brief(prev) + " is not the hash of "
+                    + (expectedSeq == 0 ? "the genesis (" + ContentHash.brief(previousHash) + ")"
+                            : "event " + (expectedSeq - 1) + " (" + ContentHash.brief(previousHash) + ")"));
+        }
+        String hash = hashMember(event, "hash");
+        String computed = StoredJson.hashOf(event, TraceFormat::chained);
+        if (!computed.equals(hash)) {
+            throw new Broken(Reason.HASH_MISMATCH, "the recorded hash " + ContentHash.brief(hash)
+                    + " is not the hash of the event's content (" + ContentHash.brief(computed) + "): the event was changed");
+        }
+        String seal = hashMember(event, "seal");
+        if (!StoredJson.hashOf(event, TraceFormat::sealed).equals(seal)) {
+            throw new Broken(Reason.SEAL_MISMATCH, "the seal does not match: a member outside the hash chain "
+                    + "(run_id, doc, timestamp, latency_ms or cached) was changed");
+        }
+        return hash;
+    }
+
+    /** Checks the members the event's kind requires; returns the kind. */
+    private static EventKind checkMembers(ObjectNode event, long seq, String runId) throws Broken {
+        String kindName = text(event, "kind");
+        EventKind kind = EventKind.fromWireName(kindName);
+        if (kind == null) {
+            throw new Broken(Reason.MALFORMED, "unknown event kind `" + kindName + "`");
+        }
+        if ((seq == 0) != (kind == EventKind.RUN_START)) {
+            throw new Broken(Reason.MALFORMED, seq == 0 ? "the first event is " + kindName + ", not run_start"
+                    : "run_start appears again at seq " + seq);
+        }
+        text(event, "timestamp");
+        switch (kind) {
+            case RUN_START -> {
+                if (!TraceFormat.FORMAT.equals(text(event, "format"))) {
+                    throw new Broken(Reason.MALFORMED, "the trace format is `" + text(event, "format") + "`, not "
+                            + TraceFormat.FORMAT);
+                }
+                String recordedRun = text(event, "run_id");
+                if (runId != null && !runId.equals(recordedRun)) {
+                    throw new Broken(Reason.MALFORMED, "the event names run " + recordedRun + ", not " + runId);
+                }
+                optionalText(event, "doc");
+                hashMember(event, "doc_hash");
+                text(event, "cell");
+                requireValue(event, "inputs");
+            }
+            case CELL_START -> {
+                text(event, "cell");
+                requireValue(event, "inputs");
+            }
+            case CELL_END -> {
+                text(event, "cell");
+                requireValue(event, "outputs");
+            }
+            case TOOL_CALL -> {
+                text(event, "cell");
+                text(event, "tool_id");
+                text(event, "tool_version");
+                hashMember(event, "policy_hash");
+                integer(event, "latency_ms");
+                bool(event, "cached");
+                requireValue(event, "inputs");
+                if (event.has("error_kind")) {
+                    text(event, "error_kind");
+                    text(event, "message");
+                    if (event.has("outputs_hash")) {
+                        throw new Broken(Reason.MALFORMED, "a failed tool call records an output");
+                    }
+                } else {
+                    requireValue(event, "outputs");
+                }
+            }
+            case SCHEMA_VALIDATE -> {
+                text(event, "cell");
+                text(event, "schema");
+                bool(event, "valid");
+                requireValue(event, "inputs");
+                requireValue(event, "outputs");
+            }
+            case ERROR -> {
+                text(event, "error_kind");
+                text(event, "message");
+                optionalText(event, "cell");
+                if (event.has("line") || event.has("column")) {
+                    integer(event, "line");
+                    integer(event, "column");
+                }
+            }
+            case RUN_END -> {
+                String status = text(event, "status");
+                if (status.equals("ok")) {
+                    requireValue(event, "outputs");
+                } else if (status.equals("error")) {
+                    text(event, "error_kind");
+                    text(event, "message");
+                } else {
+                    throw new Broken(Reason.MALFORMED, "run_end has status `" + status + "`, not ok or error");
+                }
+            }
+        }
+        return kind;
+    }
+
+    private static void checkValues(ObjectNode event, BlobStore blobs) throws Broken {
+        for (String name : List.of("inputs", "outputs")) {
+            Optional<RecordedValue> value = value(event, name);
+            if (value.isEmpty()) {
+                continue;
+            }
+            RecordedValue v = value.get();
+            switch (v.check(blobs)) {
+                case OK -> {
+                }
+                case HASH_MISMATCH -> throw new Broken(Reason.VALUE_MISMATCH,
+                        "`" + name + "` does not have its recorded hash " + ContentHash.brief(v.hash()));
+                case MISSING_BLOB -> throw new Broken(Reason.MISSING_BLOB,
+                        "the blob holding `" + name + "` (" + v.hash() + ") is missing from " + blobs.dir());
+                case CORRUPT_BLOB -> throw new Broken(Reason.CORRUPT_BLOB,
+                        "the blob holding `" + name + "` (" + blobs.path(v.hash()) + ") does not have that hash");
+                case INCONSISTENT -> throw new Broken(Reason.VALUE_MISMATCH,
+                        "the blob holding `" + name + "` does not match the recorded size and preview");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ members
+
+    private static Optional<RecordedValue> value(ObjectNode event, String name) throws Broken {
+        try {
+            return RecordedValue.read(event, name);
+        } catch (IllegalArgumentException e) {
+            throw new Broken(Reason.MALFORMED, e.getMessage());
+        }
+    }
+
+    private static void requireValue(ObjectNode event, String name) throws Broken {
+        if (value(event, name).isEmpty()) {
+            throw new Broken(Reason.MALFORMED, "the event records no `" + name + "`");
+        }
+    }
+
+    private static String text(ObjectNode event, String name) throws Broken {
+        String v = StoredJson.text(event, name);
+        if (v == null) {
+            throw new Broken(Reason.MALFORMED, "the event has no string `" + name + "`");
+        }
+        return v;
+    }
+
+    private static void optionalText(ObjectNode event, String name) throws Broken {
+        if (event.has(name)) {
+            text(event, name);
+        }
+    }
+
+    private static String hashMember(ObjectNode event, String name) throws Broken {
+        String v = text(event, name);
+        if (!ContentHash.isValid(v)) {
+            throw new Broken(Reason.MALFORMED, "`" + name + "` is not a sha256 hash");
+        }
+        return v;
+    }
+
+    private static void integer(ObjectNode event, String name) throws Broken {
+        JsonNode v = event.get(name);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new Broken(Reason.MALFORMED, "the event has no integer `" + name + "`");
+        }
+    }
+
+    private static void bool(ObjectNode event, String name) throws Broken {
+        JsonNode v = event.get(name);
+        if (v == null || !v.isBoolean()) {
+            throw new Broken(Reason.MALFORMED, "the event has no boolean `" + name + "`");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lumen.runtime.trace;
+
+/**
+ * What {@link TraceVerifier} found.
+ *
+ * @param events   how many events verified, from the first (all of them when there is no problem)
+ * @param head     the hash of the last verified event (the genesis value when none did)
+ * @param finished whether the verified events end with run_end
+ * @param problem  the first broken event, or null when every event verified
+ */
+public record Verification(int events, String head, boolean finished, Problem problem) {
+
+    /** Whether every event verified. */
+    public boolean ok() {
+        return problem == null;
+    }
+
+    /** Why an event does not verify. */
+    public enum Reason {
+        /** The file has no events at all. */
+        EMPTY("empty"),
+        /** The last line has no newline: the run was stopped while writing it. */
+        TRUNCATED("truncated"),
+        /** The line is not JSON (or not UTF-8, or not an object). */
+        UNPARSEABLE("unparseable"),
+        /** The line is JSON, but not in the canonical form the writer produces. */
+        NOT_CANONICAL("not canonical"),
+        /** The event's seq is not its position: an event before it is missing or events are out of order. */
+        SEQ_GAP("seq gap"),
+        /** The event's prev_hash is not the previous event's hash. */
+        PREV_HASH_MISMATCH("prev_hash mismatch"),
+        /** The event's hash is not the hash of its chained members. */
+        HASH_MISMATCH("hash mismatch"),
+        /** The event's seal is not the hash of its unchained members and hash. */
+        SEAL_MISMATCH("seal mismatch"),
+        /** An inline value does not have its recorded hash, or a blob does not match its size and preview. */
+        VALUE_MISMATCH("value mismatch"),
+        /** A value's blob is not in the store. */
+        MISSING_BLOB("missing blob"),
+        /** A value's blob does not have the hash it is named by. */
+        CORRUPT_BLOB("corrupt blob"),
+        /** A member is missing or has the wrong type, the kind is unknown, or events are in an impossible order. */
+        MALFORMED("malformed");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        /** A short name for people, e.g. {@code hash mismatch}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The first event that does not verify.
+     *
+     * @param seq     the seq the event at that position should have (its index in the file)
+     * @param line    its line in the file, from 1
+     * @param reason  why
+     * @param message a sentence for people, with the details
+     */
+    public record Problem(long seq, int line, Reason reason, String message) {
+    }
+}

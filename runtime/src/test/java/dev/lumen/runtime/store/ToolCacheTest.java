@@ -1,0 +1,163 @@
+package dev.lumen.runtime.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.CanonicalValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ToolCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String POLICY = CanonicalJson.hash(Map.of("domain", List.of("api.example.com")));
+    private static final CanonicalValue ARGS = CanonicalValue.of(Map.of("url", "https://api.example.com/a"));
+    private static final CanonicalValue SMALL = CanonicalValue.of(Map.of("status", 200, "body", "ok"));
+    private static final CanonicalValue LARGE = CanonicalValue.of(Map.of("status", 200, "body", "y".repeat(4000)));
+
+    @Test
+    void theKeyIsTheBlueprintFormula() {
+        String expected = CanonicalJson.sha256("http.get:1.0.0:" + POLICY + ":" + ARGS.hash());
+        assertEquals(expected, ToolCache.key("http.get", "1.0.0", POLICY, ARGS.hash()));
+        assertTrue(ContentHash.isValid(expected));
+    }
+
+    @Test
+    void putThenGetIsAHitWithTheSameOutput() {
+        ToolCache cache = Store.at(dir).cache();
+        assertInstanceOf(CacheLookup.Miss.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
+        CacheEntry put = cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
+        assertEquals(dir.resolve(".lumen/cache/http.get/" + ContentHash.hex(put.key()) + ".json"), put.file());
+
+        CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
+        assertEquals(SMALL.text(), hit.outputs().text());
+        assertEquals(put.key(), hit.entry().key());
+        assertEquals(ARGS.preview(RecordedValue.PREVIEW_BYTES), hit.entry().inputsPreview());
+
+        // Any part of the identity changing is another key: a miss.
+        assertInstanceOf(CacheLookup.Miss.class, cache.get("http.get", "1.0.1", POLICY, ARGS.hash()));
+        assertInstanceOf(CacheLookup.Miss.class, cache.get("http.get", "1.0.0", CanonicalJson.hash("other"), ARGS.hash()));
+        assertInstanceOf(CacheLookup.Miss.class, cache.get("http.post", "1.0.0", POLICY, ARGS.hash()));
+    }
+
+    @Test
+    void aLargeOutputIsKeptInABlob() throws IOException {
+        Store store = Store.at(dir);
+        CacheEntry put = store.cache().put("http.get", "1.0.0", POLICY, ARGS, LARGE);
+        assertFalse(put.outputs().isInline());
+        assertTrue(Files.size(put.file()) < 1000, "the entry holds the hash, not the output");
+        assertTrue(Files.exists(store.blobs().path(LARGE.hash())));
+        CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class,
+                store.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
+        assertEquals(LARGE, hit.outputs());
+        assertEquals(LARGE.text(), hit.outputs().text());
+    }
+
+    /** A change to any byte of an entry makes it corrupt: reported, and never served. */
+    @Test
+    void aDamagedEntryIsNeverServed() throws IOException {
+        ToolCache cache = Store.at(dir).cache();
+        CacheEntry put = cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
+        byte[] original = Files.readAllBytes(put.file());
+        for (int position = 0; position < original.length; position++) {
+            for (int mask : new int[] {0x01, 0x20}) {
+                byte[] damaged = original.clone();
+                damaged[position] ^= (byte) mask;
+                Files.write(put.file(), damaged);
+                CacheLookup lookup = cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash());
+                if (!(lookup instanceof CacheLookup.Corrupt corrupt)) {
+                    fail("byte " + position + " flipped with " + mask + " gave " + lookup);
+                    return;
+                }
+                assertEquals(put.file(), corrupt.file());
+                assertFalse(corrupt.problem().isEmpty());
+            }
+        }
+        Files.write(put.file(), original);
+        assertInstanceOf(CacheLookup.Hit.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
+    }
+
+    @Test
+    void aDamagedOrMissingBlobMakesTheEntryCorruptAndAPutRepairsIt() throws IOException {
+        Store store = Store.at(dir);
+        ToolCache cache = store.cache();
+        cache.put("http.get", "1.0.0", POLICY, ARGS, LARGE);
+        Path blob = store.blobs().path(LARGE.hash());
+        byte[] content = Files.readAllBytes(blob);
+        content[content.length / 2] ^= 1;
+        Files.write(blob, content);
+        CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class,
+                cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
+        assertTrue(corrupt.problem().contains("corrupt"), corrupt.problem());
+        assertEquals(1, cache.list(null).corrupt().size());
+
+        Files.delete(blob);
+        assertTrue(cache.list(null).corrupt().getFirst().problem().contains("missing"), cache.list(null).toString());
+        assertInstanceOf(CacheLookup.Corrupt.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
+
+        cache.put("http.get", "1.0.0", POLICY, ARGS, LARGE);
+        assertInstanceOf(CacheLookup.Hit.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
+    }
+
+    @Test
+    void anEntryCopiedUnderAnotherKeyIsCorrupt() throws IOException {
+        ToolCache cache = Store.at(dir).cache();
+        CacheEntry a = cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
+        CanonicalValue otherArgs = CanonicalValue.of(Map.of("url", "https://api.example.com/b"));
+        Path other = cache.entryFile("http.get", ToolCache.key("http.get", "1.0.0", POLICY, otherArgs.hash()));
+        Files.copy(a.file(), other);
+        CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class,
+                cache.get("http.get", "1.0.0", POLICY, otherArgs.hash()));
+        assertTrue(corrupt.problem().contains("another key"), corrupt.problem());
+    }
+
+    @Test
+    void listAndClearByTool() throws IOException {
+        Store store = Store.at(dir);
+        ToolCache cache = store.cache();
+        assertTrue(cache.list(null).entries().isEmpty(), "an absent cache lists nothing");
+        assertEquals(0, cache.clear(null));
+        cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
+        cache.put("http.get", "1.0.0", POLICY, CanonicalValue.of(Map.of("url", "https://api.example.com/c")), LARGE);
+        cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
+        Files.writeString(cache.dir().resolve("http.get").resolve(AtomicFiles.TEMP_PREFIX + "left-by-a-killed-run"), "{");
+
+        ToolCache.Listing all = cache.list(null);
+        assertEquals(List.of("http.get", "http.get", "llm.chat"), all.entries().stream().map(CacheEntry::toolId).toList());
+        assertTrue(all.corrupt().isEmpty(), "temporary files are not entries");
+        assertEquals(1, cache.list("llm.chat").entries().size());
+        assertEquals(0, cache.list("fs.read").entries().size());
+
+        assertEquals(2, cache.clear("http.get"));
+        assertFalse(Files.exists(cache.dir().resolve("http.get")));
+        assertEquals(List.of("llm.chat"), cache.list(null).entries().stream().map(CacheEntry::toolId).toList());
+        assertTrue(Files.exists(store.blobs().path(LARGE.hash())), "blobs stay: traces may refer to them");
+        assertEquals(1, cache.clear(null));
+        assertTrue(cache.list(null).entries().isEmpty());
+    }
+
+    @Test
+    void toolIdsBecomeSafeDirectoryNames() {
+        assertEquals("llm.chat", ToolCache.toolDirName("llm.chat"));
+        assertEquals("mcp%3A%2F%2Fhost%2Fx", ToolCache.toolDirName("mcp://host/x"));
+        assertEquals("%2E.", ToolCache.toolDirName(".."));
+        assertEquals("%2Ehidden", ToolCache.toolDirName(".hidden"));
+        assertEquals("caf%C3%A9", ToolCache.toolDirName("café"));
+        assertEquals("a%25b", ToolCache.toolDirName("a%b"));
+        ToolCache cache = Store.at(dir).cache();
+        CacheEntry entry = cache.put("mcp:../../etc", "1", POLICY, ARGS, SMALL);
+        assertTrue(entry.file().startsWith(cache.dir()), entry.file().toString());
+        assertInstanceOf(CacheLookup.Hit.class, cache.get("mcp:../../etc", "1", POLICY, ARGS.hash()));
+    }
+}
