@@ -54,7 +54,7 @@ public final class TraceWriter implements AutoCloseable {
     /**
      * Starts the trace of a new run in {@code store} and writes its {@code run_start} event.
      *
-     * @param doc       the document as the user named it (not hashed; shown by {@code lumen trace})
+     * @param doc       the document as the user named it (not hashed; shown by {@code lumen trace}), or null
      * @param docHash   the hash of the document's bytes, {@code CanonicalJson.sha256(bytes)}
      * @param cell      the cell the run executes
      * @param arguments the cell's arguments, a map from parameter name to value
@@ -62,6 +62,7 @@ public final class TraceWriter implements AutoCloseable {
     public static TraceWriter start(Store store, String doc, String docHash, String cell, Object arguments) {
         requireHash("docHash", docHash);
         Objects.requireNonNull(cell, "cell");
+        CanonicalValue inputs = CanonicalValue.of(arguments); // before any file exists, so a bad value leaves none
         Path dir = store.traceDir();
         while (true) {
             String runId = RunId.next();
@@ -80,11 +81,22 @@ public final class TraceWriter implements AutoCloseable {
             CanonicalObject event = new CanonicalObject()
                     .put("format", TraceFormat.FORMAT)
                     .put("run_id", runId)
-                    .put("doc", doc)
                     .put("doc_hash", docHash)
                     .put("cell", cell);
-            writer.value(event, "inputs", arguments);
-            writer.append(EventKind.RUN_START, event);
+            if (doc != null) {
+                event.put("doc", doc);
+            }
+            try {
+                writer.value(event, "inputs", inputs);
+                writer.append(EventKind.RUN_START, event);
+            } catch (RuntimeException e) {
+                try {
+                    channel.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
             return writer;
         }
     }

@@ -94,6 +94,26 @@ class TraceDiffTest {
     }
 
     @Test
+    void theRenderingShowsBothRunsTheSharedPrefixAndTheFirstDifferenceInDetail() {
+        Trace a = run(w -> call(w, "http.get", Map.of("url", "u"), "body", false));
+        Trace b = run(w -> {
+            call(w, "llm.chat", Map.of("m", "hi"), "hello", true);
+            call(w, "http.get", Map.of("url", "u"), "body", false);
+        });
+        String text = TraceRenderer.renderDiff(a, b, TraceDiff.compare(a, b));
+        String[] lines = text.split("\n");
+        assertEquals("A " + a.runId() + "  5 events", lines[0]);
+        assertEquals("B " + b.runId() + "  6 events", lines[1]);
+        assertEquals("the runs agree on their first 2 events", lines[2]);
+        assertEquals("first difference, at seq -/2: B has an extra tool_call `llm.chat` in cell `fetch`", lines[3]);
+        assertTrue(lines[4].startsWith("  B  tool_call llm.chat 1.0.0 in fetch  cached  inputs "), lines[4]);
+        assertEquals(5, lines.length, text);
+
+        Trace same = run(w -> call(w, "http.get", Map.of("url", "u"), "body", true));
+        assertTrue(TraceRenderer.renderDiff(a, same, TraceDiff.compare(a, same)).endsWith("\nthe runs are identical\n"));
+    }
+
+    @Test
     void aChangedDocumentAndADifferentStepAreReported() {
         Trace a = run(w -> call(w, "http.get", Map.of("url", "u"), "body", false));
         Trace b = run(CanonicalJson.sha256("edited"), w -> w.schemaValidate("fetch", "Page", "body", false, Map.of("message", "no")));

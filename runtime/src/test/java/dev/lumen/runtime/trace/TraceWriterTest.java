@@ -150,7 +150,10 @@ class TraceWriterTest {
         Store store = Store.at(dir);
         assertThrows(IllegalArgumentException.class,
                 () -> TraceWriter.start(store, "d.lm.md", "sha256:abc", "run", Map.of()));
-        try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of())) {
+        assertThrows(IllegalArgumentException.class,
+                () -> TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of("x", Double.NaN)));
+        assertEquals(List.of(), store.runIds(), "no trace is left by a run that could not start");
+        try (TraceWriter w = TraceWriter.start(store, null, SampleRun.DOC_HASH, "run", Map.of())) {
             assertThrows(IllegalArgumentException.class, () -> w.cellEnd("c", Double.NaN));
             assertThrows(IllegalArgumentException.class,
                     () -> w.toolCall("c", "t", "1", "not a hash", Map.of(), 1, 0, false));
