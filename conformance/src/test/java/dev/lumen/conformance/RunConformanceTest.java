@@ -161,6 +161,8 @@ class RunConformanceTest {
         List<String> args = new ArrayList<>();
         args.add("run");
         args.add("--color=never");
+        args.add("--store");
+        args.add(temp.toString()); // traces and cached tool outputs go here, not beside the corpus
         args.add(file);
         args.addAll(arguments(document));
         args.addAll(options);

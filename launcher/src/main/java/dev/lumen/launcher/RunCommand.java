@@ -2,6 +2,7 @@ package dev.lumen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,6 +104,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Read the argument NAME from standard input (as --arg reads VALUE).")
     private String stdinParameter;
 
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "The directory holding .lumen/ (traces, blobs, the tool cache). Default: the nearest one "
+                    + "above the document, or the document's directory.")
+    private Path storeDir;
+
+    @Option(names = "--offline",
+            description = "Answer every tool call from the cache; a call it cannot answer fails (nothing runs).")
+    private boolean offline;
+
     @Option(names = "--jit", negatable = true,
             description = "Run on the optimizing runtime (--jit) or the fast-starting one (--no-jit). Default: "
                     + "the optimizing runtime when the document says `@profile prod`, else the fast-starting one.")
@@ -117,6 +127,31 @@ final class RunCommand implements Callable<Integer> {
 
     @Unmatched
     private List<String> unmatched = new ArrayList<>();
+
+    /** Set by {@code lumen replay}: the run to replay, and its recorded arguments by parameter name. */
+    private String replayRun;
+    private Map<String, JsonNode> recordedArguments;
+    /** The kind of the Lumen error the run stopped with ({@code runtime}, {@code tool}, {@code replay}, …), or null. */
+    private String failureKind;
+
+    /** Makes this command a replay of {@code runId}: its document, cell and arguments, with recorded tool outputs. */
+    RunCommand replaying(CommandSpec commandSpec, String document, String runCell, Path store, String runId,
+            Map<String, JsonNode> arguments, Boolean jitOption, Terminal.ColorChoice colorChoice, List<String> polyglot) {
+        this.spec = commandSpec;
+        this.file = document;
+        this.cell = runCell;
+        this.storeDir = store;
+        this.replayRun = runId;
+        this.recordedArguments = arguments;
+        this.jit = jitOption;
+        this.unmatched = polyglot;
+        this.color = colorChoice;
+        return this;
+    }
+
+    String failureKind() {
+        return failureKind;
+    }
 
     /** A problem with the command line or the input: reported as {@code error: ...}, exit status 2. */
     private static final class UsageError extends Exception {
@@ -139,6 +174,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             options = polyglotOptions(unmatched);
             source = readSource(file);
+            options.putAll(storeOptions());
         } catch (UsageError e) {
             return usage(err, e);
         }
@@ -284,6 +320,20 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageError(problem);
     }
 
+    /** Where the run's trace and the tool cache live, whether it is offline, and what it replays. */
+    private Map<String, String> storeOptions() {
+        Store store = storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file));
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("lumen.Store", store.root().toString());
+        if (offline) {
+            options.put("lumen.Offline", "true");
+        }
+        if (replayRun != null) {
+            options.put("lumen.Replay", replayRun);
+        }
+        return options;
+    }
+
     /** {@code --engine.X=Y}, {@code --compiler.X}, ...: every unmatched option that names a polyglot option group. */
     static Map<String, String> polyglotOptions(List<String> unmatched) throws UsageError {
         Map<String, String> options = new LinkedHashMap<>();
@@ -330,6 +380,9 @@ final class RunCommand implements Callable<Integer> {
             types.add(p.getHashValue("type").asString());
         }
         String signature = names.isEmpty() ? "it takes no arguments" : "its parameters: " + describe(names, types);
+        if (recordedArguments != null) {
+            return recorded(names, types);
+        }
         Map<String, String> given = new LinkedHashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -361,6 +414,19 @@ final class RunCommand implements Callable<Integer> {
                         "pass it with --arg " + name + "=VALUE; " + signature);
             }
             values[i] = "String".equals(types.get(i)) ? text : parseJson(name, types.get(i), text);
+        }
+        return values;
+    }
+
+    /** A replay's arguments: the recorded JSON of each parameter. */
+    private Object[] recorded(List<String> names, List<String> types) throws UsageError {
+        Object[] values = new Object[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            JsonNode node = recordedArguments.get(names.get(i));
+            if (node == null) {
+                throw new UsageError("the recorded run has no argument `" + names.get(i) + ": " + types.get(i) + "`");
+            }
+            values[i] = fromJson(node);
         }
         return values;
     }
@@ -495,6 +561,7 @@ final class RunCommand implements Callable<Integer> {
         if (e.isGuestException() && !e.isInternalError()) {
             Value guest = e.getGuestObject();
             String kind = guest != null && guest.hasMember("kind") ? guest.getMember("kind").asString() : null;
+            failureKind = kind;
             if ("argument".equals(kind)) {
                 err.println(headline(useColor) + e.getMessage());
                 return ExitCodes.USAGE;

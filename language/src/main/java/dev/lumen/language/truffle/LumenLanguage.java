@@ -16,7 +16,6 @@ import dev.lumen.lir.format.LirFormatException;
 import dev.lumen.lir.format.LirJson;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.Verifier;
-import dev.lumen.lir.interpreter.LumenEffects;
 import dev.lumen.lir.interpreter.LumenProgram;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,11 +59,24 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Color = new OptionKey<>(false);
 
+    @Option(help = "The directory whose .lumen/ holds traces, blobs and the tool cache; empty: runs are neither "
+            + "traced nor cached.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> Store = new OptionKey<>("");
+
+    @Option(help = "Answer every tool call from the cache; a call it cannot answer fails.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Offline = new OptionKey<>(false);
+
+    @Option(help = "Replay the run with this id (from the store): tool outputs come from its trace.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> Replay = new OptionKey<>("");
+
     private static final ContextReference<LumenContext> CONTEXT = ContextReference.create(LumenLanguage.class);
 
     @Override
     protected LumenContext createContext(Env env) {
-        return new LumenContext(env, LumenEffects.UNAVAILABLE);
+        return new LumenContext(env, LumenRunEffects.create(env.getOptions().get(Store), env.getOptions().get(Offline),
+                env.getOptions().get(Replay), env.err()));
     }
 
     @Override

@@ -11,6 +11,8 @@ import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import dev.lumen.lir.errors.LumenException;
+import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.values.LumenList;
 import dev.lumen.lir.values.LumenMap;
@@ -33,6 +35,7 @@ public final class LumenCellObject implements TruffleObject {
     private final String returns;
     private final RootCallTarget target;
     private final LumenProgram program;
+    private final CellDef cell;
 
     LumenCellObject(LumenProgram program, int index) {
         CellDef cell = program.root(index).cell();
@@ -43,6 +46,7 @@ public final class LumenCellObject implements TruffleObject {
         this.returns = cell.returns().toString();
         this.target = program.callTarget(index);
         this.program = program;
+        this.cell = cell;
     }
 
     public String name() {
@@ -67,25 +71,42 @@ public final class LumenCellObject implements TruffleObject {
         } catch (LumenException e) {
             runFailed(e);
             throw e;
+        } catch (LumenFailure f) {
+            // from the effects around the run's own cell (its cell_start or cell_end), outside any instruction
+            LumenRuntimeError e = new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
+            runFailed(e);
+            throw e;
         }
         runEnd(result);
         return result;
     }
 
-    /** A host's call of a cell is a run (see {@link LumenEffects}). */
+    /** A host's call of a cell is a run (see {@link LumenEffects}); the run's own failures have no location. */
     @TruffleBoundary
     private void runStart(Object[] values) {
-        program.effects().runStart(program, name, values);
+        try {
+            program.effects().runStart(program, cell, values);
+        } catch (LumenFailure f) {
+            throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
+        }
     }
 
     @TruffleBoundary
     private void runEnd(Object result) {
-        program.effects().runEnd(result);
+        try {
+            program.effects().runEnd(result);
+        } catch (LumenFailure f) {
+            throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
+        }
     }
 
     @TruffleBoundary
     private void runFailed(LumenException failure) {
-        program.effects().runFailed(failure);
+        try {
+            program.effects().runFailed(failure);
+        } catch (LumenFailure f) {
+            throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
+        }
     }
 
     @ExportMessage

@@ -95,7 +95,7 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
 
     @TruffleBoundary
     private static void cellStart(LumenProgram program, CellDef cell, Object[] arguments) {
-        program.effects().cellStart(cell.name(), arguments);
+        program.effects().cellStart(cell, arguments);
     }
 
     @TruffleBoundary

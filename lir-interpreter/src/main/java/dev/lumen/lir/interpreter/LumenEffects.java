@@ -2,6 +2,7 @@ package dev.lumen.lir.interpreter;
 
 import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.values.LumenMap;
 import dev.lumen.lir.values.LumenType;
@@ -24,7 +25,7 @@ import dev.lumen.lir.values.LumenType;
 public interface LumenEffects {
 
     /** A host calls {@code cell} of {@code program} with {@code arguments} (Lumen values): a run begins. */
-    default void runStart(LumenProgram program, String cell, Object[] arguments) {
+    default void runStart(LumenProgram program, CellDef cell, Object[] arguments) {
     }
 
     /** The run's cell returned {@code result}. */
@@ -36,7 +37,7 @@ public interface LumenEffects {
     }
 
     /** An effectful cell is called with {@code arguments}. */
-    default void cellStart(String cell, Object[] arguments) {
+    default void cellStart(CellDef cell, Object[] arguments) {
     }
 
     /** The effectful cell called last returned {@code result}. */

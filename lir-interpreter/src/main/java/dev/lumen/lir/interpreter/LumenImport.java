@@ -5,6 +5,8 @@ import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import dev.lumen.lir.errors.LumenArgumentError;
+import dev.lumen.lir.errors.LumenException;
+import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.values.LumenBytes;
 import dev.lumen.lir.values.LumenContainer;
 import dev.lumen.lir.values.LumenEnumType;
@@ -35,7 +37,7 @@ import java.util.Map;
  *
  * <p>A value that does not fit raises {@link LumenArgumentError} naming the argument and the path inside it.
  */
-final class LumenImport {
+public final class LumenImport {
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
 
     private LumenImport() {
@@ -61,6 +63,21 @@ final class LumenImport {
             }
         }
         return converted;
+    }
+
+    /**
+     * A tool's output, a Json tree ({@link dev.lumen.lir.values.LumenJson#fromTree}), as a value of the call's
+     * type {@code type}, read as JSON input is read.
+     *
+     * @throws LumenFailure (kind tool) naming {@code what} and where inside the output it does not fit
+     */
+    @TruffleBoundary
+    public static Object fromJson(Object tree, LumenType type, String what) {
+        try {
+            return convert(tree, type, "output", 0);
+        } catch (Mismatch m) {
+            throw new LumenFailure(LumenException.Kind.TOOL, what + ": " + m.getMessage());
+        }
     }
 
     private static Mismatch mismatch(String path, LumenType type, Object value) {

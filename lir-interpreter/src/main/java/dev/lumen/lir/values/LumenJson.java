@@ -1,8 +1,10 @@
 package dev.lumen.lir.values;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.runtime.json.CanonicalJson;
+import java.util.Map;
 
 /**
  * Lumen's {@code Json} values and the JSON form of every value.
@@ -82,6 +84,40 @@ public final class LumenJson {
             return LumenMap.ofPairs(new Object[] {r.isOk() ? "ok" : "err", tree(r.value(), depth + 1)});
         }
         throw new LumenFailure("value has no JSON form: " + LumenValues.typeName(value));
+    }
+
+    /**
+     * A JSON document (a tool's output, a recorded value) as a Json tree: integers that fit 64 bits are Ints,
+     * other numbers Floats.
+     */
+    @TruffleBoundary
+    public static Object fromTree(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT: {
+                Object[] pairs = new Object[node.size() * 2];
+                int i = 0;
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    pairs[i++] = e.getKey();
+                    pairs[i++] = fromTree(e.getValue());
+                }
+                return LumenMap.ofPairs(pairs);
+            }
+            case ARRAY: {
+                Object[] items = new Object[node.size()];
+                for (int i = 0; i < items.length; i++) {
+                    items[i] = LumenContainer.share(fromTree(node.get(i)));
+                }
+                return LumenList.wrap(items);
+            }
+            case NUMBER:
+                return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : (Object) node.doubleValue();
+            case STRING:
+                return node.textValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            default:
+                return LumenNull.INSTANCE;
+        }
     }
 
     /**

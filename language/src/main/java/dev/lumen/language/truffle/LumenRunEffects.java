@@ -1,0 +1,39 @@
+package dev.lumen.language.truffle;
+
+import dev.lumen.lir.effects.ReplaySource;
+import dev.lumen.lir.effects.TracedEffects;
+import dev.lumen.lir.effects.Validation;
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.trace.Trace;
+import dev.lumen.runtime.trace.TraceReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** The effects of a context, from its options {@code lumen.Store}, {@code lumen.Offline} and {@code lumen.Replay}. */
+final class LumenRunEffects {
+    private LumenRunEffects() {
+    }
+
+    /**
+     * @throws IllegalArgumentException when the replayed run cannot be read (the context is then not created,
+     *     and the embedder sees the message)
+     */
+    static TracedEffects create(String storeDir, boolean offline, String replayRun, OutputStream err) {
+        Store store = storeDir.isEmpty() ? null : Store.at(Path.of(storeDir));
+        ReplaySource replay = null;
+        if (!replayRun.isEmpty()) {
+            if (store == null) {
+                throw new IllegalArgumentException("lumen.Replay needs lumen.Store: the store that holds run " + replayRun);
+            }
+            Trace trace = TraceReader.read(store, replayRun);
+            if (trace.start() == null) {
+                throw new IllegalArgumentException("run " + replayRun + " cannot be replayed: its trace has no run_start");
+            }
+            replay = new ReplaySource(trace, store.blobs());
+        }
+        PrintStream warnings = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return new TracedEffects(store, offline, replay, warnings, Validation.UNAVAILABLE);
+    }
+}

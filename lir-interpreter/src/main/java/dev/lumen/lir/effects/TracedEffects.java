@@ -1,0 +1,301 @@
+package dev.lumen.lir.effects;
+
+import dev.lumen.lir.errors.LumenException;
+import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.errors.LumenStackFrame;
+import dev.lumen.lir.format.CellDef;
+import dev.lumen.lir.format.RunSettings;
+import dev.lumen.lir.format.ToolDef;
+import dev.lumen.lir.interpreter.LumenEffects;
+import dev.lumen.lir.interpreter.LumenImport;
+import dev.lumen.lir.interpreter.LumenProgram;
+import dev.lumen.lir.values.LumenJson;
+import dev.lumen.lir.values.LumenMap;
+import dev.lumen.lir.values.LumenRecord;
+import dev.lumen.lir.values.LumenRecordType;
+import dev.lumen.lir.values.LumenType;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.CanonicalValue;
+import dev.lumen.runtime.store.CacheLookup;
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.StoreException;
+import dev.lumen.runtime.tools.BuiltinTool;
+import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.trace.TraceWriter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The effects of runs that are traced and cached (run.md §6): every run writes a hash-chained trace to the
+ * store unless its document says {@code @trace off}; tool outputs are served from and recorded in the store's
+ * cache unless it says {@code @cache off}; offline, a call the cache cannot answer fails; in a replay, every
+ * tool output comes from the recorded run, in order.
+ *
+ * <p>Plain Java: the interpreter reaches it only through {@code @TruffleBoundary} helpers. A context runs one
+ * thing at a time, so the state of the current run is kept here, unsynchronized.
+ */
+public final class TracedEffects implements LumenEffects {
+    private final Store store;
+    private final boolean offline;
+    private final ReplaySource replay;
+    private final PrintStream warnings;
+    private final Validation validation;
+
+    private LumenProgram program;
+    private String lastRunId;
+    private TraceWriter trace;
+    private boolean cacheOn;
+    private final Deque<String> cells = new ArrayDeque<>();
+
+    /**
+     * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
+     * @param offline    whether tool calls must be answered from the cache
+     * @param replay     the recorded run whose tool outputs answer every call, or null
+     * @param warnings   where problems that do not stop the run are reported (a damaged cache entry)
+     * @param validation schema validation ({@code validate}, {@code expect schema})
+     */
+    public TracedEffects(Store store, boolean offline, ReplaySource replay, PrintStream warnings, Validation validation) {
+        this.store = store;
+        this.offline = offline;
+        this.replay = replay;
+        this.warnings = warnings;
+        this.validation = validation;
+    }
+
+    /** The id of the run being traced, or of the last one; null when nothing was traced. */
+    public String lastRunId() {
+        return lastRunId;
+    }
+
+    // ------------------------------------------------------------------------------------ runs and cells
+
+    @Override
+    public void runStart(LumenProgram runProgram, CellDef cell, Object[] arguments) {
+        this.program = runProgram;
+        this.cells.clear();
+        RunSettings settings = runProgram.module().settings();
+        this.cacheOn = store != null && settings.cache() == RunSettings.Cache.ON && replay == null;
+        if (replay != null) {
+            replay.check(runProgram.module().docHash(), cell.name());
+        }
+        if (store == null || settings.trace() == RunSettings.Trace.OFF) {
+            this.trace = null;
+            return;
+        }
+        try {
+            this.trace = TraceWriter.start(store, documentName(runProgram), runProgram.module().docHash(), cell.name(),
+                    named(cell, arguments));
+        } catch (StoreException e) {
+            throw new LumenFailure("cannot start the trace: " + e.getMessage());
+        }
+        this.lastRunId = trace.runId();
+        cells.push(cell.name());
+        if (replay != null) {
+            replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+        }
+    }
+
+    @Override
+    public void runEnd(Object result) {
+        if (trace != null) {
+            try {
+                record(() -> trace.runEnd(result));
+            } finally {
+                close();
+                program = null;
+            }
+        }
+        program = null;
+    }
+
+    @Override
+    public void runFailed(LumenException failure) {
+        if (trace == null) {
+            program = null;
+            return;
+        }
+        String cell = cells.peek();
+        List<LumenStackFrame> stack = failure.lumenStackTrace();
+        if (!stack.isEmpty()) {
+            cell = stack.get(0).cell();
+        }
+        int line = failure.location() == null ? 0 : failure.location().line();
+        int column = failure.location() == null ? 0 : failure.location().column();
+        String errorCell = cell;
+        try {
+            trace.error(errorCell, failure.kind().text(), failure.getMessage(), line, column);
+            trace.runFailed(failure.kind().text(), failure.getMessage());
+        } catch (StoreException e) {
+            warnings.println("warning: the trace of this run is incomplete: " + e.getMessage());
+        } finally {
+            TraceWriter written = trace;
+            close();
+            program = null;
+            if (replay != null && failure.kind() != LumenException.Kind.REPLAY) {
+                replay.expectEvent(written.lastSeq(), written.headHash(), written.file());
+            }
+        }
+    }
+
+    @Override
+    public void cellStart(CellDef cell, Object[] arguments) {
+        cells.push(cell.name());
+        if (trace != null) {
+            record(() -> trace.cellStart(cell.name(), named(cell, arguments)));
+        }
+    }
+
+    @Override
+    public void cellEnd(Object result) {
+        String cell = cells.pop();
+        if (trace != null) {
+            record(() -> trace.cellEnd(cell, result));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ tools
+
+    @Override
+    public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
+        if (tool.toolId() == null) {
+            throw LumenFailure.unavailable("MCP tools are not available in this build: `" + tool.alias() + "."
+                    + tool.mcpTool() + "` of " + tool.mcpServer());
+        }
+        String what = "`" + tool.alias() + "` (" + tool.toolId() + ")";
+        CanonicalValue inputs = CanonicalValue.of(arguments);
+        String policyHash = CanonicalJson.sha256(CanonicalJson.write(new TreeMap<>(tool.grants())));
+        long started = System.nanoTime();
+        CanonicalValue outputs = null;
+        boolean cached = false;
+        if (replay != null) {
+            ReplaySource.RecordedCall call = replay.nextToolCall(tool.toolId(), inputs.hash());
+            if (call.outputs() == null) {
+                throw toolFailure(tool, inputs, policyHash, started, call.errorKind(), call.message());
+            }
+            outputs = call.outputs();
+            cached = true;
+        } else if (cacheOn) {
+            CacheLookup lookup = store.cache().get(tool.toolId(), tool.version(), policyHash, inputs.hash());
+            if (lookup instanceof CacheLookup.Hit hit) {
+                outputs = hit.outputs();
+                cached = true;
+            } else if (lookup instanceof CacheLookup.Corrupt corrupt) {
+                warnings.println("warning: ignoring a damaged cache entry for " + what + " (" + corrupt.file() + "): "
+                        + corrupt.problem());
+            }
+        }
+        if (outputs == null) {
+            if (offline) {
+                throw toolFailure(tool, inputs, policyHash, started, "offline",
+                        "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")");
+            }
+            outputs = execute(tool, what, inputs, policyHash, started);
+            if (cacheOn) {
+                CanonicalValue recorded = outputs;
+                record(() -> store.cache().put(tool.toolId(), tool.version(), policyHash, inputs, recorded));
+            }
+        }
+        long latencyMs = (System.nanoTime() - started) / 1_000_000;
+        if (trace != null) {
+            CanonicalValue recorded = outputs;
+            boolean fromCache = cached;
+            record(() -> trace.toolCall(cells.peek(), tool.toolId(), tool.version(), policyHash, inputs, recorded,
+                    latencyMs, fromCache));
+        }
+        return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
+                what + " returned an output that is not a " + resultType);
+    }
+
+    private CanonicalValue execute(ToolDef tool, String what, CanonicalValue inputs, String policyHash, long started) {
+        BuiltinTool implementation = BuiltinTool.find(tool.toolId()).orElseThrow(
+                () -> LumenFailure.unavailable("the tool " + what + " is not available in this build"));
+        try {
+            return CanonicalValue.of(implementation.call(inputs.tree()));
+        } catch (ToolFailure e) {
+            throw toolFailure(tool, inputs, policyHash, started, "tool", what + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Records a failed call and returns the error that stops the program. */
+    private LumenFailure toolFailure(ToolDef tool, CanonicalValue inputs, String policyHash, long started,
+            String errorKind, String message) {
+        if (trace != null) {
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            record(() -> trace.toolFailed(cells.peek(), tool.toolId(), tool.version(), policyHash, inputs, errorKind,
+                    message, latencyMs));
+        }
+        return new LumenFailure(LumenException.Kind.TOOL, message);
+    }
+
+    // ------------------------------------------------------------------------------------ validation
+
+    @Override
+    public Object validate(LumenType schema, Object input, boolean strict, LumenProgram validating) {
+        Validation.Outcome outcome = validation.validate(schema, input, validating);
+        if (trace != null) {
+            record(() -> trace.schemaValidate(cells.peek(), schema.toString(), input, outcome.valid(),
+                    outcome.valid() ? outcome.value() : outcome.error()));
+        }
+        return strict ? outcome.strict() : outcome.soft();
+    }
+
+    @Override
+    public Object traceRef(LumenType traceRefType) {
+        if (trace == null) {
+            throw new LumenFailure("`trace_ref()` needs a traced run, and this run is not traced (@trace off)");
+        }
+        LumenRecordType type = (LumenRecordType) traceRefType;
+        Object[] fields = new Object[type.fieldCount()];
+        // a replay is the recorded run again: its references name the recorded run
+        fields[type.indexOf("trace_id")] = replay != null ? replay.runId() : trace.runId();
+        fields[type.indexOf("seq")] = trace.lastSeq();
+        return new LumenRecord(type, fields);
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    /**
+     * Writes to the store; a failed write stops the program rather than leave a trace that lies. In a replay,
+     * each event written must be the recorded run's.
+     */
+    private void record(Runnable write) {
+        try {
+            write.run();
+        } catch (StoreException e) {
+            throw new LumenFailure("cannot record this run: " + e.getMessage());
+        }
+        if (replay != null && trace != null) {
+            replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+        }
+    }
+
+    private void close() {
+        try {
+            trace.close();
+        } catch (StoreException e) {
+            warnings.println("warning: " + e.getMessage());
+        }
+        trace = null;
+    }
+
+    /** A cell's arguments by parameter name. */
+    private static Map<String, Object> named(CellDef cell, Object[] arguments) {
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (int i = 0; i < arguments.length && i < cell.params().size(); i++) {
+            named.put(cell.params().get(i).name(), arguments[i]);
+        }
+        return named;
+    }
+
+    /** The document as the trace names it: relative to the store's root when it lies inside it. */
+    private String documentName(LumenProgram runProgram) {
+        Path file = Path.of(runProgram.file()).toAbsolutePath().normalize();
+        return file.startsWith(store.root()) ? store.root().relativize(file).toString() : file.toString();
+    }
+}
