@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lumen train-startup} (hidden): the workload bin/lumen runs once after each build, with
  * {@code -XX:AOTCacheOutput}, to record the fast JVM's start-up cache. It checks a document with errors and one
- * without, and runs cells of a small program to a result and to a runtime error, so that the classes of
- * {@code check} and of a short {@code run} are all in the cache. Output is discarded; the status is 0 when every
+ * without, and runs cells of a small program to a result (twice: tools run, then come from the cache) and to a
+ * runtime error, so that the classes of {@code check} and of a short traced {@code run} are all in the cache.
+ * Its traces go to a store in a temporary directory, deleted afterwards. Output is discarded; the status is 0 when every
  * step behaved as expected, so a broken training shows up as a failed recording.
  */
 @Command(name = "train-startup", hidden = true,
@@ -42,6 +43,7 @@ final class TrainCommand implements Callable<Integer> {
             String program = dir.resolve("program.lm.md").toString();
             boolean expected = step(ExitCodes.OK, "check", program)
                     & step(ExitCodes.ERRORS, "check", "--color=always", dir.resolve("errors.lm.md").toString())
+                    & step(ExitCodes.OK, "run", program)
                     & step(ExitCodes.OK, "run", program)
                     & step(ExitCodes.ERRORS, "run", program, "--cell", "fail", "--arg", "n=0");
             return expected ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
