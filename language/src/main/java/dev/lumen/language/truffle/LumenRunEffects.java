@@ -2,7 +2,7 @@ package dev.lumen.language.truffle;
 
 import dev.lumen.lir.effects.ReplaySource;
 import dev.lumen.lir.effects.TracedEffects;
-import dev.lumen.lir.effects.Validation;
+import dev.lumen.lir.effects.SchemaValidator;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceReader;
@@ -34,6 +34,6 @@ final class LumenRunEffects {
             replay = new ReplaySource(trace, store.blobs());
         }
         PrintStream warnings = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return new TracedEffects(store, offline, replay, warnings, Validation.UNAVAILABLE);
+        return new TracedEffects(store, offline, replay, warnings, new SchemaValidator());
     }
 }

@@ -29,9 +29,4 @@ public interface Validation {
             return value;
         }
     }
-
-    /** This build's validation when none is given: every validation is a clear error. */
-    Validation UNAVAILABLE = (schema, input, program) -> {
-        throw LumenFailure.unavailable("schema validation is not available in this build: `" + schema + "`");
-    };
 }

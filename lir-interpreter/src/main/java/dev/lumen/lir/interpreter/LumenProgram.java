@@ -130,6 +130,15 @@ public final class LumenProgram {
         return roots[cell].getCallTarget();
     }
 
+    /**
+     * Calls cell {@code index} from Java (schema validation runs `where` constraint cells this way); not for
+     * use in compiled code, where calls go through call sites.
+     */
+    @TruffleBoundary
+    public Object callCell(int index, Object... arguments) {
+        return roots[index].getCallTarget().call(arguments);
+    }
+
     /** The index of the cell named {@code name}, or -1. */
     @TruffleBoundary
     public int cellIndex(String name) {

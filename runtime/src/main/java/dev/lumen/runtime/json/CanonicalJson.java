@@ -17,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 
 /**
  * Canonical JSON: the JSON Canonicalization Scheme of RFC 8785 (JCS), the one serialization Lumen hashes
@@ -111,7 +112,7 @@ public final class CanonicalJson {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage() + locationOf(e), e);
+            throw new IllegalArgumentException("not JSON: " + readable(e.getOriginalMessage()) + locationOf(e), e);
         }
     }
 
@@ -548,6 +549,20 @@ public final class CanonicalJson {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    }
+
+    private static final Pattern START_MARKER =
+            Pattern.compile(" ?\\(start marker at \\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]\\)");
+
+    private static final Pattern CONSTRAINT_SOURCE = Pattern.compile(",? from `StreamReadConstraints\\.[^`]*`");
+
+    /**
+     * Jackson's message without what only Jackson's users need: the source description in "(start marker at
+     * [Source: …; line: 1, column: 1])", and which StreamReadConstraints getter a limit comes from.
+     */
+    private static String readable(String message) {
+        String m = START_MARKER.matcher(message).replaceAll(" (opened at line $1, column $2)");
+        return CONSTRAINT_SOURCE.matcher(m).replaceAll("");
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -301,6 +301,17 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void parseErrorsSpeakOfTheTextNotOfTheParser() {
+        IllegalArgumentException open = assertThrows(IllegalArgumentException.class, () -> CanonicalJson.parse("{\"a\": [1"));
+        assertEquals("not JSON: Unexpected end-of-input: expected close marker for Array (opened at line 1, column 7)"
+                + " at line 1, column 9", open.getMessage());
+        IllegalArgumentException deep = assertThrows(IllegalArgumentException.class,
+                () -> CanonicalJson.parse("[".repeat(1001) + "]".repeat(1001)));
+        assertEquals("not JSON: Document nesting depth (1001) exceeds the maximum allowed (1000)",
+                deep.getMessage());
+    }
+
+    @Test
     void sha256() {
         assertEquals("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", CanonicalJson.sha256(""));
         assertEquals("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", CanonicalJson.sha256("abc"));
