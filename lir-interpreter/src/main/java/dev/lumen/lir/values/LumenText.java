@@ -30,6 +30,8 @@ public final class LumenText {
             return b ? "true" : "false";
         } else if (value == LumenNull.INSTANCE) {
             return "null";
+        } else if (value instanceof LumenEnumValue e) {
+            return e.name();
         }
         return LumenJson.text(value);
     }
