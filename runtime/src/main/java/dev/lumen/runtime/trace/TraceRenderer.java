@@ -67,7 +67,7 @@ public final class TraceRenderer {
                 out.append(e.cached() ? "  cached" : "  " + e.latencyMs() + " ms");
                 out.append(value("inputs", e.inputs()));
                 if (e.errorKind() != null) {
-                    out.append("  failed: ").append(e.errorKind()).append(": ").append(e.message());
+                    out.append("  failed: ").append(e.errorKind()).append(": ").append(oneLine(e.message()));
                 } else {
                     out.append(value("outputs", e.outputs()));
                 }
@@ -76,7 +76,7 @@ public final class TraceRenderer {
                     .append(Boolean.TRUE.equals(e.valid()) ? "  valid" : "  invalid")
                     .append(value("inputs", e.inputs())).append(value("outputs", e.outputs()));
             case ERROR -> {
-                out.append(' ').append(e.errorKind()).append(": ").append(e.message());
+                out.append(' ').append(e.errorKind()).append(": ").append(oneLine(e.message()));
                 if (e.lineInDocument() > 0) {
                     out.append("  at ").append(e.lineInDocument()).append(':').append(e.column());
                 }
@@ -87,7 +87,7 @@ public final class TraceRenderer {
                 if ("ok".equals(e.status())) {
                     out.append(value("outputs", e.outputs()));
                 } else {
-                    out.append("  ").append(e.errorKind()).append(": ").append(e.message());
+                    out.append("  ").append(e.errorKind()).append(": ").append(oneLine(e.message()));
                 }
             }
         }
@@ -167,6 +167,11 @@ public final class TraceRenderer {
 
     private static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A message on the event's line: line breaks (a ValidationError's list of failures) shown as {@code ⏎}. */
+    private static String oneLine(String message) {
+        return message == null ? null : message.replace("\r\n", " ⏎ ").replace("\n", " ⏎ ");
     }
 
     /** {@code  NAME <hash> <preview>}, or nothing for an absent value. */
