@@ -14,13 +14,16 @@ import dev.lumen.lir.values.LumenMap;
 import dev.lumen.lir.values.LumenRecord;
 import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenType;
-import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
+import dev.lumen.runtime.policy.Grants;
+import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.tools.BuiltinTool;
+import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.tools.ToolRequest;
 import dev.lumen.runtime.trace.TraceWriter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,7 +32,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The effects of runs that are traced and cached (run.md §6): every run writes a hash-chained trace to the
@@ -52,6 +54,7 @@ public final class TracedEffects implements LumenEffects {
     private TraceWriter trace;
     private boolean cacheOn;
     private final Deque<String> cells = new ArrayDeque<>();
+    private RunLimits limits = new RunLimits();
 
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
@@ -79,6 +82,7 @@ public final class TracedEffects implements LumenEffects {
     public void runStart(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.program = runProgram;
         this.cells.clear();
+        this.limits = new RunLimits();
         RunSettings settings = runProgram.module().settings();
         this.cacheOn = store != null && settings.cache() == RunSettings.Cache.ON && replay == null;
         if (replay != null) {
@@ -169,7 +173,8 @@ public final class TracedEffects implements LumenEffects {
         }
         String what = "`" + tool.alias() + "` (" + tool.toolId() + ")";
         CanonicalValue inputs = CanonicalValue.of(arguments);
-        String policyHash = CanonicalJson.sha256(CanonicalJson.write(new TreeMap<>(tool.grants())));
+        Grants grants = Grants.of(tool.grants());
+        String policyHash = grants.hash();
         long started = System.nanoTime();
         CanonicalValue outputs = null;
         boolean cached = false;
@@ -195,7 +200,7 @@ public final class TracedEffects implements LumenEffects {
                 throw toolFailure(tool, inputs, policyHash, started, "offline",
                         "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")");
             }
-            outputs = execute(tool, what, inputs, policyHash, started);
+            outputs = execute(tool, what, inputs, grants, started);
             if (cacheOn) {
                 CanonicalValue recorded = outputs;
                 record(() -> store.cache().put(tool.toolId(), tool.version(), policyHash, inputs, recorded));
@@ -212,13 +217,17 @@ public final class TracedEffects implements LumenEffects {
                 what + " returned an output that is not a " + resultType);
     }
 
-    private CanonicalValue execute(ToolDef tool, String what, CanonicalValue inputs, String policyHash, long started) {
+    private CanonicalValue execute(ToolDef tool, String what, CanonicalValue inputs, Grants grants, long started) {
         BuiltinTool implementation = BuiltinTool.find(tool.toolId()).orElseThrow(
                 () -> LumenFailure.unavailable("the tool " + what + " is not available in this build"));
         try {
-            return CanonicalValue.of(implementation.call(inputs.tree()));
+            limits.countCall(tool.alias(), grants);
+            return CanonicalValue.of(implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits)));
         } catch (ToolFailure e) {
-            throw toolFailure(tool, inputs, policyHash, started, "tool", what + " failed: " + e.getMessage());
+            throw toolFailure(tool, inputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
+        } catch (PolicyViolation e) {
+            throw toolFailure(tool, inputs, grants.hash(), started, "policy",
+                    what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage());
         }
     }
 
@@ -230,7 +239,7 @@ public final class TracedEffects implements LumenEffects {
             record(() -> trace.toolFailed(cells.peek(), tool.toolId(), tool.version(), policyHash, inputs, errorKind,
                     message, latencyMs));
         }
-        return new LumenFailure(LumenException.Kind.TOOL, message);
+        return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, message);
     }
 
     // ------------------------------------------------------------------------------------ validation

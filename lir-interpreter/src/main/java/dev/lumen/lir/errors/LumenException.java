@@ -26,7 +26,7 @@ import java.util.List;
  * instruction in the `.lm.md` document.
  *
  * <p>Interop members (read them from a host on {@code PolyglotException.getGuestObject()}):
- * {@code kind} ("runtime", "halt", "unavailable", "argument", "tool", "replay"), {@code message}, {@code file}, {@code line},
+ * {@code kind} ("runtime", "halt", "unavailable", "argument", "tool", "policy", "replay"), {@code message}, {@code file}, {@code line},
  * {@code column} (null when there is no location), and {@code stack}: the Lumen stack trace, innermost cell
  * first, as a list of maps {@code {"cell", "file", "line", "column"}} — the failing instruction for the first
  * frame, the call site for each caller.
@@ -41,6 +41,8 @@ public abstract class LumenException extends AbstractTruffleException {
         RUNTIME("runtime"), HALT("halt"), UNAVAILABLE("unavailable"), ARGUMENT("argument"),
         /** A tool call that failed: the tool's error, an output that is not of the call's type, a call offline. */
         TOOL("tool"),
+        /** A tool call its grants do not allow (a PolicyError): named by the grant clause that refuses it. */
+        POLICY("policy"),
         /** A replay that does not follow its recorded run, or a replay that cannot start. */
         REPLAY("replay");
 

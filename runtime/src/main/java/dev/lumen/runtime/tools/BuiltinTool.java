@@ -13,11 +13,12 @@ import java.util.Optional;
 public interface BuiltinTool {
 
     /**
-     * The output for {@code input}, a JSON object with the tool's input fields.
+     * The output for the request's input, a JSON object with the tool's input fields, within its grants.
      *
      * @throws ToolFailure when the tool cannot produce an output for this input
+     * @throws dev.lumen.runtime.policy.PolicyViolation when the grants do not allow the call
      */
-    JsonNode call(JsonNode input);
+    JsonNode call(ToolRequest request);
 
     /** The in-process implementation of bundled tool {@code toolId}, if it has one. */
     static Optional<BuiltinTool> find(String toolId) {

@@ -10,8 +10,8 @@ final class JsonTools {
     }
 
     /** {@code json.parse(text: String) -> Json}: strict JSON (no duplicate keys, comments or trailing text). */
-    static JsonNode parse(JsonNode input) {
-        JsonNode text = input.get("text");
+    static JsonNode parse(ToolRequest request) {
+        JsonNode text = request.input().get("text");
         if (text == null || !text.isTextual()) {
             throw new ToolFailure("input `text` must be a String");
         }
@@ -23,8 +23,8 @@ final class JsonTools {
     }
 
     /** {@code json.emit(value: Json) -> String}: the value's canonical JSON text (RFC 8785). */
-    static JsonNode emit(JsonNode input) {
-        JsonNode value = input.get("value");
+    static JsonNode emit(ToolRequest request) {
+        JsonNode value = request.input().get("value");
         if (value == null) {
             throw new ToolFailure("input `value` is missing");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.policy.Grants;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class BuiltinToolTest {
 
     private static JsonNode call(String tool, Object input) {
         BuiltinTool t = BuiltinTool.find(tool).orElseThrow();
-        return t.call(CanonicalJson.parse(CanonicalJson.write(input)));
+        return t.call(new ToolRequest(tool, CanonicalJson.parse(CanonicalJson.write(input)), Grants.of(Map.of()), new RunLimits()));
     }
 
     @Test
