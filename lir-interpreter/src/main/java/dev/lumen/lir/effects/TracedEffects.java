@@ -222,7 +222,7 @@ public final class TracedEffects implements LumenEffects {
                 () -> LumenFailure.unavailable("the tool " + what + " is not available in this build"));
         try {
             limits.countCall(tool.alias(), grants);
-            return CanonicalValue.of(implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits)));
+            return CanonicalValue.of(implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits)).output());
         } catch (ToolFailure e) {
             throw toolFailure(tool, inputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
         } catch (PolicyViolation e) {

@@ -1,6 +1,5 @@
 package dev.lumen.runtime.tools;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ public interface BuiltinTool {
      * @throws ToolFailure when the tool cannot produce an output for this input
      * @throws dev.lumen.runtime.policy.PolicyViolation when the grants do not allow the call
      */
-    JsonNode call(ToolRequest request);
+    ToolResult call(ToolRequest request);
 
     /** The in-process implementation of bundled tool {@code toolId}, if it has one. */
     static Optional<BuiltinTool> find(String toolId) {

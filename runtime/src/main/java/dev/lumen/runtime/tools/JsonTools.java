@@ -10,24 +10,24 @@ final class JsonTools {
     }
 
     /** {@code json.parse(text: String) -> Json}: strict JSON (no duplicate keys, comments or trailing text). */
-    static JsonNode parse(ToolRequest request) {
+    static ToolResult parse(ToolRequest request) {
         JsonNode text = request.input().get("text");
         if (text == null || !text.isTextual()) {
             throw new ToolFailure("input `text` must be a String");
         }
         try {
-            return CanonicalJson.parse(text.textValue());
+            return ToolResult.of(CanonicalJson.parse(text.textValue()));
         } catch (IllegalArgumentException e) {
             throw new ToolFailure("the text is " + e.getMessage());
         }
     }
 
     /** {@code json.emit(value: Json) -> String}: the value's canonical JSON text (RFC 8785). */
-    static JsonNode emit(ToolRequest request) {
+    static ToolResult emit(ToolRequest request) {
         JsonNode value = request.input().get("value");
         if (value == null) {
             throw new ToolFailure("input `value` is missing");
         }
-        return JsonNodeFactory.instance.textNode(CanonicalJson.write(value));
+        return ToolResult.of(JsonNodeFactory.instance.textNode(CanonicalJson.write(value)));
     }
 }

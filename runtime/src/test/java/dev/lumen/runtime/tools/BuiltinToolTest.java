@@ -14,7 +14,7 @@ class BuiltinToolTest {
 
     private static JsonNode call(String tool, Object input) {
         BuiltinTool t = BuiltinTool.find(tool).orElseThrow();
-        return t.call(new ToolRequest(tool, CanonicalJson.parse(CanonicalJson.write(input)), Grants.of(Map.of()), new RunLimits()));
+        return t.call(new ToolRequest(tool, CanonicalJson.parse(CanonicalJson.write(input)), Grants.of(Map.of()), new RunLimits())).output();
     }
 
     @Test
