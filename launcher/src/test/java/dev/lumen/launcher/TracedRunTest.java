@@ -222,4 +222,24 @@ class TracedRunTest {
                 + "json.parse with arguments " + CanonicalValue.of(Map.of("text", "[6]")).hash()), replay.err());
         assertTrue(replay.err().contains("--> parse.lm.md:10:15") || replay.err().contains(":10:15"), replay.err());
     }
+
+    @Test
+    void redactedMembersNeverReachTheTraceOrTheCacheButTheProgramSeesThem() throws IOException {
+        Path doc = document("");
+        Path lir = dir.resolve("parse.lir.json");
+        assertEquals(ExitCodes.OK, lumen("emit", doc.toString(), "-o", lir.toString()).status());
+        // as a compiler that honours `grant Parse redact "secret"` would write it (json.parse does not declare
+        // redaction, so the checker refuses the clause; the runtime applies whatever the LIR grants)
+        Files.writeString(lir, Files.readString(lir).replace("\"alias\":\"Parse\",\"grants\":{}",
+                "\"alias\":\"Parse\",\"grants\":{\"redact\":[\"secret\"]}"));
+        EmitCommandTest.Run run = lumen("run", lir.toString(), "--store=" + dir, "--arg",
+                "text={\"user\": \"ada\", \"secret\": \"hunter2\"}");
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertTrue(run.out().contains("hunter2"), "the program sees the real value: " + run.out());
+        TraceEvent parse = toolCalls(latest()).get(0);
+        assertEquals("json.parse", parse.toolId());
+        assertEquals("{\"secret\":\"[redacted]\",\"user\":\"ada\"}", parse.outputs().orElseThrow().preview());
+        assertFalse(Files.exists(store().cache().dir().resolve("json.parse")), "an output with a redacted member is not cached");
+        assertTrue(Files.exists(store().cache().dir().resolve("json.emit")));
+    }
 }

@@ -20,6 +20,7 @@ import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
@@ -174,14 +175,16 @@ public final class TracedEffects implements LumenEffects {
         String what = "`" + tool.alias() + "` (" + tool.toolId() + ")";
         CanonicalValue inputs = CanonicalValue.of(arguments);
         Grants grants = Grants.of(tool.grants());
+        Redaction redaction = Redaction.of(grants);
+        CanonicalValue shownInputs = shown(redaction, inputs);
         String policyHash = grants.hash();
         long started = System.nanoTime();
         CanonicalValue outputs = null;
         boolean cached = false;
         if (replay != null) {
-            ReplaySource.RecordedCall call = replay.nextToolCall(tool.toolId(), inputs.hash());
+            ReplaySource.RecordedCall call = replay.nextToolCall(tool.toolId(), shownInputs.hash());
             if (call.outputs() == null) {
-                throw toolFailure(tool, inputs, policyHash, started, call.errorKind(), call.message());
+                throw toolFailure(tool, shownInputs, policyHash, started, call.errorKind(), call.message());
             }
             outputs = call.outputs();
             cached = true;
@@ -195,38 +198,52 @@ public final class TracedEffects implements LumenEffects {
                         + corrupt.problem());
             }
         }
+        CanonicalValue shownOutputs;
         if (outputs == null) {
             if (offline) {
-                throw toolFailure(tool, inputs, policyHash, started, "offline",
+                throw toolFailure(tool, shownInputs, policyHash, started, "offline",
                         "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")");
             }
-            outputs = execute(tool, what, inputs, grants, started);
-            if (cacheOn) {
-                CanonicalValue recorded = outputs;
-                record(() -> store.cache().put(tool.toolId(), tool.version(), policyHash, inputs, recorded));
+            outputs = execute(tool, what, inputs, shownInputs, grants, started);
+            shownOutputs = shown(redaction, outputs);
+            if (cacheOn && shownOutputs == outputs) { // an output with a redacted member is not kept
+                CanonicalValue kept = outputs;
+                record(() -> store.cache().put(tool.toolId(), tool.version(), policyHash, inputs.hash(), shownInputs, kept));
             }
+        } else {
+            shownOutputs = shown(redaction, outputs);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
-            CanonicalValue recorded = outputs;
             boolean fromCache = cached;
-            record(() -> trace.toolCall(cells.peek(), tool.toolId(), tool.version(), policyHash, inputs, recorded,
+            record(() -> trace.toolCall(cells.peek(), tool.toolId(), tool.version(), policyHash, shownInputs, shownOutputs,
                     latencyMs, fromCache));
         }
         return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
                 what + " returned an output that is not a " + resultType);
     }
 
-    private CanonicalValue execute(ToolDef tool, String what, CanonicalValue inputs, Grants grants, long started) {
+    /** What the trace and the cache show of a value: redacted members replaced (the same value when none are). */
+    private static CanonicalValue shown(Redaction redaction, CanonicalValue value) {
+        if (redaction.isEmpty()) {
+            return value;
+        }
+        var tree = value.tree();
+        var redacted = redaction.apply(tree);
+        return redacted == tree ? value : CanonicalValue.of(redacted);
+    }
+
+    private CanonicalValue execute(ToolDef tool, String what, CanonicalValue inputs, CanonicalValue shownInputs,
+            Grants grants, long started) {
         BuiltinTool implementation = BuiltinTool.find(tool.toolId()).orElseThrow(
                 () -> LumenFailure.unavailable("the tool " + what + " is not available in this build"));
         try {
             limits.countCall(tool.alias(), grants);
             return CanonicalValue.of(implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits)).output());
         } catch (ToolFailure e) {
-            throw toolFailure(tool, inputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
+            throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
         } catch (PolicyViolation e) {
-            throw toolFailure(tool, inputs, grants.hash(), started, "policy",
+            throw toolFailure(tool, shownInputs, grants.hash(), started, "policy",
                     what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage());
         }
     }

@@ -114,7 +114,17 @@ public final class ToolCache {
      * entry. An output larger than 1 KB goes to a blob first.
      */
     public CacheEntry put(String toolId, String toolVersion, String policyHash, CanonicalValue inputs, CanonicalValue outputs) {
-        String key = key(toolId, toolVersion, policyHash, inputs.hash());
+        return put(toolId, toolVersion, policyHash, inputs.hash(), inputs, outputs);
+    }
+
+    /**
+     * As {@link #put(String, String, String, CanonicalValue, CanonicalValue)}, for a call whose arguments are
+     * shown redacted: the entry is keyed by the real arguments' hash {@code inputsHash}, and previews
+     * {@code shownInputs}.
+     */
+    public CacheEntry put(String toolId, String toolVersion, String policyHash, String inputsHash,
+            CanonicalValue shownInputs, CanonicalValue outputs) {
+        String key = key(toolId, toolVersion, policyHash, inputsHash);
         Path file = entryFile(toolId, key);
         String created = Timestamps.now();
         CanonicalObject entry = new CanonicalObject()
@@ -123,8 +133,8 @@ public final class ToolCache {
                 .put("tool_id", toolId)
                 .put("tool_version", toolVersion)
                 .put("policy_hash", policyHash)
-                .put("inputs_hash", inputs.hash())
-                .put("inputs_preview", inputs.preview(RecordedValue.PREVIEW_BYTES))
+                .put("inputs_hash", inputsHash)
+                .put("inputs_preview", shownInputs.preview(RecordedValue.PREVIEW_BYTES))
                 .put("created", created);
         RecordedValue.record(entry, "outputs", outputs, blobs);
         entry.put("seal", CanonicalJson.sha256(entry.text()));
@@ -136,8 +146,8 @@ public final class ToolCache {
         RecordedValue recorded = outputs.size() <= RecordedValue.INLINE_LIMIT
                 ? new RecordedValue(outputs.hash(), outputs.tree(), outputs.text(), outputs.size())
                 : new RecordedValue(outputs.hash(), null, outputs.preview(RecordedValue.PREVIEW_BYTES), outputs.size());
-        return new CacheEntry(toolId, toolVersion, key, policyHash, inputs.hash(),
-                inputs.preview(RecordedValue.PREVIEW_BYTES), recorded, created, file);
+        return new CacheEntry(toolId, toolVersion, key, policyHash, inputsHash,
+                shownInputs.preview(RecordedValue.PREVIEW_BYTES), recorded, created, file);
     }
 
     /** What {@link #list} finds: intact entries and damaged ones. */
