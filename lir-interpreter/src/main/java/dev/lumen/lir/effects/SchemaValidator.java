@@ -25,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,11 @@ public final class SchemaValidator implements Validation {
     static final int MAX_DEPTH = 512;
     /** Actual values are shown as their canonical JSON, cut at this many code points. */
     static final int ACTUAL_LENGTH = 60;
+
+    /** A Markdown code fence with an optional `json` info string: its content is group 1. */
+    private static final Pattern FENCE = Pattern.compile("```[ \\t]*(?:json|JSON)?[ \\t]*\\r?\\n(.*?)\\r?\\n[ \\t]*```", Pattern.DOTALL);
+
+    private static final Pattern TRAILING_LINE = Pattern.compile(" at line (\\d+),(?=[^,]*$)");
 
     /** The constraint cells of each record type of a program, by field (-1 for none), and their source text. */
     private final Map<LumenProgram, Map<LumenRecordType, TypeDef.RecordDef>> records = new IdentityHashMap<>();
@@ -107,16 +113,39 @@ public final class SchemaValidator implements Validation {
             this.declarations = declarations;
         }
 
-        /** The input as a JSON tree; null (with a failure) for text that is not JSON. */
+        /**
+         * The input as a JSON tree; null (with a failure) for text that is not JSON. Text that is not JSON but
+         * holds a Markdown code fence (```` ```json ```` or ```` ``` ````), as model replies often do, is the JSON
+         * in its first fence.
+         */
         JsonNode parse(Object input) {
             String text = input instanceof String s ? s : LumenJson.text(input);
             try {
                 return CanonicalJson.parse(text);
             } catch (IllegalArgumentException e) {
-                String why = e.getMessage().startsWith("not JSON: ") ? e.getMessage().substring(10) : e.getMessage();
-                fail("$", "json", "JSON text", actualText(text), "the text is not JSON: " + why);
+                Matcher fence = FENCE.matcher(text);
+                if (input instanceof String && fence.find()) {
+                    try {
+                        return CanonicalJson.parse(fence.group(1));
+                    } catch (IllegalArgumentException inFence) {
+                        // lines are counted in the whole text, not in the fence
+                        int before = (int) text.substring(0, fence.start(1)).chars().filter(c -> c == '\n').count();
+                        Matcher at = TRAILING_LINE.matcher(why(inFence));
+                        String why = at.find() ? at.replaceFirst(" at line " + (Integer.parseInt(at.group(1)) + before) + ",")
+                                : why(inFence);
+                        fail("$", "json", "JSON text", actualText(fence.group(1)),
+                                "the text in the code fence is not JSON: " + why);
+                        return null;
+                    }
+                }
+                fail("$", "json", "JSON text", actualText(text), "the text is not JSON: " + why(e));
                 return null;
             }
+        }
+
+        private static String why(IllegalArgumentException e) {
+            String m = e.getMessage();
+            return m.startsWith("not JSON: ") ? m.substring("not JSON: ".length()) : m;
         }
 
         void fail(String path, String constraint, String expected, String actual, String message) {
