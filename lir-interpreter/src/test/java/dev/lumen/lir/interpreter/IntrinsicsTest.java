@@ -83,7 +83,7 @@ class IntrinsicsTest {
         assertEquals("[1,2]", call(Intrinsic.TO_STRING, STRING, new LirType[] {list(INT)}, new int[] {1, 2}).asString());
         assertEquals("{\"x\":1,\"y\":2.5}", call(Intrinsic.TO_STRING, STRING, new LirType[] {nominal("Point")},
                 Map.of("x", 1, "y", 2.5)).asString());
-        assertEquals("\"Red\"", call(Intrinsic.TO_STRING, STRING, new LirType[] {nominal("Color")}, "Red").asString());
+        assertEquals("Red", call(Intrinsic.TO_STRING, STRING, new LirType[] {nominal("Color")}, "Red").asString());
         assertEquals("{\"ok\":3}", call(Intrinsic.TO_STRING, STRING, new LirType[] {result(INT, STRING)}, Map.of("ok", 3)).asString());
         // a Json string is JSON text (quoted), a String is itself
         assertEquals("\"hi\"", call(Intrinsic.TO_STRING, STRING, new LirType[] {JSON}, "hi").asString());
