@@ -81,29 +81,26 @@ public final class LumenCellObject implements TruffleObject {
         return result;
     }
 
-    /** A host's call of a cell is a run (see {@link LumenEffects}); the run's own failures have no location. */
+    /** A host's call of a cell is a run (see {@link LumenEffects}). */
     @TruffleBoundary
     private void runStart(Object[] values) {
-        try {
-            program.effects().runStart(program, cell, values);
-        } catch (LumenFailure f) {
-            throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
-        }
+        unlocated(() -> program.effects().runStart(program, cell, values));
     }
 
     @TruffleBoundary
     private void runEnd(Object result) {
-        try {
-            program.effects().runEnd(result);
-        } catch (LumenFailure f) {
-            throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
-        }
+        unlocated(() -> program.effects().runEnd(result));
     }
 
     @TruffleBoundary
     private void runFailed(LumenException failure) {
+        unlocated(() -> program.effects().runFailed(failure));
+    }
+
+    /** Runs an effect of the run itself: its failures (a store that cannot be written) have no location. */
+    private static void unlocated(Runnable effect) {
         try {
-            program.effects().runFailed(failure);
+            effect.run();
         } catch (LumenFailure f) {
             throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
         }
