@@ -18,8 +18,13 @@ import dev.lumen.runtime.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -241,5 +246,32 @@ class TracedRunTest {
         assertEquals("{\"secret\":\"[redacted]\",\"user\":\"ada\"}", parse.outputs().orElseThrow().preview());
         assertFalse(Files.exists(store().cache().dir().resolve("json.parse")), "an output with a redacted member is not cached");
         assertTrue(Files.exists(store().cache().dir().resolve("json.emit")));
+    }
+
+    @Test
+    void eightConcurrentRunsShareOneStore() throws Exception {
+        Path doc = document("");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<EmitCommandTest.Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String text = "text=[" + (i % 3) + "]"; // shared arguments: runs race to write the same cache entries
+                runs.add(pool.submit(() -> lumen("run", doc.toString(), "--arg", text)));
+            }
+            for (var run : runs) {
+                EmitCommandTest.Run r = run.get(60, TimeUnit.SECONDS);
+                assertEquals(ExitCodes.OK, r.status(), r.err());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> ids = store().runIds();
+        assertEquals(8, ids.size());
+        for (String id : ids) {
+            assertTrue(TraceVerifier.verify(store(), id).ok(), id);
+        }
+        var listing = store().cache().list(null);
+        assertTrue(listing.corrupt().isEmpty(), listing.corrupt().toString());
+        assertEquals(6, listing.entries().size(), "json.parse and json.emit for each of three arguments");
     }
 }
