@@ -12,6 +12,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.errors.LumenHalt;
 import dev.lumen.lir.errors.LumenRuntimeError;
@@ -21,6 +22,8 @@ import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
 import dev.lumen.lir.intrinsics.LumenIntrinsics;
+import dev.lumen.lir.intrinsics.LumenPatches;
+import dev.lumen.lir.intrinsics.LumenRedaction;
 import dev.lumen.lir.values.LumenContainer;
 import dev.lumen.lir.values.LumenEnumType;
 import dev.lumen.lir.values.LumenJson;
@@ -194,6 +197,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     @CompilationFinal(dimensions = 1) private final int[] code;
     @CompilationFinal(dimensions = 1) private final byte[] kinds;
     @CompilationFinal(dimensions = 1) private final byte[] cats;
+    /** The static type of each register, for the operations that need the whole type (patch, redact). */
+    @CompilationFinal(dimensions = 1) private final LumenType[] types;
     @CompilationFinal(dimensions = 1) private final Object[] constants;
     /** Per pc: the call-site index of a CALL, the profile index of a JMPIF/JMPIFNOT, else -1. */
     @CompilationFinal(dimensions = 1) private final int[] side;
@@ -215,8 +220,10 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         List<LirType> registers = cell.registers();
         this.kinds = new byte[registers.size()];
         this.cats = new byte[registers.size()];
+        this.types = new LumenType[registers.size()];
         for (int r = 0; r < registers.size(); r++) {
-            cats[r] = category(program.resolve(registers.get(r)));
+            types[r] = program.resolve(registers.get(r));
+            cats[r] = category(types[r]);
             kinds[r] = switch (cats[r]) {
                 case C_INT -> K_LONG;
                 case C_FLOAT -> K_DOUBLE;
@@ -979,9 +986,14 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                 writeBoxed(frame, a, LumenJson.hash(readBoxed(frame, c)));
                 break;
             case I_DIFF:
+                writeBoxed(frame, a, diff(program, readBoxed(frame, c), readBoxed(frame, c + 1)));
+                break;
             case I_PATCH:
+                writeBoxed(frame, a, patch(types[c], readBoxed(frame, c), (LumenList) readBoxed(frame, c + 1)));
+                break;
             case I_REDACT:
-                throw LumenIntrinsics.unavailable(id);
+                writeBoxed(frame, a, LumenRedaction.redact(readBoxed(frame, c), (LumenList) readBoxed(frame, c + 1), types[c]));
+                break;
             case I_TRACE_REF:
                 writeBoxed(frame, a, traceRef(program, cell, a));
                 break;
@@ -1069,6 +1081,19 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     @TruffleBoundary
     private static Object traceRef(LumenProgram program, CellDef cell, int result) {
         return program.effects().traceRef(program.resolve(cell.registers().get(result)));
+    }
+
+    /** {@code diff}: the patches are records of the built-in type Patch. */
+    @TruffleBoundary
+    private static LumenList diff(LumenProgram program, Object before, Object after) {
+        return LumenPatches.diff(before, after, (LumenRecordType) program.resolve(new LirType.Named("Patch")));
+    }
+
+    /** {@code patch}: the patched JSON read back as a value of the patched value's type (a runtime error if it is not one). */
+    @TruffleBoundary
+    private static Object patch(LumenType type, Object value, LumenList patches) {
+        return LumenImport.fromJson(LumenPatches.apply(value, patches), type, "value", LumenException.Kind.RUNTIME,
+                "patch: the patched value is not a valid " + type);
     }
 
     /** SCHEMA and VALIDATE: the trace boundary for validation. */

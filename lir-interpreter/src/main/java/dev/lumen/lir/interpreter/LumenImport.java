@@ -73,10 +73,20 @@ public final class LumenImport {
      */
     @TruffleBoundary
     public static Object fromJson(Object tree, LumenType type, String what) {
+        return fromJson(tree, type, "output", LumenException.Kind.TOOL, what);
+    }
+
+    /**
+     * A Json tree as a value of {@code type}, read as JSON input is read; paths inside it start at {@code root}.
+     *
+     * @throws LumenFailure of {@code kind}: {@code what} and where inside the tree it does not fit
+     */
+    @TruffleBoundary
+    public static Object fromJson(Object tree, LumenType type, String root, LumenException.Kind kind, String what) {
         try {
-            return convert(tree, type, "output", 0);
+            return convert(tree, type, root, 0);
         } catch (Mismatch m) {
-            throw new LumenFailure(LumenException.Kind.TOOL, what + ": " + m.getMessage());
+            throw new LumenFailure(kind, what + ": " + m.getMessage());
         }
     }
 
@@ -379,7 +389,14 @@ public final class LumenImport {
             }
             throw mismatch(path, u, v);
         }
-        // A JSON integer matches Int before Float (spec §10.3).
+        // A number goes to the member of its own kind first, whatever the order of the members: an integer to
+        // Int (spec §10.3: a JSON integer matches Int before Float), a floating point number (a Float in a Json
+        // tree, a host double) to Float.
+        LumenType own = v instanceof Double ? LumenType.Primitive.FLOAT
+                : INTEROP.isNumber(v) && INTEROP.fitsInLong(v) ? LumenType.Primitive.INT : null;
+        if (own != null && u.isMember(own)) {
+            return convert(v, own, path, depth);
+        }
         for (LumenType m : members) {
             if (m == LumenType.Primitive.NULL) {
                 continue;

@@ -1,9 +1,7 @@
 package dev.lumen.lir.intrinsics;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
-import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.values.LumenBytes;
 import dev.lumen.lir.values.LumenContainer;
 import dev.lumen.lir.values.LumenList;
@@ -406,14 +404,6 @@ public final class LumenIntrinsics {
     @TruffleBoundary
     public static String overflowMessage(long x, String op, long y) {
         return "integer overflow: " + x + " " + op + " " + (y < 0 ? "(" + y + ")" : y) + " does not fit in an Int";
-    }
-
-    /** The failure for an intrinsic that needs the runtime's trace or patch support, not in this build. */
-    @TruffleBoundary
-    public static LumenFailure unavailable(int intrinsic) {
-        Intrinsic i = Intrinsic.of(intrinsic);
-        String name = i == null ? "#" + intrinsic : i.lumenName();
-        return new LumenFailure(LumenException.Kind.UNAVAILABLE, "`" + name + "` is not available in this build");
     }
 
     /** A string as a JSON literal for messages, shortened past 60 code points. */

@@ -1,6 +1,14 @@
 package dev.lumen.lir.values;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.runtime.json.CanonicalJson;
@@ -84,6 +92,41 @@ public final class LumenJson {
             return LumenMap.ofPairs(new Object[] {r.isOk() ? "ok" : "err", tree(r.value(), depth + 1)});
         }
         throw new LumenFailure("value has no JSON form: " + LumenValues.typeName(value));
+    }
+
+    /**
+     * The JSON form of a value ({@link #toTree}) as a Jackson tree, for the runtime's JSON operations (patch,
+     * diff, redaction): Ints stay integers and Floats floating point numbers, so {@link #fromTree} gives the
+     * same Json tree back.
+     */
+    @TruffleBoundary
+    public static JsonNode toNode(Object value) {
+        return node(toTree(value));
+    }
+
+    private static JsonNode node(Object tree) {
+        if (tree instanceof String s) {
+            return TextNode.valueOf(s);
+        } else if (tree instanceof Long l) {
+            return LongNode.valueOf(l);
+        } else if (tree instanceof Double d) {
+            return DoubleNode.valueOf(d);
+        } else if (tree instanceof Boolean b) {
+            return BooleanNode.valueOf(b);
+        } else if (tree instanceof LumenList l) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode(l.size());
+            for (int i = 0; i < l.size(); i++) {
+                array.add(node(l.get(i)));
+            }
+            return array;
+        } else if (tree instanceof LumenMap m) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            for (String key : m.sortedKeys()) {
+                object.set(key, node(m.get(key)));
+            }
+            return object;
+        }
+        return NullNode.getInstance();
     }
 
     /**

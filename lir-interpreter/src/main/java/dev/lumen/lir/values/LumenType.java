@@ -126,6 +126,16 @@ public sealed interface LumenType permits LumenType.Primitive, LumenType.ListTyp
             return members.clone();
         }
 
+        /** Whether {@code type} is one of the members (by identity: primitives, records and enums). */
+        public boolean isMember(LumenType type) {
+            for (LumenType m : members) {
+                if (m == type) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         @ExplodeLoop
         public boolean isInstance(Object value) {

@@ -50,6 +50,11 @@ class InteropTest {
         lir.cell(identity("invoice", INVOICE)).cell(identity("json", JSON)).cell(identity("bytes", BYTES))
                 .cell(identity("numbers", list(FLOAT))).cell(identity("either", union(INT, STRING, NULL)))
                 .cell(identity("statuses", map(STATUS))).cell(identity("outcome", result(INT, STRING)));
+        // A number's kind decides its member, whatever the members' order (Float sorts before Int).
+        lir.type(new TypeDef.AliasDef("Int", INT));
+        Cell isInt = new Cell("is_int").param("x", union(FLOAT, INT)).returns(BOOL).reg("r", BOOL).reg("y", union(FLOAT, INT));
+        isInt.op(MOVE, isInt.r("y"), isInt.r("x")).word(Instruction.abx(ISTYPE, isInt.r("r"), 3)).op(RETURN, isInt.r("r"));
+        lir.cell(isInt);
         Cell b = new Cell("bytes_text").param("b", BYTES).returns(STRING).reg("r", STRING);
         b.op(INTRINSIC, b.r("r"), Intrinsic.TO_STRING.ordinal(), 0).op(RETURN, b.r("r"));
         lir.cell(b);
@@ -152,6 +157,10 @@ class InteropTest {
     void floatsAcceptIntegralNumbersAndUnionsPickTheFittingMember() {
         assertEquals("[1, 2.5]", module.getMember("numbers").execute(ProxyArray.fromArray(1, 2.5)).toString());
         assertEquals(3L, module.getMember("either").execute(3).asLong());
+        assertTrue(module.getMember("is_int").execute(3).asBoolean());
+        assertTrue(module.getMember("is_int").execute(3L).asBoolean());
+        assertFalse(module.getMember("is_int").execute(3.0).asBoolean());
+        assertFalse(module.getMember("is_int").execute(2.5).asBoolean());
         assertEquals("x", module.getMember("either").execute("x").asString());
         assertTrue(module.getMember("either").execute((Object) null).isNull());
         assertEquals("{\"a\": Status.Paid}", module.getMember("statuses").execute(ProxyObject.fromMap(Map.of("a", "Paid"))).toString());

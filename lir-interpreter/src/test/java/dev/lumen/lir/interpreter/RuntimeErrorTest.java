@@ -162,8 +162,15 @@ class RuntimeErrorTest {
                 "schema validation is not available in this build: `expect schema Invoice`", 7, 9);
         assertError(fails(lir, "validate", "{}"), "unavailable",
                 "schema validation is not available in this build: `validate(schema Invoice, …)`", 7, 9);
-        assertError(fails(intrinsic(Intrinsic.DIFF, list(nominal("Patch")), INT, INT), "run", 1, 2), "unavailable",
-                "`diff` is not available in this build", 7, 9);
+    }
+
+    @Test
+    void aPatchThatDoesNotApplyOrDoesNotGiveATIsLocatedAtTheCall() {
+        Lir lir = intrinsic(Intrinsic.PATCH, list(INT), list(INT), list(nominal("Patch")));
+        assertError(fails(lir, "run", new int[] {1, 2}, new Object[] {Map.of("op", "remove", "path", "/5", "value", 0)}),
+                "runtime", "patch: patches[0] (remove \"/5\"): \"/5\" does not exist: the list has 2 elements", 7, 9);
+        assertError(fails(lir, "run", new int[] {1, 2}, new Object[] {Map.of("op", "add", "path", "/-", "value", "3")}),
+                "runtime", "patch: the patched value is not a valid list[Int]: at `value[2]`: expected Int, found String \"3\"", 7, 9);
     }
 
     @Test
