@@ -13,33 +13,40 @@ import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenType;
 import dev.lumen.runtime.json.JsonPointer;
-import dev.lumen.runtime.json.JsonRedaction;
+import dev.lumen.runtime.policy.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * {@code redact(value, fields)} (lumen-v1.md §11.2): every record field and map entry, at any depth, whose
- * name is one of {@code fields} has its value replaced by a redacted value of the field's declared type,
+ * name is one of {@code fields} has its value replaced by the redacted value of the field's declared type,
  * so the result is still a value of the argument's type:
  *
  * <ul>
- *   <li>a field whose type admits {@code String}: the string {@code "[redacted]"} ({@link JsonRedaction#MARKER});
- *   <li>a {@code Json} field: the Json string {@code "[redacted]"};
- *   <li>a {@code Bytes} field: the UTF-8 bytes of {@code [redacted]};
- *   <li>a field whose type admits {@code Null}: {@code null};
- *   <li>any other field (an Int, an enum, a list, …): a runtime error, since its type has no redacted form.
+ *   <li>a type that admits {@code String}: the string {@code "[redacted]"} ({@link Redaction#MARKER});
+ *   <li>{@code Json}: the Json string {@code "[redacted]"};
+ *   <li>a type that admits {@code Bytes}: the UTF-8 bytes of {@code [redacted]};
+ *   <li>a type that admits {@code Null}: {@code null};
+ *   <li>any other type (an Int, an enum, a list, …): none, a runtime error.
  * </ul>
  *
- * A field that holds {@code null} stays {@code null} (there is nothing to hide). Inside a {@code Json} value
- * the runtime's untyped rule applies ({@link JsonRedaction}: any member so named, whatever its value, becomes
- * {@code "[redacted]"}). A redacted value is not searched further; list elements and result payloads are
- * searched but have no names of their own.
+ * Inside a {@code Json} value the untyped rule of trace redaction applies ({@link Redaction}: any member so
+ * named, whatever its value, becomes {@code "[redacted]"}). A redacted value is not searched further; list
+ * elements and result payloads are searched but have no names of their own. Values that nothing was redacted
+ * in are kept, not copied.
  */
 public final class LumenRedaction {
-    private static final byte[] MARKER_BYTES = JsonRedaction.MARKER.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MARKER_BYTES = Redaction.MARKER.getBytes(StandardCharsets.UTF_8);
+    private static final int MAX_DEPTH = 1000;
 
-    private LumenRedaction() {
+    private final Set<String> names;
+    /** The untyped rule, for Json values. */
+    private final Redaction inJson;
+
+    private LumenRedaction(Set<String> names) {
+        this.names = names;
+        this.inJson = Redaction.ofFields(names);
     }
 
     /** {@code redact(value, fields)} for a value of static type {@code type}. */
@@ -49,39 +56,39 @@ public final class LumenRedaction {
         for (int i = 0; i < fields.size(); i++) {
             names.add((String) fields.get(i));
         }
-        return LumenContainer.share(names.isEmpty() ? value : walk(value, type, names, "", 0));
+        return LumenContainer.share(names.isEmpty() ? value : new LumenRedaction(names).walk(value, type, "", 0));
     }
 
-    /** {@code v} (of type {@code type}) with the named fields inside it redacted; {@code v} itself if none are. */
-    private static Object walk(Object v, LumenType type, Set<String> names, String pointer, int depth) {
-        if (depth > 1000) {
-            throw new LumenFailure("redact: the value is nested deeper than 1000 levels");
+    /** {@code v} (of type {@code type}, at {@code pointer}) with the named fields inside it redacted; {@code v} if none are. */
+    private Object walk(Object v, LumenType type, String pointer, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new LumenFailure("redact: the value is nested deeper than " + MAX_DEPTH + " levels");
         }
         return switch (type) {
-            case LumenType.Primitive p -> p == LumenType.Primitive.JSON ? json(v, names) : v;
+            case LumenType.Primitive p -> p == LumenType.Primitive.JSON ? json(v) : v;
             case LumenType.UnionType u -> v instanceof LumenContainer || v instanceof LumenResult
-                    ? walk(v, memberFor(v, u), names, pointer, depth) : v;
-            case LumenType.ListType l -> list((LumenList) v, l, names, pointer, depth);
-            case LumenType.MapType m -> map((LumenMap) v, m, names, pointer, depth);
-            case LumenRecordType r -> record((LumenRecord) v, r, names, pointer, depth);
+                    ? walk(v, memberFor(v, u), pointer, depth) : v;
+            case LumenType.ListType l -> list((LumenList) v, l, pointer, depth);
+            case LumenType.MapType m -> map((LumenMap) v, m, pointer, depth);
+            case LumenRecordType r -> record((LumenRecord) v, r, pointer, depth);
             case LumenType.ResultType r -> {
                 LumenResult result = (LumenResult) v;
-                Object payload = walk(result.value(), result.isOk() ? r.ok() : r.err(), names,
-                        JsonPointer.append(pointer, result.isOk() ? "ok" : "err"), depth + 1);
+                String at = JsonPointer.append(pointer, result.isOk() ? "ok" : "err");
+                Object payload = walk(result.value(), result.isOk() ? r.ok() : r.err(), at, depth + 1);
                 yield payload == result.value() ? v : new LumenResult(result.isOk(), LumenContainer.share(payload));
             }
-            default -> v; // enums
+            default -> v; // enum values
         };
     }
 
-    private static Object json(Object tree, Set<String> names) {
+    private Object json(Object tree) {
         if (!(tree instanceof LumenList) && !(tree instanceof LumenMap)) {
             return tree;
         }
-        return LumenJson.fromTree(JsonRedaction.redact(LumenJson.toNode(tree), names));
+        return LumenJson.fromTree(inJson.apply(LumenJson.toNode(tree)));
     }
 
-    /** The member of a union that a container value belongs to (unions hold one list, map and result type). */
+    /** The member of a union that a container belongs to (a union has at most one list, map and result type). */
     private static LumenType memberFor(Object v, LumenType.UnionType u) {
         for (LumenType m : u.members()) {
             if (v instanceof LumenRecord r ? m == r.type() : m.isInstance(v)) {
@@ -91,11 +98,11 @@ public final class LumenRedaction {
         throw new LumenFailure("internal error: redact found a " + v.getClass().getSimpleName() + " in a " + u);
     }
 
-    private static Object list(LumenList list, LumenType.ListType type, Set<String> names, String pointer, int depth) {
+    private Object list(LumenList list, LumenType.ListType type, String pointer, int depth) {
         Object[] items = null;
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
-            Object redacted = walk(item, type.element(), names, JsonPointer.append(pointer, Integer.toString(i)), depth + 1);
+            Object redacted = walk(item, type.element(), JsonPointer.append(pointer, Integer.toString(i)), depth + 1);
             if (redacted != item && items == null) {
                 items = list.toArray();
                 for (Object kept : items) {
@@ -109,15 +116,13 @@ public final class LumenRedaction {
         return items == null ? list : LumenList.wrap(items);
     }
 
-    private static Object map(LumenMap map, LumenType.MapType type, Set<String> names, String pointer, int depth) {
+    private Object map(LumenMap map, LumenType.MapType type, String pointer, int depth) {
         String[] keys = map.sortedKeys();
         Object[] pairs = new Object[keys.length * 2];
         boolean changed = false;
         for (int i = 0; i < keys.length; i++) {
             Object entry = map.get(keys[i]);
-            String at = JsonPointer.append(pointer, keys[i]);
-            Object redacted = names.contains(keys[i]) ? redacted(entry, type.value(), keys[i], at)
-                    : walk(entry, type.value(), names, at, depth + 1);
+            Object redacted = member(entry, type.value(), keys[i], pointer, depth);
             changed |= redacted != entry;
             pairs[2 * i] = keys[i];
             pairs[2 * i + 1] = redacted;
@@ -125,14 +130,11 @@ public final class LumenRedaction {
         return changed ? LumenMap.ofPairs(pairs) : map;
     }
 
-    private static Object record(LumenRecord record, LumenRecordType type, Set<String> names, String pointer, int depth) {
+    private Object record(LumenRecord record, LumenRecordType type, String pointer, int depth) {
         Object[] fields = null;
         for (int i = 0; i < type.fieldCount(); i++) {
             Object field = record.get(i);
-            String name = type.fieldName(i);
-            String at = JsonPointer.append(pointer, name);
-            Object redacted = names.contains(name) ? redacted(field, type.fieldType(i), name, at)
-                    : walk(field, type.fieldType(i), names, at, depth + 1);
+            Object redacted = member(field, type.fieldType(i), type.fieldName(i), pointer, depth);
             if (redacted != field && fields == null) {
                 fields = new Object[type.fieldCount()];
                 for (int k = 0; k < fields.length; k++) {
@@ -146,13 +148,16 @@ public final class LumenRedaction {
         return fields == null ? record : new LumenRecord(type, fields);
     }
 
-    /** The redacted form of the value of field {@code name} (declared type {@code type}) at {@code pointer}. */
-    private static Object redacted(Object value, LumenType type, String name, String pointer) {
-        if (value == LumenNull.INSTANCE) {
-            return value;
-        }
+    /** A field or map entry {@code name} of declared type {@code type}, redacted or searched. */
+    private Object member(Object value, LumenType type, String name, String pointer, int depth) {
+        String at = JsonPointer.append(pointer, name);
+        return names.contains(name) ? redacted(type, name, at) : walk(value, type, at, depth + 1);
+    }
+
+    /** The redacted value of a field {@code name} of type {@code type} at {@code pointer}. */
+    private static Object redacted(LumenType type, String name, String pointer) {
         if (admits(type, LumenType.Primitive.STRING) || type == LumenType.Primitive.JSON) {
-            return JsonRedaction.MARKER;
+            return Redaction.MARKER;
         }
         if (admits(type, LumenType.Primitive.BYTES)) {
             return LumenBytes.copyOf(MARKER_BYTES);
@@ -165,16 +170,6 @@ public final class LumenRedaction {
     }
 
     private static boolean admits(LumenType type, LumenType.Primitive member) {
-        if (type == member) {
-            return true;
-        }
-        if (type instanceof LumenType.UnionType u) {
-            for (LumenType m : u.members()) {
-                if (m == member) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return type == member || type instanceof LumenType.UnionType u && u.isMember(member);
     }
 }

@@ -87,7 +87,7 @@ class JsonIntrinsicsTest {
         a.put("password", password);
         a.put("pin", pin);
         a.put("role", "Admin");
-        a.put("avatar", "aGk=");
+        a.put("avatar", pin == null ? null : "aGk=");
         a.put("photo", "aGk=");
         a.put("meta", Map.of("token", "t", "nested", List.of(Map.of("token", 1, "other", "x"))));
         a.put("headers", Map.of("authorization", "Bearer abc", "accept", "*/*"));
@@ -182,9 +182,12 @@ class JsonIntrinsicsTest {
     }
 
     @Test
-    void nullStaysNullAndNoNamesChangeNothing() {
-        Value r = call(Intrinsic.REDACT, ACCOUNT, ACCOUNT, list(STRING), account("s3cret", null), List.of("pin"));
+    void aRedactedFieldHidesEvenThatItWasNullAndNoNamesChangeNothing() {
+        Value r = call(Intrinsic.REDACT, list(ACCOUNT), list(ACCOUNT), list(STRING), List.of(account("s3cret", null)),
+                List.of("pin", "avatar", "meta")).getArrayElement(0);
         assertTrue(r.getMember("pin").isNull());
+        assertEquals("[redacted]", new String(bytes(r.getMember("avatar")), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("[redacted]", r.getMember("meta").asString());
         assertEquals("s3cret", call(Intrinsic.REDACT, ACCOUNT, ACCOUNT, list(STRING), account("s3cret", null), List.of())
                 .getMember("password").asString());
     }

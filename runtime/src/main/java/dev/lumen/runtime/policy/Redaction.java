@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A grant's {@code redact "field"} clauses applied to what Lumen writes down (run.md §6.6): every object member
  * with a redacted name, at any depth, has its value replaced by {@value #MARKER} in trace events and cache
- * entries. The program itself sees the real values.
+ * entries. The program itself sees the real values. The same rule redacts inside {@code Json} values for the
+ * {@code redact} intrinsic (lumen-v1.md §11.2), which keeps the type of every other value.
  */
 public final class Redaction {
     public static final String MARKER = "[redacted]";
@@ -24,6 +26,11 @@ public final class Redaction {
     /** The redaction a call's grants ask for; nothing when they have no {@code redact} clause. */
     public static Redaction of(Grants grants) {
         return new Redaction(Set.copyOf(grants.strings("redact")));
+    }
+
+    /** The redaction of the members with these names. */
+    public static Redaction ofFields(Collection<String> fields) {
+        return new Redaction(Set.copyOf(fields));
     }
 
     public boolean isEmpty() {

@@ -22,6 +22,13 @@ class RedactionTest {
     }
 
     @Test
+    void namedFieldsRedactAnyValueAndMatchExactly() {
+        Redaction r = Redaction.ofFields(List.of("pin", "card", "note"));
+        assertEquals("{\"Pin\":4321,\"card\":\"[redacted]\",\"note\":\"[redacted]\",\"pin\":\"[redacted]\"}",
+                CanonicalJson.write(r.apply(CanonicalJson.parse("{\"pin\": 1234, \"Pin\": 4321, \"card\": {\"number\": \"4111\"}, \"note\": null}"))));
+    }
+
+    @Test
     void nothingToRedactReturnsTheSameTree() {
         JsonNode in = CanonicalJson.parse("{\"a\":[{\"b\":1}]}");
         assertSame(in, Redaction.of(Grants.of(Map.of("redact", List.of("token")))).apply(in));
