@@ -32,7 +32,8 @@ import java.util.Map;
  * value; {@code list[T]} from an array; {@code map[String, T]} from hash entries or members; a record from
  * an object with exactly its fields (a field whose type contains Null may be absent); an enum from its
  * variant's name; a result from an object with exactly one member, {@code ok} or {@code err}; a union from
- * a value that one member accepts. Lumen values handed back in are taken as they are when their type fits
+ * a value that one member accepts (a number trying the member of its kind first: an integer Int, a double
+ * Float). Lumen values handed back in are taken as they are when their type fits
  * (and marked shared, since the host keeps a reference).
  *
  * <p>A value that does not fit raises {@link LumenArgumentError} naming the argument and the path inside it.
