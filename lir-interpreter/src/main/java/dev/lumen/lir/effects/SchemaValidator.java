@@ -20,6 +20,7 @@ import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenType;
 import dev.lumen.runtime.json.CanonicalJson;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -266,6 +267,7 @@ public final class SchemaValidator implements Validation {
                 return null;
             }
             int before = errors.size() + dropped;
+            int firstError = errors.size();
             Object[] fields = new Object[r.fieldCount()];
             boolean[] failed = new boolean[fields.length];
             for (int i = 0; i < fields.length; i++) {
@@ -293,7 +295,23 @@ public final class SchemaValidator implements Validation {
                 }
             }
             checkConstraints(r, fields, failed, path);
+            inFieldOrder(r, path, errors.subList(firstError, errors.size()));
             return errors.size() + dropped > before ? null : new LumenRecord(r, fields);
+        }
+
+        /** A record's failures by field, in declaration order (a constraint's beside its field's type failures); unknown fields last. */
+        private static void inFieldOrder(LumenRecordType r, String path, List<Failure> failures) {
+            failures.sort(Comparator.comparingInt(f -> fieldIndex(r, path, f.path())));
+        }
+
+        private static int fieldIndex(LumenRecordType r, String path, String failurePath) {
+            for (int i = 0; i < r.fieldCount(); i++) {
+                String field = member(path, r.fieldName(i));
+                if (failurePath.equals(field) || failurePath.startsWith(field + ".") || failurePath.startsWith(field + "[")) {
+                    return i;
+                }
+            }
+            return r.fieldCount();
         }
 
         /**
