@@ -12,25 +12,54 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reading `.lm.md` documents named on the command line, with one clear message for each way it can fail. */
+/** Reading files named on the command line, with one clear message for each way it can fail. */
 final class Documents {
     private Documents() {
     }
 
-    /** Reads one document, or reports on {@code err} why it cannot and returns null. */
+    /** A file named on the command line that cannot be read; the message says why. */
+    static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Reads one `.lm.md` document, or reports on {@code err} why it cannot and returns null. */
     static SourceFile read(String name, PrintWriter err) {
+        try {
+            if (!fileName(name).endsWith(".md")) {
+                err.println("error: `" + name + "` is not a Markdown document (Lumen reads `.lm.md` files)");
+                return null;
+            }
+            return new SourceFile(name, text(name));
+        } catch (Unreadable e) {
+            err.println("error: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The last element of the path {@code name} (the name itself when it has none, as `/`). */
+    static String fileName(String name) throws Unreadable {
+        try {
+            Path file = Path.of(name).getFileName();
+            return file == null ? name : file.toString();
+        } catch (InvalidPathException e) {
+            throw new Unreadable("`" + name + "` is not a valid path: " + e.getReason());
+        }
+    }
+
+    /** The text of the file {@code name}, which must be UTF-8. */
+    static String text(String name) throws Unreadable {
         String problem;
         try {
             Path path = Path.of(name);
-            if (!path.getFileName().toString().endsWith(".md")) {
-                problem = "`" + name + "` is not a Markdown document (Lumen reads `.lm.md` files)";
-            } else if (Files.isDirectory(path)) {
-                problem = "couldn't read `" + name + "`: it is a directory";
-            } else {
-                byte[] bytes = Files.readAllBytes(path);
-                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-                return new SourceFile(name, text);
+            if (Files.isDirectory(path)) {
+                throw new Unreadable("couldn't read `" + name + "`: it is a directory");
             }
+            byte[] bytes = Files.readAllBytes(path);
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             problem = "couldn't read `" + name + "`: no such file";
         } catch (AccessDeniedException e) {
@@ -42,7 +71,6 @@ final class Documents {
         } catch (InvalidPathException e) {
             problem = "`" + name + "` is not a valid path: " + e.getReason();
         }
-        err.println("error: " + problem);
-        return null;
+        throw new Unreadable(problem);
     }
 }

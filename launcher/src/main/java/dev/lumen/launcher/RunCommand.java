@@ -11,10 +11,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -289,35 +285,19 @@ final class RunCommand implements Callable<Integer> {
 
     /** Reads FILE as a polyglot source named as the user gave it (locations in errors show that name). */
     private static Source readSource(String name) throws UsageError {
-        String problem;
         try {
-            Path path = Path.of(name);
-            String base = path.getFileName() == null ? name : path.getFileName().toString();
+            String base = Documents.fileName(name);
             boolean lir = base.endsWith(".lir.json");
             if (!lir && !base.endsWith(".md")) {
                 throw new UsageError("`" + name + "` is not a Lumen document or LIR module (lumen runs `.lm.md` and"
                         + " `.lir.json` files)");
             }
-            if (Files.isDirectory(path)) {
-                throw new UsageError("couldn't read `" + name + "`: it is a directory");
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            return Source.newBuilder("lumen", text, name)
+            return Source.newBuilder("lumen", Documents.text(name), name)
                     .mimeType(lir ? "application/x-lumen-lir+json" : "text/x-lumen")
                     .buildLiteral();
-        } catch (NoSuchFileException e) {
-            problem = "couldn't read `" + name + "`: no such file";
-        } catch (AccessDeniedException e) {
-            problem = "couldn't read `" + name + "`: permission denied";
-        } catch (CharacterCodingException e) {
-            problem = "couldn't read `" + name + "`: the file is not valid UTF-8";
-        } catch (IOException e) {
-            problem = "couldn't read `" + name + "`: " + e.getMessage();
-        } catch (InvalidPathException e) {
-            problem = "`" + name + "` is not a valid path: " + e.getReason();
+        } catch (Documents.Unreadable e) {
+            throw new UsageError(e.getMessage());
         }
-        throw new UsageError(problem);
     }
 
     /** Where the run's trace and the tool cache live, whether it is offline, and what it replays. */
