@@ -2,7 +2,6 @@ package dev.lumen.lir.effects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.lir.errors.LumenException;
-import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.TypeDef;
 import dev.lumen.lir.interpreter.LumenProgram;
@@ -59,7 +58,7 @@ public final class SchemaValidator implements Validation {
             value = run.walk(data, schema, "$", 0);
         }
         if (run.errors.isEmpty()) {
-            return new Outcome(true, value, null, new LumenResult(true, value), null);
+            return new Outcome(true, value, null, null);
         }
         String message = run.summary(schema);
         LumenRecordType errorType = (LumenRecordType) program.resolve(new LirType.Named("ValidationError"));
@@ -72,8 +71,7 @@ public final class SchemaValidator implements Validation {
         fields[errorType.indexOf("message")] = message;
         fields[errorType.indexOf("errors")] = LumenList.wrap(fieldErrors);
         LumenRecord error = new LumenRecord(errorType, fields);
-        return new Outcome(false, null, error, new LumenResult(false, error),
-                new LumenFailure(LumenException.Kind.HALT, message));
+        return new Outcome(false, null, error, message);
     }
 
     private Map<LumenRecordType, TypeDef.RecordDef> declarations(LumenProgram program) {

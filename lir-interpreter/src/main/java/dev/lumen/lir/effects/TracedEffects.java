@@ -50,8 +50,6 @@ public final class TracedEffects implements LumenEffects {
     private final PrintStream warnings;
     private final Validation validation;
 
-    private LumenProgram program;
-    private String lastRunId;
     private TraceWriter trace;
     private boolean cacheOn;
     private final Deque<String> cells = new ArrayDeque<>();
@@ -72,16 +70,11 @@ public final class TracedEffects implements LumenEffects {
         this.validation = validation;
     }
 
-    /** The id of the run being traced, or of the last one; null when nothing was traced. */
-    public String lastRunId() {
-        return lastRunId;
-    }
 
     // ------------------------------------------------------------------------------------ runs and cells
 
     @Override
     public void runStart(LumenProgram runProgram, CellDef cell, Object[] arguments) {
-        this.program = runProgram;
         this.cells.clear();
         this.limits = new RunLimits();
         RunSettings settings = runProgram.module().settings();
@@ -99,7 +92,6 @@ public final class TracedEffects implements LumenEffects {
         } catch (StoreException e) {
             throw new LumenFailure("cannot start the trace: " + e.getMessage());
         }
-        this.lastRunId = trace.runId();
         cells.push(cell.name());
         if (replay != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
@@ -113,16 +105,13 @@ public final class TracedEffects implements LumenEffects {
                 record(() -> trace.runEnd(result));
             } finally {
                 close();
-                program = null;
             }
         }
-        program = null;
     }
 
     @Override
     public void runFailed(LumenException failure) {
         if (trace == null) {
-            program = null;
             return;
         }
         String cell = cells.peek();
@@ -132,16 +121,14 @@ public final class TracedEffects implements LumenEffects {
         }
         int line = failure.location() == null ? 0 : failure.location().line();
         int column = failure.location() == null ? 0 : failure.location().column();
-        String errorCell = cell;
         try {
-            trace.error(errorCell, failure.kind().text(), failure.getMessage(), line, column);
+            trace.error(cell, failure.kind().text(), failure.getMessage(), line, column);
             trace.runFailed(failure.kind().text(), failure.getMessage());
         } catch (StoreException e) {
             warnings.println("warning: the trace of this run is incomplete: " + e.getMessage());
         } finally {
             TraceWriter written = trace;
             close();
-            program = null;
             if (replay != null && failure.kind() != LumenException.Kind.REPLAY) {
                 replay.expectEvent(written.lastSeq(), written.headHash(), written.file());
             }
@@ -266,7 +253,7 @@ public final class TracedEffects implements LumenEffects {
         Validation.Outcome outcome = validation.validate(schema, input, validating);
         if (trace != null) {
             record(() -> trace.schemaValidate(cells.peek(), schema.toString(), input, outcome.valid(),
-                    outcome.valid() ? outcome.value() : outcome.error()));
+                    outcome.recorded()));
         }
         return strict ? outcome.strict() : outcome.soft();
     }

@@ -1,7 +1,9 @@
 package dev.lumen.lir.effects;
 
+import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.interpreter.LumenProgram;
+import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenType;
 
 /** Schema validation as the effects see it: the outcome of validating a value, before it is traced. */
@@ -11,20 +13,29 @@ public interface Validation {
     Outcome validate(LumenType schema, Object input, LumenProgram program);
 
     /**
-     * What validation found: the validated value, or the ValidationError record.
+     * What validation found: the validated value, or the ValidationError record and its message.
      *
-     * @param valid whether the input validated
-     * @param value the value of the schema's type, when valid
-     * @param error the ValidationError record, when not
-     * @param soft  {@code ok(value)} or {@code err(error)}: what {@code validate(…)} returns
-     * @param halt  what stops the program in {@code expect schema} when not valid
+     * @param valid   whether the input validated
+     * @param value   the value of the schema's type, when valid
+     * @param error   the ValidationError record, when not
+     * @param message the ValidationError's message, when not
      */
-    record Outcome(boolean valid, Object value, Object error, Object soft, LumenFailure halt) {
+    record Outcome(boolean valid, Object value, Object error, String message) {
 
-        /** {@code expect schema}: the value, or the halt. */
+        /** What the trace records: the value, or the ValidationError. */
+        public Object recorded() {
+            return valid ? value : error;
+        }
+
+        /** {@code validate(…)}: {@code ok(value)} or {@code err(error)}. */
+        public Object soft() {
+            return new LumenResult(valid, recorded());
+        }
+
+        /** {@code expect schema}: the value, or a halt with the ValidationError's message. */
         public Object strict() {
             if (!valid) {
-                throw halt;
+                throw new LumenFailure(LumenException.Kind.HALT, message);
             }
             return value;
         }
