@@ -1,7 +1,9 @@
 package dev.lumen.language;
 
+import dev.lumen.language.ast.Decl;
 import dev.lumen.language.check.CheckedProgram;
 import dev.lumen.language.check.Checker;
+import dev.lumen.language.check.ToolEnvironment;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.lower.Lowering;
@@ -12,6 +14,8 @@ import dev.lumen.language.syntax.ParsedDocument;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.RunSettings;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The front end's entry points: extract → lex → parse → resolve → typecheck ({@link #check}), then lower to LIR ({@link #compile}). */
 public final class FrontEnd {
@@ -45,6 +49,29 @@ public final class FrontEnd {
     private record Analysis(CheckResult result, CheckedProgram program, RunSettings settings) {
     }
 
+    /**
+     * The native tool ids a document imports, in document order, as far as it parses: what {@code lumen lock}
+     * pins. MCP imports are not native tools and are left out.
+     */
+    public static List<String> importedTools(SourceFile file) {
+        Diagnostics ignored = new Diagnostics();
+        ParsedDocument parsed = Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored);
+        List<String> ids = new ArrayList<>();
+        for (Decl d : parsed.program().decls()) {
+            if (d instanceof Decl.UseTool use && use.mcpServer() == null && use.toolId() != null
+                    && !ids.contains(use.toolId().name())) {
+                ids.add(use.toolId().name());
+            }
+        }
+        return ids;
+    }
+
+    /** The tools of the document: its project's when it is a file, the bundled ones otherwise. */
+    private static ToolEnvironment tools(SourceFile file, boolean strict) {
+        return file.path().map(p -> ToolEnvironment.forDocument(p, System.getenv(), strict))
+                .orElseGet(ToolEnvironment::bundled);
+    }
+
     private static Analysis analyse(SourceFile file) {
         Diagnostics diagnostics = new Diagnostics();
         LumenDocument document = MarkdownExtractor.extract(file, diagnostics);
@@ -52,7 +79,8 @@ public final class FrontEnd {
         // The checker runs even after syntax errors, so independent type errors are reported too;
         // what it says about code that recovery dropped is left out.
         Diagnostics semantic = new Diagnostics();
-        CheckedProgram program = Checker.check(parsed.program(), semantic);
+        boolean strict = document.settings().lock() == RunSettings.Lock.STRICT;
+        CheckedProgram program = Checker.check(parsed.program(), semantic, tools(file, strict));
         for (Diagnostic d : semantic.sorted()) {
             if (!parsed.hides(d, file)) {
                 diagnostics.add(d);

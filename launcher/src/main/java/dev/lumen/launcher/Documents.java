@@ -33,7 +33,7 @@ final class Documents {
                 err.println("error: `" + name + "` is not a Markdown document (Lumen reads `.lm.md` files)");
                 return null;
             }
-            return new SourceFile(name, text(name));
+            return new SourceFile(name, text(name), Path.of(name));
         } catch (Unreadable e) {
             err.println("error: " + e.getMessage());
             return null;

@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
  *
  * <p>Each subcommand is a class in this package listed in {@code subcommands} below; a subcommand is
  * registered only once it works, so {@code lumen --help} never advertises a stub. Planned, from the
- * blueprint's CLI chapter: {@code fmt}, {@code tools ls|check}, {@code init NAME}.
+ * blueprint's CLI chapter: {@code fmt}, {@code init NAME}.
  * {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
  * {@code --engine.*} and other polyglot options through); {@code bin/lumen} starts every subcommand on the
  * fast-starting interpreter-only JVM, and {@code run} and {@code replay} on the JIT-enabled one when asked
@@ -30,7 +30,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Lumen: Markdown-native programs with typed schemas, capability-scoped tools and "
                 + "hash-chained traces.",
         subcommands = {CheckCommand.class, EmitCommand.class, LirCommand.class, RunCommand.class, TraceCommand.class,
-            CacheCommand.class, ReplayCommand.class, TrainCommand.class},
+            CacheCommand.class, ReplayCommand.class, ToolsCommand.class, LockCommand.class, TrainCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class Main implements Callable<Integer> {
 

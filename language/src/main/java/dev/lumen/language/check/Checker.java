@@ -13,10 +13,15 @@ public final class Checker {
     private Checker() {
     }
 
+    /** Checks a document that imports only bundled tools and has no lock file. */
     public static CheckedProgram check(Program program, Diagnostics diagnostics) {
+        return check(program, diagnostics, ToolEnvironment.bundled());
+    }
+
+    public static CheckedProgram check(Program program, Diagnostics diagnostics, ToolEnvironment tools) {
         Symbols symbols = new Symbols();
         CheckedProgram out = new CheckedProgram(program, symbols);
-        Context cx = new Context(diagnostics, symbols, out);
+        Context cx = new Context(diagnostics, symbols, out, tools);
         Declarations.collect(program, cx);
         cx.types.defineRecords();
         cx.types.defineCells();

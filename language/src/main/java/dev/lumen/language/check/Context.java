@@ -10,10 +10,12 @@ final class Context {
     final CheckedProgram out;
     final TypeResolver types;
     final ToolCatalog tools;
+    final ToolEnvironment environment;
     /** Keys of problems reported once per document (e.g. a missing grant), however often they occur. */
     final java.util.Set<String> reportedOnce = new java.util.HashSet<>();
 
-    Context(Diagnostics diagnostics, Symbols symbols, CheckedProgram out) {
+    Context(Diagnostics diagnostics, Symbols symbols, CheckedProgram out, ToolEnvironment environment) {
+        this.environment = environment;
         this.diagnostics = diagnostics;
         this.symbols = symbols;
         this.out = out;

@@ -6,8 +6,8 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.language.types.Type;
-import dev.lumen.runtime.tools.BundledTools;
 import dev.lumen.runtime.tools.ManifestException;
+import dev.lumen.runtime.tools.ToolLocator;
 import dev.lumen.runtime.tools.ToolManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves `use tool` lines against the bundled tool manifests (E0040 for an unknown id) and turns each
- * manifest's schemas into a Lumen signature.
+ * Resolves `use tool` lines against the tools found for the document (E0040 for an unknown id), turns each
+ * manifest's schemas into a Lumen signature (E0047 when it has none) and, under {@code @lock strict}, checks
+ * each tool against the lock file (E0048).
  */
-final class ToolCatalog {
+public final class ToolCatalog {
     private final Context cx;
     private final Map<String, ToolAlias.Signature> signatures = new HashMap<>();
 
@@ -32,27 +33,70 @@ final class ToolCatalog {
             return new ToolAlias(use, null, null);
         }
         String id = use.toolId().name();
-        ToolManifest manifest = BundledTools.find(id).orElse(null);
-        if (manifest == null) {
-            Diagnostic.Builder d = Diagnostic.error(Code.E0040, use.toolId().span(), "unknown tool `" + id + "`")
-                    .label("no bundled tool has this id");
-            if (!Names.suggest(d, id, BundledTools.IDS)) {
-                d.help("the bundled tools are " + Names.quotedList(BundledTools.IDS));
-            }
-            d.note("tools of an MCP server are imported with `use tool mcp \"<server address>\" as "
-                    + use.alias().name() + "`");
-            cx.report(d);
+        ToolLocator.Located tool = cx.environment.tools().find(id).orElse(null);
+        if (tool == null) {
+            reportUnknown(use, id);
             return new ToolAlias(use, null, null);
         }
-        return new ToolAlias(use, manifest, signatures.computeIfAbsent(id, k -> signature(manifest)));
+        ToolAlias.Signature signature;
+        try {
+            signature = signatures.computeIfAbsent(tool.id() + " " + tool.where(), k -> signature(tool.manifest()));
+        } catch (ManifestException e) {
+            cx.report(Diagnostic.error(Code.E0047, use.toolId().span(), "the manifest of `" + id + "` cannot be used")
+                    .label("declared in " + tool.where())
+                    .note(e.getMessage())
+                    .help("fix the manifest; `lumen tools check " + tool.where() + "` checks it"));
+            return new ToolAlias(use, null, null);
+        }
+        checkLock(use, tool);
+        return new ToolAlias(use, tool.manifest(), signature);
     }
 
-    /** A bundled manifest's schemas as Lumen types; a malformed one is a bug in Lumen, not in the document. */
-    static ToolAlias.Signature signature(ToolManifest m) {
+    private void reportUnknown(Decl.UseTool use, String id) {
+        ToolLocator tools = cx.environment.tools();
+        boolean onlyBundled = tools.all().stream().allMatch(t -> t.origin() == ToolLocator.Origin.BUNDLED);
+        Diagnostic.Builder d = Diagnostic.error(Code.E0040, use.toolId().span(), "unknown tool `" + id + "`")
+                .label(onlyBundled ? "no bundled tool has this id" : "no tool found has this id");
+        if (!Names.suggest(d, id, tools.ids())) {
+            d.help((onlyBundled ? "the bundled tools are " : "the tools found are ") + Names.quotedList(tools.ids()));
+        }
+        for (ToolLocator.Problem p : tools.problems()) {
+            d.note(p.file() + " was skipped: " + p.message());
+        }
+        d.note("tools of an MCP server are imported with `use tool mcp \"<server address>\" as "
+                + use.alias().name() + "`");
+        cx.report(d);
+    }
+
+    /** Under {@code @lock strict}, a tool must be the one the lock file pins. */
+    private void checkLock(Decl.UseTool use, ToolLocator.Located tool) {
+        ToolEnvironment env = cx.environment;
+        if (!env.strict()) {
+            return;
+        }
+        String problem = env.lockError() != null ? env.lockError()
+                : env.lock() == null ? "there is no lock file (" + env.lockFile() + ")"
+                : env.lock().difference(tool).orElse(null);
+        if (problem != null) {
+            cx.report(Diagnostic.error(Code.E0048, use.toolId().span(), "`" + tool.id() + "` does not match the lock file")
+                    .label("`@lock strict` pins this tool")
+                    .note(problem)
+                    .help(env.lock() == null && env.lockError() == null
+                            ? "run `lumen lock` on this document to write the lock file"
+                            : "if the change is intended, run `lumen lock` on this document to pin the tools it finds now"));
+        }
+    }
+
+    /**
+     * A manifest's schemas as Lumen types.
+     *
+     * @throws ManifestException when a schema type is not a built-in Lumen type
+     */
+    public static ToolAlias.Signature signature(ToolManifest m) {
         Map<String, Type> inputs = new LinkedHashMap<>();
         List<String> optional = new ArrayList<>();
         for (ToolManifest.FieldSpec f : m.input().fields().values()) {
-            inputs.put(f.name(), parse(m, f.type()));
+            inputs.put(f.name(), parse(m, f.type(), "input_schema, field `" + f.name() + "`"));
             if (f.optional()) {
                 optional.add(f.name());
             }
@@ -60,19 +104,22 @@ final class ToolCatalog {
         Type output;
         if (m.output().isRecord()) {
             Map<String, Type> fields = new LinkedHashMap<>();
-            m.output().fields().values().forEach(f -> fields.put(f.name(), parse(m, f.type())));
+            m.output().fields().values().forEach(
+                    f -> fields.put(f.name(), parse(m, f.type(), "output_schema, field `" + f.name() + "`")));
             output = Type.structural(fields);
         } else {
-            output = parse(m, m.output().type());
+            output = parse(m, m.output().type(), "output_schema");
         }
         return new ToolAlias.Signature(inputs, optional, m.input().positional(), output);
     }
 
-    private static Type parse(ToolManifest m, String text) {
+    private static Type parse(ToolManifest m, String text, String where) {
         TypeExpr expr = Parser.parseType(text);
         Type t = expr == null ? null : TypeResolver.builtin(expr);
         if (t == null) {
-            throw new ManifestException("manifest of `" + m.toolId() + "`: `" + text + "` is not a built-in Lumen type");
+            throw new ManifestException("manifest of `" + m.toolId() + "`, " + where + ": `" + text
+                    + "` is not a built-in Lumen type (String, Int, Float, Bool, Bytes, Json, Null, list[T], "
+                    + "map[String, T], T | U)");
         }
         return t;
     }

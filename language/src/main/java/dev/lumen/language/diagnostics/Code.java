@@ -53,6 +53,8 @@ public enum Code {
     E0044("E0044", "grant clause value of the wrong type"),
     E0045("E0045", "grant clause repeated"),
     E0046("E0046", "tool used other than by calling it"),
+    E0047("E0047", "tool manifest cannot be used"),
+    E0048("E0048", "tool does not match the lock file"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");

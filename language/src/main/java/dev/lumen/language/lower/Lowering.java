@@ -165,9 +165,10 @@ public final class Lowering {
     private void collectTools() {
         for (ToolAlias a : program.symbols().tools().values()) {
             if (!a.isMcp()) {
-                List<ToolAlias.GrantedClause> clauses = a.grants().getOrDefault("", List.of());
+                List<ToolAlias.GrantedClause> clauses = a.grants().get("");
                 addTool(a.alias(), "", new ToolDef(a.alias(), a.toolId(),
-                        a.manifest() == null ? null : a.manifest().version(), null, null, grants(clauses)));
+                        a.manifest() == null ? null : a.manifest().version(), null, null,
+                        clauses == null ? null : grants(clauses)));
             } else {
                 for (Map.Entry<String, List<ToolAlias.GrantedClause>> g : a.grants().entrySet()) {
                     if (!g.getKey().isEmpty()) {
@@ -194,8 +195,8 @@ public final class Lowering {
         }
         // Calls need a grant, so this is only reached for a program the checker should have rejected.
         return addTool(alias.alias(), tool, alias.isMcp()
-                ? new ToolDef(alias.alias() + "." + tool, null, null, alias.mcpServer(), tool, Map.of())
-                : new ToolDef(alias.alias(), alias.toolId(), null, null, null, Map.of()));
+                ? new ToolDef(alias.alias() + "." + tool, null, null, alias.mcpServer(), tool, null)
+                : new ToolDef(alias.alias(), alias.toolId(), null, null, null, null));
     }
 
     private static Map<String, List<Object>> grants(List<ToolAlias.GrantedClause> clauses) {

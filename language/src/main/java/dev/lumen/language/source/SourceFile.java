@@ -1,16 +1,28 @@
 package dev.lumen.language.source;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The text of one `.lm.md` document and the start offset of each of its lines. */
 public final class SourceFile {
     private final String name;
+    private final Path path;
     private final String text;
     private final int[] lineStarts;
 
+    /** A document that is not a file of a project (a snippet, a test): it sees only the bundled tools. */
     public SourceFile(String name, String text) {
+        this(name, text, null);
+    }
+
+    /**
+     * @param path the document's file, whose project gives it its tools and lock file; null for none
+     */
+    public SourceFile(String name, String text, Path path) {
         this.name = name;
+        this.path = path;
         this.text = text;
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -26,6 +38,11 @@ public final class SourceFile {
     /** The name shown in diagnostics: the path as the user gave it. */
     public String name() {
         return name;
+    }
+
+    /** The document's file, when it is one. */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
     }
 
     public String text() {

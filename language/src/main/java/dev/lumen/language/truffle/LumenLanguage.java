@@ -19,6 +19,9 @@ import dev.lumen.lir.format.Verifier;
 import dev.lumen.lir.interpreter.LumenProgram;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
@@ -132,8 +135,21 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
         return new LumenSyntaxError(b.toString(), problems.size());
     }
 
+    /**
+     * The file a source was read from, which gives the document its project's tools: its path, or its name
+     * when that names a file (the launcher names sources by the path the user gave); null for neither.
+     */
+    private static Path documentPath(Source source) {
+        try {
+            Path path = Path.of(source.getPath() != null ? source.getPath() : source.getName());
+            return Files.isRegularFile(path) ? path : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
     private static LirModule compile(Source source, LumenContext context) {
-        SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString());
+        SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), documentPath(source));
         Compilation compilation = FrontEnd.compile(file);
         CheckResult result = compilation.result();
         boolean color = context.env().getOptions().get(Color);

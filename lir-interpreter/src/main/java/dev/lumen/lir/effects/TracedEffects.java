@@ -24,6 +24,8 @@ import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.tools.ToolLocator;
+import dev.lumen.runtime.tools.ToolResult;
 import dev.lumen.runtime.tools.ToolRequest;
 import dev.lumen.runtime.trace.TraceWriter;
 import java.io.PrintStream;
@@ -54,6 +56,10 @@ public final class TracedEffects implements LumenEffects {
     private boolean cacheOn;
     private final Deque<String> cells = new ArrayDeque<>();
     private RunLimits limits = new RunLimits();
+    /** The directory of the running document: relative paths of tool calls are read against it. */
+    private Path base = Path.of("");
+    /** The tools of the running document, found at its first tool call. */
+    private ToolLocator tools;
 
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
@@ -77,6 +83,8 @@ public final class TracedEffects implements LumenEffects {
     public void runStart(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.cells.clear();
         this.limits = new RunLimits();
+        this.base = documentDirectory(runProgram);
+        this.tools = null;
         RunSettings settings = runProgram.module().settings();
         this.cacheOn = store != null && settings.cache() == RunSettings.Cache.ON && replay == null;
         if (replay != null) {
@@ -155,6 +163,11 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
+        if (tool.grants() == null) { // deny by default, whatever produced the LIR
+            throw toolFailure(tool, CanonicalValue.of(arguments), Grants.of(Map.of()).hash(), System.nanoTime(),
+                    "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
+                            + "is called only under a `grant " + tool.alias() + " …` line");
+        }
         if (tool.toolId() == null) {
             throw LumenFailure.unavailable("MCP tools are not available in this build: `" + tool.alias() + "."
                     + tool.mcpTool() + "` of " + tool.mcpServer());
@@ -186,12 +199,15 @@ public final class TracedEffects implements LumenEffects {
             }
         }
         CanonicalValue shownOutputs;
+        Map<String, Object> usage = Map.of();
         if (outputs == null) {
             if (offline) {
                 throw toolFailure(tool, shownInputs, policyHash, started, "offline",
                         "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")");
             }
-            outputs = execute(tool, what, inputs, shownInputs, grants, started);
+            ToolResult result = execute(tool, what, inputs, shownInputs, grants, started);
+            outputs = CanonicalValue.of(result.output());
+            usage = result.usage();
             shownOutputs = shown(redaction, outputs);
             if (cacheOn && shownOutputs == outputs) { // an output with a redacted member is not kept
                 CanonicalValue kept = outputs;
@@ -203,8 +219,9 @@ public final class TracedEffects implements LumenEffects {
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
             boolean fromCache = cached;
+            Map<String, Object> figures = usage;
             record(() -> trace.toolCall(cells.peek(), tool.toolId(), tool.version(), policyHash, shownInputs, shownOutputs,
-                    latencyMs, fromCache));
+                    latencyMs, fromCache, figures));
         }
         return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
                 what + " returned an output that is not a " + resultType);
@@ -220,19 +237,36 @@ public final class TracedEffects implements LumenEffects {
         return redacted == tree ? value : CanonicalValue.of(redacted);
     }
 
-    private CanonicalValue execute(ToolDef tool, String what, CanonicalValue inputs, CanonicalValue shownInputs,
+    private ToolResult execute(ToolDef tool, String what, CanonicalValue inputs, CanonicalValue shownInputs,
             Grants grants, long started) {
-        BuiltinTool implementation = BuiltinTool.find(tool.toolId()).orElseThrow(
-                () -> LumenFailure.unavailable("the tool " + what + " is not available in this build"));
         try {
+            BuiltinTool implementation = implementation(tool, what);
             limits.countCall(tool.alias(), grants);
-            return CanonicalValue.of(implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits)).output());
+            return implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits, base));
         } catch (ToolFailure e) {
             throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
         } catch (PolicyViolation e) {
             throw toolFailure(tool, shownInputs, grants.hash(), started, "policy",
                     what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * How the tool runs, found as the front end found it (project tools, LUMEN_TOOLS_PATH, bundled); the
+     * tool found must be the version the module was compiled against.
+     */
+    private BuiltinTool implementation(ToolDef tool, String what) {
+        if (tools == null) {
+            tools = ToolLocator.forDirectory(base, System.getenv());
+        }
+        ToolLocator.Located found = tools.find(tool.toolId()).orElseThrow(() -> new ToolFailure(
+                "no tool `" + tool.toolId() + "` is installed for this document (looked in the project's tools/ "
+                        + "folder, " + ToolLocator.PATH_VARIABLE + " and the bundled tools)"));
+        if (!found.manifest().version().equals(tool.version())) {
+            throw new ToolFailure("the program was compiled against " + tool.toolId() + " " + tool.version()
+                    + ", but " + found.where() + " is version " + found.manifest().version() + "; check the document again");
+        }
+        return ToolLocator.implementation(found);
     }
 
     /** Records a failed call and returns the error that stops the program. */
@@ -307,6 +341,11 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /** The document as the trace names it: relative to the store's root when it lies inside it. */
+    private static Path documentDirectory(LumenProgram runProgram) {
+        Path parent = Path.of(runProgram.file()).toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
     private String documentName(LumenProgram runProgram) {
         Path file = Path.of(runProgram.file()).toAbsolutePath().normalize();
         return file.startsWith(store.root()) ? store.root().relativize(file).toString() : file.toString();

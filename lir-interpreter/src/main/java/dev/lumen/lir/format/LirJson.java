@@ -248,8 +248,8 @@ public final class LirJson {
         m.put("version", tool.version());
         m.put("mcp_server", tool.mcpServer());
         m.put("mcp_tool", tool.mcpTool());
-        Map<String, Object> grants = new LinkedHashMap<>();
-        if (tool.grants() != null) {
+        Map<String, Object> grants = tool.grants() == null ? null : new LinkedHashMap<>();
+        if (grants != null) {
             for (Map.Entry<String, List<Object>> e : tool.grants().entrySet()) {
                 String gp = path + ".grants." + e.getKey();
                 List<Object> values = new ArrayList<>();
@@ -561,6 +561,9 @@ public final class LirJson {
         String mcpTool = nullableString(node, "mcp_tool", path);
         JsonNode g = node.get("grants");
         String gp = path + ".grants";
+        if (g.isNull()) { // imported, never granted: every call is refused at run time
+            return new ToolDef(alias, toolId, version, mcpServer, mcpTool, null);
+        }
         object(g, gp);
         Map<String, List<Object>> grants = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : g.properties()) {

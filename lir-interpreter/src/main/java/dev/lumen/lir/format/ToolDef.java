@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * A tool the module may call: a native tool ({@code toolId} set) or a tool of an MCP server
  * ({@code mcpServer} and {@code mcpTool} set), with the grants that bound it — the run-time
- * enforcement reads these, never the source. Grant values are Strings, Longs, Doubles or Booleans.
+ * enforcement reads these, never the source. Grant values are Strings, Longs, Doubles or Booleans;
+ * {@code grants} is null for a tool that was imported but never granted, whose calls are refused.
  */
 public record ToolDef(
         String alias,

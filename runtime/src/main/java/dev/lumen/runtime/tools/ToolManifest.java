@@ -3,6 +3,7 @@ package dev.lumen.runtime.tools;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lumen.runtime.json.CanonicalJson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * A native tool's manifest (blueprint §8): identity, input and output schemas, the grant clauses it
  * supports and how it runs. Types inside schemas are Lumen type syntax (`map[String, String] | Null`);
- * the front end parses them.
+ * the front end parses them. {@code hash} is the SHA-256 of the manifest's canonical JSON, what a lock file
+ * pins: reformatting a manifest keeps it, any change of content does not.
  */
 public record ToolManifest(
         String toolId,
@@ -24,7 +26,8 @@ public record ToolManifest(
         Schema input,
         Schema output,
         Set<Capability> capabilities,
-        Exec exec) {
+        Exec exec,
+        String hash) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,7 +81,9 @@ public record ToolManifest(
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ManifestException("tool manifest is not valid JSON: " + e.getOriginalMessage(), e);
+            var at = e.getLocation();
+            throw new ManifestException("tool manifest is not valid JSON" + (at == null ? "" : " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + plain(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new ManifestException("tool manifest must be a JSON object");
@@ -92,7 +97,14 @@ public record ToolManifest(
                 schema(object(root, "input_schema", where), where + ", input_schema"),
                 schema(object(root, "output_schema", where), where + ", output_schema"),
                 capabilities(root.get("capabilities"), where),
-                exec(object(root, "exec", where), where));
+                exec(object(root, "exec", where), where),
+                CanonicalJson.sha256(CanonicalJson.write(root)));
+    }
+
+    /** Jackson's message without its note on where the input came from, which names nothing of the user's. */
+    private static String plain(String message) {
+        return message.replaceAll("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)",
+                "(opened at line $1, column $2)").replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
     }
 
     private static Schema schema(JsonNode node, String where) {

@@ -111,7 +111,7 @@ public final class TraceVerifier {
         String seal = hashMember(event, "seal");
         if (!StoredJson.hashOf(event, TraceFormat::sealed).equals(seal)) {
             throw new Broken(Reason.SEAL_MISMATCH, "the seal does not match: a member outside the hash chain "
-                    + "(run_id, doc, timestamp, latency_ms or cached) was changed");
+                    + "(run_id, doc, timestamp, latency_ms, cached or usage) was changed");
         }
         return hash;
     }
@@ -159,6 +159,9 @@ public final class TraceVerifier {
                 integer(event, "latency_ms");
                 bool(event, "cached");
                 requireValue(event, "inputs");
+                if (event.has("usage") && !event.get("usage").isObject()) {
+                    throw new Broken(Reason.MALFORMED, "`usage` is not an object");
+                }
                 if (event.has("error_kind")) {
                     text(event, "error_kind");
                     text(event, "message");

@@ -17,6 +17,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -146,8 +147,20 @@ public final class TraceWriter implements AutoCloseable {
      */
     public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, Object outputs, long latencyMs, boolean cached) {
+        return toolCall(cell, toolId, toolVersion, policyHash, inputs, outputs, latencyMs, cached, Map.of());
+    }
+
+    /**
+     * A tool call, with figures the tool reported about it beside its output ({@code usage}: an LLM's
+     * {@code gen_ai.usage.input_tokens} and the like; unchained, since a cached answer has none).
+     */
+    public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
+            Object inputs, Object outputs, long latencyMs, boolean cached, Map<String, Object> usage) {
         CanonicalObject event = toolEvent(cell, toolId, toolVersion, policyHash, inputs, latencyMs, cached);
         value(event, "outputs", outputs);
+        if (!usage.isEmpty()) {
+            event.putCanonical("usage", CanonicalJson.write(usage));
+        }
         return append(EventKind.TOOL_CALL, event);
     }
 

@@ -1,0 +1,39 @@
+package dev.lumen.language.check;
+
+import dev.lumen.runtime.tools.LockFile;
+import dev.lumen.runtime.tools.ManifestException;
+import dev.lumen.runtime.tools.ToolLocator;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a document's `use tool` lines resolve against: the tools found for it (project, path, bundled) and,
+ * under {@code @lock strict}, the lock file its tools must match.
+ *
+ * @param tools     where tool ids are looked up
+ * @param strict    whether the document says {@code @lock strict}
+ * @param lock      the lock file, or null when there is none (or it could not be read)
+ * @param lockFile  where the lock file is (or would be)
+ * @param lockError why the lock file could not be read, or null
+ */
+public record ToolEnvironment(ToolLocator tools, boolean strict, LockFile lock, Path lockFile, String lockError) {
+
+    /** Bundled tools only, no lock: for documents that are not files (tests, snippets). */
+    public static ToolEnvironment bundled() {
+        return new ToolEnvironment(ToolLocator.bundled(), false, null, null, null);
+    }
+
+    /** The tools of the document at {@code document}, with its project's lock file when {@code strict}. */
+    public static ToolEnvironment forDocument(Path document, Map<String, String> env, boolean strict) {
+        ToolLocator tools = ToolLocator.forDocument(document, env);
+        Path lockFile = LockFile.location(dev.lumen.runtime.store.Store.forDocument(document));
+        if (!strict) {
+            return new ToolEnvironment(tools, false, null, lockFile, null);
+        }
+        try {
+            return new ToolEnvironment(tools, true, LockFile.read(lockFile).orElse(null), lockFile, null);
+        } catch (ManifestException e) {
+            return new ToolEnvironment(tools, true, null, lockFile, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.lumen.launcher;
+
+import dev.lumen.language.FrontEnd;
+import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.tools.LockFile;
+import dev.lumen.runtime.tools.ManifestException;
+import dev.lumen.runtime.tools.ToolLocator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code lumen lock FILE...}: pins the version and manifest hash of every tool the documents import in their
+ * project's {@code .lumen/lock.json} (tool-manifest-v1.md §6). Entries of other documents' tools are kept.
+ */
+@Command(
+        name = "lock",
+        description = {"Pin the tools that documents import in their project's .lumen/lock.json.",
+            "A document that says `@lock strict` then fails to check when a tool's version or manifest changes."},
+        sortOptions = false,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            " 0:the lock file was written",
+            " 1:a document imports a tool that cannot be found, or the lock file cannot be read or written",
+            " 2:bad arguments or unreadable input",
+        })
+final class LockCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "`.lm.md` documents whose tools to pin.")
+    private List<String> files;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int status = ExitCodes.OK;
+        for (String name : files) {
+            SourceFile source = Documents.read(name, err);
+            if (source == null) {
+                return ExitCodes.USAGE;
+            }
+            status = Math.max(status, lock(source, out, err));
+        }
+        return status;
+    }
+
+    private static int lock(SourceFile source, PrintWriter out, PrintWriter err) {
+        Path document = source.path().orElseThrow();
+        ToolLocator tools = ToolLocator.forDocument(document, System.getenv());
+        Path file = LockFile.location(Store.forDocument(document));
+        LockFile lock;
+        try {
+            lock = LockFile.read(file).orElse(new LockFile(Map.of()));
+        } catch (ManifestException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.ERRORS;
+        }
+        List<String> pinned = new ArrayList<>();
+        for (String id : FrontEnd.importedTools(source)) {
+            ToolLocator.Located tool = tools.find(id).orElse(null);
+            if (tool == null) {
+                err.println("error: `" + source.name() + "` imports `" + id + "`, which is not found; "
+                        + "`lumen check " + source.name() + "` says more");
+                return ExitCodes.ERRORS;
+            }
+            lock = lock.with(tool);
+            pinned.add(id + " " + tool.manifest().version() + " (" + tool.origin().label() + ")");
+        }
+        try {
+            lock.write(file);
+        } catch (IOException e) {
+            err.println("error: cannot write the lock file `" + file + "`: " + e.getMessage());
+            return ExitCodes.ERRORS;
+        }
+        out.println("locked " + pinned.size() + (pinned.size() == 1 ? " tool" : " tools") + " of `" + source.name()
+                + "` in " + file + (pinned.isEmpty() ? "" : ": " + String.join(", ", pinned)));
+        return ExitCodes.OK;
+    }
+}

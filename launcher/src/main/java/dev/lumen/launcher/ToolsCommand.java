@@ -1,0 +1,127 @@
+package dev.lumen.launcher;
+
+import dev.lumen.language.check.ToolCatalog;
+import dev.lumen.runtime.tools.ManifestException;
+import dev.lumen.runtime.tools.ToolLocator;
+import dev.lumen.runtime.tools.ToolManifest;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code lumen tools ls|check}: the native tools a project can import (tool-manifest-v1.md §2, §7). */
+@Command(
+        name = "tools",
+        description = "List the tools a document can import, or check a tool manifest.",
+        subcommands = {ToolsCommand.Ls.class, ToolsCommand.Check.class},
+        commandListHeading = "%nCommands:%n")
+final class ToolsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    @Command(name = "ls", description = {"List the tools found for a project, in the order imports see them:",
+        "the project's tools/ folder, LUMEN_TOOLS_PATH, then the bundled tools.",
+        "A tool shadowed by an earlier one with the same id is marked; manifests that cannot be used are",
+        "reported on standard error."})
+    static final class Ls implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Parameters(paramLabel = "PATH", arity = "0..1", defaultValue = ".",
+                description = "A document or a directory of the project. Default: the current directory.")
+        private String path;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path where;
+            try {
+                where = Path.of(path);
+            } catch (InvalidPathException e) {
+                err.println("error: `" + path + "` is not a valid path: " + e.getReason());
+                return ExitCodes.USAGE;
+            }
+            if (!Files.exists(where)) {
+                err.println("error: `" + path + "` does not exist");
+                return ExitCodes.USAGE;
+            }
+            ToolLocator tools = Files.isDirectory(where) ? ToolLocator.forDirectory(where, System.getenv())
+                    : ToolLocator.forDocument(where, System.getenv());
+            Table table = new Table("TOOL", "VERSION", "FROM", "DESCRIPTION");
+            for (ToolLocator.Located t : tools.all()) {
+                String from = t.origin() == ToolLocator.Origin.BUNDLED ? "bundled" : t.where();
+                table.row(t.id(), t.manifest().version(), t.shadowed() ? from + " (shadowed)" : from,
+                        t.manifest().description());
+            }
+            out.print(table.render());
+            for (ToolLocator.Problem p : tools.problems()) {
+                err.println("warning: " + p.file() + " was skipped: " + p.message());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "check", description = {"Check a tool manifest (tool.json): its JSON, fields, schema types,",
+        "capabilities and command. Exit 0 when it can be used, 1 when it cannot."})
+    static final class Check implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Parameters(paramLabel = "MANIFEST", description = "A tool.json file, or the folder holding one.")
+        private String path;
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String name = path;
+            try {
+                if (Files.isDirectory(Path.of(path))) {
+                    name = Path.of(path).resolve(ToolLocator.MANIFEST).toString();
+                }
+            } catch (InvalidPathException e) {
+                // Documents.text reports it
+            }
+            String text;
+            try {
+                text = Documents.text(name);
+            } catch (Documents.Unreadable e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            Path file = Path.of(name);
+            ToolManifest manifest;
+            try {
+                manifest = ToolManifest.parse(text);
+                ToolCatalog.signature(manifest);
+                ToolLocator.commandProblem(manifest, file.toAbsolutePath().getParent()).ifPresent(p -> {
+                    throw new ManifestException(p);
+                });
+            } catch (ManifestException e) {
+                err.println("error: " + file + ": " + e.getMessage());
+                return ExitCodes.ERRORS;
+            }
+            out.println(file + ": " + manifest.toolId() + " " + manifest.version() + " is a valid tool manifest");
+            return ExitCodes.OK;
+        }
+    }
+}

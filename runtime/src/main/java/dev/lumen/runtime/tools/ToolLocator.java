@@ -1,0 +1,204 @@
+package dev.lumen.runtime.tools;
+
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.tools.process.SubprocessTool;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds the native tools a document can import (tool-manifest-v1.md §2), in this order: the project's
+ * {@code tools/} folder, each folder of {@code LUMEN_TOOLS_PATH}, then the bundled tools. The first manifest
+ * with a tool id wins; later ones with the same id are shadowed. A manifest that cannot be read is kept as a
+ * problem, so that the front end and {@code lumen tools ls} can say why a tool is missing.
+ */
+public final class ToolLocator {
+    /** The environment variable listing further tool folders, separated by the platform's path separator. */
+    public static final String PATH_VARIABLE = "LUMEN_TOOLS_PATH";
+    /** The name of a tool's manifest inside its folder. */
+    public static final String MANIFEST = "tool.json";
+
+    /** Where a tool was found. */
+    public enum Origin {
+        PROJECT("project"), TOOLS_PATH(PATH_VARIABLE), BUNDLED("bundled");
+
+        private final String label;
+
+        Origin(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * A tool that was found: its manifest, the folder holding it (null for a bundled tool), where it came from,
+     * and whether an earlier tool with the same id shadows it.
+     */
+    public record Located(ToolManifest manifest, Path directory, Origin origin, boolean shadowed) {
+        public String id() {
+            return manifest.toolId();
+        }
+
+        /** Where the manifest is, as shown to the user. */
+        public String where() {
+            return directory == null ? "bundled with Lumen" : directory.resolve(MANIFEST).toString();
+        }
+    }
+
+    /** A manifest file that could not be used, and why. */
+    public record Problem(Path file, String message) {
+    }
+
+    private final List<Located> all;
+    private final Map<String, Located> byId;
+    private final List<Problem> problems;
+
+    private ToolLocator(List<Located> all, List<Problem> problems) {
+        this.all = List.copyOf(all);
+        this.problems = List.copyOf(problems);
+        Map<String, Located> first = new LinkedHashMap<>();
+        for (Located l : all) {
+            if (!l.shadowed()) {
+                first.put(l.id(), l);
+            }
+        }
+        this.byId = Collections.unmodifiableMap(first);
+    }
+
+    /** The tools for a document: its project's {@code tools/} folder (beside its store), the path, the bundled. */
+    public static ToolLocator forDocument(Path document, Map<String, String> env) {
+        return of(Store.forDocument(document).root().resolve("tools"), env);
+    }
+
+    /** The tools for work in {@code directory} (the project is the one holding it). */
+    public static ToolLocator forDirectory(Path directory, Map<String, String> env) {
+        return of(Store.locate(directory).root().resolve("tools"), env);
+    }
+
+    /** Only the bundled tools. */
+    public static ToolLocator bundled() {
+        return of(null, Map.of());
+    }
+
+    private static ToolLocator of(Path projectTools, Map<String, String> env) {
+        List<Located> found = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, Boolean> seen = new LinkedHashMap<>();
+        if (projectTools != null) {
+            scan(projectTools, Origin.PROJECT, found, problems, seen);
+        }
+        String path = env.getOrDefault(PATH_VARIABLE, "");
+        for (String folder : path.split(File.pathSeparator)) {
+            if (!folder.isBlank()) {
+                scan(Path.of(folder), Origin.TOOLS_PATH, found, problems, seen);
+            }
+        }
+        for (ToolManifest m : BundledTools.all().values()) {
+            found.add(new Located(m, null, Origin.BUNDLED, seen.putIfAbsent(m.toolId(), true) != null));
+        }
+        return new ToolLocator(found, problems);
+    }
+
+    /** Reads {@code folder/*\/tool.json}, in name order so that the result does not depend on the file system. */
+    private static void scan(Path folder, Origin origin, List<Located> found, List<Problem> problems,
+            Map<String, Boolean> seen) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> tools = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry.resolve(MANIFEST))) {
+                    tools.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(folder, "cannot list the tool folder: " + e.getMessage()));
+            return;
+        }
+        Collections.sort(tools);
+        Map<String, Path> here = new LinkedHashMap<>();
+        for (Path dir : tools) {
+            Path file = dir.resolve(MANIFEST);
+            ToolManifest manifest;
+            try {
+                manifest = ToolManifest.parse(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                problems.add(new Problem(file, "cannot read it: " + e.getMessage()));
+                continue;
+            } catch (ManifestException e) {
+                problems.add(new Problem(file, e.getMessage()));
+                continue;
+            }
+            if (manifest.exec().builtin()) {
+                problems.add(new Problem(file, "`exec.builtin` is for the tools bundled with Lumen; a tool of "
+                        + "its own gives `exec.command`"));
+                continue;
+            }
+            Path other = here.putIfAbsent(manifest.toolId(), dir);
+            if (other != null) {
+                problems.add(new Problem(file, "declares tool_id `" + manifest.toolId() + "`, as "
+                        + other.resolve(MANIFEST) + " does; a tool folder holds each tool id once"));
+                continue;
+            }
+            Path absolute = dir.toAbsolutePath().normalize();
+            found.add(new Located(manifest, absolute, origin, seen.putIfAbsent(manifest.toolId(), true) != null));
+        }
+    }
+
+    /** The tool that an import of {@code toolId} gets, if any. */
+    public Optional<Located> find(String toolId) {
+        return Optional.ofNullable(byId.get(toolId));
+    }
+
+    /** The ids an import can name, in discovery order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /** Every tool found, shadowed ones included, in discovery order. */
+    public List<Located> all() {
+        return all;
+    }
+
+    /** The manifests that could not be used. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /**
+     * How {@code tool} runs: in-process when Lumen bundles it, otherwise as a subprocess speaking the tool
+     * protocol (tool-protocol-v1.md).
+     */
+    public static BuiltinTool implementation(Located tool) {
+        if (tool.origin() == Origin.BUNDLED) {
+            return BuiltinTool.find(tool.id()).orElseThrow(() -> new ToolFailure(
+                    "the bundled tool `" + tool.id() + "` has no implementation in this build"));
+        }
+        return new SubprocessTool(tool.manifest(), tool.directory());
+    }
+
+    /**
+     * Why the command of a tool manifest in {@code directory} cannot be started, or empty when it can: a
+     * bundled-only {@code exec.builtin}, or a command that is not an executable file.
+     */
+    public static Optional<String> commandProblem(ToolManifest manifest, Path directory) {
+        if (manifest.exec().builtin()) {
+            return BundledTools.find(manifest.toolId()).isPresent() ? Optional.empty() : Optional.of(
+                    "`exec.builtin` is for the tools bundled with Lumen; a tool of its own gives `exec.command`");
+        }
+        return SubprocessTool.commandProblem(manifest, directory);
+    }
+}
