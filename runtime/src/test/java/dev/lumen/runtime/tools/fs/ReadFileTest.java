@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +74,7 @@ class ReadFileTest {
         Path big = data.resolve("big.txt");
         Files.write(big, new byte[(int) ReadFile.DEFAULT_MAX_BYTES]);
         assertEquals(ReadFile.DEFAULT_MAX_BYTES, granted().read("data/big.txt").length());
-        Files.write(big, new byte[] {'x'}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(big, new byte[] {'x'}, StandardOpenOption.APPEND);
         PolicyViolation over = assertThrows(PolicyViolation.class, () -> granted().read("data/big.txt"));
         assertEquals("`data/big.txt` holds more than 16777216 bytes (the default max_response_bytes)", over.getMessage());
     }
@@ -81,12 +82,16 @@ class ReadFileTest {
     @Test
     void invalidUtf8IsAToolFailureNamingTheByte() throws IOException {
         Files.write(data.resolve("latin1.txt"), "caf".getBytes(StandardCharsets.US_ASCII));
-        Files.write(data.resolve("latin1.txt"), new byte[] {(byte) 0xE9, '!'}, java.nio.file.StandardOpenOption.APPEND);
+        Files.write(data.resolve("latin1.txt"), new byte[] {(byte) 0xE9, '!'}, StandardOpenOption.APPEND);
         ToolFailure f = assertThrows(ToolFailure.class, () -> granted().read("data/latin1.txt"));
         assertEquals("`data/latin1.txt` is not UTF-8 text: invalid byte 0xe9 at offset 3", f.getMessage());
         Files.write(data.resolve("cut.txt"), new byte[] {'a', (byte) 0xE2, (byte) 0x82});
         assertEquals("`data/cut.txt` is not UTF-8 text: invalid byte 0xe2 at offset 1",
                 assertThrows(ToolFailure.class, () -> granted().read("data/cut.txt")).getMessage());
+        Files.write(data.resolve("overlong.txt"), new byte[] {(byte) 0xC0, (byte) 0xAF});
+        assertThrows(ToolFailure.class, () -> granted().read("data/overlong.txt"));
+        Files.write(data.resolve("surrogate.txt"), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
+        assertThrows(ToolFailure.class, () -> granted().read("data/surrogate.txt"));
     }
 
     @Test
