@@ -69,7 +69,7 @@ public final class ReadFile {
 
     /** At most {@code limit} bytes: a file that holds more is refused, whatever its size said beforehand. */
     private static byte[] read(FilePath path, Path real, Limit limit) {
-        int cap = (int) Math.min(limit.bytes(), LARGEST_READ);
+        int cap = Math.clamp(limit.bytes(), 0, LARGEST_READ);
         try {
             // Not following links: the path was resolved, so a link here was put in since.
             BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class,
