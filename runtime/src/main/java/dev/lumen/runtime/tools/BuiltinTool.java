@@ -1,5 +1,7 @@
 package dev.lumen.runtime.tools;
 
+import dev.lumen.runtime.tools.fs.ReadFile;
+import dev.lumen.runtime.tools.fs.WriteFile;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +30,9 @@ public interface BuiltinTool {
     final class Registry {
         private static final Map<String, BuiltinTool> TOOLS = Map.of(
                 "json.parse", JsonTools::parse,
-                "json.emit", JsonTools::emit);
+                "json.emit", JsonTools::emit,
+                "fs.read", ReadFile::call,
+                "fs.write", WriteFile::call);
 
         private Registry() {
         }

@@ -1,0 +1,2 @@
+# Answers without reading its request.
+print('{"output": "did not read it"}')

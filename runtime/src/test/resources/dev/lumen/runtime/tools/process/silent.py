@@ -1,0 +1,3 @@
+# Exits successfully without writing a response.
+import sys
+sys.stdin.read()

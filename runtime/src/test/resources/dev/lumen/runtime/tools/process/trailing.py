@@ -1,0 +1,3 @@
+# Writes a response followed by more text.
+print('{"output": 1}')
+print("done.")
