@@ -3,7 +3,7 @@ package dev.lumen.language;
 import dev.lumen.language.ast.Decl;
 import dev.lumen.language.check.CheckedProgram;
 import dev.lumen.language.check.Checker;
-import dev.lumen.language.check.ToolEnvironment;
+import dev.lumen.language.check.DocumentTools;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.lower.Lowering;
@@ -67,9 +67,9 @@ public final class FrontEnd {
     }
 
     /** The tools of the document: its project's when it is a file, the bundled ones otherwise. */
-    private static ToolEnvironment tools(SourceFile file, boolean strict) {
-        return file.path().map(p -> ToolEnvironment.forDocument(p, System.getenv(), strict))
-                .orElseGet(ToolEnvironment::bundled);
+    private static DocumentTools tools(SourceFile file, boolean strict) {
+        return file.path().map(p -> DocumentTools.forDocument(p, System.getenv(), strict))
+                .orElseGet(DocumentTools::bundled);
     }
 
     private static Analysis analyse(SourceFile file) {

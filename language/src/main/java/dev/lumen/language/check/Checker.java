@@ -15,10 +15,10 @@ public final class Checker {
 
     /** Checks a document that imports only bundled tools and has no lock file. */
     public static CheckedProgram check(Program program, Diagnostics diagnostics) {
-        return check(program, diagnostics, ToolEnvironment.bundled());
+        return check(program, diagnostics, DocumentTools.bundled());
     }
 
-    public static CheckedProgram check(Program program, Diagnostics diagnostics, ToolEnvironment tools) {
+    public static CheckedProgram check(Program program, Diagnostics diagnostics, DocumentTools tools) {
         Symbols symbols = new Symbols();
         CheckedProgram out = new CheckedProgram(program, symbols);
         Context cx = new Context(diagnostics, symbols, out, tools);

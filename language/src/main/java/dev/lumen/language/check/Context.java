@@ -10,11 +10,11 @@ final class Context {
     final CheckedProgram out;
     final TypeResolver types;
     final ToolCatalog tools;
-    final ToolEnvironment environment;
+    final DocumentTools environment;
     /** Keys of problems reported once per document (e.g. a missing grant), however often they occur. */
     final java.util.Set<String> reportedOnce = new java.util.HashSet<>();
 
-    Context(Diagnostics diagnostics, Symbols symbols, CheckedProgram out, ToolEnvironment environment) {
+    Context(Diagnostics diagnostics, Symbols symbols, CheckedProgram out, DocumentTools environment) {
         this.environment = environment;
         this.diagnostics = diagnostics;
         this.symbols = symbols;

@@ -70,7 +70,7 @@ public final class ToolCatalog {
 
     /** Under {@code @lock strict}, a tool must be the one the lock file pins. */
     private void checkLock(Decl.UseTool use, ToolLocator.Located tool) {
-        ToolEnvironment env = cx.environment;
+        DocumentTools env = cx.environment;
         if (!env.strict()) {
             return;
         }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -93,6 +94,23 @@ public final class SubprocessTool implements BuiltinTool {
             throw new ToolFailure(response.error() + stderr);
         }
         return ToolResult.of(response.output());
+    }
+
+    /**
+     * Why the command of {@code manifest}, read from {@code directory}, cannot be started now, or empty when it
+     * can: what {@code lumen tools check} reports before any call is made.
+     */
+    public static Optional<String> commandProblem(ToolManifest manifest, Path directory) {
+        if (manifest.exec().command().isBlank()) {
+            return Optional.of("`exec.command` is empty");
+        }
+        try {
+            new ToolCommand(manifest.exec().command(), directory.toAbsolutePath().normalize())
+                    .executable(System.getenv("PATH"));
+            return Optional.empty();
+        } catch (ToolFailure e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     private ToolProcess.Outcome run(ToolRequest request, long timeoutMillis, long stdoutLimit) {

@@ -16,24 +16,24 @@ import java.util.Map;
  * @param lockFile  where the lock file is (or would be)
  * @param lockError why the lock file could not be read, or null
  */
-public record ToolEnvironment(ToolLocator tools, boolean strict, LockFile lock, Path lockFile, String lockError) {
+public record DocumentTools(ToolLocator tools, boolean strict, LockFile lock, Path lockFile, String lockError) {
 
     /** Bundled tools only, no lock: for documents that are not files (tests, snippets). */
-    public static ToolEnvironment bundled() {
-        return new ToolEnvironment(ToolLocator.bundled(), false, null, null, null);
+    public static DocumentTools bundled() {
+        return new DocumentTools(ToolLocator.bundled(), false, null, null, null);
     }
 
     /** The tools of the document at {@code document}, with its project's lock file when {@code strict}. */
-    public static ToolEnvironment forDocument(Path document, Map<String, String> env, boolean strict) {
+    public static DocumentTools forDocument(Path document, Map<String, String> env, boolean strict) {
         ToolLocator tools = ToolLocator.forDocument(document, env);
         Path lockFile = LockFile.location(dev.lumen.runtime.store.Store.forDocument(document));
         if (!strict) {
-            return new ToolEnvironment(tools, false, null, lockFile, null);
+            return new DocumentTools(tools, false, null, lockFile, null);
         }
         try {
-            return new ToolEnvironment(tools, true, LockFile.read(lockFile).orElse(null), lockFile, null);
+            return new DocumentTools(tools, true, LockFile.read(lockFile).orElse(null), lockFile, null);
         } catch (ManifestException e) {
-            return new ToolEnvironment(tools, true, null, lockFile, e.getMessage());
+            return new DocumentTools(tools, true, null, lockFile, e.getMessage());
         }
     }
 }
