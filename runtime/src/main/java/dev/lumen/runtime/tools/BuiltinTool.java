@@ -1,5 +1,6 @@
 package dev.lumen.runtime.tools;
 
+import dev.lumen.runtime.tools.llm.LlmChat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,8 @@ public interface BuiltinTool {
     final class Registry {
         private static final Map<String, BuiltinTool> TOOLS = Map.of(
                 "json.parse", JsonTools::parse,
-                "json.emit", JsonTools::emit);
+                "json.emit", JsonTools::emit,
+                "llm.chat", new LlmChat(System.getenv()));
 
         private Registry() {
         }
