@@ -74,7 +74,8 @@ final class AnthropicChat implements ChatProvider {
                         + " API does not take as text (only as a tool_result block answering a tool_use)");
                 default -> {
                     if (!turns.isEmpty() && turns.getLast().role().equals(m.role())) {
-                        turns.set(turns.size() - 1, new ChatMessage(m.role(), turns.getLast().content() + JOIN + m.content()));
+                        String merged = turns.getLast().content() + JOIN + m.content();
+                        turns.set(turns.size() - 1, new ChatMessage(m.role(), merged));
                     } else {
                         turns.add(m);
                     }
@@ -82,7 +83,8 @@ final class AnthropicChat implements ChatProvider {
             }
         }
         if (turns.isEmpty()) {
-            throw new ToolFailure("the Anthropic Messages API needs a user message, and the call has only system messages");
+            throw new ToolFailure(
+                    "the Anthropic Messages API needs a user message, and the call has only system messages");
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("model", settings.model());

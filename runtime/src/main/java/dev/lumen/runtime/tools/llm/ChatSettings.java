@@ -4,7 +4,6 @@ import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 
 /**
  * What one {@code llm.chat} call asks the provider for, all of it decided by the grant (tools-llm.md §3): the
@@ -29,16 +28,18 @@ record ChatSettings(String model, long maxTokens, OptionalDouble temperature, lo
         }
         String model = environment.value(MODEL_VARIABLE).orElse(models.getFirst());
         if (!models.contains(model)) {
-            throw new PolicyViolation("model", "model `" + model + "` (from " + MODEL_VARIABLE + ") is not granted (model: "
-                    + String.join(", ", models) + ")");
+            throw new PolicyViolation("model", "model `" + model + "` (from " + MODEL_VARIABLE
+                    + ") is not granted (model: " + String.join(", ", models) + ")");
         }
         OptionalDouble temperature = grants.number("temperature");
-        if (temperature.isPresent() && !(temperature.getAsDouble() >= 0)) {
-            throw new PolicyViolation("temperature", "temperature must be at least 0.0, it is " + temperature.getAsDouble());
+        if (temperature.isPresent()) {
+            double t = temperature.getAsDouble();
+            if (!(t >= 0 && Double.isFinite(t))) {
+                throw new PolicyViolation("temperature", "temperature must be at least 0.0, it is " + t);
+            }
         }
-        OptionalLong timeout = grants.integer("timeout_ms");
         return new ChatSettings(model, positive(grants, "max_tokens", DEFAULT_MAX_TOKENS), temperature,
-                positive(grants, "timeout_ms", DEFAULT_TIMEOUT_MS), timeout.isPresent());
+                positive(grants, "timeout_ms", DEFAULT_TIMEOUT_MS), grants.integer("timeout_ms").isPresent());
     }
 
     /** The compiler checks these too; the runtime does not rely on it (lumen-v1.md §12.10). */

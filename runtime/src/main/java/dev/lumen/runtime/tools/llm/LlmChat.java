@@ -74,8 +74,8 @@ public final class LlmChat implements BuiltinTool {
         }
         OptionalLong budget = request.grants().integer("token_budget");
         if (budget.isPresent()) {
-            throw new PolicyViolation("token_budget", "the reply from " + provider.endpoint()
-                    + " does not say how many tokens it used, so token_budget " + budget.getAsLong() + " cannot be kept");
+            throw new PolicyViolation("token_budget", "the reply from " + provider.endpoint() + " does not say how"
+                    + " many tokens it used, so token_budget " + budget.getAsLong() + " cannot be kept");
         }
     }
 

@@ -94,7 +94,7 @@ final class OpenAiChat implements ChatProvider {
         if (content != null && !content.isNull() && !content.isTextual()) {
             throw ReplyJson.unexpected(endpoint, SHAPE, "`choices[0].message.content` is not a string");
         }
-        String text = content == null || content.isNull() ? "" : content.textValue();
+        String text = content == null || content.isNull() ? "" : ReplyJson.text(message, "content");
         String refusal = ReplyJson.text(message, "refusal");
         boolean refused = text.isEmpty() && refusal != null && !refusal.isEmpty();
         List<String> finishReasons = new ArrayList<>();

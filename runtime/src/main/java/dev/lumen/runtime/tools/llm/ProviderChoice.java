@@ -19,24 +19,30 @@ final class ProviderChoice {
      * @throws ToolFailure when LUMEN_LLM_PROVIDER or a base URL is malformed, or a required key is not set
      */
     static ChatProvider choose(Environment environment, String model) {
-        String provider = environment.value(PROVIDER_VARIABLE).orElse(model.startsWith("claude") ? "anthropic" : "openai");
+        String provider = environment.value(PROVIDER_VARIABLE)
+                .orElse(model.startsWith("claude") ? "anthropic" : "openai");
         return switch (provider) {
-            case "openai" -> {
-                Optional<String> base = environment.value(OpenAiChat.BASE_URL_VARIABLE);
-                String key = key(environment, OpenAiChat.KEY_VARIABLE, base.isEmpty(), "no OpenAI API key: set "
-                        + OpenAiChat.KEY_VARIABLE + ", or set " + OpenAiChat.BASE_URL_VARIABLE
-                        + " to an OpenAI-compatible server that needs none (such as Ollama)");
-                yield new OpenAiChat(baseUrl(OpenAiChat.BASE_URL_VARIABLE, base.orElse(OpenAiChat.DEFAULT_BASE_URL)), key);
-            }
-            case "anthropic" -> {
-                Optional<String> base = environment.value(AnthropicChat.BASE_URL_VARIABLE);
-                String key = key(environment, AnthropicChat.KEY_VARIABLE, base.isEmpty(),
-                        "no Anthropic API key: set " + AnthropicChat.KEY_VARIABLE);
-                yield new AnthropicChat(baseUrl(AnthropicChat.BASE_URL_VARIABLE, base.orElse(AnthropicChat.DEFAULT_BASE_URL)),
-                        key);
-            }
-            default -> throw new ToolFailure(PROVIDER_VARIABLE + " is `" + provider + "`; it must be openai or anthropic");
+            case "openai" -> openAi(environment);
+            case "anthropic" -> anthropic(environment);
+            default -> throw new ToolFailure(PROVIDER_VARIABLE + " is `" + provider
+                    + "`; it must be openai or anthropic");
         };
+    }
+
+    private static OpenAiChat openAi(Environment environment) {
+        Optional<String> base = environment.value(OpenAiChat.BASE_URL_VARIABLE);
+        String key = key(environment, OpenAiChat.KEY_VARIABLE, base.isEmpty(), "no OpenAI API key: set "
+                + OpenAiChat.KEY_VARIABLE + ", or set " + OpenAiChat.BASE_URL_VARIABLE
+                + " to an OpenAI-compatible server that needs none (such as Ollama)");
+        return new OpenAiChat(baseUrl(OpenAiChat.BASE_URL_VARIABLE, base.orElse(OpenAiChat.DEFAULT_BASE_URL)), key);
+    }
+
+    private static AnthropicChat anthropic(Environment environment) {
+        Optional<String> base = environment.value(AnthropicChat.BASE_URL_VARIABLE);
+        String key = key(environment, AnthropicChat.KEY_VARIABLE, base.isEmpty(),
+                "no Anthropic API key: set " + AnthropicChat.KEY_VARIABLE);
+        return new AnthropicChat(
+                baseUrl(AnthropicChat.BASE_URL_VARIABLE, base.orElse(AnthropicChat.DEFAULT_BASE_URL)), key);
     }
 
     /**

@@ -17,7 +17,8 @@ final class ProviderErrors {
      * 401 and 403. Nothing is retried: the run's own {@code rate_limit} paces its calls.
      */
     static ToolFailure failure(ChatProvider provider, HttpAnswer answer) {
-        StringBuilder message = new StringBuilder().append(provider.endpoint()).append(" answered HTTP ").append(answer.status());
+        StringBuilder message = new StringBuilder();
+        message.append(provider.endpoint()).append(" answered HTTP ").append(answer.status());
         JsonNode error = errorObject(answer.body());
         String type = error == null ? null : ReplyJson.text(error, "type");
         if (type != null && !type.isBlank()) {
@@ -27,7 +28,8 @@ final class ProviderErrors {
         if (answer.status() == 401 || answer.status() == 403) {
             message.append(" (check ").append(provider.keyVariable()).append(')');
         } else if (answer.status() == 429) {
-            answer.headers().firstValue("retry-after").ifPresent(v -> message.append(" (retry-after: ").append(v).append(')'));
+            answer.headers().firstValue("retry-after")
+                    .ifPresent(v -> message.append(" (retry-after: ").append(v).append(')'));
         }
         return new ToolFailure(message.toString());
     }

@@ -117,6 +117,13 @@ class OpenAiChatTest {
     }
 
     @Test
+    void aLoneSurrogateInTheReplyBecomesAReplacementCharacter() {
+        server.reply(200, Recorded.OPENAI_REPLY.replace("{\\\"vendor\\\"", "\\ud83d {\\\"vendor\\\""));
+        assertEquals("\uFFFD {\"vendor\": \"Acme\", \"total\": 12.5}",
+                chat.call(request(INVOICE, GRANT)).output().textValue());
+    }
+
+    @Test
     void aBadKeyCarriesTheProvidersMessage() {
         server.reply(401, Recorded.OPENAI_BAD_KEY);
         ToolFailure f = assertThrows(ToolFailure.class, () -> chat.call(request(INVOICE, GRANT)));
