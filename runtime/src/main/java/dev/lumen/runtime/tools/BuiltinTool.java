@@ -2,6 +2,8 @@ package dev.lumen.runtime.tools;
 
 import dev.lumen.runtime.tools.fs.ReadFile;
 import dev.lumen.runtime.tools.fs.WriteFile;
+import dev.lumen.runtime.tools.http.HttpTools;
+import dev.lumen.runtime.tools.llm.LlmChat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +34,10 @@ public interface BuiltinTool {
                 "json.parse", JsonTools::parse,
                 "json.emit", JsonTools::emit,
                 "fs.read", ReadFile::call,
-                "fs.write", WriteFile::call);
+                "fs.write", WriteFile::call,
+                "http.get", HttpTools::get,
+                "http.post", HttpTools::post,
+                "llm.chat", new LlmChat(System.getenv()));
 
         private Registry() {
         }

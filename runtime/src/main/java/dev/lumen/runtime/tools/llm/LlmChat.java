@@ -1,0 +1,91 @@
+package dev.lumen.runtime.tools.llm;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.policy.Grants;
+import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.tools.BuiltinTool;
+import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.tools.ToolRequest;
+import dev.lumen.runtime.tools.ToolResult;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The bundled tool {@code llm.chat} (docs/spec/tools-llm.md): sends the call's role messages to an
+ * OpenAI-compatible or Anthropic endpoint, under the call's grant, and returns the reply text. Token usage and
+ * latency go in the result's usage; the tokens count against the run's {@code token_budget}.
+ */
+public final class LlmChat implements BuiltinTool {
+    private final Environment environment;
+    private final ProviderHttp http = new ProviderHttp();
+
+    /** @param environment the variables that choose and configure the provider ({@code System.getenv()} in a run) */
+    public LlmChat(Map<String, String> environment) {
+        this.environment = new Environment(environment);
+    }
+
+    @Override
+    public ToolResult call(ToolRequest request) {
+        Grants grants = request.grants();
+        ChatSettings settings = ChatSettings.from(grants, environment);
+        // The request does not carry the alias, so the budget is kept per tool: all llm.chat calls of the run.
+        String budgetTarget = request.toolId();
+        request.run().checkBudget(budgetTarget, grants);
+        List<ChatMessage> messages = ChatMessage.listFrom(request.input());
+        ChatProvider provider = ProviderChoice.choose(environment, settings.model());
+        String body = CanonicalJson.write(provider.body(settings, messages));
+        long started = System.nanoTime();
+        HttpAnswer answer = send(provider, body, settings);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!answer.succeeded()) {
+            throw ProviderErrors.failure(provider, answer);
+        }
+        ChatReply reply = provider.read(ReplyJson.parse(provider.endpoint(), answer.body()));
+        countTokens(request, budgetTarget, provider, reply);
+        if (reply.refused()) {
+            throw new ToolFailure("the model refused to answer" + (reply.text().isEmpty() ? "" : ": " + reply.text()));
+        }
+        if (reply.text().isEmpty()) {
+            throw new ToolFailure(noText(provider, settings, reply));
+        }
+        return new ToolResult(TextNode.valueOf(reply.text()), GenAiUsage.of(provider, settings, reply, seconds));
+    }
+
+    private HttpAnswer send(ChatProvider provider, String body, ChatSettings settings) {
+        try {
+            return http.post(provider.endpoint(), provider.headers(), body, settings.timeoutMs());
+        } catch (TimeoutException e) {
+            String late = "no reply from " + provider.endpoint() + " within " + settings.timeoutMs() + " ms";
+            if (settings.timeoutGranted()) {
+                throw new PolicyViolation("timeout_ms", late + " (timeout_ms " + settings.timeoutMs() + ")");
+            }
+            throw new ToolFailure(late + " (the default limit; grant timeout_ms to change it)");
+        }
+    }
+
+    /** Adds the reply's tokens to the run's budget, even for a reply that is then refused or empty. */
+    private static void countTokens(ToolRequest request, String target, ChatProvider provider, ChatReply reply) {
+        if (reply.tokens().isPresent()) {
+            request.run().addTokens(target, reply.tokens().get().total());
+            return;
+        }
+        OptionalLong budget = request.grants().integer("token_budget");
+        if (budget.isPresent()) {
+            throw new PolicyViolation("token_budget", "the reply from " + provider.endpoint() + " does not say how"
+                    + " many tokens it used, so token_budget " + budget.getAsLong() + " cannot be kept");
+        }
+    }
+
+    private static String noText(ChatProvider provider, ChatSettings settings, ChatReply reply) {
+        String none = "the reply from " + provider.endpoint() + " has no text";
+        // Reasoning models can spend the whole max_tokens thinking: OpenAI says length, Anthropic max_tokens.
+        if (reply.finishReasons().contains("length") || reply.finishReasons().contains("max_tokens")) {
+            return none + ": the model reached max_tokens (" + settings.maxTokens() + ") before writing any";
+        }
+        return reply.finishReasons().isEmpty() ? none
+                : none + " (finish reason: " + String.join(", ", reply.finishReasons()) + ")";
+    }
+}
