@@ -1,5 +1,6 @@
 package dev.lumen.runtime.tools;
 
+import dev.lumen.runtime.tools.http.HttpTools;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,9 @@ public interface BuiltinTool {
     final class Registry {
         private static final Map<String, BuiltinTool> TOOLS = Map.of(
                 "json.parse", JsonTools::parse,
-                "json.emit", JsonTools::emit);
+                "json.emit", JsonTools::emit,
+                "http.get", HttpTools::get,
+                "http.post", HttpTools::post);
 
         private Registry() {
         }
