@@ -3,7 +3,6 @@ package dev.lumen.runtime.tools.http;
 import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.tools.ToolFailure;
 import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
@@ -23,7 +22,7 @@ final class TransportErrors {
             return new PolicyViolation("max_response_bytes", "the response body from " + target
                     + " is longer than " + limits.size() + "; the read stopped there");
         }
-        if (has(failure, UnresolvedAddressException.class) || has(failure, UnknownHostException.class)) {
+        if (has(failure, UnresolvedAddressException.class)) {
             return new ToolFailure("cannot connect to " + where + ": the host name does not resolve");
         }
         SSLException tls = find(failure, SSLException.class);
