@@ -11,10 +11,16 @@ import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceEvent;
 import dev.lumen.runtime.trace.TraceReader;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +75,125 @@ class GrantEscapeTest {
         TraceEvent call = lastToolCall();
         assertEquals("policy", call.json().get("error_kind").textValue());
         assertEquals("json.parse", call.toolId());
+    }
+
+    // ------------------------------------------------------------------ through documents, as users write them
+
+    private HttpServer server;
+    private final AtomicInteger hits = new AtomicInteger();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/redirect")) {
+                exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getQuery());
+                exchange.sendResponseHeaders(302, -1);
+            } else {
+                byte[] body = (path.equals("/big") ? "x".repeat(5000) : "ok").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Runs a document that fetches {@code url} under {@code grant}, and returns the run. */
+    private EmitCommandTest.Run fetch(String grant, String url) throws IOException {
+        Path doc = Files.writeString(dir.resolve("fetch.lm.md"), """
+                ```lumen
+                use tool http.get as Fetch
+                grant Fetch %s
+
+                cell run(url: String) -> Int
+                  let response = Fetch(url: url)
+                  return response.status
+                end
+                ```
+                """.formatted(grant));
+        return lumen("run", doc.toString(), "--arg", "url=" + url);
+    }
+
+    private void assertRefused(EmitCommandTest.Run run, String clause, String detail) {
+        assertEquals(ExitCodes.ERRORS, run.status(), run.out());
+        assertTrue(run.err().startsWith("error: `Fetch` (http.get) is not allowed by its grant (" + clause + "): "),
+                run.err());
+        assertTrue(run.err().contains(detail), run.err());
+        TraceEvent call = lastToolCall();
+        assertEquals("policy", call.json().get("error_kind").textValue(), call.json().toString());
+    }
+
+    @Test
+    void aGrantedHostIsReachedAndAnotherIsNot() throws IOException {
+        String granted = "domain \"localhost:" + port() + "\"";
+        EmitCommandTest.Run ok = fetch(granted, "http://localhost:" + port() + "/");
+        assertEquals(ExitCodes.OK, ok.status(), ok.err());
+        assertEquals("200\n", ok.out());
+        assertEquals(1, hits.get());
+
+        assertRefused(fetch(granted, "http://127.0.0.1:" + port() + "/"), "domain", "host 127.0.0.1:" + port() + " is not granted");
+        assertRefused(fetch(granted, "http://localhost:" + (port() == 65535 ? 1 : port() + 1) + "/"), "domain", "is not granted");
+        assertRefused(fetch(granted, "http://localhost:" + port() + "@127.0.0.1:" + port() + "/"), "domain", "user information");
+        assertRefused(fetch(granted, "file:///etc/passwd"), "domain", "scheme `file:` is not allowed");
+        assertEquals(1, hits.get(), "no refused call reached the server");
+    }
+
+    @Test
+    void aRedirectOffTheGrantIsRefusedAtThatHop() throws IOException {
+        String granted = "domain \"localhost:" + port() + "\"";
+        EmitCommandTest.Run run = fetch(granted, "http://localhost:" + port() + "/redirect?http://127.0.0.1:" + port() + "/");
+        assertRefused(run, "domain", "127.0.0.1:" + port());
+        assertEquals(1, hits.get(), "the redirect's target was never asked");
+    }
+
+    @Test
+    void aBodyOverMaxResponseBytesIsRefused() throws IOException {
+        assertRefused(fetch("domain \"localhost:" + port() + "\" max_response_bytes 1000",
+                "http://localhost:" + port() + "/big"), "max_response_bytes", "1000");
+    }
+
+    @Test
+    void noDomainClauseMeansNoHost() throws IOException {
+        assertRefused(fetch("timeout_ms 1000", "http://localhost:" + port() + "/"), "domain", "no domain clause");
+        assertEquals(0, hits.get());
+    }
+
+    @Test
+    void filesOutsideTheGrantedPathAreRefused() throws IOException {
+        Path granted = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(granted.resolve("in.txt"), "inside");
+        Files.writeString(dir.resolve("secret.txt"), "outside");
+        Files.createSymbolicLink(granted.resolve("link.txt"), dir.resolve("secret.txt"));
+        Path doc = Files.writeString(dir.resolve("read.lm.md"), """
+                ```lumen
+                use tool fs.read as Read
+                grant Read path "data"
+
+                cell run(path: String) -> String
+                  return Read(path: path)
+                end
+                ```
+                """);
+        EmitCommandTest.Run ok = lumen("run", doc.toString(), "--arg", "path=data/in.txt");
+        assertEquals(ExitCodes.OK, ok.status(), ok.err());
+        assertEquals("\"inside\"\n", ok.out());
+        for (String escape : new String[] {"data/../secret.txt", dir.resolve("secret.txt").toString(), "data/link.txt"}) {
+            EmitCommandTest.Run run = lumen("run", doc.toString(), "--arg", "path=" + escape);
+            assertEquals(ExitCodes.ERRORS, run.status(), escape + ": " + run.out());
+            assertTrue(run.err().startsWith("error: `Read` (fs.read) is not allowed by its grant (path): "), run.err());
+            assertEquals("policy", lastToolCall().json().get("error_kind").textValue());
+        }
     }
 }
