@@ -2,6 +2,8 @@ package dev.lumen.runtime.tools.llm;
 
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.tools.ToolFailure;
+import java.net.URI;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -40,6 +42,16 @@ record ChatSettings(String model, long maxTokens, OptionalDouble temperature, lo
         }
         return new ChatSettings(model, positive(grants, "max_tokens", DEFAULT_MAX_TOKENS), temperature,
                 positive(grants, "timeout_ms", DEFAULT_TIMEOUT_MS), grants.integer("timeout_ms").isPresent());
+    }
+
+    /**
+     * The error for a call that had no complete reply within {@link #timeoutMs}: a granted limit refuses it, the
+     * default one (no grant was exceeded) fails it.
+     */
+    RuntimeException noReplyInTime(URI endpoint) {
+        String late = "no reply from " + endpoint + " within " + timeoutMs + " ms";
+        return timeoutGranted ? new PolicyViolation("timeout_ms", late + " (timeout_ms " + timeoutMs + ")")
+                : new ToolFailure(late + " (the default limit; grant timeout_ms to change it)");
     }
 
     /** The compiler checks these too; the runtime does not rely on it (lumen-v1.md §12.10). */

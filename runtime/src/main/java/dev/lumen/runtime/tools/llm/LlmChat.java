@@ -58,11 +58,7 @@ public final class LlmChat implements BuiltinTool {
         try {
             return http.post(provider.endpoint(), provider.headers(), body, settings.timeoutMs());
         } catch (TimeoutException e) {
-            String late = "no reply from " + provider.endpoint() + " within " + settings.timeoutMs() + " ms";
-            if (settings.timeoutGranted()) {
-                throw new PolicyViolation("timeout_ms", late + " (timeout_ms " + settings.timeoutMs() + ")");
-            }
-            throw new ToolFailure(late + " (the default limit; grant timeout_ms to change it)");
+            throw settings.noReplyInTime(provider.endpoint());
         }
     }
 

@@ -3,11 +3,14 @@ package dev.lumen.runtime.tools.llm;
 import static dev.lumen.runtime.tools.llm.Chats.grants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.tools.ToolFailure;
+import java.net.URI;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,18 @@ class ChatSettingsTest {
         assertEquals(5000, granted.timeoutMs());
         assertTrue(granted.timeoutGranted());
         assertFalse(defaults.timeoutGranted());
+    }
+
+    @Test
+    void runningOutOfTimeIsAPolicyViolationOnlyUnderAGrantedLimit() {
+        URI endpoint = URI.create("http://127.0.0.1:11434/v1/chat/completions");
+        RuntimeException granted = ChatSettings.from(grants("model", "m", "timeout_ms", 250L), NONE).noReplyInTime(endpoint);
+        assertEquals("timeout_ms", assertInstanceOf(PolicyViolation.class, granted).clause());
+        assertEquals("no reply from " + endpoint + " within 250 ms (timeout_ms 250)", granted.getMessage());
+        RuntimeException byDefault = ChatSettings.from(grants("model", "m"), NONE).noReplyInTime(endpoint);
+        assertInstanceOf(ToolFailure.class, byDefault);
+        assertEquals("no reply from " + endpoint + " within 120000 ms (the default limit; grant timeout_ms to change it)",
+                byDefault.getMessage());
     }
 
     @Test

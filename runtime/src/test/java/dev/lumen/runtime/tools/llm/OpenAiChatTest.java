@@ -164,6 +164,32 @@ class OpenAiChatTest {
     }
 
     @Test
+    void theErrorFormsOfCompatibleServersAreRead() {
+        String url = server.url() + "/v1/chat/completions";
+        server.reply(400, """
+                {"object": "error", "message": "max_tokens must be at least 1, got 0.", "type": "BadRequestError",
+                 "param": null, "code": 400}""");
+        assertEquals(url + " answered HTTP 400 (BadRequestError): max_tokens must be at least 1, got 0.",
+                assertThrows(ToolFailure.class, () -> chat.call(request(INVOICE, GRANT))).getMessage());
+        server.reply(404, "{\"error\": \"model \\\"gpt-4o-mini\\\" not found, try pulling it first\"}");
+        assertEquals(url + " answered HTTP 404: model \"gpt-4o-mini\" not found, try pulling it first",
+                assertThrows(ToolFailure.class, () -> chat.call(request(INVOICE, GRANT))).getMessage());
+        server.reply(503, "");
+        assertEquals(url + " answered HTTP 503: the body is empty",
+                assertThrows(ToolFailure.class, () -> chat.call(request(INVOICE, GRANT))).getMessage());
+    }
+
+    @Test
+    void aReplyWithNoTextNamesItsFinishReason() {
+        server.reply(200, """
+                {"id": "chatcmpl-7", "object": "chat.completion", "model": "llama3.2",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": null}, "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 12, "completion_tokens": 0}}""");
+        assertEquals("the reply from " + server.url() + "/v1/chat/completions has no text (finish reason: stop)",
+                assertThrows(ToolFailure.class, () -> chat.call(request(INVOICE, GRANT))).getMessage());
+    }
+
+    @Test
     void aMalformedReplyIsAFailure() {
         server.reply(200, "{\"id\": \"chatcmpl-1\", \"choices\": [");
         ToolFailure f = assertThrows(ToolFailure.class, () -> chat.call(request(INVOICE, GRANT)));
