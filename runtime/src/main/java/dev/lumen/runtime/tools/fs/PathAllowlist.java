@@ -2,9 +2,7 @@ package dev.lumen.runtime.tools.fs;
 
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.policy.PolicyViolation;
-import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolRequest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ final class PathAllowlist {
      * The request's {@code path} grants, relative ones read against its base directory.
      *
      * @throws PolicyViolation when there is no {@code path} grant (deny by default) or a value names no path
-     * @throws ToolFailure     when a granted path cannot be resolved
      */
     static PathAllowlist of(ToolRequest request) {
         List<String> values = request.grants().strings("path");
@@ -54,13 +51,8 @@ final class PathAllowlist {
                 throw new PolicyViolation("path", "the grant path " + CanonicalJson.quote(value)
                         + " is not a valid path: " + e.getReason());
             }
-            try {
-                Path real = RealPaths.whereItLeads(granted);
-                entries.add(new Entry(value, real, Files.isDirectory(real)));
-            } catch (IOException e) {
-                throw new ToolFailure("the grant path " + CanonicalJson.quote(value) + " cannot be resolved: "
-                        + IoReasons.of(e));
-            }
+            Path real = RealPaths.whereItLeads(granted);
+            entries.add(new Entry(value, real, Files.isDirectory(real)));
         }
         return new PathAllowlist(List.copyOf(entries));
     }

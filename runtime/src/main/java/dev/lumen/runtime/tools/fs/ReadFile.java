@@ -47,20 +47,16 @@ public final class ReadFile {
 
     /** The file's real path, once it is known to exist and to be granted. */
     private static Path resolve(FilePath path, PathAllowlist allowed) {
+        Path real;
         try {
-            Path real = path.absolute().toRealPath();
-            allowed.check(real, path);
-            return real;
-        } catch (NoSuchFileException e) {
-            try {
-                allowed.check(RealPaths.whereItLeads(path.absolute()), path);
-            } catch (IOException unresolvable) {
-                throw new ToolFailure(path.shown() + " cannot be read: " + IoReasons.of(unresolvable));
-            }
-            throw new ToolFailure(path.shown() + " does not exist");
+            real = path.absolute().toRealPath();
         } catch (IOException e) {
-            throw new ToolFailure(path.shown() + " cannot be read: " + IoReasons.of(e));
+            allowed.check(RealPaths.whereItLeads(path.absolute()), path);
+            throw new ToolFailure(path.shown() + (e instanceof NoSuchFileException ? " does not exist"
+                    : " cannot be read: " + IoReasons.of(e)));
         }
+        allowed.check(real, path);
+        return real;
     }
 
     /** The call's {@code max_response_bytes}, and whether it is the default rather than granted. */

@@ -53,15 +53,11 @@ public final class WriteFile {
         Path directory;
         try {
             directory = path.absolute().getParent().toRealPath();
-        } catch (NoSuchFileException e) {
-            try {
-                allowed.check(RealPaths.whereItLeads(path.absolute()), path);
-            } catch (IOException unresolvable) {
-                throw new ToolFailure(path.shown() + " cannot be written: " + IoReasons.of(unresolvable));
-            }
-            throw new ToolFailure("the directory of " + path.shown() + " does not exist (fs.write creates none)");
         } catch (IOException e) {
-            throw new ToolFailure(path.shown() + " cannot be written: " + IoReasons.of(e));
+            allowed.check(RealPaths.whereItLeads(path.absolute()), path);
+            throw new ToolFailure(e instanceof NoSuchFileException
+                    ? "the directory of " + path.shown() + " does not exist (fs.write creates none)"
+                    : path.shown() + " cannot be written: " + IoReasons.of(e));
         }
         Path target = directory.resolve(name);
         allowed.check(target, path);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -131,6 +132,25 @@ class PathEscapeTest {
         refused(() -> granted().read("../outside/missing.txt"));
         refused(() -> granted().read("data/../../outside/no-dir/missing.txt"));
         refused(() -> granted().write("../outside/no-dir/new.txt", "x"));
+    }
+
+    @Test
+    void aFileOutsideUsedAsADirectoryIsRefusedBeforeTheFailureIsTold() {
+        refused(() -> granted().read(secret + "/x"));
+        refused(() -> granted().write(secret + "/x", "x"));
+    }
+
+    @Test
+    void aDirectoryOutsideThatMayNotBeSearchedIsRefusedNotReported() throws IOException {
+        Path locked = Files.createDirectories(outside.resolve("locked"));
+        Files.writeString(locked.resolve("x.txt"), "x");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            refused(() -> granted().read(locked.resolve("x.txt").toString()));
+            refused(() -> granted().write(locked.resolve("y.txt").toString(), "y"));
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test

@@ -100,6 +100,9 @@ class ReadFileTest {
                 assertThrows(ToolFailure.class, () -> granted().read("data/missing.txt")).getMessage());
         assertEquals("`data/no-dir/missing.txt` does not exist",
                 assertThrows(ToolFailure.class, () -> granted().read("data/no-dir/missing.txt")).getMessage());
+        Files.writeString(data.resolve("a.txt"), "x");
+        assertEquals("`data/a.txt/b.txt` cannot be read: not a directory",
+                assertThrows(ToolFailure.class, () -> granted().read("data/a.txt/b.txt")).getMessage());
         Files.createDirectories(data.resolve("sub"));
         assertEquals("`data/sub` is a directory, not a file",
                 assertThrows(ToolFailure.class, () -> granted().read("data/sub")).getMessage());
