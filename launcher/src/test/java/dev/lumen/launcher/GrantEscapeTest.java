@@ -165,6 +165,29 @@ class GrantEscapeTest {
     }
 
     @Test
+    void aBurstOverTheRateLimitIsRefusedAtTheCallOverIt() throws IOException {
+        Path doc = Files.writeString(dir.resolve("burst.lm.md"), """
+                @cache off
+
+                ```lumen
+                use tool http.get as Fetch
+                grant Fetch domain "localhost:%d" rate_limit 2 per_minute
+
+                cell run(url: String) -> Int
+                  let mut total = 0
+                  for i in range(0, 3)
+                    total = total + Fetch(url: url).status
+                  end
+                  return total
+                end
+                ```
+                """.formatted(port()));
+        EmitCommandTest.Run run = lumen("run", doc.toString(), "--arg", "url=http://localhost:" + port() + "/");
+        assertRefused(run, "rate_limit", "more than 2 per_minute");
+        assertEquals(2, hits.get(), "the third call never left the process");
+    }
+
+    @Test
     void noDomainClauseMeansNoHost() throws IOException {
         assertRefused(fetch("timeout_ms 1000", "http://localhost:" + port() + "/"), "domain", "no domain clause");
         assertEquals(0, hits.get());
