@@ -19,20 +19,23 @@ public final class HttpTools {
 
     /** {@code http.get(url: String, headers: map[String, String] | Null)}. */
     public static ToolResult get(ToolRequest request) {
-        return call(request, "GET", null);
+        return call(request, "GET");
     }
 
     /** {@code http.post(url: String, body: String, headers: map[String, String] | Null)}. */
     public static ToolResult post(ToolRequest request) {
-        return call(request, "POST", text(request.input(), "body").getBytes(StandardCharsets.UTF_8));
+        return call(request, "POST");
     }
 
-    private static ToolResult call(ToolRequest request, String method, byte[] body) {
+    /** Checks the call in the order tools-http.md §1 gives, then sends it. */
+    private static ToolResult call(ToolRequest request, String method) {
         DomainAllowlist allowlist = DomainAllowlist.of(request.grants());
         HttpLimits limits = HttpLimits.of(request.grants());
         Target target = Target.parse(text(request.input(), "url"));
         RequestHeaders headers = RequestHeaders.from(request.input().get("headers"));
-        if (body != null) {
+        byte[] body = null;
+        if (method.equals("POST")) {
+            body = text(request.input(), "body").getBytes(StandardCharsets.UTF_8);
             headers = headers.withDefault("Content-Type", DEFAULT_CONTENT_TYPE);
         }
         return ToolResult.of(ResponseOutput.of(new HttpCall(allowlist, limits).send(method, target, body, headers)));
