@@ -12,15 +12,16 @@ import java.util.concurrent.Flow;
 /**
  * A response body read as it streams in, up to a limit: the bytes actually received are counted, whatever
  * Content-Length says, and a body longer than the limit fails with {@link TooLarge} as soon as the byte past the
- * limit arrives. At most {@code limit} bytes are kept.
+ * limit arrives. At most {@code limit} bytes are kept. Every HTTP body Lumen reads (http.get, llm.chat replies)
+ * goes through one, so that no endpoint can fill the heap.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    BoundedBody(long limit) {
+    public BoundedBody(long limit) {
         this.limit = limit;
     }
 
@@ -64,7 +65,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     }
 
     /** The body went past the limit; the read stopped there. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {

@@ -1,6 +1,7 @@
 package dev.lumen.runtime.tools.llm;
 
 import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.tools.http.BoundedBody;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ final class ProviderHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client().sendAsync(request.build(), info -> new CappedBody(MAX_REPLY_BYTES));
+                client().sendAsync(request.build(), info -> new BoundedBody(MAX_REPLY_BYTES));
         try {
             HttpResponse<byte[]> response = pending.get(timeoutMs, TimeUnit.MILLISECONDS);
             return new HttpAnswer(response.statusCode(), response.headers(),
@@ -60,7 +61,7 @@ final class ProviderHttp {
     }
 
     private static String unreachable(URI endpoint, Throwable cause) {
-        if (cause instanceof CappedBody.TooLarge) {
+        if (cause instanceof BoundedBody.TooLarge) {
             return "the reply from " + endpoint + " is larger than " + MAX_REPLY_BYTES + " bytes (8 MiB)";
         }
         return "cannot reach " + endpoint + ": " + reason(cause);
