@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * Drains a tool process's standard error to its end, keeping only the last {@value #BYTES} bytes: enough to
  * say why a tool failed, never enough to fill memory.
  */
-final class StderrTail implements Runnable {
+public final class StderrTail implements Runnable {
     /** How much of the end of stderr failure messages quote. */
     static final int BYTES = 2048;
 
@@ -18,7 +18,7 @@ final class StderrTail implements Runnable {
     private int length;
     private boolean dropped;
 
-    StderrTail(InputStream in) {
+    public StderrTail(InputStream in) {
         this.in = in;
     }
 
@@ -52,7 +52,7 @@ final class StderrTail implements Runnable {
      * The tail as text, trailing white space removed, "…" first when the start was dropped; "" when the tool
      * wrote nothing there. Bytes that are not UTF-8 become U+FFFD: this is for people to read.
      */
-    synchronized String text() {
+    public synchronized String text() {
         int start = Math.max(0, length - BYTES);
         boolean cut = dropped || start > 0;
         if (cut) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * slash is a path, read against the manifest's directory; a bare name is looked up on {@code PATH}, as a shell
  * does. Resolved at each call, so a tool installed after Lumen started is found.
  */
-record ToolCommand(String command, Path directory) {
+public record ToolCommand(String command, Path directory) {
 
     /**
      * The executable file to run.
@@ -19,7 +19,7 @@ record ToolCommand(String command, Path directory) {
      * @param path the {@code PATH} to search, or null when there is none
      * @throws ToolFailure when there is no such file, or it is not executable
      */
-    Path executable(String path) {
+    public Path executable(String path) {
         if (command.indexOf('/') >= 0 || command.indexOf(File.separatorChar) >= 0) {
             Path file = file(directory, command);
             if (!Files.exists(file)) {
@@ -45,7 +45,7 @@ record ToolCommand(String command, Path directory) {
         throw new ToolFailure("the command " + shown() + " is not on PATH");
     }
 
-    String shown() {
+    public String shown() {
         return "`" + command + "`";
     }
 

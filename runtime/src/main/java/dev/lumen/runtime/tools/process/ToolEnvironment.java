@@ -9,16 +9,16 @@ import java.util.TreeMap;
  * and read text, copied from Lumen's own environment, and nothing else. API keys and other secrets in Lumen's
  * environment are not passed on.
  */
-final class ToolEnvironment {
+public final class ToolEnvironment {
     /** The variables passed on when Lumen has them. */
-    static final List<String> PASSED = List.of(
+    public static final List<String> PASSED = List.of(
             "PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "SYSTEMROOT");
 
     private ToolEnvironment() {
     }
 
     /** The tool's environment, given Lumen's. */
-    static Map<String, String> from(Map<String, String> lumen) {
+    public static Map<String, String> from(Map<String, String> lumen) {
         Map<String, String> env = new TreeMap<>();
         for (String name : PASSED) {
             String value = lumen.get(name);

@@ -1,0 +1,41 @@
+package dev.lumen.runtime.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A connected MCP server, whatever the protocol revision and transport behind it. Callers use only this; a
+ * revision without sessions (2026-07-28, {@code server/discover}) is another implementation of it.
+ * Methods are safe to call from several threads; every one returns or fails within a bounded time.
+ */
+public interface McpServer extends AutoCloseable {
+
+    /** Who the server says it is and the protocol revision in use; known once connected. */
+    McpServerIdentity identity();
+
+    /**
+     * Every tool the server offers now (all pages of {@code tools/list}), in the server's order.
+     *
+     * @throws McpException when the server does not answer within the settings' request timeout or fails
+     */
+    List<McpTool> tools();
+
+    /**
+     * Calls {@code tool} with {@code arguments} (a JSON object) and returns its result: the structured content
+     * when the server gives one, else {@code {"content": [blocks…], "isError": false}} (mcp-bridge-v1.md §5).
+     *
+     * @throws McpToolError when the server reports the call failed
+     * @throws McpException when there is no answer within {@code timeout} or the connection fails
+     */
+    JsonNode call(String tool, JsonNode arguments, Duration timeout);
+
+    /** The identity and tools together, what a lock file pins. */
+    default McpServerManifest manifest() {
+        return new McpServerManifest(identity(), tools());
+    }
+
+    /** Ends the session and stops the server process, if there is one; never fails, returns within seconds. */
+    @Override
+    void close();
+}

@@ -1,0 +1,209 @@
+package dev.lumen.runtime.mcp.session;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lumen.runtime.mcp.McpAddress;
+import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.mcp.McpServer;
+import dev.lumen.runtime.mcp.McpServerIdentity;
+import dev.lumen.runtime.mcp.McpSettings;
+import dev.lumen.runtime.mcp.McpTool;
+import dev.lumen.runtime.mcp.McpToolError;
+import io.modelcontextprotocol.client.McpAsyncClient;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import reactor.core.publisher.Mono;
+
+/**
+ * An MCP server reached through a session of protocol revision 2025-11-25 (or 2025-06-18 when the server
+ * offers only that), built on the official MCP Java SDK: {@code initialize} once, then {@code tools/list} and
+ * {@code tools/call} requests, each awaited for a bounded time (mcp-bridge-v1.md §4).
+ */
+public final class SessionMcpServer implements McpServer {
+    /** The revisions Lumen accepts, the one it asks for last (the order the SDK expects). */
+    static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+    /** The client name sent in {@code initialize}. */
+    static final String CLIENT_NAME = "lumen";
+    static final String CLIENT_VERSION = "1";
+    /** How long closing waits for the SDK to end the session before the transport is stopped regardless. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    // Requests are bounded by await(); the SDK's own per-request timeout only has to stay out of the way.
+    private static final Duration SDK_REQUEST_TIMEOUT = Duration.ofDays(1);
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    private static final JacksonMcpJsonMapper MAPPER = new JacksonMcpJsonMapper(JSON);
+
+    private final String label;
+    private final McpSettings settings;
+    private final McpAsyncClient client;
+    private final McpClientTransport transport;
+    /** Completes when the transport notices the server broke the connection; never, for HTTP. */
+    private final CompletableFuture<McpException> broken;
+    /** Appended to timeout messages: the server's stderr tail, for stdio. */
+    private final Supplier<String> diagnostics;
+    private McpServerIdentity identity;
+
+    private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
+            CompletableFuture<McpException> broken, Supplier<String> diagnostics) {
+        this.label = label;
+        this.settings = settings;
+        this.transport = transport;
+        this.broken = broken;
+        this.diagnostics = diagnostics;
+        this.client = McpClient.async(transport)
+                .clientInfo(new McpSchema.Implementation(CLIENT_NAME, CLIENT_VERSION))
+                .capabilities(McpSchema.ClientCapabilities.builder().build())
+                .initializationTimeout(SDK_REQUEST_TIMEOUT)
+                .requestTimeout(SDK_REQUEST_TIMEOUT)
+                .build();
+    }
+
+    /**
+     * Starts or reaches the server at {@code address} and completes the handshake.
+     *
+     * @throws McpException when the server cannot be started or reached, or the handshake fails or times out
+     */
+    public static McpServer connect(McpAddress address, McpSettings settings) {
+        SessionMcpServer server = switch (address) {
+            case McpAddress.Stdio stdio -> {
+                ServerProcess process = ServerProcess.start(stdio, settings);
+                StdioTransport transport = new StdioTransport(process, MAPPER, label(address));
+                yield new SessionMcpServer(label(address), settings, transport, transport.broken(),
+                        process::stderrSuffix);
+            }
+            case McpAddress.StreamableHttp http -> new SessionMcpServer(label(address), settings,
+                    StreamableHttp.transport(http, MAPPER, settings), new CompletableFuture<>(), () -> "");
+        };
+        try {
+            server.handshake();
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** How messages name the server at {@code address}. */
+    static String label(McpAddress address) {
+        return "MCP server \"" + address.text() + "\"";
+    }
+
+    private void handshake() {
+        McpSchema.InitializeResult result = await(client.initialize(), settings.handshakeTimeout(), "the handshake");
+        McpSchema.Implementation info = result.serverInfo();
+        if (info == null || info.name() == null) {
+            throw new McpException(label + " gave no serverInfo name in its initialize result");
+        }
+        identity = new McpServerIdentity(info.name(), info.version() == null ? "" : info.version(),
+                result.protocolVersion());
+    }
+
+    @Override
+    public McpServerIdentity identity() {
+        return identity;
+    }
+
+    @Override
+    public List<McpTool> tools() {
+        McpSchema.ListToolsResult result = await(client.listTools(), settings.requestTimeout(), "tools/list");
+        return result.tools().stream().map(SessionMcpServer::tool).toList();
+    }
+
+    private static McpTool tool(McpSchema.Tool tool) {
+        return new McpTool(tool.name(), orEmpty(tool.title()), orEmpty(tool.description()),
+                JSON.valueToTree(tool.inputSchema() == null ? Map.of() : tool.inputSchema()),
+                tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    @Override
+    public JsonNode call(String tool, JsonNode arguments, Duration timeout) {
+        if (!arguments.isObject()) {
+            throw new IllegalArgumentException("the arguments of MCP tool `" + tool + "` must be a JSON object");
+        }
+        Map<String, Object> values = JSON.convertValue(arguments, Map.class);
+        McpSchema.CallToolRequest request = new McpSchema.CallToolRequest(tool, values);
+        McpSchema.CallToolResult result;
+        try {
+            result = await(client.callTool(request), timeout, "tools/call of `" + tool + "`");
+        } catch (ServerAnswer e) {
+            throw new McpToolError(tool, e.serverText());
+        }
+        return CallResults.toJson(tool, result, JSON);
+    }
+
+    /**
+     * Waits for {@code request} for at most {@code timeout}, or until the transport breaks.
+     *
+     * @throws ServerAnswer when the server answered with a JSON-RPC error
+     * @throws McpException on a timeout, a broken connection or any other failure
+     */
+    private <T> T await(Mono<T> request, Duration timeout, String what) {
+        CompletableFuture<T> answer = request.toFuture();
+        broken.whenComplete((cause, unused) -> answer.completeExceptionally(cause));
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new McpException(label + " did not answer " + what + " within " + timeout.toMillis() + " ms"
+                    + diagnostics.get());
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new McpException(label + ": " + what + " was interrupted");
+        } catch (ExecutionException e) {
+            throw SdkFailures.explain(label, what, e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.closeGracefully().toFuture().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing is best effort towards the server; the transport is stopped below in any case.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (transport instanceof StdioTransport stdio) {
+                stdio.stop(); // also when the graceful close above gave up
+            }
+        }
+    }
+
+    /** A JSON-RPC error the server answered a request with. */
+    static final class ServerAnswer extends McpException {
+        private static final long serialVersionUID = 1L;
+
+        private final String serverText;
+
+        ServerAnswer(String message, String serverText) {
+            super(message);
+            this.serverText = serverText;
+        }
+
+        /** The error as the server put it, with its JSON-RPC code. */
+        String serverText() {
+            return serverText;
+        }
+    }
+}
