@@ -15,6 +15,7 @@ import dev.lumen.lir.values.LumenRecord;
 import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenType;
 import dev.lumen.runtime.json.CanonicalValue;
+import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
@@ -60,6 +61,8 @@ public final class TracedEffects implements LumenEffects {
     private Path base = Path.of("");
     /** The tools of the running document, found at its first tool call. */
     private ToolLocator tools;
+    /** The MCP servers this run has connected to; stopped when it ends. */
+    private McpCalls mcp;
 
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
@@ -108,6 +111,7 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public void runEnd(Object result) {
+        stopServers();
         if (trace != null) {
             try {
                 record(() -> trace.runEnd(result));
@@ -119,6 +123,7 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public void runFailed(LumenException failure) {
+        stopServers();
         if (trace == null) {
             return;
         }
@@ -168,11 +173,9 @@ public final class TracedEffects implements LumenEffects {
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
                             + "is called only under a `grant " + tool.alias() + " …` line");
         }
-        if (tool.toolId() == null) {
-            throw LumenFailure.unavailable("MCP tools are not available in this build: `" + tool.alias() + "."
-                    + tool.mcpTool() + "` of " + tool.mcpServer());
-        }
-        String what = "`" + tool.alias() + "` (" + tool.toolId() + ")";
+        String toolId = toolId(tool);
+        String version = version(tool);
+        String what = "`" + tool.alias() + "` (" + (tool.toolId() != null ? toolId : "of " + tool.mcpServer()) + ")";
         CanonicalValue inputs = CanonicalValue.of(arguments);
         Grants grants = Grants.of(tool.grants());
         Redaction redaction = Redaction.of(grants);
@@ -182,14 +185,14 @@ public final class TracedEffects implements LumenEffects {
         CanonicalValue outputs = null;
         boolean cached = false;
         if (replay != null) {
-            ReplaySource.RecordedCall call = replay.nextToolCall(tool.toolId(), shownInputs.hash());
+            ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.hash());
             if (call.outputs() == null) {
                 throw toolFailure(tool, shownInputs, policyHash, started, call.errorKind(), call.message());
             }
             outputs = call.outputs();
             cached = true;
         } else if (cacheOn) {
-            CacheLookup lookup = store.cache().get(tool.toolId(), tool.version(), policyHash, inputs.hash());
+            CacheLookup lookup = store.cache().get(toolId, version, policyHash, inputs.hash());
             if (lookup instanceof CacheLookup.Hit hit) {
                 outputs = hit.outputs();
                 cached = true;
@@ -211,7 +214,7 @@ public final class TracedEffects implements LumenEffects {
             shownOutputs = shown(redaction, outputs);
             if (cacheOn && shownOutputs == outputs) { // an output with a redacted member is not kept
                 CanonicalValue kept = outputs;
-                record(() -> store.cache().put(tool.toolId(), tool.version(), policyHash, inputs.hash(), shownInputs, kept));
+                record(() -> store.cache().put(toolId, version, policyHash, inputs.hash(), shownInputs, kept));
             }
         } else {
             shownOutputs = shown(redaction, outputs);
@@ -220,7 +223,7 @@ public final class TracedEffects implements LumenEffects {
         if (trace != null) {
             boolean fromCache = cached;
             Map<String, Object> figures = usage;
-            record(() -> trace.toolCall(cells.peek(), tool.toolId(), tool.version(), policyHash, shownInputs, shownOutputs,
+            record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs, shownOutputs,
                     latencyMs, fromCache, figures));
         }
         return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
@@ -240,15 +243,34 @@ public final class TracedEffects implements LumenEffects {
     private ToolResult execute(ToolDef tool, String what, CanonicalValue inputs, CanonicalValue shownInputs,
             Grants grants, long started) {
         try {
-            BuiltinTool implementation = implementation(tool, what);
             limits.countCall(tool.alias(), grants);
-            return implementation.call(new ToolRequest(tool.toolId(), inputs.tree(), grants, limits, base));
+            ToolRequest request = new ToolRequest(toolId(tool), inputs.tree(), grants, limits, base);
+            if (tool.toolId() == null) {
+                if (mcp == null) {
+                    mcp = new McpCalls(base);
+                }
+                return mcp.call(tool.mcpServer(), tool.mcpTool(), request);
+            }
+            return implementation(tool, what).call(request);
         } catch (ToolFailure e) {
             throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
         } catch (PolicyViolation e) {
             throw toolFailure(tool, shownInputs, grants.hash(), started, "policy",
                     what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * The id a call is cached and traced under: a native tool's id; for an MCP tool, its server's address
+     * and its name ({@code mcp:ADDRESS#tool}), known without reaching the server, so a replay needs none.
+     */
+    private static String toolId(ToolDef tool) {
+        return tool.toolId() != null ? tool.toolId() : "mcp:" + tool.mcpServer() + "#" + tool.mcpTool();
+    }
+
+    /** A native tool's version; an MCP tool's is the server's as the module recorded it, if it did. */
+    private static String version(ToolDef tool) {
+        return tool.version() != null ? tool.version() : "unversioned";
     }
 
     /**
@@ -274,7 +296,7 @@ public final class TracedEffects implements LumenEffects {
             String errorKind, String message) {
         if (trace != null) {
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            record(() -> trace.toolFailed(cells.peek(), tool.toolId(), tool.version(), policyHash, inputs, errorKind,
+            record(() -> trace.toolFailed(cells.peek(), toolId(tool), version(tool), policyHash, inputs, errorKind,
                     message, latencyMs));
         }
         return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, message);
@@ -319,6 +341,14 @@ public final class TracedEffects implements LumenEffects {
         }
         if (replay != null && trace != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+        }
+    }
+
+    /** Stops the MCP servers of the run that ends, traced or not. */
+    private void stopServers() {
+        if (mcp != null) {
+            mcp.close();
+            mcp = null;
         }
     }
 

@@ -1,0 +1,80 @@
+package dev.lumen.runtime.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.tools.ToolRequest;
+import dev.lumen.runtime.tools.ToolResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The MCP tool calls of one run (mcp-bridge-v1.md §6): each server is connected at its first call and stays
+ * connected until the run ends, when {@link #close} stops every one. A call runs under its grant: argument
+ * pins are checked before anything is sent, {@code timeout_ms} bounds the call.
+ */
+public final class McpCalls implements AutoCloseable {
+    /** The {@code timeout_ms} of a call whose grant sets none. */
+    public static final long DEFAULT_TIMEOUT_MS = 30_000;
+    /** Grant clauses of an MCP tool that are not argument pins (lumen-v1.md §12.9). */
+    private static final Set<String> NOT_PINS = Set.of("timeout_ms", "rate_limit", "redact");
+
+    private final Path directory;
+    private final Map<String, McpServer> servers = new LinkedHashMap<>();
+
+    /** @param directory the running document's directory: relative server commands are read against it */
+    public McpCalls(Path directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Calls {@code tool} of the server at {@code address} with the request's input.
+     *
+     * @throws PolicyViolation when an argument is outside the values its grant pins
+     * @throws ToolFailure     when the server cannot be reached, fails the call or does not answer in time
+     */
+    public synchronized ToolResult call(String address, String tool, ToolRequest request) {
+        checkPins(tool, request);
+        long timeout = request.grants().integer("timeout_ms").orElse(DEFAULT_TIMEOUT_MS);
+        try {
+            McpServer server = servers.get(address);
+            if (server == null) {
+                server = McpConnector.connect(address, McpSettings.of(directory));
+                servers.put(address, server);
+            }
+            return ToolResult.of(server.call(tool, request.input(), Duration.ofMillis(timeout)));
+        } catch (McpToolError e) {
+            throw new ToolFailure("the server reported an error: " + e.getMessage());
+        } catch (McpException e) {
+            throw new ToolFailure(e.getMessage());
+        }
+    }
+
+    /** A pin clause {@code name "v"} allows argument {@code name} only the granted values. */
+    private static void checkPins(String tool, ToolRequest request) {
+        for (Map.Entry<String, List<Object>> clause : request.grants().clauses().entrySet()) {
+            if (NOT_PINS.contains(clause.getKey())) {
+                continue;
+            }
+            JsonNode given = request.input().get(clause.getKey());
+            List<String> allowed = clause.getValue().stream().map(CanonicalJson::write).toList();
+            String shown = given == null ? "nothing" : CanonicalJson.write(given);
+            if (given == null || !allowed.contains(CanonicalJson.write(given))) {
+                throw new PolicyViolation(clause.getKey(), "argument `" + clause.getKey() + "` of `" + tool + "` is "
+                        + shown + ", but the grant pins it to " + String.join(" or ", allowed));
+            }
+        }
+    }
+
+    /** Stops every server this run connected to. */
+    @Override
+    public synchronized void close() {
+        servers.values().forEach(McpServer::close);
+        servers.clear();
+    }
+}
