@@ -1,0 +1,121 @@
+package dev.lumen.launcher;
+
+import static dev.lumen.launcher.EmitCommandTest.lumen;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.trace.EventKind;
+import dev.lumen.runtime.trace.TraceEvent;
+import dev.lumen.runtime.trace.TraceReader;
+import dev.lumen.runtime.trace.TraceVerifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lumen documents calling the real MCP reference servers over stdio: a file read through server-filesystem
+ * and validated with `expect schema`, refused outside its directory, traced, and replayed with the server gone.
+ */
+class McpDocumentTest {
+    @TempDir
+    Path dir;
+
+    private Path data;
+    /** A link to server-filesystem's entry point, removed to show a replay needs no server. */
+    private Path server;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        String peers = System.getProperty("lumen.mcp.peers");
+        Path entry = peers == null ? null : Path.of(peers, "server-filesystem", "dist", "index.js");
+        if (entry == null || !Files.isRegularFile(entry)) {
+            fail("the MCP test peer server-filesystem is not installed (" + entry + "); run bin/mcp-peers");
+        }
+        data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("config.json"), "{\"name\": \"billing\", \"retries\": 3}");
+        Files.writeString(data.resolve("bad.json"), "{\"name\": \"\", \"retries\": -1}");
+        Files.writeString(dir.resolve("secret.txt"), "outside");
+        server = Files.createSymbolicLink(dir.resolve("server-filesystem.js"), entry.toAbsolutePath());
+    }
+
+    private Path document(String grant) throws IOException {
+        return Files.writeString(dir.resolve("config.lm.md"), """
+                ```lumen
+                use tool mcp "stdio:node %s %s" as Files
+                grant Files.read_text_file %s
+
+                record Config
+                  name:    String where length(name) >= 1
+                  retries: Int    where retries >= 0
+                end
+
+                record FileText
+                  content: String
+                end
+
+                cell run(path: String) -> Config
+                  let file = Files.read_text_file(path: path) expect schema FileText
+                  return file.content expect schema Config
+                end
+                ```
+                """.formatted(server, data, grant));
+    }
+
+    private TraceEvent lastToolCall() {
+        Store store = Store.at(dir);
+        return TraceReader.read(store, store.runIds().getLast()).events().stream()
+                .filter(e -> e.kind() == EventKind.TOOL_CALL).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void readsAFileValidatesItAndReplaysWithTheServerGone() throws IOException {
+        Path doc = document("timeout_ms 20000");
+        EmitCommandTest.Run run = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("config.json"));
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("{\"name\":\"billing\",\"retries\":3}\n", run.out());
+        assertTrue(lastToolCall().toolId().endsWith("#read_text_file"), lastToolCall().toolId());
+        String runId = Store.at(dir).runIds().getLast();
+        assertTrue(TraceVerifier.verify(Store.at(dir), runId).ok());
+
+        Files.delete(server);
+        EmitCommandTest.Run replay = lumen("replay", runId, "--store", dir.toString());
+        assertEquals(ExitCodes.OK, replay.status(), replay.err());
+        assertEquals(run.out(), replay.out());
+        EmitCommandTest.Run cached = lumen("run", doc.toString(), "--offline", "--arg", "path=" + data.resolve("config.json"));
+        assertEquals(run.out(), cached.out(), cached.err());
+    }
+
+    @Test
+    void theServersRefusalAndAnInvalidFileAreClearErrors() throws IOException {
+        Path doc = document("timeout_ms 20000");
+        EmitCommandTest.Run outside = lumen("run", doc.toString(), "--arg", "path=" + dir.resolve("secret.txt"));
+        assertEquals(ExitCodes.ERRORS, outside.status());
+        assertTrue(outside.err().startsWith("error: `Files.read_text_file` (of stdio:node "), outside.err());
+        assertTrue(outside.err().contains("failed: the server reported an error: Access denied"), outside.err());
+        assertEquals("tool", lastToolCall().json().get("error_kind").textValue());
+
+        EmitCommandTest.Run invalid = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("bad.json"));
+        assertEquals(ExitCodes.ERRORS, invalid.status());
+        assertTrue(invalid.err().startsWith("error: 2 validation errors for Config"), invalid.err());
+    }
+
+    @Test
+    void anArgumentOutsideItsPinIsRefusedBeforeTheServerIsAsked() throws IOException {
+        Path doc = document("path \"" + data.resolve("config.json") + "\"");
+        EmitCommandTest.Run ok = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("config.json"));
+        assertEquals(ExitCodes.OK, ok.status(), ok.err());
+        EmitCommandTest.Run other = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("bad.json"));
+        assertEquals(ExitCodes.ERRORS, other.status());
+        assertTrue(other.err().startsWith("error: `Files.read_text_file` (of stdio:node "), other.err());
+        assertTrue(other.err().contains("is not allowed by its grant (path): argument `path` of `read_text_file` is \""
+                + data.resolve("bad.json") + "\", but the grant pins it to \"" + data.resolve("config.json") + "\""),
+                other.err());
+        assertEquals(List.of("policy"), List.of(lastToolCall().json().get("error_kind").textValue()));
+    }
+}
