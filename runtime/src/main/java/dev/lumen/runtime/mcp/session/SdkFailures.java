@@ -28,7 +28,7 @@ final class SdkFailures {
         if (root instanceof McpException known) {
             return known;
         }
-        return new McpException(label + ": " + what + " failed: " + describe(root));
+        return new McpException(label + ": " + what + " failed: " + describe(failure, root));
     }
 
     private static McpException answer(String label, String what, McpSchema.JSONRPCResponse.JSONRPCError error) {
@@ -42,12 +42,15 @@ final class SdkFailures {
         return new SessionMcpServer.ServerAnswer(label + " refused " + what + ": " + text, text);
     }
 
-    private static String describe(Throwable root) {
-        if (root instanceof HttpConnectTimeoutException) {
-            return "the connection timed out";
-        }
-        if (root instanceof ConnectException) {
-            return "the connection was refused";
+    private static String describe(Throwable failure, Throwable root) {
+        // The HTTP client wraps a refused connection in exceptions of its own: look down the whole chain.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "the connection timed out";
+            }
+            if (cause instanceof ConnectException) {
+                return "the connection was refused";
+            }
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? "the connection failed" : message;
