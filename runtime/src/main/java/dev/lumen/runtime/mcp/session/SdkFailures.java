@@ -21,8 +21,11 @@ final class SdkFailures {
         if (failure instanceof McpException known) {
             return known;
         }
-        if (failure instanceof McpError error && error.getJsonRpcError() != null) {
-            return answer(label, what, error.getJsonRpcError());
+        // The SDK wraps the server's JSON-RPC error when it fails a request: look down the chain.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof McpError error && error.getJsonRpcError() != null) {
+                return answer(label, what, error.getJsonRpcError());
+            }
         }
         Throwable root = McpError.findRootCause(failure);
         if (root instanceof McpException known) {
