@@ -21,14 +21,17 @@ final class SdkFailures {
         if (failure instanceof McpException known) {
             return known;
         }
-        if (failure instanceof McpError error && error.getJsonRpcError() != null) {
-            return answer(label, what, error.getJsonRpcError());
+        // The SDK wraps the server's JSON-RPC error when it fails a request: look down the chain.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof McpError error && error.getJsonRpcError() != null) {
+                return answer(label, what, error.getJsonRpcError());
+            }
         }
         Throwable root = McpError.findRootCause(failure);
         if (root instanceof McpException known) {
             return known;
         }
-        return new McpException(label + ": " + what + " failed: " + describe(root));
+        return new McpException(label + ": " + what + " failed: " + describe(failure, root));
     }
 
     private static McpException answer(String label, String what, McpSchema.JSONRPCResponse.JSONRPCError error) {
@@ -42,12 +45,15 @@ final class SdkFailures {
         return new SessionMcpServer.ServerAnswer(label + " refused " + what + ": " + text, text);
     }
 
-    private static String describe(Throwable root) {
-        if (root instanceof HttpConnectTimeoutException) {
-            return "the connection timed out";
-        }
-        if (root instanceof ConnectException) {
-            return "the connection was refused";
+    private static String describe(Throwable failure, Throwable root) {
+        // The HTTP client wraps a refused connection in exceptions of its own: look down the whole chain.
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "the connection timed out";
+            }
+            if (cause instanceof ConnectException) {
+                return "the connection was refused";
+            }
         }
         String message = root.getMessage();
         return message == null || message.isBlank() ? "the connection failed" : message;

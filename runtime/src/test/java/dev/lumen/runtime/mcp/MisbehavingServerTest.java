@@ -1,0 +1,118 @@
+package dev.lumen.runtime.mcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lumen.runtime.json.CanonicalJson;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Servers that break the protocol fail clearly and quickly, and leave no process behind. */
+@Timeout(20)
+class MisbehavingServerTest {
+    private static final Duration SHORT = Duration.ofMillis(1500);
+
+    @TempDir
+    Path dir;
+
+    private String address(String mode) {
+        try {
+            Path script = Path.of(getClass().getResource("misbehaving_server.py").toURI());
+            return "stdio:python3 " + McpPeers.quote(script.toString()) + " " + mode;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private McpSettings settings() {
+        return McpSettings.of(dir).withTimeouts(SHORT, SHORT);
+    }
+
+    private McpException connectFails(String mode) {
+        McpException error = assertThrows(McpException.class, () -> McpConnector.connect(address(mode), settings()));
+        assertEquals(0, McpPeers.runningPeers(), "the server process outlived the failed connection");
+        return error;
+    }
+
+    private static void assertContains(String expected, String message) {
+        assertTrue(message.contains(expected), "expected «" + expected + "» in: " + message);
+    }
+
+    @Test
+    void garbageOnStdoutIsNamed() {
+        McpException error = connectFails("garbage");
+        assertContains("wrote a line that is not a JSON-RPC message: `Starting misbehaving server v0.0.1...`",
+                error.getMessage());
+    }
+
+    @Test
+    void anExitAtStartQuotesStderr() {
+        McpException error = connectFails("exit");
+        assertContains("exited with status 3", error.getMessage());
+        assertContains("stderr: misbehaving: cannot open its configuration", error.getMessage());
+    }
+
+    @Test
+    void aSilentServerTimesOutTheHandshake() {
+        long start = System.nanoTime();
+        McpException error = connectFails("silent");
+        assertContains("did not answer the handshake within 1500 ms", error.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10, "the failure took too long");
+    }
+
+    @Test
+    void aServerThatStopsAnsweringTimesOutAndIsStillStopped() {
+        McpServer server = McpConnector.connect(address("hang"), settings());
+        try {
+            McpException list = assertThrows(McpException.class, server::tools);
+            assertContains("did not answer tools/list within 1500 ms", list.getMessage());
+            McpException call = assertThrows(McpException.class,
+                    () -> server.call("anything", CanonicalJson.parse("{}"), Duration.ofMillis(300)));
+            assertContains("did not answer tools/call of `anything` within 300 ms", call.getMessage());
+        } finally {
+            server.close();
+        }
+        assertEquals(0, McpPeers.runningPeers(), "close() left the hanging server running");
+    }
+
+    @Test
+    void anUnknownProtocolRevisionIsRefused() {
+        McpException error = connectFails("wrong-version");
+        assertContains("answered with protocol revision `2099-01-01`; Lumen speaks 2025-11-25 and 2025-06-18",
+                error.getMessage());
+    }
+
+    @Test
+    void revision20250618IsAccepted() {
+        try (McpServer server = McpConnector.connect(address("old-version"), settings())) {
+            assertEquals("2025-06-18", server.identity().protocolVersion());
+            assertEquals(new McpServerIdentity("misbehaving", "0.0.1", "2025-06-18"), server.identity());
+            assertEquals("explode", server.tools().getFirst().name());
+            McpToolError error = assertThrows(McpToolError.class,
+                    () -> server.call("explode", CanonicalJson.parse("{}"), SHORT));
+            assertEquals("it exploded (JSON-RPC error -32000)", error.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingCommandIsNamed() {
+        McpException error = assertThrows(McpException.class,
+                () -> McpConnector.connect("stdio:no-such-mcp-server --flag", settings()));
+        assertEquals("MCP server \"stdio:no-such-mcp-server --flag\" cannot start: the command "
+                + "`no-such-mcp-server` is not on PATH", error.getMessage());
+    }
+
+    @Test
+    void argumentsMustBeAnObject() {
+        try (McpServer server = McpConnector.connect(address("old-version"), settings())) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> server.call("explode", CanonicalJson.parse("[1]"), SHORT));
+            assertEquals("the arguments of MCP tool `explode` must be a JSON object", error.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+"""A stdio MCP server that breaks the protocol in the way its one argument names, for the client's tests.
+
+garbage        answers initialize with a line that is not JSON-RPC
+exit           writes to stderr and exits with status 3 before reading anything
+silent         reads everything, answers nothing (not even initialize)
+hang           completes the handshake, then answers nothing and ignores the end of stdin
+wrong-version  answers initialize with a protocol revision the client does not speak
+old-version    speaks revision 2025-06-18 correctly, with one tool whose call fails with a JSON-RPC error
+"""
+import json
+import sys
+import time
+
+mode = sys.argv[1]
+
+
+def send(message):
+    sys.stdout.write(json.dumps(message) + "\n")
+    sys.stdout.flush()
+
+
+def initialize_result(request, version):
+    return {"jsonrpc": "2.0", "id": request["id"], "result": {
+        "protocolVersion": version,
+        "capabilities": {"tools": {}},
+        "serverInfo": {"name": "misbehaving", "version": "0.0.1"}}}
+
+
+if mode == "exit":
+    sys.stderr.write("misbehaving: cannot open its configuration\n")
+    sys.exit(3)
+
+for line in sys.stdin:
+    request = json.loads(line)
+    method = request.get("method")
+    if "id" not in request or mode == "silent":
+        continue
+    if method == "initialize":
+        if mode == "garbage":
+            sys.stdout.write("Starting misbehaving server v0.0.1...\n")
+            sys.stdout.flush()
+        elif mode == "wrong-version":
+            send(initialize_result(request, "2099-01-01"))
+        elif mode == "old-version":
+            send(initialize_result(request, "2025-06-18"))
+        else:
+            send(initialize_result(request, request["params"]["protocolVersion"]))
+    elif mode == "old-version" and method == "tools/list":
+        send({"jsonrpc": "2.0", "id": request["id"], "result": {"tools": [
+            {"name": "explode", "inputSchema": {"type": "object"}}]}})
+    elif mode == "old-version" and method == "tools/call":
+        send({"jsonrpc": "2.0", "id": request["id"], "error": {"code": -32000, "message": "it exploded"}})
+
+if mode == "hang":
+    while True:
+        time.sleep(60)
