@@ -54,16 +54,27 @@ public final class FrontEnd {
      * pins. MCP imports are not native tools and are left out.
      */
     public static List<String> importedTools(SourceFile file) {
+        return imports(file, false);
+    }
+
+    /** The MCP server addresses a document imports, in document order, as far as it parses. */
+    public static List<String> importedServers(SourceFile file) {
+        return imports(file, true);
+    }
+
+    private static List<String> imports(SourceFile file, boolean servers) {
         Diagnostics ignored = new Diagnostics();
         ParsedDocument parsed = Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored);
-        List<String> ids = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Decl d : parsed.program().decls()) {
-            if (d instanceof Decl.UseTool use && use.mcpServer() == null && use.toolId() != null
-                    && !ids.contains(use.toolId().name())) {
-                ids.add(use.toolId().name());
+            if (d instanceof Decl.UseTool use) {
+                var name = servers ? use.mcpServer() : use.mcpServer() == null ? use.toolId() : null;
+                if (name != null && !out.contains(name.name())) {
+                    out.add(name.name());
+                }
             }
         }
-        return ids;
+        return out;
     }
 
     /** The tools of the document: its project's when it is a file, the bundled ones otherwise. */

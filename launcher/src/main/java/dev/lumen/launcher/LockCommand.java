@@ -2,6 +2,11 @@ package dev.lumen.launcher;
 
 import dev.lumen.language.FrontEnd;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.mcp.McpConnector;
+import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.mcp.McpServer;
+import dev.lumen.runtime.mcp.McpServerManifest;
+import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.LockFile;
 import dev.lumen.runtime.tools.ManifestException;
@@ -21,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code lumen lock FILE...}: pins the version and manifest hash of every tool the documents import in their
- * project's {@code .lumen/lock.json} (tool-manifest-v1.md §6). Entries of other documents' tools are kept.
+ * project's {@code .lumen/lock.json} (tool-manifest-v1.md §6), and the manifest of every MCP server they import,
+ * read from the live server, which then types their calls at compile time. Other documents' entries are kept.
  */
 @Command(
         name = "lock",
@@ -66,7 +72,7 @@ final class LockCommand implements Callable<Integer> {
         Path file = LockFile.location(Store.forDocument(document));
         LockFile lock;
         try {
-            lock = LockFile.read(file).orElse(new LockFile(Map.of()));
+            lock = LockFile.read(file).orElse(LockFile.empty());
         } catch (ManifestException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.ERRORS;
@@ -81,6 +87,18 @@ final class LockCommand implements Callable<Integer> {
             }
             lock = lock.with(tool);
             pinned.add(id + " " + tool.manifest().version() + " (" + tool.origin().label() + ")");
+        }
+        for (String address : FrontEnd.importedServers(source)) {
+            try (McpServer server = McpConnector.connect(address, McpSettings.of(document.toAbsolutePath().getParent()))) {
+                McpServerManifest manifest = server.manifest();
+                lock = lock.withServer(address, manifest.toJson());
+                pinned.add("MCP server " + manifest.identity().name() + " " + manifest.identity().version() + " ("
+                        + manifest.tools().size() + (manifest.tools().size() == 1 ? " tool" : " tools") + ")");
+            } catch (McpException e) {
+                err.println("error: `" + source.name() + "` imports the MCP server \"" + address
+                        + "\", which cannot be reached: " + e.getMessage());
+                return ExitCodes.ERRORS;
+            }
         }
         try {
             lock.write(file);

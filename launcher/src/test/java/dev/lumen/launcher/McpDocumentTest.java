@@ -118,4 +118,37 @@ class McpDocumentTest {
                 other.err());
         assertEquals(List.of("policy"), List.of(lastToolCall().json().get("error_kind").textValue()));
     }
+
+    @Test
+    void onceLockedTheServersManifestTypesItsCallsAtCompileTime() throws IOException {
+        Path doc = document("timeout_ms 20000");
+        EmitCommandTest.Run lock = lumen("lock", doc.toString());
+        assertEquals(ExitCodes.OK, lock.status(), lock.err());
+        assertTrue(lock.out().contains("MCP server secure-filesystem-server "), lock.out());
+        assertTrue(Files.readString(dir.resolve(".lumen/lock.json")).contains("\"read_text_file\""));
+        assertEquals(ExitCodes.OK, lumen("check", doc.toString()).status());
+
+        String text = Files.readString(doc);
+        Files.writeString(doc, text.replace("read_text_file(path: path)", "read_text_file(paht: path)"));
+        EmitCommandTest.Run misspelt = lumen("check", "--color=never", doc.toString());
+        assertEquals(ExitCodes.ERRORS, misspelt.status());
+        assertTrue(misspelt.err().startsWith("error[E0018]: MCP tool `Files.read_text_file` has no argument named `paht`"),
+                misspelt.err());
+        assertTrue(misspelt.err().contains("= help: did you mean `path`?"), misspelt.err());
+
+        Files.writeString(doc, text.replace("read_text_file(path: path)", "read_text_file(path: 42)"));
+        EmitCommandTest.Run mistyped = lumen("check", "--color=never", doc.toString());
+        assertTrue(mistyped.err().startsWith("error[E0012]: mismatched types"), mistyped.err());
+
+        Files.writeString(doc, text.replace("read_text_file(path: path)", "read_text_file(head: 1)"));
+        EmitCommandTest.Run missing = lumen("check", "--color=never", doc.toString());
+        assertTrue(missing.err().contains("error[E0017]: MCP tool `Files.read_text_file` is missing argument `path`"),
+                missing.err());
+
+        Files.writeString(doc, text.replace("Files.read_text_file(path", "Files.read_txt_file(path")
+                .replace("grant Files.read_text_file", "grant Files.read_txt_file"));
+        EmitCommandTest.Run unknown = lumen("check", "--color=never", doc.toString());
+        assertTrue(unknown.err().startsWith("error[E0040]: unknown tool `read_txt_file` of MCP server `Files`"), unknown.err());
+        assertTrue(unknown.err().contains("did you mean `read_text_file`?"), unknown.err());
+    }
 }

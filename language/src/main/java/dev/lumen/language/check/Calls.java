@@ -4,6 +4,10 @@ import dev.lumen.language.ast.Decl;
 import dev.lumen.language.ast.Expr;
 import dev.lumen.language.ast.Ident;
 import dev.lumen.language.diagnostics.Code;
+import dev.lumen.runtime.mcp.McpServerManifest;
+import dev.lumen.runtime.mcp.McpTool;
+import dev.lumen.runtime.mcp.schema.McpField;
+import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.types.Type;
@@ -482,23 +486,80 @@ final class Calls {
         }
         cx.out.calls.put(c, new CallTarget.McpTool(tool, toolName.name()));
         granted(c, tool, toolName.name(), c.callee().span());
-        Map<String, Expr> given = new LinkedHashMap<>();
+        Map<String, Expr.Arg> given = new LinkedHashMap<>();
         for (Expr.Arg a : c.args()) {
             if (a.name() == null) {
                 cx.report(Diagnostic.error(Code.E0018, a.value().span(), "MCP tool arguments are named")
                         .label("argument without a name")
                         .help("name it after the tool's input, e.g. `" + alias + "." + toolName.name() + "(name: "
                                 + SourceText.or(a.value(), "…") + ")`"));
+                ex.infer(a.value());
             } else if (given.containsKey(a.name().name())) {
                 cx.report(Diagnostic.error(Code.E0018, a.name().span(), "input `" + a.name().name()
                                 + "` is given more than once")
                         .label("given again here")
-                        .secondary(given.get(a.name().name()).span(), "first given here"));
+                        .secondary(given.get(a.name().name()).value().span(), "first given here"));
+                ex.infer(a.value());
             } else {
-                given.put(a.name().name(), a.value());
+                given.put(a.name().name(), a);
             }
-            ex.infer(a.value());
+        }
+        McpToolSchema schema = tool.server().map(s -> mcpSchema(s, alias, toolName)).orElse(null);
+        if (schema == null) { // the server's tools are not known: the arguments are not checked (lumen-v1.md §12.5)
+            given.values().forEach(a -> ex.infer(a.value()));
+            return Type.JSON;
+        }
+        Map<String, McpField> fields = new LinkedHashMap<>();
+        schema.arguments().forEach(f -> fields.put(f.name(), f));
+        boolean misnamed = false;
+        for (Expr.Arg a : given.values()) {
+            McpField field = fields.get(a.name().name());
+            if (field == null) {
+                Diagnostic.Builder d = Diagnostic.error(Code.E0018, a.name().span(), "MCP tool `" + alias + "."
+                        + toolName.name() + "` has no argument named `" + a.name().name() + "`").label("unknown argument");
+                if (!Names.suggest(d, a.name().name(), fields.keySet())) {
+                    d.help("`" + toolName.name() + "` takes " + (fields.isEmpty() ? "no arguments" : Names.quotedList(fields.keySet())));
+                }
+                cx.report(d);
+                ex.inferLoose(a.value());
+                misnamed = true;
+                continue;
+            }
+            Type type = McpTypes.of(field.type());
+            if (type == null) {
+                ex.infer(a.value());
+            } else {
+                ex.check(a.value(), type);
+            }
+        }
+        List<String> missing = fields.values().stream().filter(f -> f.required() && !given.containsKey(f.name()))
+                .map(McpField::name).toList();
+        if (!missing.isEmpty() && !misnamed) {
+            cx.report(Diagnostic.error(Code.E0017, c.span(), "MCP tool `" + alias + "." + toolName.name()
+                            + "` is missing " + (missing.size() == 1 ? "argument " : "arguments ") + Names.quotedList(missing))
+                    .label("missing " + Names.quotedList(missing.stream()
+                            .map(m -> m + ": " + fields.get(m).type().lumen()).toList()))
+                    .help("add " + (missing.size() == 1 ? "it" : "them") + ": `"
+                            + String.join(", ", missing.stream().map(m -> m + ": …").toList()) + "`"));
         }
         return Type.JSON;
+    }
+
+    /** The typing of {@code toolName} from its server's recorded manifest; E0040 when the server has no such tool. */
+    private McpToolSchema mcpSchema(McpServerManifest server, String alias, Ident toolName) {
+        for (McpTool t : server.tools()) {
+            if (t.name().equals(toolName.name())) {
+                return McpToolSchema.of(t);
+            }
+        }
+        List<String> names = server.tools().stream().map(McpTool::name).toList();
+        Diagnostic.Builder d = Diagnostic.error(Code.E0040, toolName.span(), "unknown tool `" + toolName.name()
+                + "` of MCP server `" + alias + "`").label("`" + server.identity().name() + "` has no tool of this name");
+        if (!Names.suggest(d, toolName.name(), names)) {
+            d.help("its tools are " + Names.quotedList(names));
+        }
+        d.note("the tools are those the lock file recorded; run `lumen lock` again if the server changed");
+        cx.report(d);
+        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.lumen.language.check;
 
 import dev.lumen.language.ast.Decl;
 import dev.lumen.language.source.Span;
+import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.tools.Capability;
 import dev.lumen.runtime.tools.ToolManifest;
 import dev.lumen.language.types.Type;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +49,7 @@ public final class ToolAlias {
     private final Decl.UseTool decl;
     private final ToolManifest manifest;
     private final Signature signature;
+    private final McpServerManifest server;
     /** Grants by target: "" for a native alias, the tool name for `Alias.tool`. */
     private final Map<String, List<GrantedClause>> grants = new LinkedHashMap<>();
     private final Map<String, Span> firstGrant = new LinkedHashMap<>();
@@ -61,9 +64,24 @@ public final class ToolAlias {
     private final Set<String> misspeltGrants = new HashSet<>();
 
     ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature) {
+        this(decl, manifest, signature, null);
+    }
+
+    /** An MCP alias whose server's manifest the lock file records (null when it records none). */
+    ToolAlias(Decl.UseTool decl, McpServerManifest server) {
+        this(decl, null, null, server);
+    }
+
+    private ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature, McpServerManifest server) {
         this.decl = decl;
         this.manifest = manifest;
         this.signature = signature;
+        this.server = server;
+    }
+
+    /** The manifest of an MCP alias's server, when the lock file records it: its tools' calls are then typed. */
+    public Optional<McpServerManifest> server() {
+        return Optional.ofNullable(server);
     }
 
     public String alias() {

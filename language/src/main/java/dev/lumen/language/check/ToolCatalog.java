@@ -30,7 +30,7 @@ public final class ToolCatalog {
 
     ToolAlias resolve(Decl.UseTool use) {
         if (use.mcpServer() != null) {
-            return new ToolAlias(use, null, null);
+            return new ToolAlias(use, cx.environment.mcpServer(use.mcpServer().name()).orElse(null));
         }
         String id = use.toolId().name();
         ToolLocator.Located tool = cx.environment.tools().find(id).orElse(null);

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * differ does not compile. The file is pretty-printed with sorted keys, so that it diffs well under version
  * control.
  */
-public record LockFile(Map<String, Entry> tools) {
+public record LockFile(Map<String, Entry> tools, Map<String, JsonNode> mcpServers) {
     /** The {@code lumen_lock} format number this build reads and writes. */
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "lock.json";
@@ -34,8 +34,19 @@ public record LockFile(Map<String, Entry> tools) {
     public record Entry(String version, String manifest, String origin) {
     }
 
+    /**
+     * @param tools      native tools by id
+     * @param mcpServers MCP servers by address: each server's manifest (identity and tools, mcp-bridge-v1.md),
+     *                   which types the calls of its tools at compile time
+     */
     public LockFile {
         tools = Collections.unmodifiableMap(new TreeMap<>(tools));
+        mcpServers = Collections.unmodifiableMap(new TreeMap<>(mcpServers));
+    }
+
+    /** A lock that pins nothing. */
+    public static LockFile empty() {
+        return new LockFile(Map.of(), Map.of());
     }
 
     /** The lock file of a store. */
@@ -84,14 +95,34 @@ public record LockFile(Map<String, Entry> tools) {
             tools.put(e.getKey(), new Entry(t.get("version").textValue(), t.get("manifest").textValue(),
                     t.get("origin").textValue()));
         }
-        return Optional.of(new LockFile(tools));
+        Map<String, JsonNode> servers = new TreeMap<>();
+        JsonNode mcp = root.path("mcp_servers");
+        if (!mcp.isMissingNode()) {
+            if (!mcp.isObject()) {
+                throw new ManifestException(file + ": `mcp_servers` must be an object");
+            }
+            for (Map.Entry<String, JsonNode> e : mcp.properties()) {
+                if (!e.getValue().isObject()) {
+                    throw new ManifestException(file + ": MCP server \"" + e.getKey() + "\" must be an object");
+                }
+                servers.put(e.getKey(), e.getValue());
+            }
+        }
+        return Optional.of(new LockFile(tools, servers));
     }
 
     /** This lock with {@code tool} pinned as it is now. */
     public LockFile with(ToolLocator.Located tool) {
         Map<String, Entry> out = new TreeMap<>(tools);
         out.put(tool.id(), new Entry(tool.manifest().version(), tool.manifest().hash(), tool.origin().label()));
-        return new LockFile(out);
+        return new LockFile(out, mcpServers);
+    }
+
+    /** This lock with the MCP server at {@code address} pinned to {@code manifest}. */
+    public LockFile withServer(String address, JsonNode manifest) {
+        Map<String, JsonNode> out = new TreeMap<>(mcpServers);
+        out.put(address, manifest);
+        return new LockFile(tools, out);
     }
 
     /**
@@ -122,6 +153,10 @@ public record LockFile(Map<String, Entry> tools) {
         ObjectNode list = root.putObject("tools");
         tools.forEach((id, e) -> list.putObject(id)
                 .put("version", e.version()).put("manifest", e.manifest()).put("origin", e.origin()));
+        if (!mcpServers.isEmpty()) {
+            ObjectNode servers = root.putObject("mcp_servers");
+            mcpServers.forEach(servers::set);
+        }
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
     }

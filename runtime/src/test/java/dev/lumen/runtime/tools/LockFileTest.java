@@ -26,7 +26,7 @@ class LockFileTest {
     void writesSortedReadableJsonAndReadsItBack() throws IOException {
         Path file = dir.resolve(".lumen/lock.json");
         ToolLocator.Located parse = ToolLocator.bundled().find("json.parse").orElseThrow();
-        LockFile lock = new LockFile(Map.of()).with(located("text.stats", "1.0.0", "d")).with(parse);
+        LockFile lock = LockFile.empty().with(located("text.stats", "1.0.0", "d")).with(parse);
         lock.write(file);
         String text = Files.readString(file);
         assertTrue(text.startsWith("{\n  \"lumen_lock\" : 1,\n  \"tools\" : {\n    \"json.parse\" : {"), text);
@@ -39,7 +39,7 @@ class LockFileTest {
 
     @Test
     void tellsWhatDiffers() {
-        LockFile lock = new LockFile(Map.of()).with(located("text.stats", "1.0.0", "d"));
+        LockFile lock = LockFile.empty().with(located("text.stats", "1.0.0", "d"));
         assertTrue(lock.difference(located("text.stats", "1.0.0", "d")).isEmpty());
         assertEquals("`text.stats` is locked at version 1.0.0, found 1.1.0 (" + dir.resolve("tool.json") + ")",
                 lock.difference(located("text.stats", "1.1.0", "d")).orElseThrow());
