@@ -1,6 +1,13 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.check.ToolCatalog;
+import dev.lumen.runtime.mcp.McpConnector;
+import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.mcp.McpServer;
+import dev.lumen.runtime.mcp.McpServerIdentity;
+import dev.lumen.runtime.mcp.McpSettings;
+import dev.lumen.runtime.mcp.McpTool;
+import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.runtime.tools.ManifestException;
 import dev.lumen.runtime.tools.ToolLocator;
 import dev.lumen.runtime.tools.ToolManifest;
@@ -8,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +53,10 @@ final class ToolsCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", arity = "0..1", defaultValue = ".",
                 description = "A document or a directory of the project. Default: the current directory.")
         private String path;
+        @Option(names = "--mcp", paramLabel = "ADDRESS",
+                description = "List the tools of the MCP server at ADDRESS instead (a command line, `stdio:…` or an "
+                        + "http(s):// URL), with their arguments as Lumen types.")
+        private String mcp;
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
         private boolean help;
 
@@ -52,6 +64,9 @@ final class ToolsCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (mcp != null) {
+                return listServer(out, err);
+            }
             Path where;
             try {
                 where = Path.of(path);
@@ -76,6 +91,25 @@ final class ToolsCommand implements Callable<Integer> {
                 err.println("warning: " + p.file() + " was skipped: " + p.message());
             }
             return ExitCodes.OK;
+        }
+
+        private int listServer(PrintWriter out, PrintWriter err) {
+            try (McpServer server = McpConnector.connect(mcp, McpSettings.of(Path.of("")))) {
+                McpServerIdentity who = server.identity();
+                Table table = new Table("TOOL", "ARGUMENTS", "DESCRIPTION");
+                for (McpTool tool : server.tools()) {
+                    List<String> args = McpToolSchema.of(tool).arguments().stream()
+                            .map(f -> f.name() + ": " + f.type().lumen()).toList();
+                    String description = tool.description() == null ? "" : tool.description().lines().findFirst().orElse("");
+                    table.row(tool.name(), String.join(", ", args), description);
+                }
+                out.print(table.render());
+                out.println(who.name() + " " + who.version() + ", MCP " + who.protocolVersion());
+                return ExitCodes.OK;
+            } catch (McpException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.ERRORS;
+            }
         }
     }
 

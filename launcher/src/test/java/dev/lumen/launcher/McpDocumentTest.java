@@ -151,4 +151,51 @@ class McpDocumentTest {
         assertTrue(unknown.err().startsWith("error[E0040]: unknown tool `read_txt_file` of MCP server `Files`"), unknown.err());
         assertTrue(unknown.err().contains("did you mean `read_text_file`?"), unknown.err());
     }
+
+    @Test
+    void createsMemoryEntitiesAndReadsTheGraphBack() throws IOException {
+        Path memory = Path.of(System.getProperty("lumen.mcp.peers"), "server-memory", "dist", "index.js");
+        Path doc = Files.writeString(dir.resolve("memory.lm.md"), """
+                @cache off
+
+                ```lumen
+                use tool mcp "stdio:MEMORY_FILE_PATH=%s node %s" as Memory
+                grant Memory.create_entities timeout_ms 20000
+                grant Memory.read_graph timeout_ms 20000
+
+                record Entity
+                  name:         String
+                  entityType:   String
+                  observations: list[String]
+                end
+
+                record Relation
+                  from:         String
+                  to:           String
+                  relationType: String
+                end
+
+                record Graph
+                  entities:  list[Entity]
+                  relations: list[Relation]
+                end
+
+                record Created
+                  entities: list[Entity]
+                end
+
+                cell run() -> Int
+                  let lumen = Entity { name: "Lumen", entityType: "language", observations: ["Markdown that executes"] }
+                  let truffle = Entity { name: "Truffle", entityType: "framework", observations: ["partial evaluation"] }
+                  let created = Memory.create_entities(entities: [lumen, truffle]) expect schema Created
+                  let graph = Memory.read_graph() expect schema Graph
+                  return length(graph.entities) * 10 + length(created.entities)
+                end
+                ```
+                """.formatted(dir.resolve("memory.jsonl"), memory));
+        EmitCommandTest.Run run = lumen("run", doc.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("22\n", run.out());
+        assertTrue(Files.readString(dir.resolve("memory.jsonl")).contains("\"Truffle\""));
+    }
 }
