@@ -188,6 +188,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     static final byte C_JSON = 11;
     static final byte C_NULL = 12;
 
+    /** The pc after a RETURN: the dispatch loop ends. */
+    private static final int DONE = -1;
+
     /** Back edges between loop-count reports to the runtime. */
     private static final int REPORT_STRIDE = 1 << 8;
 
@@ -375,8 +378,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     private Object executeFrom(VirtualFrame frame, int startPc) {
         final int[] bc = this.code;
         final LoopCounter counter = new LoopCounter();
+        Object result = null;
         int pc = startPc;
-        while (true) {
+        while (pc != DONE) {
             CompilerAsserts.partialEvaluationConstant(pc);
             final int word = bc[pc];
             final int op = word & 0xFF;
@@ -589,12 +593,17 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         writeBoxed(frame, a, validate(program, program.type(wide(pc, bx, 16)), readBoxed(frame, a), op == SCHEMA));
                         pc++;
                         break;
-                    case RETURN: {
+                    case RETURN:
                         if (CompilerDirectives.hasNextTier() && counter.count > 0) {
                             LoopNode.reportLoopCount(this, counter.count);
                         }
-                        return readBoxed(frame, a);
-                    }
+                        // The value is read here, inside the loop, and the loop is left through its condition:
+                        // MERGE_EXPLODE merges every exit of the loop into one, where the register number
+                        // would be a phi of all RETURNs' operands, read from the frame with a variable index
+                        // (which makes the frame escape).
+                        result = readBoxed(frame, a);
+                        pc = DONE;
+                        break;
                     case HALT:
                         CompilerDirectives.transferToInterpreter();
                         throw halt(pc, (String) readBoxed(frame, a));
@@ -609,6 +618,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                 throw located(pc, f);
             }
         }
+        return result;
     }
 
     private Object backEdge(VirtualFrame frame, LoopCounter counter, int target) {
@@ -639,8 +649,18 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
     // ============================================================================== registers
 
+    /**
+     * The slot kind of register {@code r}, which must be a constant when the cell is compiled: a register
+     * read or written with a variable index makes the virtual frame escape, so every call would allocate
+     * one. Compilation fails here instead.
+     */
+    private byte kind(int r) {
+        CompilerAsserts.partialEvaluationConstant(r);
+        return kinds[r];
+    }
+
     private Object readBoxed(VirtualFrame frame, int r) {
-        switch (kinds[r]) {
+        switch (kind(r)) {
             case K_LONG:
                 return frame.getLongStatic(r);
             case K_DOUBLE:
@@ -653,19 +673,19 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     private long readLong(VirtualFrame frame, int r) {
-        return kinds[r] == K_LONG ? frame.getLongStatic(r) : (Long) frame.getObjectStatic(r);
+        return kind(r) == K_LONG ? frame.getLongStatic(r) : (Long) frame.getObjectStatic(r);
     }
 
     private double readDouble(VirtualFrame frame, int r) {
-        return kinds[r] == K_DOUBLE ? frame.getDoubleStatic(r) : (Double) frame.getObjectStatic(r);
+        return kind(r) == K_DOUBLE ? frame.getDoubleStatic(r) : (Double) frame.getObjectStatic(r);
     }
 
     private boolean readBool(VirtualFrame frame, int r) {
-        return kinds[r] == K_BOOL ? frame.getBooleanStatic(r) : (Boolean) frame.getObjectStatic(r);
+        return kind(r) == K_BOOL ? frame.getBooleanStatic(r) : (Boolean) frame.getObjectStatic(r);
     }
 
     private void writeBoxed(VirtualFrame frame, int r, Object value) {
-        switch (kinds[r]) {
+        switch (kind(r)) {
             case K_LONG:
                 frame.setLongStatic(r, (Long) value);
                 break;
@@ -681,7 +701,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     private void writeLong(VirtualFrame frame, int r, long value) {
-        if (kinds[r] == K_LONG) {
+        if (kind(r) == K_LONG) {
             frame.setLongStatic(r, value);
         } else {
             frame.setObjectStatic(r, value);
@@ -689,7 +709,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     private void writeDouble(VirtualFrame frame, int r, double value) {
-        if (kinds[r] == K_DOUBLE) {
+        if (kind(r) == K_DOUBLE) {
             frame.setDoubleStatic(r, value);
         } else {
             frame.setObjectStatic(r, value);
@@ -697,7 +717,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     private void writeBool(VirtualFrame frame, int r, boolean value) {
-        if (kinds[r] == K_BOOL) {
+        if (kind(r) == K_BOOL) {
             frame.setBooleanStatic(r, value);
         } else {
             frame.setObjectStatic(r, value);

@@ -58,7 +58,9 @@ class CompiledTest {
                 .op(ADD, num.r("f"), num.r("f"), num.r("g")).op(RETURN, num.r("f"));
         lir.cell(num);
 
-        // fib(n): recursion through direct calls
+        // fib(n): recursion through direct calls. Its two RETURNs read different registers (the first a
+        // parameter): compiled, each must read its own register by a constant index, or the frame escapes
+        // (the interpreter asserts register numbers are constants, so that fails this compilation)
         Cell fib = new Cell("fib").param("n", INT).returns(INT).reg("t", BOOL).reg("two", INT).reg("one", INT)
                 .reg("a", INT).reg("a1", INT).reg("b", INT).reg("b1", INT);
         fib.op(LOADINT, fib.r("two"), 2).op(LT, fib.r("t"), fib.r("n"), fib.r("two")).jump(JMPIFNOT, fib.r("t"), "rec")
