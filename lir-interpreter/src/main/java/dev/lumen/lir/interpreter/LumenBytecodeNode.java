@@ -212,6 +212,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     private final int[] windowSize;
     private final int[] callee;
     private java.util.BitSet[] liveIn;
+    /** Per pc: the registers a CALL there leaves dead (not read again before being written), null elsewhere. */
+    @CompilationFinal(dimensions = 2) private final int[][] deadAfterCall;
     @Children private final LumenCallSite[] calls;
     @CompilationFinal private Object osrMetadata;
 
@@ -263,11 +265,26 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             }
         }
         this.liveIn = LumenBorrows.liveness(cell, code, windowSize);
+        this.deadAfterCall = deadAfterCalls(code, liveIn, registers.size());
         this.calls = new LumenCallSite[callCount];
         this.profiles = new CountingConditionProfile[profileCount];
         for (int i = 0; i < profileCount; i++) {
             profiles[i] = CountingConditionProfile.create();
         }
+    }
+
+    private static int[][] deadAfterCalls(int[] code, java.util.BitSet[] liveIn, int registerCount) {
+        int[][] dead = new int[code.length][];
+        for (int pc = 0; pc < code.length; pc++) {
+            if ((code[pc] & 0xFF) == CALL) {
+                int result = (code[pc] >>> 8) & 0xFF;
+                java.util.BitSet liveOut = pc + 1 < code.length ? liveIn[pc + 1] : new java.util.BitSet();
+                dead[pc] = java.util.stream.IntStream.range(0, registerCount)
+                        .filter(r -> r != result && !liveOut.get(r))
+                        .toArray();
+            }
+        }
+        return dead;
     }
 
     private static byte category(LumenType t) {
@@ -576,6 +593,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         LumenCallSite site = calls[side[pc]];
                         Object[] args = new Object[site.argCount()];
                         readArguments(frame, args, a + 1, site.shareArgs());
+                        if (CompilerDirectives.inCompiledCode()) {
+                            clearDead(frame, deadAfterCall[pc]);
+                        }
                         writeBoxed(frame, a, site.call(args));
                         pc++;
                         break;
@@ -730,6 +750,24 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         for (int i = 0; i < into.length; i++) {
             Object v = readBoxed(frame, first + i);
             into[i] = share ? LumenContainer.share(v) : v;
+        }
+    }
+
+    /**
+     * Compiled code only: clears registers that are dead, before a call. The call's deoptimization state (and
+     * that of every callee inlined below it) then holds constants for them instead of values that would be
+     * kept on the stack across the call, as every live value is. Dead registers are never read, so the
+     * interpreter, which gains nothing from clearing them, leaves them as they are.
+     */
+    @ExplodeLoop
+    private void clearDead(VirtualFrame frame, int[] dead) {
+        for (int i = 0; i < dead.length; i++) {
+            int r = dead[i];
+            if (kind(r) == K_OBJECT) {
+                frame.clearObjectStatic(r);
+            } else {
+                frame.clearPrimitiveStatic(r);
+            }
         }
     }
 

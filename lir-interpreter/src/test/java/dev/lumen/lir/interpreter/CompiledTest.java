@@ -154,14 +154,37 @@ class CompiledTest {
                 .label("validate").op(LOADK, fx.r("v"), fx.kString("{}")).word(Instruction.abx(VALIDATE, fx.r("v"), 0))
                 .word(Instruction.ax(EXTRAARG, 0)).op(RETURN, fx.r("msg"));
         lir.cell(fx);
+
+        // inc(v) = v + 1, called by across(n)
+        Cell inc = new Cell("inc").param("v", INT).returns(INT).reg("one", INT).reg("w", INT);
+        inc.op(LOADINT, inc.r("one"), 1).op(ADD, inc.r("w"), inc.r("v"), inc.r("one")).op(RETURN, inc.r("w"));
+        lir.cell(inc);
+
+        // across(n): values of every kind live across a call, next to registers that die at it (the argument,
+        // a comparison); compiled code clears the dead ones before the call and must keep the live ones
+        Cell across = new Cell("across").param("n", INT).returns(STRING)
+                .reg("x", INT).reg("f", FLOAT).reg("ok", BOOL).reg("s", STRING).reg("xs", list(INT)).reg("item", INT).reg("three", INT)
+                .reg("dead", BOOL).reg("res", INT).reg("arg", INT).reg("out", STRING).regs(INT, INT, FLOAT, BOOL, STRING, list(INT));
+        int aw = across.r("out") + 1;
+        across.op(LOADINT, across.r("three"), 3).op(MUL, across.r("x"), across.r("n"), across.r("three"))
+                .op(LOADK, across.r("f"), across.kFloat(0.5)).op(LT, across.r("ok"), across.r("n"), across.r("x"))
+                .op(LOADK, across.r("s"), across.kString("s")).op(MOVE, across.r("item"), across.r("n"))
+                .op(NEWLIST, across.r("xs"), 1)
+                .op(EQ, across.r("dead"), across.r("n"), across.r("x")).op(MOVE, across.r("arg"), across.r("x"))
+                .op(CALL, across.r("res"), 6)
+                .op(MOVE, aw, across.r("res")).op(MOVE, aw + 1, across.r("n")).op(MOVE, aw + 2, across.r("f"))
+                .op(MOVE, aw + 3, across.r("ok")).op(MOVE, aw + 4, across.r("s")).op(MOVE, aw + 5, across.r("xs"))
+                .op(CONCAT, across.r("out"), aw, 6).op(RETURN, across.r("out"));
+        lir.cell(across);
         return lir;
     }
 
-    static final List<String> CELLS = List.of("numbers", "fib", "records", "collections", "text", "effects");
+    static final List<String> CELLS = List.of("numbers", "fib", "records", "collections", "text", "effects", "inc", "across");
 
     static void exercise(Context ctx, Value m) {
         assertEquals(expectedNumbers(50), m.getMember("numbers").execute(50).asDouble());
         assertEquals(610L, m.getMember("fib").execute(15).asLong());
+        assertEquals("1340.5trues[4]", m.getMember("across").execute(4).asString());
         assertEquals("truetruetruetrue7", m.getMember("records").execute(7).asString());
         assertEquals("55truea", m.getMember("collections").execute(5).asString().substring(0, 7));
         assertEquals("a-B-C5false", m.getMember("text").execute("a,b,c").asString());
