@@ -70,7 +70,7 @@ public sealed interface McpAddress {
             uri = new URI(text);
         } catch (URISyntaxException e) {
             throw new McpException("MCP server address \"" + text + "\" is not a valid URL: " + e.getReason()
-                    + " at index " + e.getIndex());
+                    + " at column " + (e.getIndex() + 1));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new McpException("MCP server address \"" + text + "\" has no host");

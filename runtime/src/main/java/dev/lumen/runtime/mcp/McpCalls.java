@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The MCP tool calls of one run (mcp-bridge-v1.md §6): each server is connected at its first call and stays
+ * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call and stays
  * connected until the run ends, when {@link #close} stops every one. A call runs under its grant: argument
  * pins are checked before anything is sent, {@code timeout_ms} bounds the call.
  */

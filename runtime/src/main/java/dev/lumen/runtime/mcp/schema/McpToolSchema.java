@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.mcp.McpTool;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,8 +146,7 @@ public record McpToolSchema(String tool, List<McpField> arguments, McpType outpu
 
     private static List<McpField> fields(JsonNode properties, Set<String> required) {
         List<McpField> fields = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> property = it.next();
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
             boolean isRequired = required.contains(property.getKey());
             McpType type = type(property.getValue());
             JsonNode description = property.getValue().get("description");

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.mcp.session;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,7 @@ public final class SessionMcpServer implements McpServer {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() { };
     private static final JacksonMcpJsonMapper MAPPER = new JacksonMcpJsonMapper(JSON);
 
     private final String label;
@@ -67,7 +69,7 @@ public final class SessionMcpServer implements McpServer {
         this.broken = broken;
         this.diagnostics = diagnostics;
         this.client = McpClient.async(transport)
-                .clientInfo(new McpSchema.Implementation(CLIENT_NAME, CLIENT_VERSION))
+                .clientInfo(McpSchema.Implementation.builder(CLIENT_NAME, CLIENT_VERSION).build())
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .initializationTimeout(SDK_REQUEST_TIMEOUT)
                 .requestTimeout(SDK_REQUEST_TIMEOUT)
@@ -140,8 +142,8 @@ public final class SessionMcpServer implements McpServer {
         if (!arguments.isObject()) {
             throw new IllegalArgumentException("the arguments of MCP tool `" + tool + "` must be a JSON object");
         }
-        Map<String, Object> values = JSON.convertValue(arguments, Map.class);
-        McpSchema.CallToolRequest request = new McpSchema.CallToolRequest(tool, values);
+        Map<String, Object> values = JSON.convertValue(arguments, ARGUMENTS);
+        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values).build();
         McpSchema.CallToolResult result;
         try {
             result = await(client.callTool(request), timeout, "tools/call of `" + tool + "`");
