@@ -62,11 +62,11 @@ public final class McpCalls implements AutoCloseable {
                 continue;
             }
             JsonNode given = request.input().get(clause.getKey());
+            String shown = given == null ? null : CanonicalJson.write(given);
             List<String> allowed = clause.getValue().stream().map(CanonicalJson::write).toList();
-            String shown = given == null ? "nothing" : CanonicalJson.write(given);
-            if (given == null || !allowed.contains(CanonicalJson.write(given))) {
+            if (shown == null || !allowed.contains(shown)) {
                 throw new PolicyViolation(clause.getKey(), "argument `" + clause.getKey() + "` of `" + tool + "` is "
-                        + shown + ", but the grant pins it to " + String.join(" or ", allowed));
+                        + (shown == null ? "nothing" : shown) + ", but the grant pins it to " + String.join(" or ", allowed));
             }
         }
     }
