@@ -4,6 +4,7 @@ import dev.lumen.language.ast.Decl;
 import dev.lumen.language.check.CheckedProgram;
 import dev.lumen.language.check.Checker;
 import dev.lumen.language.check.DocumentTools;
+import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.lower.Lowering;
@@ -22,16 +23,27 @@ public final class FrontEnd {
     private FrontEnd() {
     }
 
+    /** Checks a document, typing MCP calls from the lock file only. */
     public static CheckResult check(SourceFile file) {
-        return analyse(file).result();
+        return check(file, ServerManifests.LOCKED);
+    }
+
+    /** Checks a document, taking the manifests of the MCP servers it imports as {@code manifests} says. */
+    public static CheckResult check(SourceFile file, ServerManifests manifests) {
+        return analyse(file, manifests).result();
+    }
+
+    /** {@link #compile(SourceFile, ServerManifests)} typing MCP calls from the lock file only. */
+    public static Compilation compile(SourceFile file) {
+        return compile(file, ServerManifests.LOCKED);
     }
 
     /**
      * Checks a document and, when it has no errors, lowers it to LIR. A document that checks cleanly can
      * still fail to lower when a cell exceeds an LIR limit (E0034, E0035); those errors join the result.
      */
-    public static Compilation compile(SourceFile file) {
-        Analysis analysis = analyse(file);
+    public static Compilation compile(SourceFile file, ServerManifests manifests) {
+        Analysis analysis = analyse(file, manifests);
         if (analysis.result().hasErrors()) {
             return new Compilation(analysis.result(), null);
         }
@@ -64,7 +76,10 @@ public final class FrontEnd {
 
     private static List<String> imports(SourceFile file, boolean servers) {
         Diagnostics ignored = new Diagnostics();
-        ParsedDocument parsed = Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored);
+        return imports(Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored), servers);
+    }
+
+    private static List<String> imports(ParsedDocument parsed, boolean servers) {
         List<String> out = new ArrayList<>();
         for (Decl d : parsed.program().decls()) {
             if (d instanceof Decl.UseTool use) {
@@ -78,12 +93,12 @@ public final class FrontEnd {
     }
 
     /** The tools of the document: its project's when it is a file, the bundled ones otherwise. */
-    private static DocumentTools tools(SourceFile file, boolean strict) {
-        return file.path().map(p -> DocumentTools.forDocument(p, System.getenv(), strict))
+    private static DocumentTools tools(SourceFile file, ParsedDocument parsed, boolean strict, ServerManifests manifests) {
+        return file.path().map(p -> DocumentTools.forDocument(p, System.getenv(), strict, manifests, imports(parsed, true)))
                 .orElseGet(DocumentTools::bundled);
     }
 
-    private static Analysis analyse(SourceFile file) {
+    private static Analysis analyse(SourceFile file, ServerManifests manifests) {
         Diagnostics diagnostics = new Diagnostics();
         LumenDocument document = MarkdownExtractor.extract(file, diagnostics);
         ParsedDocument parsed = Parser.parseDocument(document, diagnostics);
@@ -91,7 +106,7 @@ public final class FrontEnd {
         // what it says about code that recovery dropped is left out.
         Diagnostics semantic = new Diagnostics();
         boolean strict = document.settings().lock() == RunSettings.Lock.STRICT;
-        CheckedProgram program = Checker.check(parsed.program(), semantic, tools(file, strict));
+        CheckedProgram program = Checker.check(parsed.program(), semantic, tools(file, parsed, strict, manifests));
         for (Diagnostic d : semantic.sorted()) {
             if (!parsed.hides(d, file)) {
                 diagnostics.add(d);

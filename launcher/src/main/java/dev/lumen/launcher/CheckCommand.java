@@ -2,6 +2,7 @@ package dev.lumen.launcher;
 
 import dev.lumen.language.CheckResult;
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.diagnostics.JsonRenderer;
@@ -16,7 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lumen check FILE...}: front end only (extract, parse, resolve, typecheck), nothing runs. */
+/**
+ * {@code lumen check FILE...}: front end only (extract, parse, resolve, typecheck), nothing runs. The MCP servers
+ * a document imports are reached for their manifests when the lock file does not record them (and then recorded
+ * there), unless {@code --offline}.
+ */
 @Command(
         name = "check",
         description = "Check Lumen documents for errors without running them.",
@@ -42,6 +47,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "human",
             description = "human (rustc-style, on stderr) or json (one object on stdout). Default: ${DEFAULT-VALUE}.")
     private Format format;
+
+    @Option(names = "--offline",
+            description = "Start no MCP server: type MCP calls only from the manifests the lock file records.")
+    private boolean offline;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
@@ -71,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
 
         List<CheckResult> results = new ArrayList<>(sources.size());
         for (SourceFile source : sources) {
-            results.add(FrontEnd.check(source));
+            results.add(FrontEnd.check(source, offline ? ServerManifests.LOCKED : ServerManifests.LIVE));
         }
 
         if (format == Format.json) {

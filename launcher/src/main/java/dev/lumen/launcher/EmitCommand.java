@@ -3,6 +3,7 @@ package dev.lumen.launcher;
 import dev.lumen.language.CheckResult;
 import dev.lumen.language.Compilation;
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.source.SourceFile;
@@ -66,7 +67,7 @@ final class EmitCommand implements Callable<Integer> {
         if (source == null) {
             return ExitCodes.USAGE;
         }
-        Compilation compilation = FrontEnd.compile(source);
+        Compilation compilation = FrontEnd.compile(source, ServerManifests.LIVE);
         report(compilation.result(), color, err);
         if (compilation.module() == null) {
             return ExitCodes.ERRORS;

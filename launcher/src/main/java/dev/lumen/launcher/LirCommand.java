@@ -2,6 +2,7 @@ package dev.lumen.launcher;
 
 import dev.lumen.language.Compilation;
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.Disassembler;
@@ -83,7 +84,7 @@ final class LirCommand implements Callable<Integer> {
             if (source == null) {
                 return ExitCodes.USAGE;
             }
-            Compilation compilation = FrontEnd.compile(source);
+            Compilation compilation = FrontEnd.compile(source, ServerManifests.LIVE);
             EmitCommand.report(compilation.result(), color, err);
             if (compilation.module() == null) {
                 return ExitCodes.ERRORS;

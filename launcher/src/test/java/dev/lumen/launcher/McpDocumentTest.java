@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Lumen documents calling the real MCP reference servers over stdio: a file read through server-filesystem
- * and validated with `expect schema`, refused outside its directory, traced, and replayed with the server gone.
+ * and validated with `expect schema`, refused outside its directory, traced, and replayed with the server gone;
+ * its calls typed at compile time from the live server's manifest, which the lock file then keeps.
  */
 class McpDocumentTest {
     @TempDir
@@ -55,12 +56,8 @@ class McpDocumentTest {
                   retries: Int    where retries >= 0
                 end
 
-                record FileText
-                  content: String
-                end
-
                 cell run(path: String) -> Config
-                  let file = Files.read_text_file(path: path) expect schema FileText
+                  let file = Files.read_text_file(path: path)
                   return file.content expect schema Config
                 end
                 ```
@@ -120,14 +117,15 @@ class McpDocumentTest {
     }
 
     @Test
-    void onceLockedTheServersManifestTypesItsCallsAtCompileTime() throws IOException {
+    void checkTypesCallsFromTheLiveManifestAndKeepsItInTheLockFile() throws IOException {
         Path doc = document("timeout_ms 20000");
-        EmitCommandTest.Run lock = lumen("lock", doc.toString());
-        assertEquals(ExitCodes.OK, lock.status(), lock.err());
-        assertTrue(lock.out().contains("MCP server secure-filesystem-server "), lock.out());
-        assertTrue(Files.readString(dir.resolve(".lumen/lock.json")).contains("\"read_text_file\""));
-        assertEquals(ExitCodes.OK, lumen("check", doc.toString()).status());
+        EmitCommandTest.Run check = lumen("check", doc.toString());
+        assertEquals(ExitCodes.OK, check.status(), check.err());
+        String lock = Files.readString(dir.resolve(".lumen/lock.json"));
+        assertTrue(lock.contains("\"secure-filesystem-server\"") && lock.contains("\"read_text_file\""), lock);
 
+        // From here on the manifest comes from the lock file: the server is not needed to check.
+        Files.delete(server);
         String text = Files.readString(doc);
         Files.writeString(doc, text.replace("read_text_file(path: path)", "read_text_file(paht: path)"));
         EmitCommandTest.Run misspelt = lumen("check", "--color=never", doc.toString());
@@ -150,6 +148,41 @@ class McpDocumentTest {
         EmitCommandTest.Run unknown = lumen("check", "--color=never", doc.toString());
         assertTrue(unknown.err().startsWith("error[E0040]: unknown tool `read_txt_file` of MCP server `Files`"), unknown.err());
         assertTrue(unknown.err().contains("did you mean `read_text_file`?"), unknown.err());
+
+        // The result is typed by the tool's output schema: `{content: String}`.
+        Files.writeString(doc, text.replace("return file.content expect schema Config", "return file.size"));
+        EmitCommandTest.Run field = lumen("check", "--color=never", doc.toString());
+        assertTrue(field.err().startsWith("error[E0015]: "), field.err());
+        assertTrue(field.err().contains("content"), field.err());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsACheckErrorUnlessOffline() throws IOException {
+        Path doc = document("timeout_ms 20000");
+        Files.delete(server);
+        EmitCommandTest.Run check = lumen("check", "--color=never", doc.toString());
+        assertEquals(ExitCodes.ERRORS, check.status());
+        assertTrue(check.err().startsWith("error[E0049]: cannot reach the MCP server \"stdio:node "), check.err());
+        assertTrue(check.err().contains("exited with status"), check.err());
+        assertTrue(check.err().contains("`lumen check --offline` checks without it"), check.err());
+        assertTrue(Files.notExists(dir.resolve(".lumen/lock.json")), "nothing is locked for an unreachable server");
+
+        EmitCommandTest.Run offline = lumen("check", "--color=never", "--offline", doc.toString());
+        assertTrue(!offline.err().contains("E0049"), offline.err());
+    }
+
+    @Test
+    void underStrictLockingAServerTheLockFileDoesNotRecordIsAnError() throws IOException {
+        Path doc = document("timeout_ms 20000");
+        Files.writeString(doc, "@lock strict\n\n" + Files.readString(doc));
+        EmitCommandTest.Run check = lumen("check", "--color=never", doc.toString());
+        assertEquals(ExitCodes.ERRORS, check.status());
+        assertTrue(check.err().contains("error[E0048]: the MCP server \"stdio:node "), check.err());
+        assertTrue(check.err().contains("run `lumen lock` on this document"), check.err());
+
+        assertEquals(ExitCodes.OK, lumen("lock", doc.toString()).status());
+        EmitCommandTest.Run locked = lumen("check", doc.toString());
+        assertEquals(ExitCodes.OK, locked.status(), locked.err());
     }
 
     @Test
@@ -169,26 +202,11 @@ class McpDocumentTest {
                   observations: list[String]
                 end
 
-                record Relation
-                  from:         String
-                  to:           String
-                  relationType: String
-                end
-
-                record Graph
-                  entities:  list[Entity]
-                  relations: list[Relation]
-                end
-
-                record Created
-                  entities: list[Entity]
-                end
-
                 cell run() -> Int
                   let lumen = Entity { name: "Lumen", entityType: "language", observations: ["Markdown that executes"] }
                   let truffle = Entity { name: "Truffle", entityType: "framework", observations: ["partial evaluation"] }
-                  let created = Memory.create_entities(entities: [lumen, truffle]) expect schema Created
-                  let graph = Memory.read_graph() expect schema Graph
+                  let created = Memory.create_entities(entities: [lumen, truffle])
+                  let graph = Memory.read_graph()
                   return length(graph.entities) * 10 + length(created.entities)
                 end
                 ```

@@ -525,7 +525,7 @@ final class Calls {
                 misnamed = true;
                 continue;
             }
-            Type type = McpTypes.of(field.type());
+            Type type = McpTypes.argument(field.type());
             if (type == null) {
                 ex.infer(a.value());
             } else {
@@ -542,7 +542,9 @@ final class Calls {
                     .help("add " + (missing.size() == 1 ? "it" : "them") + ": `"
                             + String.join(", ", missing.stream().map(m -> m + ": …").toList()) + "`"));
         }
-        return Type.JSON;
+        Type result = McpTypes.result(schema);
+        tool.mcpOutput(toolName.name(), result);
+        return result;
     }
 
     /** The typing of {@code toolName} from its server's recorded manifest; E0040 when the server has no such tool. */
@@ -555,8 +557,14 @@ final class Calls {
         List<String> names = server.tools().stream().map(McpTool::name).toList();
         Diagnostic.Builder d = Diagnostic.error(Code.E0040, toolName.span(), "unknown tool `" + toolName.name()
                 + "` of MCP server `" + alias + "`").label("`" + server.identity().name() + "` has no tool of this name");
-        if (!Names.suggest(d, toolName.name(), names)) {
+        java.util.Optional<String> closest = Names.closest(toolName.name(), names);
+        if (closest.isEmpty()) {
             d.help("its tools are " + Names.quotedList(names));
+        } else if (Names.isIdentifier(closest.get())) {
+            Names.suggest(d, toolName.name(), names);
+        } else {
+            d.help("did you mean `" + closest.get() + "`? a name that is not an identifier is written between "
+                    + "backticks: " + alias + ".`" + closest.get() + "`(…)");
         }
         d.note("the tools are those the lock file recorded; run `lumen lock` again if the server changed");
         cx.report(d);

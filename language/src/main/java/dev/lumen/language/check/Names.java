@@ -29,6 +29,14 @@ final class Names {
         return best.isPresent();
     }
 
+    /** Whether {@code name} can be written as it is, without backticks (spec §3.6). */
+    static boolean isIdentifier(String name) {
+        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+            return false;
+        }
+        return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+    }
+
     /** `a`, `b` and `c` */
     static String quotedList(Collection<String> names) {
         List<String> q = names.stream().map(n -> "`" + n + "`").toList();

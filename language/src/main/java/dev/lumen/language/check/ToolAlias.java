@@ -60,6 +60,8 @@ public final class ToolAlias {
      * while a whole-server grant exists (the grant their call was meant to use).
      */
     private final Set<String> calledTools = new LinkedHashSet<>();
+    /** The result type of each MCP tool called through this alias whose server's manifest is known. */
+    private final Map<String, Type> mcpOutputs = new LinkedHashMap<>();
     /** Targets of grant lines that misspelt this alias (`grant Caht …` for `Chat`), already reported. */
     private final Set<String> misspeltGrants = new HashSet<>();
 
@@ -159,6 +161,15 @@ public final class ToolAlias {
 
     List<String> calledTools() {
         return List.copyOf(calledTools);
+    }
+
+    void mcpOutput(String tool, Type type) {
+        mcpOutputs.putIfAbsent(tool, type);
+    }
+
+    /** The result types of the MCP tools called through this alias, typed from their server's manifest, in call order. */
+    public Map<String, Type> mcpOutputs() {
+        return Collections.unmodifiableMap(mcpOutputs);
     }
 
     void misspeltGrant(String target) {

@@ -6,6 +6,7 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.language.types.Type;
+import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.tools.ManifestException;
 import dev.lumen.runtime.tools.ToolLocator;
 import dev.lumen.runtime.tools.ToolManifest;
@@ -30,7 +31,7 @@ public final class ToolCatalog {
 
     ToolAlias resolve(Decl.UseTool use) {
         if (use.mcpServer() != null) {
-            return new ToolAlias(use, cx.environment.mcpServer(use.mcpServer().name()).orElse(null));
+            return mcp(use);
         }
         String id = use.toolId().name();
         ToolLocator.Located tool = cx.environment.tools().find(id).orElse(null);
@@ -50,6 +51,31 @@ public final class ToolCatalog {
         }
         checkLock(use, tool);
         return new ToolAlias(use, tool.manifest(), signature);
+    }
+
+    /**
+     * An MCP import, typed by its server's manifest when it is known: E0049 when the server could not be reached
+     * for it, E0048 under {@code @lock strict} when the lock file does not record it.
+     */
+    private ToolAlias mcp(Decl.UseTool use) {
+        DocumentTools env = cx.environment;
+        String address = use.mcpServer().name();
+        McpServerManifest manifest = env.mcpServer(address).orElse(null);
+        String unreachable = env.unreachable().get(address);
+        if (unreachable != null) {
+            cx.report(Diagnostic.error(Code.E0049, use.mcpServer().span(), "cannot reach the MCP server \""
+                            + address + "\"").label("its tools cannot be typed without its manifest")
+                    .note(unreachable)
+                    .help("start the server, or fix the address; `lumen check --offline` checks without it"));
+        } else if (manifest == null && env.strict()) {
+            cx.report(Diagnostic.error(Code.E0048, use.mcpServer().span(), "the MCP server \"" + address
+                            + "\" is not in the lock file").label("`@lock strict` types its tools from the lock file")
+                    .note(env.lockError() != null ? env.lockError()
+                            : env.lock() == null ? "there is no lock file (" + env.lockFile() + ")"
+                            : "the lock file records no manifest for this server")
+                    .help("run `lumen lock` on this document to record the server's manifest"));
+        }
+        return new ToolAlias(use, manifest);
     }
 
     private void reportUnknown(Decl.UseTool use, String id) {

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class TypeResolver {
     static final List<String> BUILTIN_NAMES = List.of("String", "Int", "Float", "Bool", "Bytes", "Json", "Null",
-            "RoleText", "ValidationError", "FieldError", "Patch", "TraceRef", "ToolError");
+            "RoleText", "ValidationError", "FieldError", "Patch", "TraceRef", "ToolError", "McpBlock", "McpContent");
     static final List<String> TYPE_CONSTRUCTORS = List.of("list", "map", "result");
 
     /** Names from other languages and their Lumen spelling. */

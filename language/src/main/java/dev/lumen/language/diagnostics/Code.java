@@ -55,6 +55,7 @@ public enum Code {
     E0046("E0046", "tool used other than by calling it"),
     E0047("E0047", "tool manifest cannot be used"),
     E0048("E0048", "tool does not match the lock file"),
+    E0049("E0049", "MCP server cannot be reached"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");

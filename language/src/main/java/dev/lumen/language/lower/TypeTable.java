@@ -25,7 +25,8 @@ import java.util.Set;
  * The module's type table and the mapping from checker types to {@link LirType}s.
  *
  * <p>Order of the table: the document's records and enums in declaration order; then the built-in records
- * the program uses (RoleText, ValidationError, FieldError, Patch, TraceRef, ToolError — in that order);
+ * the program uses (RoleText, ValidationError, FieldError, Patch, TraceRef, ToolError, McpBlock, McpContent — in
+ * that order);
  * then the tools' anonymous output records the program uses, each named {@code Alias$output} after the
  * first alias (in declaration order) whose tool returns it; then, in first-use order while cells are
  * lowered, {@link TypeDef.AliasDef alias entries} for other types an instruction names (`expect schema
@@ -65,6 +66,11 @@ final class TypeTable {
                     && r.isStructural() && nameOf(r) == null) {
                 structural.add(Map.entry(r, alias.alias() + "$output"));
             }
+            alias.mcpOutputs().forEach((tool, type) -> {
+                if (outputRecord(type) instanceof RecordType r && nameOf(r) == null) {
+                    structural.add(Map.entry(r, mcpOutputName(alias.alias(), tool)));
+                }
+            });
         }
 
         for (Decl decl : program.program().decls()) {
@@ -86,20 +92,45 @@ final class TypeTable {
                 add(recordDef(b.name(), b.fields()));
             }
         }
+        // A structural type that no alias returns (a record inside an MCP tool's output) is named by its
+        // first use. Every name is known before any entry is written, since one record's fields name others.
+        int extra = 0;
+        for (RecordType r : structuralUsed.keySet()) {
+            if (nameOf(r) == null) {
+                structural.add(Map.entry(r, "Record$" + (++extra)));
+            }
+        }
         for (Map.Entry<RecordType, String> e : structural) {
             if (structuralUsed.containsKey(e.getKey())) {
                 add(recordDef(e.getValue(), e.getKey().fields()));
             }
         }
-        // A structural type that no alias returns (not expected) still gets an entry when it is used.
-        int extra = 0;
-        for (RecordType r : structuralUsed.keySet()) {
-            if (nameOf(r) == null) {
-                String name = "Record$" + (++extra);
-                structural.add(Map.entry(r, name));
-                add(recordDef(name, r.fields()));
+    }
+
+    /**
+     * {@code Alias.tool$output}, the characters of the tool's name that LIR type text cannot hold (an MCP tool
+     * may be named `get-sum`) written as {@code _}, and numbered when that makes it another output's name.
+     */
+    private String mcpOutputName(String alias, String tool) {
+        String name = alias + "." + tool.replaceAll("[^\\p{L}\\p{Nd}_]", "_") + "$output";
+        java.util.Set<String> taken = new HashSet<>();
+        structural.forEach(e -> taken.add(e.getValue()));
+        String unique = name;
+        for (int n = 2; taken.contains(unique); n++) {
+            unique = name + n;
+        }
+        return unique;
+    }
+
+    /** The anonymous record an MCP tool returns (it or null); null when it returns none. */
+    private static RecordType outputRecord(Type type) {
+        java.util.Collection<Type> members = type instanceof Type.UnionType u ? u.members() : List.of(type);
+        for (Type t : members) {
+            if (t instanceof RecordType r && r.isStructural()) {
+                return r;
             }
         }
+        return null;
     }
 
     private void scan(Type t, Set<String> used, Set<Object> seen, Map<RecordType, Boolean> structuralUsed) {

@@ -7,7 +7,7 @@
  *   <li>Cells: the document's cells in document order, then one synthetic pure cell per `where` clause,
  *       {@code Record$field}, in record and field order; its parameters are the record's fields.</li>
  *   <li>Types: the document's records and enums in declaration order; the built-in records the program
- *       uses (RoleText, ValidationError, FieldError, Patch, TraceRef, ToolError order); each tool output
+ *       uses (RoleText, ValidationError, FieldError, Patch, TraceRef, ToolError, McpBlock, McpContent order); each tool output
  *       record the program uses, named {@code Alias$output} after the first alias returning it; then alias
  *       entries ({@code list[Entry]}, {@code Int}, …) in first-use order, for SCHEMA, VALIDATE and ISTYPE.
  *       Union members are sorted by their text, {@code Null} last.</li>

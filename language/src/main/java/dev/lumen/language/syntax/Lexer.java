@@ -255,6 +255,28 @@ public final class Lexer {
      * Scans tokens from {@code pos}. In interpolation mode, stops at the `}` that closes the
      * interpolation and returns its index, or -1 when the line ends first.
      */
+    /**
+     * A name between backticks (spec §3.6): an identifier whatever characters it holds, for names from outside
+     * Lumen such as the MCP tool `get-sum`. Returns the index after the closing backtick.
+     */
+    private int quotedName(CodeLine line, int open, List<Token> sink) {
+        String s = line.text();
+        int close = s.indexOf('`', open + 1);
+        if (close < 0) {
+            diagnostics.add(Diagnostic.error(Code.E0001, line.span(open, open + 1), "unclosed quoted name")
+                    .label("no closing backtick on this line")
+                    .help("a quoted name ends with a backtick on the same line, as in Server.`get-sum`(a: 1.0, b: 2.0)"));
+            return s.length();
+        }
+        if (close == open + 1) {
+            diagnostics.add(Diagnostic.error(Code.E0001, line.span(open, close + 1), "empty quoted name")
+                    .label("no name between the backticks"));
+            return close + 1;
+        }
+        sink.add(new Token(TokenKind.IDENT, s.substring(open + 1, close), line.span(open, close + 1), open, null));
+        return close + 1;
+    }
+
     private int scan(CodeLine line, int pos, List<Token> sink, boolean interpolation) {
         String s = line.text();
         int braces = 0;
@@ -273,6 +295,8 @@ public final class Lexer {
                 String word = s.substring(start, i);
                 sink.add(new Token(KEYWORDS.getOrDefault(word, TokenKind.IDENT), word, line.span(start, i), start,
                         null));
+            } else if (c == '`') {
+                i = quotedName(line, i, sink);
             } else if (c >= '0' && c <= '9') {
                 i = number(line, i, sink);
             } else if (c == '"') {

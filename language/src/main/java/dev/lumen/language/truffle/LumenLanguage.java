@@ -8,6 +8,7 @@ import com.oracle.truffle.api.source.Source;
 import dev.lumen.language.CheckResult;
 import dev.lumen.language.Compilation;
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.source.SourceFile;
@@ -150,7 +151,10 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
 
     private static LirModule compile(Source source, LumenContext context) {
         SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), documentPath(source));
-        Compilation compilation = FrontEnd.compile(file);
+        // A run that may reach tools may reach an MCP server for its manifest; one answered from the cache or
+        // a trace types MCP calls from the lock file alone, so it needs no server.
+        boolean offline = context.env().getOptions().get(Offline) || !context.env().getOptions().get(Replay).isEmpty();
+        Compilation compilation = FrontEnd.compile(file, offline ? ServerManifests.LOCKED : ServerManifests.LIVE);
         CheckResult result = compilation.result();
         boolean color = context.env().getOptions().get(Color);
         if (compilation.module() == null) {

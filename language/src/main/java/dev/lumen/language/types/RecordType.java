@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A record type: a user-declared record, a built-in record (RoleText, ValidationError, FieldError, Patch,
- * TraceRef, ToolError), or an anonymous structural record such as a tool's output. Named records are nominal
+ * TraceRef, ToolError, McpBlock, McpContent), or an anonymous structural record such as a tool's output. Named records are nominal
  * (equal only to themselves); structural records are equal when their fields are.
  */
 public final class RecordType implements Type {
@@ -29,9 +29,18 @@ public final class RecordType implements Type {
     public static final RecordType TOOL_ERROR = builtin("ToolError", "tool", Type.STRING, "message",
             Type.STRING);
 
+    /** One content block of an MCP tool result (mcp-bridge-v1.md §5); members a block lacks are null. */
+    public static final RecordType MCP_BLOCK = builtin("McpBlock", "type", Type.STRING,
+            "text", Type.union(Type.STRING, Type.NULL), "data", Type.union(Type.STRING, Type.NULL),
+            "mimeType", Type.union(Type.STRING, Type.NULL), "uri", Type.union(Type.STRING, Type.NULL),
+            "name", Type.union(Type.STRING, Type.NULL));
+    /** The result of an MCP tool that declares no output schema: its text blocks' text and all its blocks. */
+    public static final RecordType MCP_CONTENT = builtin("McpContent", "text", Type.STRING,
+            "content", new ListType(MCP_BLOCK));
+
     /** The built-in records by name. */
     public static final List<RecordType> BUILTINS = List.of(ROLE_TEXT, VALIDATION_ERROR, FIELD_ERROR, PATCH,
-            TRACE_REF, TOOL_ERROR);
+            TRACE_REF, TOOL_ERROR, MCP_BLOCK, MCP_CONTENT);
 
     private final String name;
     private final Kind kind;

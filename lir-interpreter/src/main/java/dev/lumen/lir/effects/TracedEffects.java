@@ -203,6 +203,7 @@ public final class TracedEffects implements LumenEffects {
         }
         CanonicalValue shownOutputs;
         Map<String, Object> usage = Map.of();
+        Map<String, Object> server = Map.of();
         if (outputs == null) {
             if (offline) {
                 throw toolFailure(tool, shownInputs, policyHash, started, "offline",
@@ -211,6 +212,7 @@ public final class TracedEffects implements LumenEffects {
             ToolResult result = execute(tool, what, inputs, shownInputs, grants, started);
             outputs = CanonicalValue.of(result.output());
             usage = result.usage();
+            server = result.server();
             shownOutputs = shown(redaction, outputs);
             if (cacheOn && shownOutputs == outputs) { // an output with a redacted member is not kept
                 CanonicalValue kept = outputs;
@@ -223,8 +225,9 @@ public final class TracedEffects implements LumenEffects {
         if (trace != null) {
             boolean fromCache = cached;
             Map<String, Object> figures = usage;
+            Map<String, Object> answeredBy = server;
             record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs, shownOutputs,
-                    latencyMs, fromCache, figures));
+                    latencyMs, fromCache, figures, answeredBy));
         }
         return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
                 what + " returned an output that is not a " + resultType);

@@ -26,7 +26,8 @@ public final class Verifier {
 
     /** Records every module may name without declaring them in its type table (the interpreter knows them). */
     public static final Set<String> BUILTIN_RECORDS =
-            Set.of("RoleText", "ValidationError", "FieldError", "Patch", "TraceRef", "ToolError");
+            Set.of("RoleText", "ValidationError", "FieldError", "Patch", "TraceRef", "ToolError", "McpBlock",
+                    "McpContent");
 
     private final LirModule module;
     private final List<String> problems = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.Map;
 final class LumenTypes {
     /** The built-in records' fields (spec §5.8), for modules that name them without declaring them. */
     private static final LirType STRING = LirType.Primitive.STRING;
+    private static final LirType STRING_OR_NULL = new LirType.UnionOf(List.of(STRING, LirType.Primitive.NULL));
     private static final Map<String, List<Object[]>> BUILTINS = Map.of(
             "RoleText", List.of(f("role", STRING), f("content", STRING)),
             "ValidationError", List.of(f("message", STRING),
@@ -26,7 +27,10 @@ final class LumenTypes {
                     f("actual", STRING), f("message", STRING)),
             "Patch", List.of(f("op", STRING), f("path", STRING), f("value", LirType.Primitive.JSON)),
             "TraceRef", List.of(f("trace_id", STRING), f("seq", LirType.Primitive.INT)),
-            "ToolError", List.of(f("tool", STRING), f("message", STRING)));
+            "ToolError", List.of(f("tool", STRING), f("message", STRING)),
+            "McpBlock", List.of(f("type", STRING), f("text", STRING_OR_NULL), f("data", STRING_OR_NULL),
+                    f("mimeType", STRING_OR_NULL), f("uri", STRING_OR_NULL), f("name", STRING_OR_NULL)),
+            "McpContent", List.of(f("text", STRING), f("content", new LirType.ListOf(new LirType.Named("McpBlock")))));
 
     private static Object[] f(String name, LirType type) {
         return new Object[] {name, type};

@@ -47,7 +47,10 @@ public final class McpCalls implements AutoCloseable {
                 server = McpConnector.connect(address, McpSettings.of(directory));
                 servers.put(address, server);
             }
-            return ToolResult.of(server.call(tool, request.input(), Duration.ofMillis(timeout)));
+            JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));
+            McpServerIdentity id = server.identity();
+            return new ToolResult(output, Map.of(), Map.of("name", id.name(), "version", id.version(),
+                    "protocol_version", id.protocolVersion()));
         } catch (McpToolError e) {
             throw new ToolFailure("the server reported an error: " + e.getMessage());
         } catch (McpException e) {

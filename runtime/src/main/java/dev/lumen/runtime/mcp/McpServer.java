@@ -22,8 +22,9 @@ public interface McpServer extends AutoCloseable {
     List<McpTool> tools();
 
     /**
-     * Calls {@code tool} with {@code arguments} (a JSON object) and returns its result: the structured content
-     * when the server gives one, else {@code {"content": [blocks…], "isError": false}} (mcp-bridge-v1.md §5).
+     * Calls {@code tool} with {@code arguments} (a JSON object) and returns its result (mcp-bridge-v1.md §5): the
+     * structured content, as its output schema declares it, of a tool that has one; else the McpContent value
+     * {@code {"text": …, "content": [blocks…]}}.
      *
      * @throws McpToolError when the server reports the call failed
      * @throws McpException when there is no answer within {@code timeout} or the connection fails

@@ -18,7 +18,7 @@ public final class TraceFormat {
     /** The {@code prev_hash} of the first event. */
     public static final String GENESIS = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
     /** Members the chain hash leaves out (besides {@code hash} and {@code seal} themselves). */
-    public static final Set<String> UNCHAINED = Set.of("run_id", "doc", "timestamp", "latency_ms", "cached", "usage");
+    public static final Set<String> UNCHAINED = Set.of("run_id", "doc", "timestamp", "latency_ms", "cached", "usage", "server");
 
     private TraceFormat() {
     }

@@ -159,8 +159,10 @@ public final class TraceVerifier {
                 integer(event, "latency_ms");
                 bool(event, "cached");
                 requireValue(event, "inputs");
-                if (event.has("usage") && !event.get("usage").isObject()) {
-                    throw new Broken(Reason.MALFORMED, "`usage` is not an object");
+                for (String figures : new String[] {"usage", "server"}) {
+                    if (event.has(figures) && !event.get(figures).isObject()) {
+                        throw new Broken(Reason.MALFORMED, "`" + figures + "` is not an object");
+                    }
                 }
                 if (event.has("error_kind")) {
                     text(event, "error_kind");

@@ -147,19 +147,24 @@ public final class TraceWriter implements AutoCloseable {
      */
     public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, Object outputs, long latencyMs, boolean cached) {
-        return toolCall(cell, toolId, toolVersion, policyHash, inputs, outputs, latencyMs, cached, Map.of());
+        return toolCall(cell, toolId, toolVersion, policyHash, inputs, outputs, latencyMs, cached, Map.of(), Map.of());
     }
 
     /**
      * A tool call, with figures the tool reported about it beside its output ({@code usage}: an LLM's
-     * {@code gen_ai.usage.input_tokens} and the like; unchained, since a cached answer has none).
+     * {@code gen_ai.usage.input_tokens} and the like) and, for an MCP tool, the server that answered
+     * ({@code server}: its name, version and protocol revision); both unchained, since a cached answer has neither.
      */
     public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
-            Object inputs, Object outputs, long latencyMs, boolean cached, Map<String, Object> usage) {
+            Object inputs, Object outputs, long latencyMs, boolean cached, Map<String, Object> usage,
+            Map<String, Object> server) {
         CanonicalObject event = toolEvent(cell, toolId, toolVersion, policyHash, inputs, latencyMs, cached);
         value(event, "outputs", outputs);
         if (!usage.isEmpty()) {
             event.putCanonical("usage", CanonicalJson.write(usage));
+        }
+        if (!server.isEmpty()) {
+            event.putCanonical("server", CanonicalJson.write(server));
         }
         return append(EventKind.TOOL_CALL, event);
     }

@@ -62,7 +62,56 @@ class StdioPeersTest {
                 .call("echo", CanonicalJson.parse("{\"message\": \"héllo, wörld\"}"), CALL);
         assertEquals("text", result.get("content").get(0).get("type").asText());
         assertEquals("Echo: héllo, wörld", McpPeers.firstText(result));
-        assertFalse(result.get("isError").asBoolean());
+        assertEquals("Echo: héllo, wörld", result.get("text").asText(), "the text blocks' text");
+        assertEquals(List.of("text", "content"), names(result));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void anImageBlockKeepsItsDataAndMimeType() {
+        JsonNode result = connect(McpPeers.stdio("everything")).call("get-tiny-image", CanonicalJson.parse("{}"), CALL);
+        JsonNode image = null;
+        for (JsonNode block : result.get("content")) {
+            if (block.get("type").asText().equals("image")) {
+                image = block;
+            }
+        }
+        assertTrue(image != null, result.toString());
+        assertEquals("image/png", image.get("mimeType").asText());
+        assertTrue(java.util.Base64.getDecoder().decode(image.get("data").asText()).length > 8, "the PNG's bytes");
+        assertEquals(List.of("type", "data", "mimeType"), names(image), "annotations and _meta are left out");
+    }
+
+    @Test
+    void resourceBlocksKeepTheirUriNameAndText() {
+        McpServer everything = connect(McpPeers.stdio("everything"));
+        JsonNode links = everything.call("get-resource-links", CanonicalJson.parse("{\"count\": 2}"), CALL);
+        List<JsonNode> linkBlocks = new java.util.ArrayList<>();
+        links.get("content").forEach(b -> {
+            if (b.get("type").asText().equals("resource_link")) {
+                linkBlocks.add(b);
+            }
+        });
+        assertEquals(2, linkBlocks.size(), links.toString());
+        assertTrue(linkBlocks.getFirst().get("uri").asText().contains("://"), links.toString());
+        assertTrue(linkBlocks.getFirst().hasNonNull("name"), links.toString());
+
+        JsonNode reference = everything.call("get-resource-reference",
+                CanonicalJson.parse("{\"resourceType\": \"Text\", \"resourceId\": 1}"), CALL);
+        JsonNode embedded = null;
+        for (JsonNode block : reference.get("content")) {
+            if (block.get("type").asText().equals("resource")) {
+                embedded = block;
+            }
+        }
+        assertTrue(embedded != null, reference.toString());
+        assertTrue(embedded.get("uri").asText().contains("1"), reference.toString());
+        assertTrue(embedded.hasNonNull("text"), "a text resource's text: " + reference);
     }
 
     @Test
@@ -79,6 +128,7 @@ class StdioPeersTest {
         assertTrue(result.get("temperature").isNumber(), result.toString());
         assertTrue(result.get("conditions").isTextual(), result.toString());
         assertFalse(result.has("content"), result.toString());
+        assertFalse(result.has("text"), result.toString());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * What Lumen can type of an MCP tool (mcp-bridge-v1.md §8): its arguments, from the {@code inputSchema}'s
  * properties, and the type of its result when it declares an {@code outputSchema} ({@code output} is null when
- * it does not: its result is then the content-block object, typed {@code Json}). A pure function of the schemas;
+ * it does not: its result is then the built-in record McpContent). A pure function of the schemas;
  * whatever a schema says that Lumen types cannot express becomes {@code Json}, never an error.
  */
 public record McpToolSchema(String tool, List<McpField> arguments, McpType output) {

@@ -1,5 +1,9 @@
 package dev.lumen.runtime.mcp.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -24,6 +28,35 @@ public record McpType(String lumen, List<String> allowed, List<McpField> fields,
     /** Whether the type admits null: it is {@code Null}, {@code Json} or ends in {@code | Null}. */
     public boolean nullable() {
         return lumen.equals("Null") || lumen.equals("Json") || lumen.endsWith(" | Null");
+    }
+
+    /**
+     * {@code value} as this type declares it: a record keeps only the members its fields name (JSON Schema lets a
+     * server send others), inside lists and maps too; whatever does not have the declared shape is left as it is,
+     * for the conversion to the Lumen type to report.
+     */
+    public JsonNode project(JsonNode value) {
+        if (lumen.startsWith("record") && value.isObject()) {
+            ObjectNode kept = JsonNodeFactory.instance.objectNode();
+            for (McpField field : fields) {
+                JsonNode member = value.get(field.name());
+                if (member != null) {
+                    kept.set(field.name(), field.type().project(member));
+                }
+            }
+            return kept;
+        }
+        if (element != null && value.isArray()) {
+            ArrayNode items = JsonNodeFactory.instance.arrayNode();
+            value.forEach(item -> items.add(element.project(item)));
+            return items;
+        }
+        if (element != null && value.isObject()) {
+            ObjectNode entries = JsonNodeFactory.instance.objectNode();
+            value.properties().forEach(e -> entries.set(e.getKey(), element.project(e.getValue())));
+            return entries;
+        }
+        return value;
     }
 
     /** This type or null, {@code T | Null}; the same type when it already admits null. */

@@ -12,6 +12,8 @@ import dev.lumen.runtime.mcp.McpServerIdentity;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.McpToolError;
+import dev.lumen.runtime.mcp.schema.McpToolSchema;
+import dev.lumen.runtime.mcp.schema.McpType;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -20,8 +22,10 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +64,8 @@ public final class SessionMcpServer implements McpServer {
     /** Appended to timeout messages: the server's stderr tail, for stdio. */
     private final Supplier<String> diagnostics;
     private McpServerIdentity identity;
+    /** The type of each tool's output schema (absent: none), listed at the first call. */
+    private Map<String, Optional<McpType>> outputs;
 
     private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
             CompletableFuture<McpException> broken, Supplier<String> diagnostics) {
@@ -150,7 +156,19 @@ public final class SessionMcpServer implements McpServer {
         } catch (ServerAnswer e) {
             throw new McpToolError(tool, e.serverText());
         }
-        return CallResults.toJson(tool, result, JSON);
+        return CallResults.toJson(label, tool, result, output(tool), JSON);
+    }
+
+    /** The type of {@code tool}'s output schema, or null when it declares none or the server lists no such tool. */
+    private synchronized McpType output(String tool) {
+        if (outputs == null) {
+            Map<String, Optional<McpType>> types = new HashMap<>();
+            for (McpTool t : tools()) {
+                types.put(t.name(), Optional.ofNullable(McpToolSchema.of(t).output()));
+            }
+            outputs = types;
+        }
+        return outputs.getOrDefault(tool, Optional.empty()).orElse(null);
     }
 
     /**

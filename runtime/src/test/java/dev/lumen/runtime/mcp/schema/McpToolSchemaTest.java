@@ -171,4 +171,23 @@ class McpToolSchemaTest {
         assertEquals("anything: Json", signature(schema("""
                 {"type": "object", "properties": {"anything": {}}}""", null).arguments()));
     }
+
+    @Test
+    void projectionKeepsOnlyDeclaredMembersAtEveryDepth() {
+        McpType graph = type("""
+                {"type": "object", "properties": {
+                  "entities": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}},
+                  "byName": {"type": "object", "additionalProperties": {"type": "object",
+                    "properties": {"kind": {"type": "string"}}}},
+                  "note": {"type": "string"}}}""");
+        assertEquals("{\"byName\":{\"x\":{\"kind\":\"k\"}},\"entities\":[{\"name\":\"a\"},{\"name\":\"b\"}]}",
+                CanonicalJson.write(graph.project(CanonicalJson.parse("""
+                        {"entities": [{"name": "a", "extra": 1}, {"name": "b"}],
+                         "byName": {"x": {"kind": "k", "since": 2}}, "undeclared": true}"""))),
+                "undeclared members are dropped; an absent optional member stays absent");
+        // A value of another shape is left for the conversion to the Lumen type to report.
+        assertEquals("[1]", CanonicalJson.write(graph.project(CanonicalJson.parse("[1]"))));
+        assertEquals("{\"entities\":\"none\"}",
+                CanonicalJson.write(graph.project(CanonicalJson.parse("{\"entities\": \"none\"}"))));
+    }
 }
