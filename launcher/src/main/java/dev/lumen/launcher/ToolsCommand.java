@@ -96,12 +96,13 @@ final class ToolsCommand implements Callable<Integer> {
         private int listServer(PrintWriter out, PrintWriter err) {
             try (McpServer server = McpConnector.connect(mcp, McpSettings.of(Path.of("")))) {
                 McpServerIdentity who = server.identity();
-                Table table = new Table("TOOL", "ARGUMENTS", "DESCRIPTION");
+                Table table = new Table("TOOL", "ARGUMENTS", "RETURNS", "DESCRIPTION");
                 for (McpTool tool : server.tools()) {
-                    List<String> args = McpToolSchema.of(tool).arguments().stream()
-                            .map(f -> f.name() + ": " + f.type().lumen()).toList();
+                    McpToolSchema schema = McpToolSchema.of(tool);
+                    List<String> args = schema.arguments().stream().map(f -> f.name() + ": " + f.type().text()).toList();
                     String description = tool.description() == null ? "" : tool.description().lines().findFirst().orElse("");
-                    table.row(tool.name(), String.join(", ", args), description);
+                    table.row(tool.name(), String.join(", ", args),
+                            schema.output() == null ? "McpContent" : schema.output().text(), description);
                 }
                 out.print(table.render());
                 out.println(who.name() + " " + who.version() + ", MCP " + who.protocolVersion());

@@ -117,6 +117,22 @@ class McpDocumentTest {
     }
 
     @Test
+    void aRateLimitCountsTheCallsOfARun() throws IOException {
+        Path doc = document("rate_limit 1 per_minute");
+        String text = Files.readString(doc);
+        Files.writeString(doc, text.replace("""
+                  let file = Files.read_text_file(path: path)
+                """, """
+                  let first = Files.read_text_file(path: path)
+                  let file = Files.read_text_file(path: path + ".copy")
+                """));
+        EmitCommandTest.Run run = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("config.json"));
+        assertEquals(ExitCodes.ERRORS, run.status(), run.out());
+        assertTrue(run.err().contains("is not allowed by its grant (rate_limit)"), run.err());
+        assertEquals("policy", lastToolCall().json().get("error_kind").textValue());
+    }
+
+    @Test
     void checkTypesCallsFromTheLiveManifestAndKeepsItInTheLockFile() throws IOException {
         Path doc = document("timeout_ms 20000");
         EmitCommandTest.Run check = lumen("check", doc.toString());

@@ -152,6 +152,23 @@ class McpExamplesTest {
     }
 
     @Test
+    void toolsLsListsAServersToolsWithTheirLumenTypes() {
+        String address = "stdio:node " + servers.resolve("@modelcontextprotocol/server-everything/dist/index.js") + " stdio";
+        EmitCommandTest.Run ls = ok("tools", "ls", "--mcp", address);
+        List<String> lines = ls.out().lines().toList();
+        assertTrue(lines.getFirst().matches("TOOL +ARGUMENTS +RETURNS +DESCRIPTION"), lines.getFirst());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("get-sum +a: Float, b: Float +McpContent +Returns the sum.*")), ls.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("get-structured-content +location: String +"
+                + "\\{temperature: Float, conditions: String, humidity: Float\\} .*")), ls.out());
+        assertEquals("mcp-servers/everything 2.0.0, MCP 2025-11-25", lines.getLast());
+
+        EmitCommandTest.Run missing = lumen("tools", "ls", "--mcp", "stdio:no-such-mcp-server");
+        assertEquals(ExitCodes.ERRORS, missing.status());
+        assertEquals("error: MCP server \"stdio:no-such-mcp-server\" cannot start: the command `no-such-mcp-server` is not "
+                + "on PATH\n", missing.err());
+    }
+
+    @Test
     void anMcpToolWithoutAGrantInHandEditedLirIsAPolicyError() throws IOException {
         Path lir = dir.resolve("everything.lir.json");
         ok("emit", doc("everything.lm.md"), "-o", lir.toString());

@@ -30,6 +30,19 @@ public record McpType(String lumen, List<String> allowed, List<McpField> fields,
         return lumen.equals("Null") || lumen.equals("Json") || lumen.endsWith(" | Null");
     }
 
+    /** The type as Lumen writes it, a record's fields spelt out: {@code list[{name: String, count: Int}]}. */
+    public String text() {
+        String nullable = lumen.endsWith(" | Null") ? " | Null" : "";
+        if (lumen.startsWith("record")) {
+            return "{" + String.join(", ", fields.stream().map(f -> f.name() + ": " + f.type().text()).toList()) + "}"
+                    + nullable;
+        }
+        if (element != null) {
+            return (lumen.startsWith("list[") ? "list[" : "map[String, ") + element.text() + "]" + nullable;
+        }
+        return lumen;
+    }
+
     /**
      * {@code value} as this type declares it: a record keeps only the members its fields name (JSON Schema lets a
      * server send others), inside lists and maps too; whatever does not have the declared shape is left as it is,

@@ -69,6 +69,8 @@ class McpToolSchemaTest {
         assertEquals("entities: list[record], relations: list[record]", signature(readGraph.output().fields()));
         assertEquals("from: String, to: String, relationType: String",
                 signature(readGraph.output().fields().get(1).type().element().fields()));
+        assertEquals("{entities: list[{name: String, entityType: String, observations: list[String]}], "
+                + "relations: list[{from: String, to: String, relationType: String}]}", readGraph.output().text());
     }
 
     @Test
