@@ -152,6 +152,18 @@ class McpExamplesTest {
     }
 
     @Test
+    void aStringOutsideAnArgumentsEnumIsACompileError() throws IOException {
+        Path everything = examples.resolve("everything.lm.md");
+        Files.writeString(everything, Files.readString(everything).replace("(location: \"Chicago\")", "(location: \"Chicgo\")"));
+        EmitCommandTest.Run check = lumen("check", "--color=never", everything.toString());
+        assertEquals(ExitCodes.ERRORS, check.status());
+        assertTrue(check.err().startsWith("error[E0012]: argument `location` of MCP tool `Everything.get-structured-content` "
+                + "is not one of the values its schema allows"), check.err());
+        assertTrue(check.err().contains("not one of `New York`, `Chicago` and `Los Angeles`"), check.err());
+        assertTrue(check.err().contains("= help: did you mean `Chicago`?"), check.err());
+    }
+
+    @Test
     void toolsLsListsAServersToolsWithTheirLumenTypes() {
         String address = "stdio:node " + servers.resolve("@modelcontextprotocol/server-everything/dist/index.js") + " stdio";
         EmitCommandTest.Run ls = ok("tools", "ls", "--mcp", address);

@@ -531,6 +531,7 @@ final class Calls {
             } else {
                 ex.check(a.value(), type);
             }
+            checkAllowed(a, field, alias + "." + toolName.name());
         }
         List<String> missing = fields.values().stream().filter(f -> f.required() && !given.containsKey(f.name()))
                 .map(McpField::name).toList();
@@ -545,6 +546,21 @@ final class Calls {
         Type result = McpTypes.result(schema);
         tool.mcpOutput(toolName.name(), result);
         return result;
+    }
+
+    /** A string literal given for an argument whose schema lists its values (`enum`) must be one of them (E0012). */
+    private void checkAllowed(Expr.Arg arg, McpField field, String tool) {
+        List<String> allowed = field.type().allowed();
+        if (allowed.isEmpty() || !(arg.value() instanceof Expr.Str str) || str.parts().size() != 1
+                || !(str.parts().getFirst() instanceof Expr.Text text) || allowed.contains(text.text())) {
+            return;
+        }
+        Diagnostic.Builder d = Diagnostic.error(Code.E0012, arg.value().span(), "argument `" + field.name() + "` of MCP tool `"
+                + tool + "` is not one of the values its schema allows").label("not one of " + Names.quotedList(allowed));
+        if (!Names.suggest(d, text.text(), allowed)) {
+            d.help("write one of " + Names.quotedList(allowed));
+        }
+        cx.report(d);
     }
 
     /** The typing of {@code toolName} from its server's recorded manifest; E0040 when the server has no such tool. */
