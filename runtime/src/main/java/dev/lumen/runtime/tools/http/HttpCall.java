@@ -57,7 +57,7 @@ final class HttpCall {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.timeoutMs());
         List<String> hops = new ArrayList<>(List.of(target.toString()));
         while (true) {
-            HttpResponse<byte[]> response = exchange(method, target, body, headers, deadline);
+            HttpResponse<byte[]> response = exchange(method, target, body, headers, deadline, false);
             Optional<String> location = response.headers().firstValue("location");
             if (!REDIRECTS.contains(response.statusCode()) || location.isEmpty()) {
                 return response;
@@ -96,7 +96,7 @@ final class HttpCall {
     }
 
     private HttpResponse<byte[]> exchange(String method, Target target, byte[] body, RequestHeaders headers,
-            long deadline) {
+            long deadline, boolean resent) {
         if (deadline - System.nanoTime() <= 0) {
             throw timedOut(target);
         }
@@ -116,8 +116,20 @@ final class HttpCall {
             Thread.currentThread().interrupt();
             throw new ToolFailure("the request to " + target + " was interrupted");
         } catch (ExecutionException e) {
+            if (!resent && closedBeforeAnswering(e.getCause())) { // tools-http.md §9
+                return exchange(method, target, body, headers, deadline, true);
+            }
             throw TransportErrors.of(e.getCause(), target, limits);
         }
+    }
+
+    /**
+     * Whether the connection closed before any byte of the response: how the JDK client reports a kept-alive
+     * connection the server had dropped (it resends only GETs itself).
+     */
+    private static boolean closedBeforeAnswering(Throwable cause) {
+        return cause instanceof java.io.IOException && cause.getMessage() != null
+                && cause.getMessage().contains("header parser received no bytes");
     }
 
     private PolicyViolation timedOut(Target waitingFor) {

@@ -187,6 +187,16 @@ class HttpToolsTest {
     }
 
     @Test
+    void aRequestWhoseConnectionClosesUnansweredIsSentOnceMore() throws IOException {
+        RawHttpServer silent = raw(""); // reads the request, closes the connection, answers nothing
+        String url = "http://127.0.0.1:" + silent.port() + "/form";
+        ToolFailure failure = assertThrows(ToolFailure.class,
+                () -> post(grants("domain", "127.0.0.1:" + silent.port()), url, "payload", null));
+        assertTrue(failure.getMessage().startsWith("the request to " + url + " failed: "), failure.getMessage());
+        assertEquals(2, silent.connections(), "sent once more, and only once");
+    }
+
+    @Test
     void a301Or302TurnsAPostIntoAGetAndA307Or308KeepsIt() throws IOException {
         LoopbackServer server = server().route("/301", redirect(301, "/end")).route("/302", redirect(302, "/end"))
                 .route("/307", redirect(307, "/end")).route("/308", redirect(308, "/end"))

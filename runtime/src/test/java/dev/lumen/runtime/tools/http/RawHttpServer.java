@@ -18,6 +18,7 @@ final class RawHttpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread acceptor;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     RawHttpServer(String response) throws IOException {
         this(response.getBytes(StandardCharsets.ISO_8859_1));
@@ -28,6 +29,7 @@ final class RawHttpServer implements AutoCloseable {
         acceptor = Thread.ofVirtual().start(() -> {
             while (!socket.isClosed()) {
                 try (Socket connection = socket.accept()) {
+                    connections.incrementAndGet();
                     connection.setSoTimeout(READ_TIMEOUT_MS);
                     readRequestHead(connection.getInputStream());
                     connection.getOutputStream().write(response);
@@ -49,6 +51,11 @@ final class RawHttpServer implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             // Nothing came: answer anyway.
         }
+    }
+
+    /** How many connections it has accepted. */
+    int connections() {
+        return connections.get();
     }
 
     int port() {
