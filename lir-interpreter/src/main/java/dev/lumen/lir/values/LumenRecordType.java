@@ -11,12 +11,22 @@ import java.util.Arrays;
 /**
  * A record type (declared, built-in or a tool's output record): its name and fields in declaration order.
  * Also the interop meta object of its values.
+ *
+ * <p>The type also fixes how its values store their fields ({@link LumenRecord}): each Int, Float and Bool
+ * field gets one of the record's unboxed primitive slots, every other field one of its reference slots,
+ * numbered in declaration order.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class LumenRecordType implements LumenType, TruffleObject {
     private final String name;
     @CompilationFinal(dimensions = 1) private final String[] fieldNames;
     @CompilationFinal(dimensions = 1) private LumenType[] fieldTypes;
+    /** Per field: how it is stored, one of the {@code LumenRecord.INT .. REF} kinds. */
+    @CompilationFinal(dimensions = 1) private byte[] fieldKinds;
+    /** Per field: its slot among the primitive slots or among the reference slots, as its kind says. */
+    @CompilationFinal(dimensions = 1) private int[] fieldSlots;
+    private int primitiveSlots;
+    private int referenceSlots;
 
     public LumenRecordType(String name, String[] fieldNames) {
         this.name = name;
@@ -29,6 +39,19 @@ public final class LumenRecordType implements LumenType, TruffleObject {
             throw new IllegalArgumentException("record " + name + ": " + types.length + " types for " + fieldNames.length + " fields");
         }
         this.fieldTypes = types.clone();
+        this.fieldKinds = new byte[types.length];
+        this.fieldSlots = new int[types.length];
+        int primitives = 0;
+        int references = 0;
+        for (int i = 0; i < types.length; i++) {
+            fieldKinds[i] = types[i] == LumenType.Primitive.INT ? LumenRecord.INT
+                    : types[i] == LumenType.Primitive.FLOAT ? LumenRecord.FLOAT
+                    : types[i] == LumenType.Primitive.BOOL ? LumenRecord.BOOL
+                    : LumenRecord.REF;
+            fieldSlots[i] = fieldKinds[i] == LumenRecord.REF ? references++ : primitives++;
+        }
+        this.primitiveSlots = primitives;
+        this.referenceSlots = references;
     }
 
     public String name() {
@@ -45,6 +68,24 @@ public final class LumenRecordType implements LumenType, TruffleObject {
 
     public LumenType fieldType(int i) {
         return fieldTypes[i];
+    }
+
+    /** How field {@code i} is stored: {@link LumenRecord#INT}, {@code FLOAT}, {@code BOOL} or {@code REF}. */
+    public byte fieldKind(int i) {
+        return fieldKinds[i];
+    }
+
+    /** The slot of field {@code i} among the slots of its kind (primitive or reference). */
+    public int fieldSlot(int i) {
+        return fieldSlots[i];
+    }
+
+    int primitiveSlots() {
+        return primitiveSlots;
+    }
+
+    int referenceSlots() {
+        return referenceSlots;
     }
 
     /** The index of field {@code field}, or -1. */
