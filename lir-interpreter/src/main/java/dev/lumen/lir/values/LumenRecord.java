@@ -9,7 +9,6 @@ import com.oracle.truffle.api.library.ExportMessage;
 import dev.lumen.runtime.json.CanonicalJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -211,7 +210,13 @@ public final class LumenRecord extends LumenContainer implements TruffleObject, 
     @Override
     @TruffleBoundary
     public Object toJson() {
-        return new TreeMap<>(asJavaMap());
+        // In canonical member order already, so the writer's sort has nothing to move.
+        int[] order = type.canonicalOrder();
+        Map<String, Object> m = LinkedHashMap.newLinkedHashMap(order.length);
+        for (int i : order) {
+            m.put(type.fieldName(i), get(i));
+        }
+        return m;
     }
 
     @Override

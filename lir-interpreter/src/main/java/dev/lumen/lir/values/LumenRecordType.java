@@ -7,6 +7,7 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A record type (declared, built-in or a tool's output record): its name and fields in declaration order.
@@ -20,6 +21,8 @@ import java.util.Arrays;
 public final class LumenRecordType implements LumenType, TruffleObject {
     private final String name;
     @CompilationFinal(dimensions = 1) private final String[] fieldNames;
+    /** The field indices ordered by name in UTF-16 code units: the member order of canonical JSON. */
+    private final int[] canonicalOrder;
     @CompilationFinal(dimensions = 1) private LumenType[] fieldTypes;
     /** Per field: how it is stored, one of the {@code LumenRecord.INT .. REF} kinds. */
     @CompilationFinal(dimensions = 1) private byte[] fieldKinds;
@@ -31,6 +34,9 @@ public final class LumenRecordType implements LumenType, TruffleObject {
     public LumenRecordType(String name, String[] fieldNames) {
         this.name = name;
         this.fieldNames = fieldNames.clone();
+        this.canonicalOrder = IntStream.range(0, fieldNames.length).boxed()
+                .sorted((a, b) -> fieldNames[a].compareTo(fieldNames[b]))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Sets the field types once they are resolved (they may refer to this record). */
@@ -97,6 +103,10 @@ public final class LumenRecordType implements LumenType, TruffleObject {
             }
         }
         return -1;
+    }
+
+    int[] canonicalOrder() {
+        return canonicalOrder;
     }
 
     String[] fieldNamesArray() {
