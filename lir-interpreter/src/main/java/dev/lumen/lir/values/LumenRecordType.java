@@ -28,8 +28,8 @@ public final class LumenRecordType implements LumenType, TruffleObject {
     @CompilationFinal(dimensions = 1) private byte[] fieldKinds;
     /** Per field: its slot among the primitive slots or among the reference slots, as its kind says. */
     @CompilationFinal(dimensions = 1) private int[] fieldSlots;
-    private int primitiveSlots;
-    private int referenceSlots;
+    @CompilationFinal private int primitiveSlots;
+    @CompilationFinal private int referenceSlots;
 
     public LumenRecordType(String name, String[] fieldNames) {
         this.name = name;
