@@ -445,9 +445,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                     }
                     case NEWRECORD: {
                         LumenRecordType type = (LumenRecordType) program.type(wide(pc, bx, 16));
-                        Object[] fields = new Object[type.fieldCount()];
-                        readWindow(frame, fields, a + 1, true);
-                        writeBoxed(frame, a, new LumenRecord(type, fields));
+                        LumenRecord r = new LumenRecord(type);
+                        initFields(frame, r, type, a + 1);
+                        writeBoxed(frame, a, r);
                         pc++;
                         break;
                     }
@@ -456,20 +456,17 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         writeBoxed(frame, a, new LumenResult(op == OK, readBoxed(frame, b)));
                         pc++;
                         break;
-                    case GETFIELD: {
-                        LumenRecord r = (LumenRecord) readBoxed(frame, b);
-                        writeBoxed(frame, a, r.get(wide(pc, c, 8)));
+                    case GETFIELD:
+                        getField(frame, a, (LumenRecord) readBoxed(frame, b), staticRecordType(b), wide(pc, c, 8));
                         pc++;
                         break;
-                    }
                     case SETFIELD: {
                         LumenRecord r = (LumenRecord) readBoxed(frame, a);
-                        Object v = LumenContainer.share(readBoxed(frame, c));
                         if (r.isShared()) {
                             r = r.copy();
                             writeBoxed(frame, a, r);
                         }
-                        r.set(wide(pc, b, 8), v);
+                        setField(frame, r, staticRecordType(a), wide(pc, b, 8), c);
                         pc++;
                         break;
                     }
@@ -798,6 +795,69 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                 LumenContainer.share(v);
             }
             writeBoxed(frame, a, v);
+        }
+    }
+
+    // ============================================================================== records
+
+    /** The record type of register {@code r} when it is statically one, else null (a union: any record). */
+    private LumenRecordType staticRecordType(int r) {
+        return cats[r] == C_RECORD ? (LumenRecordType) types[r] : null;
+    }
+
+    /**
+     * Reads field {@code f} of {@code r} into register {@code a}. With the record's static type known (and
+     * confirmed by the value's), the field's kind and slot are constants: an Int field is one load into a
+     * long register.
+     */
+    private void getField(VirtualFrame frame, int a, LumenRecord r, LumenRecordType type, int f) {
+        if (type == null || r.type() != type) {
+            writeBoxed(frame, a, r.get(f));
+            return;
+        }
+        int slot = type.fieldSlot(f);
+        switch (type.fieldKind(f)) {
+            case LumenRecord.INT:
+                writeLong(frame, a, r.primitive(slot));
+                break;
+            case LumenRecord.FLOAT:
+                writeDouble(frame, a, Double.longBitsToDouble(r.primitive(slot)));
+                break;
+            case LumenRecord.BOOL:
+                writeBool(frame, a, r.primitive(slot) != 0);
+                break;
+            default:
+                writeBoxed(frame, a, r.reference(slot));
+        }
+    }
+
+    /** Sets field {@code f} of the unshared record {@code r} from register {@code v}, marking a container shared. */
+    private void setField(VirtualFrame frame, LumenRecord r, LumenRecordType type, int f, int v) {
+        if (type == null || r.type() != type) {
+            r.set(f, LumenContainer.share(readBoxed(frame, v)));
+            return;
+        }
+        int slot = type.fieldSlot(f);
+        switch (type.fieldKind(f)) {
+            case LumenRecord.INT:
+                r.setPrimitive(slot, readLong(frame, v));
+                break;
+            case LumenRecord.FLOAT:
+                r.setPrimitive(slot, Double.doubleToRawLongBits(readDouble(frame, v)));
+                break;
+            case LumenRecord.BOOL:
+                r.setPrimitive(slot, readBool(frame, v) ? 1 : 0);
+                break;
+            default:
+                r.setReference(slot, LumenContainer.share(readBoxed(frame, v)));
+        }
+    }
+
+    /** NEWRECORD: sets every field of the new record {@code r} from registers {@code first..}. */
+    @ExplodeLoop
+    private void initFields(VirtualFrame frame, LumenRecord r, LumenRecordType type, int first) {
+        for (int i = 0; i < type.fieldCount(); i++) {
+            setField(frame, r, type, i, first + i);
         }
     }
 

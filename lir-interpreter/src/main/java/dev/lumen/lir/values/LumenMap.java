@@ -13,7 +13,6 @@ import dev.lumen.runtime.json.CanonicalJson;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -125,7 +124,7 @@ public final class LumenMap extends LumenContainer implements TruffleObject, Can
     @Override
     @TruffleBoundary
     public Object toJson() {
-        return new TreeMap<>(entries);
+        return asJavaMap(); // the canonical writer sorts the members
     }
 
     @Override

@@ -543,12 +543,18 @@ public final class CanonicalJson {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static MessageDigest digest() {
+    /** One SHA-256 digest per thread: looking the algorithm up costs more than hashing a small value. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
+    });
+
+    /** This thread's digest; {@link MessageDigest#digest(byte[])} leaves it reset for the next use. */
+    private static MessageDigest digest() {
+        return SHA256.get();
     }
 
     private static final Pattern START_MARKER =
