@@ -70,9 +70,7 @@ public final class ToolCatalog {
         } else if (manifest == null && env.strict()) {
             cx.report(Diagnostic.error(Code.E0048, use.mcpServer().span(), "the MCP server \"" + address
                             + "\" is not in the lock file").label("`@lock strict` types its tools from the lock file")
-                    .note(env.lockError() != null ? env.lockError()
-                            : env.lock() == null ? "there is no lock file (" + env.lockFile() + ")"
-                            : "the lock file records no manifest for this server")
+                    .note(missingLock(env).orElse("the lock file records no manifest for this server"))
                     .help("run `lumen lock` on this document to record the server's manifest"));
         }
         return new ToolAlias(use, manifest);
@@ -100,9 +98,7 @@ public final class ToolCatalog {
         if (!env.strict()) {
             return;
         }
-        String problem = env.lockError() != null ? env.lockError()
-                : env.lock() == null ? "there is no lock file (" + env.lockFile() + ")"
-                : env.lock().difference(tool).orElse(null);
+        String problem = missingLock(env).orElseGet(() -> env.lock().difference(tool).orElse(null));
         if (problem != null) {
             cx.report(Diagnostic.error(Code.E0048, use.toolId().span(), "`" + tool.id() + "` does not match the lock file")
                     .label("`@lock strict` pins this tool")
@@ -111,6 +107,15 @@ public final class ToolCatalog {
                             ? "run `lumen lock` on this document to write the lock file"
                             : "if the change is intended, run `lumen lock` on this document to pin the tools it finds now"));
         }
+    }
+
+    /** Why there is no lock file to compare with: it cannot be read, or there is none. */
+    private static java.util.Optional<String> missingLock(DocumentTools env) {
+        if (env.lockError() != null) {
+            return java.util.Optional.of(env.lockError());
+        }
+        return env.lock() == null ? java.util.Optional.of("there is no lock file (" + env.lockFile() + ")")
+                : java.util.Optional.empty();
     }
 
     /**
