@@ -111,7 +111,10 @@ class InvoiceAgentExampleTest {
             p.destroyForcibly();
             throw new AssertionError("lumen " + String.join(" ", args) + " did not finish in 60 s");
         }
-        return new EmitCommandTest.Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        EmitCommandTest.Run run = new EmitCommandTest.Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
     }
 
     private static void assertTheInvoice(String out) throws IOException {
