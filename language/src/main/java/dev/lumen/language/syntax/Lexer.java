@@ -266,7 +266,15 @@ public final class Lexer {
             diagnostics.add(Diagnostic.error(Code.E0001, line.span(open, open + 1), "unclosed quoted name")
                     .label("no closing backtick on this line")
                     .help("a quoted name ends with a backtick on the same line, as in Server.`get-sum`(a: 1.0, b: 2.0)"));
-            return s.length();
+            // Recovery: the name runs to the next space, so the rest of the line still parses.
+            int end = open + 1;
+            while (end < s.length() && !Character.isWhitespace(s.charAt(end))) {
+                end++;
+            }
+            if (end > open + 1) {
+                sink.add(new Token(TokenKind.IDENT, s.substring(open + 1, end), line.span(open, end), open, null));
+            }
+            return end;
         }
         if (close == open + 1) {
             diagnostics.add(Diagnostic.error(Code.E0001, line.span(open, close + 1), "empty quoted name")
