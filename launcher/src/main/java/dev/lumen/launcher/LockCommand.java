@@ -4,7 +4,6 @@ import dev.lumen.language.FrontEnd;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.runtime.mcp.McpConnector;
 import dev.lumen.runtime.mcp.McpException;
-import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.store.Store;
@@ -89,8 +88,9 @@ final class LockCommand implements Callable<Integer> {
             pinned.add(id + " " + tool.manifest().version() + " (" + tool.origin().label() + ")");
         }
         for (String address : FrontEnd.importedServers(source)) {
-            try (McpServer server = McpConnector.connect(address, McpSettings.of(document.toAbsolutePath().getParent()))) {
-                McpServerManifest manifest = server.manifest();
+            try {
+                McpServerManifest manifest = McpConnector.manifest(address,
+                        McpSettings.of(document.toAbsolutePath().getParent()));
                 lock = lock.withServer(address, manifest.toJson());
                 pinned.add("MCP server " + manifest.identity().name() + " " + manifest.identity().version() + " ("
                         + manifest.tools().size() + (manifest.tools().size() == 1 ? " tool" : " tools") + ")");

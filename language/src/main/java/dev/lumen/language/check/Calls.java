@@ -577,7 +577,7 @@ final class Calls {
         if (closest.isEmpty()) {
             d.help("its tools are " + Names.quotedList(names));
         } else if (Names.isIdentifier(closest.get())) {
-            Names.suggest(d, toolName.name(), names);
+            d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(closest.get()));
         } else {
             d.help("did you mean `" + closest.get() + "`? a name that is not an identifier is written between "
                     + "backticks: " + alias + ".`" + closest.get() + "`(…)");

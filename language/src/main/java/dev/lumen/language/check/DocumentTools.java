@@ -2,7 +2,6 @@ package dev.lumen.language.check;
 
 import dev.lumen.runtime.mcp.McpConnector;
 import dev.lumen.runtime.mcp.McpException;
-import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.store.Store;
@@ -63,9 +62,10 @@ public record DocumentTools(ToolLocator tools, boolean strict, LockFile lock, Pa
             LockFile before = lock;
             for (String address : servers) {
                 if (recorded(lock, address).isEmpty()) {
-                    try (McpServer server = McpConnector.connect(address,
-                            McpSettings.of(document.toAbsolutePath().getParent()))) {
-                        lock = (lock == null ? LockFile.empty() : lock).withServer(address, server.manifest().toJson());
+                    try {
+                        McpServerManifest manifest = McpConnector.manifest(address,
+                                McpSettings.of(document.toAbsolutePath().getParent()));
+                        lock = (lock == null ? LockFile.empty() : lock).withServer(address, manifest.toJson());
                     } catch (McpException e) {
                         unreachable.put(address, e.getMessage());
                     }

@@ -57,7 +57,6 @@ final class McpTypes {
     /** A type without records, or null when Lumen cannot express it. */
     private static Type builtin(String lumen) {
         TypeExpr expr = Parser.parseType(lumen);
-        Type t = expr == null ? null : TypeResolver.builtin(expr);
-        return t;
+        return expr == null ? null : TypeResolver.builtin(expr);
     }
 }

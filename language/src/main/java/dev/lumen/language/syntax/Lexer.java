@@ -252,10 +252,6 @@ public final class Lexer {
     // ---- tokens of one line ------------------------------------------------------------------
 
     /**
-     * Scans tokens from {@code pos}. In interpolation mode, stops at the `}` that closes the
-     * interpolation and returns its index, or -1 when the line ends first.
-     */
-    /**
      * A name between backticks (spec §3.6): an identifier whatever characters it holds, for names from outside
      * Lumen such as the MCP tool `get-sum`. Returns the index after the closing backtick.
      */
@@ -285,6 +281,10 @@ public final class Lexer {
         return close + 1;
     }
 
+    /**
+     * Scans tokens from {@code pos}. In interpolation mode, stops at the `}` that closes the
+     * interpolation and returns its index, or -1 when the line ends first.
+     */
     private int scan(CodeLine line, int pos, List<Token> sink, boolean interpolation) {
         String s = line.text();
         int braces = 0;

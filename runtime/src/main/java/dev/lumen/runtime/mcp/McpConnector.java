@@ -24,4 +24,16 @@ public final class McpConnector {
     public static McpServer connect(String address, McpSettings settings) {
         return connect(McpAddress.parse(address), settings);
     }
+
+    /**
+     * The manifest of the server at {@code address} (what a lock file records): connects, reads it, and ends the
+     * session.
+     *
+     * @throws McpException when the server cannot be reached or does not answer
+     */
+    public static McpServerManifest manifest(String address, McpSettings settings) {
+        try (McpServer server = connect(address, settings)) {
+            return server.manifest();
+        }
+    }
 }

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +64,7 @@ public final class SessionMcpServer implements McpServer {
     private final Supplier<String> diagnostics;
     private McpServerIdentity identity;
     /** The type of each tool's output schema (absent: none), listed at the first call. */
-    private Map<String, Optional<McpType>> outputs;
+    private Map<String, McpType> outputs;
 
     private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
             CompletableFuture<McpException> broken, Supplier<String> diagnostics) {
@@ -162,13 +161,13 @@ public final class SessionMcpServer implements McpServer {
     /** The type of {@code tool}'s output schema, or null when it declares none or the server lists no such tool. */
     private synchronized McpType output(String tool) {
         if (outputs == null) {
-            Map<String, Optional<McpType>> types = new HashMap<>();
+            Map<String, McpType> types = new HashMap<>(); // null for a tool without an output schema
             for (McpTool t : tools()) {
-                types.put(t.name(), Optional.ofNullable(McpToolSchema.of(t).output()));
+                types.put(t.name(), McpToolSchema.of(t).output());
             }
             outputs = types;
         }
-        return outputs.getOrDefault(tool, Optional.empty()).orElse(null);
+        return outputs.get(tool);
     }
 
     /**
