@@ -66,15 +66,7 @@ public final class Main implements Callable<Integer> {
                         e.printStackTrace(cl.getErr());
                         return ExitCodes.INTERNAL_ERROR;
                     })
-                    .setParameterExceptionHandler((e, unmatched) -> {
-                        // clap/cargo style: the problem and a pointer to help, not the whole usage text.
-                        CommandLine cl = e.getCommandLine();
-                        cl.getErr().println("error: " + e.getMessage());
-                        cl.getErr().println();
-                        cl.getErr().println("For more information, try '" + cl.getCommandSpec().qualifiedName()
-                                + " --help'.");
-                        return ExitCodes.USAGE;
-                    });
+                    .setParameterExceptionHandler((e, unmatched) -> UsageErrors.report(e));
             return commandLine.execute(args);
         } finally {
             out.flush();

@@ -168,7 +168,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> options;
         Source source;
         try {
-            options = polyglotOptions(unmatched);
+            options = polyglotOptions(spec, unmatched);
             source = readSource(file);
             options.putAll(storeOptions());
         } catch (UsageError e) {
@@ -314,8 +314,11 @@ final class RunCommand implements Callable<Integer> {
         return options;
     }
 
-    /** {@code --engine.X=Y}, {@code --compiler.X}, ...: every unmatched option that names a polyglot option group. */
-    static Map<String, String> polyglotOptions(List<String> unmatched) throws UsageError {
+    /**
+     * {@code --engine.X=Y}, {@code --compiler.X}, ...: every unmatched option that names a polyglot option group.
+     * Any other is a mistake, most likely a misspelt option of {@code command}.
+     */
+    private static Map<String, String> polyglotOptions(CommandSpec command, List<String> unmatched) throws UsageError {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : unmatched) {
             if (!arg.startsWith("--") || arg.length() < 3) {
@@ -326,8 +329,8 @@ final class RunCommand implements Callable<Integer> {
             String key = eq < 0 ? body : body.substring(0, eq);
             String value = eq < 0 ? "true" : body.substring(eq + 1);
             if (!key.contains(".") || key.startsWith(".") || key.endsWith(".")) {
-                throw new UsageError("unknown option `" + arg + "`",
-                        "polyglot options have a group, as in --engine.TraceCompilation or --compiler.TraceInlining");
+                throw new UsageError("unknown option `" + arg + "`", UsageErrors.optionSuggestion(command, arg).orElse(
+                        "polyglot options have a group, as in --engine.TraceCompilation or --compiler.TraceInlining"));
             }
             options.put(key, value);
         }

@@ -77,6 +77,33 @@ class MainTest {
     }
 
     @Test
+    void misspeltCommandsAndOptionsGetADidYouMean() {
+        assertEquals("""
+                error: unknown command `lumen chek`
+                  = help: did you mean `check`?
+
+                For more information, try 'lumen --help'.
+                """, lumen("chek", "a.lm.md").err());
+        assertEquals("""
+                error: unknown command `lumen trace shwo`
+                  = help: did you mean `show`?
+
+                For more information, try 'lumen trace --help'.
+                """, lumen("trace", "shwo").err());
+        Run far = lumen("zzzzzz");
+        assertTrue(far.err().contains("= help: the commands are check, emit, lir, run, trace"), far.err());
+        assertTrue(!far.err().contains("train-startup"), "hidden commands stay unadvertised: " + far.err());
+        assertEquals("""
+                error: unknown option `--fromat=json`
+                  = help: did you mean `--format`?
+
+                For more information, try 'lumen check --help'.
+                """, lumen("check", "--fromat=json", "a.lm.md").err());
+        Run missing = lumen("check");
+        assertTrue(missing.err().startsWith("error: missing required parameter: `FILE`\n"), missing.err());
+    }
+
+    @Test
     void helpAndVersionSucceed() {
         Run help = lumen("--help");
         assertEquals(ExitCodes.OK, help.status());

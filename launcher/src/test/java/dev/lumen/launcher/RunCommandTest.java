@@ -272,6 +272,10 @@ class RunCommandTest {
         Run notAnOption = lumen("run", doc, "--frobnicate");
         assertEquals(ExitCodes.USAGE, notAnOption.status());
         assertTrue(notAnOption.err().startsWith("error: unknown option `--frobnicate`"), notAnOption.err());
+        assertTrue(notAnOption.err().contains("= help: polyglot options have a group"), notAnOption.err());
+        Run misspelt = lumen("run", doc, "--cel", "greet");
+        assertEquals(ExitCodes.USAGE, misspelt.status());
+        assertTrue(misspelt.err().contains("unknown option `--cel`\n  = help: did you mean `--cell`?"), misspelt.err());
     }
 
     @Test
