@@ -2,6 +2,7 @@ package dev.lumen.language.check;
 
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Suggestions;
+import dev.lumen.language.syntax.Lexer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,10 +32,15 @@ final class Names {
 
     /** Whether {@code name} can be written as it is, without backticks (spec §3.6). */
     static boolean isIdentifier(String name) {
-        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+        if (name.isEmpty() || !Lexer.isNameStart(name.charAt(0))) {
             return false;
         }
-        return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
+        return name.chars().allMatch(c -> Lexer.isNamePart((char) c));
+    }
+
+    /** {@code name} as source writes it: bare when it is an identifier, else between backticks. */
+    static String source(String name) {
+        return isIdentifier(name) ? name : "`" + name + "`";
     }
 
     /** `a`, `b` and `c` */

@@ -129,8 +129,15 @@ final class StmtChecker {
                             b.isAssigned() ? "variable `" + b.name() + "` is assigned but never read"
                                     : "unused variable `" + b.name() + "`")
                     .label("never read")
-                    .help("if this is intentional, prefix it with an underscore: `_" + b.name() + "`"));
+                    .help(underscoreHelp(b.name())));
         }
+    }
+
+    /** "prefix it with an underscore: `_x`", or `` `_in-stock` `` for a name written between backticks. */
+    private static String underscoreHelp(String name) {
+        String prefixed = Names.source("_" + name);
+        String code = prefixed.startsWith("`") ? "`` " + prefixed + " ``" : "`" + prefixed + "`";
+        return "if this is intentional, prefix it with an underscore: " + code;
     }
 
     // ---- statements --------------------------------------------------------------------------

@@ -295,9 +295,9 @@ public final class Lexer {
                 i++;
             } else if (c == '#') {
                 return interpolation ? -1 : s.length();
-            } else if (Character.isLetter(c) || c == '_') {
+            } else if (isNameStart(c)) {
                 int start = i;
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+                while (i < s.length() && isNamePart(s.charAt(i))) {
                     i++;
                 }
                 String word = s.substring(start, i);
@@ -429,7 +429,7 @@ public final class Lexer {
             }
         }
         int end = i;
-        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+        while (end < s.length() && isNamePart(s.charAt(end))) {
             end++;
         }
         String text = s.substring(start, end);
@@ -569,8 +569,18 @@ public final class Lexer {
         return false;
     }
 
+    /** Whether {@code c} can start a name written without backticks (lumen-v1.md §3.6). */
+    public static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    /** Whether {@code c} can continue a name written without backticks. */
+    public static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
     private static boolean startsInterpolation(String s, int i) {
-        return i + 1 < s.length() && (Character.isLetter(s.charAt(i + 1)) || s.charAt(i + 1) == '_');
+        return i + 1 < s.length() && isNameStart(s.charAt(i + 1));
     }
 
     /**
