@@ -5,7 +5,11 @@ import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -13,7 +17,7 @@ import picocli.CommandLine.IVersionProvider;
 /**
  * The {@code lumen} command.
  *
- * <p>Each subcommand is a class in this package listed in {@code subcommands} below; a subcommand is
+ * <p>Each subcommand is a class in this package listed in {@link #COMMANDS}; a subcommand is
  * registered only once it works, so {@code lumen --help} never advertises a stub. Planned, from the
  * blueprint's CLI chapter: {@code fmt}, {@code init NAME}.
  * {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
@@ -29,10 +33,29 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = Main.Version.class,
         description = "Lumen: Markdown-native programs with typed schemas, capability-scoped tools and "
                 + "hash-chained traces.",
-        subcommands = {CheckCommand.class, EmitCommand.class, LirCommand.class, RunCommand.class, TraceCommand.class,
-            CacheCommand.class, ReplayCommand.class, ToolsCommand.class, LockCommand.class, TrainCommand.class},
         commandListHeading = "%nCommands:%n")
 public final class Main implements Callable<Integer> {
+    /**
+     * The subcommands by name, in the order {@code lumen --help} lists them. A command line that names one
+     * builds only that one: picocli reads a command's annotations reflectively, and on the fast JVM that is a
+     * large part of start-up.
+     */
+    static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("check", CheckCommand::new);
+        commands.put("emit", EmitCommand::new);
+        commands.put("lir", LirCommand::new);
+        commands.put("run", RunCommand::new);
+        commands.put("trace", TraceCommand::new);
+        commands.put("cache", CacheCommand::new);
+        commands.put("replay", ReplayCommand::new);
+        commands.put("tools", ToolsCommand::new);
+        commands.put("lock", LockCommand::new);
+        commands.put("train-startup", TrainCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -56,8 +79,14 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line {@code args} in-process, writing to {@code out} and {@code err}; returns the exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
-            CommandLine commandLine = new CommandLine(new Main())
-                    .setOut(out)
+            CommandLine commandLine = new CommandLine(new Main());
+            Supplier<Object> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+            COMMANDS.forEach((name, command) -> {
+                if (named == null || named == command) {
+                    commandLine.addSubcommand(name, command.get());
+                }
+            });
+            commandLine.setOut(out)
                     .setErr(err)
                     .setExecutionExceptionHandler((e, cl, parsed) -> {
                         cl.getErr().println("error: internal error in lumen: " + e);

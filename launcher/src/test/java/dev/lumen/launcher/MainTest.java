@@ -104,6 +104,12 @@ class MainTest {
     }
 
     @Test
+    void eachCommandIsRegisteredUnderItsOwnName() {
+        Main.COMMANDS.forEach((name, command) -> assertEquals(name,
+                new picocli.CommandLine(command.get()).getCommandName(), "the name COMMANDS gives it"));
+    }
+
+    @Test
     void helpAndVersionSucceed() {
         Run help = lumen("--help");
         assertEquals(ExitCodes.OK, help.status());
