@@ -9,6 +9,7 @@ import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.schema.McpField;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.types.Type;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -573,11 +575,11 @@ final class Calls {
         List<String> names = server.tools().stream().map(McpTool::name).toList();
         Diagnostic.Builder d = Diagnostic.error(Code.E0040, toolName.span(), "unknown tool `" + toolName.name()
                 + "` of MCP server `" + alias + "`").label("`" + server.identity().name() + "` has no tool of this name");
-        java.util.Optional<String> closest = Names.closest(toolName.name(), names);
+        Optional<String> closest = Names.closest(toolName.name(), names);
         if (closest.isEmpty()) {
             d.help("its tools are " + Names.quotedList(names));
         } else if (Names.isIdentifier(closest.get())) {
-            d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(closest.get()));
+            d.help(Suggestions.didYouMean(closest.get()));
         } else {
             d.help("did you mean `" + closest.get() + "`? a name that is not an identifier is written between "
                     + "backticks: " + alias + ".`" + closest.get() + "`(…)");

@@ -38,11 +38,6 @@ final class Names {
         return name.chars().allMatch(c -> Lexer.isNamePart((char) c));
     }
 
-    /** {@code name} as source writes it: bare when it is an identifier, else between backticks. */
-    static String source(String name) {
-        return isIdentifier(name) ? name : "`" + name + "`";
-    }
-
     /** `a`, `b` and `c` */
     static String quotedList(Collection<String> names) {
         List<String> q = names.stream().map(n -> "`" + n + "`").toList();

@@ -135,9 +135,9 @@ final class StmtChecker {
 
     /** "prefix it with an underscore: `_x`", or `` `_in-stock` `` for a name written between backticks. */
     private static String underscoreHelp(String name) {
-        String prefixed = Names.source("_" + name);
-        String code = prefixed.startsWith("`") ? "`` " + prefixed + " ``" : "`" + prefixed + "`";
-        return "if this is intentional, prefix it with an underscore: " + code;
+        String prefixed = "_" + name;
+        return "if this is intentional, prefix it with an underscore: "
+                + (Names.isIdentifier(prefixed) ? "`" + prefixed + "`" : "`` `" + prefixed + "` ``");
     }
 
     // ---- statements --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Resolves `use tool` lines against the tools found for the document (E0040 for an unknown id), turns each
@@ -110,12 +111,12 @@ public final class ToolCatalog {
     }
 
     /** Why there is no lock file to compare with: it cannot be read, or there is none. */
-    private static java.util.Optional<String> missingLock(DocumentTools env) {
+    private static Optional<String> missingLock(DocumentTools env) {
         if (env.lockError() != null) {
-            return java.util.Optional.of(env.lockError());
+            return Optional.of(env.lockError());
         }
-        return env.lock() == null ? java.util.Optional.of("there is no lock file (" + env.lockFile() + ")")
-                : java.util.Optional.empty();
+        return env.lock() == null ? Optional.of("there is no lock file (" + env.lockFile() + ")")
+                : Optional.empty();
     }
 
     /**
