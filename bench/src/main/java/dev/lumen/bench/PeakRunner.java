@@ -2,9 +2,14 @@ package dev.lumen.bench;
 
 import java.io.File;
 import java.io.IOException;
+import dev.lumen.bench.baseline.Programs;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -20,6 +25,7 @@ import org.graalvm.polyglot.Value;
  * java [JVM options] -cp bench/target/lumen-benchmarks.jar dev.lumen.bench.PeakRunner FILE
  *      [--cell NAME] [--arg NAME=VALUE]... [--expect-jit | --expect-interpreter]
  *      [--warmup-seconds S] [--warmup-min K] [--iterations M] [--budget-seconds B] [--once]
+ *      [--java PROGRAM]
  *      [--engine.OPTION=VALUE | --OPTION=VALUE ...]
  * </pre>
  *
@@ -35,6 +41,14 @@ import org.graalvm.polyglot.Value;
  * Bool, a decimal number a Float. The last line printed is {@link PeakTimer.Result#line()}, whose checksum is the cell's result
  * as canonical JSON; with {@code --once} only that JSON is printed. Errors go to standard error, one line
  * first (what bench/run shows), exit status 1.
+ *
+ * <p>{@code --java PROGRAM} also times the plain-Java version of the program ({@link Programs}, on the
+ * argument {@code n}) in the same JVM, in turns with the cell ({@link PeakTimer#measureInTurns}), and then
+ * prints {@code java checksum=C median_ms=X min_ms=Y ratio=R}: R is the median of the rounds' Lumen time over
+ * Java time. Timing both in one process moments apart keeps the machine's own variation (which on a shared
+ * virtual machine moves either side by half from one process to the next) out of the ratio. The Java code is
+ * compiled by HotSpot's C2 as on a plain JVM: the Graal compiler of the optimizing runtime compiles only
+ * Truffle's guest code.
  */
 public final class PeakRunner {
     private PeakRunner() {
@@ -63,6 +77,7 @@ public final class PeakRunner {
         Map<String, String> options = new LinkedHashMap<>();
         String expect = null;
         boolean once = false;
+        String javaName = null;
         PeakTimer timer = new PeakTimer();
         for (int i = 0; i < args.length; ) {
             String a = args[i];
@@ -83,6 +98,9 @@ public final class PeakRunner {
             } else if (a.equals("--expect-jit") || a.equals("--expect-interpreter")) {
                 expect = a;
                 i++;
+            } else if (a.equals("--java") && i + 1 < args.length) {
+                javaName = args[i + 1];
+                i += 2;
             } else if (a.equals("--once")) {
                 once = true;
                 i++;
@@ -100,6 +118,10 @@ public final class PeakRunner {
         if (file == null) {
             return usage("no document given");
         }
+        LongUnaryOperator javaProgram = javaName == null ? null : Programs.ALL.get(javaName);
+        if (javaName != null && (javaProgram == null || !argValues.containsKey("n"))) {
+            return usage("--java takes one of " + Programs.NAMES + " and needs --arg n=N");
+        }
 
         Context.Builder builder = Context.newBuilder("lumen")
                 .allowAllAccess(true)
@@ -112,7 +134,7 @@ public final class PeakRunner {
                 return 1;
             }
             String implementation = engine.getImplementationName();
-            boolean interpreted = implementation.toLowerCase(java.util.Locale.ROOT).contains("interpreted");
+            boolean interpreted = implementation.toLowerCase(Locale.ROOT).contains("interpreted");
             if ("--expect-jit".equals(expect) && interpreted) {
                 System.err.println("error: the optimizing Truffle runtime is not active (engine: " + implementation
                         + "); run on a JVM with the Graal compiler on the upgrade module path");
@@ -135,9 +157,26 @@ public final class PeakRunner {
                 return 0;
             }
             System.out.println("engine " + implementation + ", cell " + cell + " " + argValues);
-            PeakTimer.Result result = timer.measure(() -> toJson(target.execute(callArgs)));
+            Supplier<String> lumen = () -> toJson(target.execute(callArgs));
+            if (javaProgram == null) {
+                PeakTimer.Result result = timer.measure(lumen);
+                System.out.println(result.timesLine());
+                System.out.println(result.line());
+                return 0;
+            }
+            long n = Long.parseLong(argValues.get("n").replace("_", ""));
+            List<PeakTimer.Result> results = timer.measureInTurns(List.of(lumen, () -> Long.toString(javaProgram.applyAsLong(n))));
+            PeakTimer.Result result = results.get(0);
+            PeakTimer.Result baseline = results.get(1);
+            if (!result.checksum().equals(baseline.checksum())) {
+                System.err.println("error: the cell returned " + result.checksum() + ", the Java program " + baseline.checksum());
+                return 1;
+            }
             System.out.println(result.timesLine());
-        System.out.println(result.line());
+            System.out.println(result.line());
+            System.out.println("java " + baseline.timesLine());
+            System.out.println(String.format(Locale.ROOT, "java checksum=%s median_ms=%.3f min_ms=%.3f ratio=%.3f",
+                    baseline.checksum(), baseline.medianMillis(), baseline.minMillis(), PeakTimer.medianRatio(result, baseline)));
             return 0;
         }
     }
@@ -259,7 +298,7 @@ public final class PeakRunner {
     private static int usage(String problem) {
         System.err.println("error: " + problem);
         System.err.println("usage: PeakRunner FILE [--cell NAME] [--arg NAME=VALUE]... [--expect-jit|--expect-interpreter]"
-                + " [--warmup-seconds S] [--warmup-min K] [--iterations M] [--budget-seconds B] [--once]"
+                + " [--warmup-seconds S] [--warmup-min K] [--iterations M] [--budget-seconds B] [--once] [--java PROGRAM]"
                 + " [--engine.OPTION=VALUE ...]");
         return 2;
     }

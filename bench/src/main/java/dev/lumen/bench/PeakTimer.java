@@ -82,22 +82,57 @@ public final class PeakTimer {
 
     /** Warms {@code work} up, then measures it. {@code work} returns the checksum as JSON text. */
     public Result measure(Supplier<String> work) {
-        String checksum = null;
+        return measureInTurns(List.of(work)).get(0);
+    }
+
+    /**
+     * Warms several pieces of work up and measures them in turns: each round runs each once, in order, so
+     * that a slow spell of the machine (another process, a busy neighbour of a virtual machine) falls on all
+     * of them alike. The warm-up and measurement rules are {@link #measure}'s, counted in rounds.
+     */
+    public List<Result> measureInTurns(List<Supplier<String>> works) {
+        int k = works.size();
+        String[] checksums = new String[k];
         int warm = 0;
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (warm < warmupMin || System.nanoTime() < warmEnd) {
-            checksum = same(checksum, work.get(), "warm-up iteration " + (warm + 1));
             warm++;
+            for (int w = 0; w < k; w++) {
+                checksums[w] = same(checksums[w], works.get(w).get(), "warm-up iteration " + warm);
+            }
         }
-        List<Long> times = new ArrayList<>();
+        List<long[]> rounds = new ArrayList<>();
         long budgetEnd = System.nanoTime() + (long) (budgetSeconds * 1e9);
-        while (times.size() < Math.max(1, iterations) && (times.isEmpty() || System.nanoTime() < budgetEnd)) {
-            long start = System.nanoTime();
-            String result = work.get();
-            times.add(System.nanoTime() - start);
-            checksum = same(checksum, result, "measured iteration " + times.size());
+        while (rounds.size() < Math.max(1, iterations) && (rounds.isEmpty() || System.nanoTime() < budgetEnd)) {
+            long[] round = new long[k];
+            for (int w = 0; w < k; w++) {
+                long start = System.nanoTime();
+                String result = works.get(w).get();
+                round[w] = System.nanoTime() - start;
+                checksums[w] = same(checksums[w], result, "measured iteration " + (rounds.size() + 1));
+            }
+            rounds.add(round);
         }
-        return new Result(checksum, warm, times.stream().mapToLong(Long::longValue).toArray());
+        List<Result> results = new ArrayList<>();
+        for (int w = 0; w < k; w++) {
+            int index = w;
+            results.add(new Result(checksums[w], warm, rounds.stream().mapToLong(r -> r[index]).toArray()));
+        }
+        return results;
+    }
+
+    /**
+     * The median over the measured rounds of {@code a}'s time divided by {@code b}'s, for two results of one
+     * {@link #measureInTurns}: each ratio compares two runs made moments apart.
+     */
+    public static double medianRatio(Result a, Result b) {
+        double[] ratios = new double[a.nanos().length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = (double) a.nanos()[i] / b.nanos()[i];
+        }
+        Arrays.sort(ratios);
+        int m = ratios.length / 2;
+        return ratios.length % 2 == 1 ? ratios[m] : (ratios[m - 1] + ratios[m]) / 2;
     }
 
     private static String same(String expected, String actual, String where) {
