@@ -88,7 +88,9 @@ public final class PeakTimer {
     /**
      * Warms several pieces of work up and measures them in turns: each round runs each once, in order, so
      * that a slow spell of the machine (another process, a busy neighbour of a virtual machine) falls on all
-     * of them alike. The warm-up and measurement rules are {@link #measure}'s, counted in rounds.
+     * of them alike. The warm-up and measurement rules are {@link #measure}'s, counted in rounds. With more
+     * than one, a full collection precedes each measured run (untimed): sharing a heap, a program would
+     * otherwise pay for collecting the other's garbage (the records programs allocate a million records).
      */
     public List<Result> measureInTurns(List<Supplier<String>> works) {
         int k = works.size();
@@ -106,6 +108,9 @@ public final class PeakTimer {
         while (rounds.size() < Math.max(1, iterations) && (rounds.isEmpty() || System.nanoTime() < budgetEnd)) {
             long[] round = new long[k];
             for (int w = 0; w < k; w++) {
+                if (k > 1) {
+                    System.gc();
+                }
                 long start = System.nanoTime();
                 String result = works.get(w).get();
                 round[w] = System.nanoTime() - start;
