@@ -7,7 +7,7 @@
 #                              Graal compiler jars in DIR on the upgrade module path under JVMCI. Read them
 #                              with: mapfile -t opts < <(lumen_jit_jvm_opts "$dir")
 #
-# The parent pom's lumen.jit.argLine holds the same JIT options for test JVMs.
+# The parent pom's lumen.jit.argLine holds the same JIT options for test JVMs, but for the compiler setting.
 
 # shellcheck disable=SC2034  # used by the scripts that source this file
 lumen_fast_jvm_opts=(
@@ -20,6 +20,8 @@ lumen_fast_jvm_opts=(
 # compiler.InliningRecursionDepth: Graal inlines a cell into itself 4 levels deep instead of 2, so that a
 # recursive cell makes a Truffle call (argument array, boxed result) once per 31 activations instead of once
 # per 7: fib(32) is about 1.2x faster, and cells that do not recurse are unaffected (bench/README.md).
+# The option is experimental: a Context built on this JVM must allow experimental options, as Lumen's own
+# do. Test JVMs leave it out (lumen.jit.argLine); RunConformanceTest passes it to its compiled runs.
 lumen_jit_jvm_opts() {
     printf '%s\n' -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
         "--upgrade-module-path=$1" \

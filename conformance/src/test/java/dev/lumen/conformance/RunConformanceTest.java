@@ -57,7 +57,9 @@ class RunConformanceTest {
             "--engine.CompilationFailureAction=Throw",
             // partial-evaluation hygiene: a virtual call, type check or allocation the compiler cannot resolve in
             // a compiled cell is a performance warning, and here a compilation failure
-            "--compiler.TreatPerformanceWarningsAsErrors=all");
+            "--compiler.TreatPerformanceWarningsAsErrors=all",
+            // the inlining depth bin/lumen's optimizing JVM sets (bin/lumen-jvm.sh), which test JVMs do not
+            "--compiler.InliningRecursionDepth=4");
     /** The corpus must exercise the whole pure language, not a token example or two. */
     private static final int MINIMUM_DOCUMENTS = 60;
     private static final int MINIMUM_FAILING = 10;

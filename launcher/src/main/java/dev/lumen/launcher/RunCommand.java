@@ -274,7 +274,8 @@ final class RunCommand implements Callable<Integer> {
         if (!compilerOption) {
             return new String[0];
         }
-        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+        // Experimental options allowed: bin/lumen's optimizing JVM sets one as a system property (bin/lumen-jvm.sh).
+        try (Engine engine = Engine.newBuilder().allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").build()) {
             return engine.getImplementationName().equals("Interpreted")
                     ? new String[] {"compiler options exist only on the optimizing runtime: run with --jit"}
                     : new String[0];
