@@ -25,8 +25,11 @@ final class UsageErrors {
         CommandLine cl = e.getCommandLine();
         CommandSpec spec = cl.getCommandSpec();
         List<String> helps = new ArrayList<>();
-        String message = e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
-                ? unmatched(spec, u.getUnmatched().getFirst(), helps)
+        // picocli checks required parameters before unmatched arguments: `trace show --nope` would report the
+        // missing RUN, where the cause is the unknown option.
+        List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched() : cl.getUnmatchedArguments();
+        String message = !unmatched.isEmpty()
+                ? unmatched(spec, unmatched.getFirst(), helps)
                 : picocliMessage(e.getMessage());
         PrintWriter err = cl.getErr();
         err.println("error: " + message);

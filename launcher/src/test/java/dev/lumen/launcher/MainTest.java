@@ -101,6 +101,13 @@ class MainTest {
                 """, lumen("check", "--fromat=json", "a.lm.md").err());
         Run missing = lumen("check");
         assertTrue(missing.err().startsWith("error: missing required parameter: `FILE`\n"), missing.err());
+        // the unknown option is the mistake, not the parameter it left out
+        assertEquals("""
+                error: unknown option `--nope`
+
+                For more information, try 'lumen trace show --help'.
+                """, lumen("trace", "show", "--nope").err());
+        assertTrue(lumen("trace", "show", "--stroe").err().contains("= help: did you mean `--store`?"));
     }
 
     @Test
