@@ -96,6 +96,10 @@ class McpDocumentTest {
         assertTrue(outside.err().startsWith("error: `Files.read_text_file` (of stdio:node "), outside.err());
         assertTrue(outside.err().contains("failed: the server reported an error: Access denied"), outside.err());
         assertEquals("tool", lastToolCall().json().get("error_kind").textValue());
+        // the server that refused the call is named, as on a call it answered
+        assertEquals("secure-filesystem-server", lastToolCall().json().path("server").path("name").textValue(),
+                lastToolCall().json().toString());
+        assertTrue(TraceVerifier.verify(Store.at(dir), Store.at(dir).runIds().getLast()).ok());
 
         EmitCommandTest.Run invalid = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("bad.json"));
         assertEquals(ExitCodes.ERRORS, invalid.status());

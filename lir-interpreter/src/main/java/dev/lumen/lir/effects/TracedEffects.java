@@ -171,7 +171,7 @@ public final class TracedEffects implements LumenEffects {
         if (tool.grants() == null) { // deny by default, whatever produced the LIR
             throw toolFailure(tool, CanonicalValue.of(arguments), Grants.of(Map.of()).hash(), System.nanoTime(),
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
-                            + "is called only under a `grant " + tool.alias() + " …` line");
+                            + "is called only under a `grant " + tool.alias() + " …` line", Map.of());
         }
         String toolId = toolId(tool);
         String version = version(tool);
@@ -187,7 +187,7 @@ public final class TracedEffects implements LumenEffects {
         if (replay != null) {
             ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.hash());
             if (call.outputs() == null) {
-                throw toolFailure(tool, shownInputs, policyHash, started, call.errorKind(), call.message());
+                throw toolFailure(tool, shownInputs, policyHash, started, call.errorKind(), call.message(), Map.of());
             }
             outputs = call.outputs();
             cached = true;
@@ -207,7 +207,7 @@ public final class TracedEffects implements LumenEffects {
         if (outputs == null) {
             if (offline) {
                 throw toolFailure(tool, shownInputs, policyHash, started, "offline",
-                        "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")");
+                        "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")", Map.of());
             }
             ToolResult result = execute(tool, what, inputs, shownInputs, grants, started);
             outputs = CanonicalValue.of(result.output());
@@ -256,10 +256,11 @@ public final class TracedEffects implements LumenEffects {
             }
             return implementation(tool, what).call(request);
         } catch (ToolFailure e) {
-            throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage());
+            throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage(),
+                    e.server());
         } catch (PolicyViolation e) {
             throw toolFailure(tool, shownInputs, grants.hash(), started, "policy",
-                    what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage());
+                    what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage(), Map.of());
         }
     }
 
@@ -294,13 +295,13 @@ public final class TracedEffects implements LumenEffects {
         return ToolLocator.implementation(found);
     }
 
-    /** Records a failed call and returns the error that stops the program. */
+    /** Records a failed call (with the MCP server that failed it, if any) and returns the error that stops the program. */
     private LumenFailure toolFailure(ToolDef tool, CanonicalValue inputs, String policyHash, long started,
-            String errorKind, String message) {
+            String errorKind, String message, Map<String, Object> server) {
         if (trace != null) {
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             record(() -> trace.toolFailed(cells.peek(), toolId(tool), version(tool), policyHash, inputs, errorKind,
-                    message, latencyMs));
+                    message, latencyMs, server));
         }
         return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, message);
     }

@@ -41,21 +41,26 @@ public final class McpCalls implements AutoCloseable {
     public synchronized ToolResult call(String address, String tool, ToolRequest request) {
         checkPins(tool, request);
         long timeout = request.grants().integer("timeout_ms").orElse(DEFAULT_TIMEOUT_MS);
+        McpServer server = servers.get(address);
         try {
-            McpServer server = servers.get(address);
             if (server == null) {
                 server = McpConnector.connect(address, McpSettings.of(directory));
                 servers.put(address, server);
             }
             JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));
-            McpServerIdentity id = server.identity();
-            return new ToolResult(output, Map.of(), Map.of("name", id.name(), "version", id.version(),
-                    "protocol_version", id.protocolVersion()));
+            return new ToolResult(output, Map.of(), identity(server));
         } catch (McpToolError e) {
-            throw new ToolFailure("the server reported an error: " + e.getMessage());
+            throw new ToolFailure("the server reported an error: " + e.getMessage(), identity(server));
         } catch (McpException e) {
-            throw new ToolFailure(e.getMessage());
+            // a server that failed to connect has no identity; one that failed the call after the handshake has
+            throw new ToolFailure(e.getMessage(), server == null ? Map.of() : identity(server));
         }
+    }
+
+    /** The server's name, version and protocol revision from its handshake, as traced (mcp-bridge-v1.md §4). */
+    private static Map<String, Object> identity(McpServer server) {
+        McpServerIdentity id = server.identity();
+        return Map.of("name", id.name(), "version", id.version(), "protocol_version", id.protocolVersion());
     }
 
     /** A pin clause {@code name "v"} allows argument {@code name} only the granted values. */

@@ -175,11 +175,20 @@ public final class TraceWriter implements AutoCloseable {
      */
     public synchronized long toolFailed(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, String errorKind, String message, long latencyMs) {
+        return toolFailed(cell, toolId, toolVersion, policyHash, inputs, errorKind, message, latencyMs, Map.of());
+    }
+
+    /** A failed tool call, with the MCP server that refused or failed it ({@code server}, unchained), if one did. */
+    public synchronized long toolFailed(String cell, String toolId, String toolVersion, String policyHash,
+            Object inputs, String errorKind, String message, long latencyMs, Map<String, Object> server) {
         Objects.requireNonNull(errorKind, "errorKind");
         Objects.requireNonNull(message, "message");
         CanonicalObject event = toolEvent(cell, toolId, toolVersion, policyHash, inputs, latencyMs, false)
                 .put("error_kind", errorKind)
                 .put("message", message);
+        if (!server.isEmpty()) {
+            event.putCanonical("server", CanonicalJson.write(server));
+        }
         return append(EventKind.TOOL_CALL, event);
     }
 
