@@ -1,8 +1,8 @@
 package dev.lumen.bench;
 
+import dev.lumen.bench.baseline.Programs;
 import java.io.File;
 import java.io.IOException;
-import dev.lumen.bench.baseline.Programs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
