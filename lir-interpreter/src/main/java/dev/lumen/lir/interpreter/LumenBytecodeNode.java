@@ -619,6 +619,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         // would be a phi of all RETURNs' operands, read from the frame with a variable index
                         // (which makes the frame escape).
                         result = readBoxed(frame, a);
+                        if (CompilerDirectives.inCompiledCode()) {
+                            clearAll(frame);
+                        }
                         pc = DONE;
                         break;
                     case HALT:
@@ -760,6 +763,23 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     private void clearDead(VirtualFrame frame, int[] dead) {
         for (int i = 0; i < dead.length; i++) {
             int r = dead[i];
+            if (kind(r) == K_OBJECT) {
+                frame.clearObjectStatic(r);
+            } else {
+                frame.clearPrimitiveStatic(r);
+            }
+        }
+    }
+
+    /**
+     * Compiled code only: clears every register as the cell returns. The RETURNs of a cell merge at the exit
+     * of the loop, where the frame is still in the deoptimization state of what follows (Truffle's safepoint
+     * poll after the root executes). Registers that differ between two RETURN paths would be merged there
+     * into values computed on every path; cleared, they are the same constants on all of them.
+     */
+    @ExplodeLoop
+    private void clearAll(VirtualFrame frame) {
+        for (int r = 0; r < kinds.length; r++) {
             if (kind(r) == K_OBJECT) {
                 frame.clearObjectStatic(r);
             } else {
