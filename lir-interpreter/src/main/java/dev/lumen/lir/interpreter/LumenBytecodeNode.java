@@ -762,12 +762,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     @ExplodeLoop
     private void clearDead(VirtualFrame frame, int[] dead) {
         for (int i = 0; i < dead.length; i++) {
-            int r = dead[i];
-            if (kind(r) == K_OBJECT) {
-                frame.clearObjectStatic(r);
-            } else {
-                frame.clearPrimitiveStatic(r);
-            }
+            clearRegister(frame, dead[i]);
         }
     }
 
@@ -780,11 +775,15 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     @ExplodeLoop
     private void clearAll(VirtualFrame frame) {
         for (int r = 0; r < kinds.length; r++) {
-            if (kind(r) == K_OBJECT) {
-                frame.clearObjectStatic(r);
-            } else {
-                frame.clearPrimitiveStatic(r);
-            }
+            clearRegister(frame, r);
+        }
+    }
+
+    private void clearRegister(VirtualFrame frame, int r) {
+        if (kind(r) == K_OBJECT) {
+            frame.clearObjectStatic(r);
+        } else {
+            frame.clearPrimitiveStatic(r);
         }
     }
 
