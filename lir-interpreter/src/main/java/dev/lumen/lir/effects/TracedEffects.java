@@ -21,6 +21,7 @@ import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.policy.Redacted;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.RunLimits;
@@ -169,7 +170,7 @@ public final class TracedEffects implements LumenEffects {
     @Override
     public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
         if (tool.grants() == null) { // deny by default, whatever produced the LIR
-            throw toolFailure(tool, CanonicalValue.of(arguments), Grants.of(Map.of()).hash(), System.nanoTime(),
+            throw toolFailure(tool, Redacted.unchanged(CanonicalValue.of(arguments)), Grants.of(Map.of()).hash(), System.nanoTime(),
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
                             + "is called only under a `grant " + tool.alias() + " …` line", Map.of());
         }
@@ -179,13 +180,13 @@ public final class TracedEffects implements LumenEffects {
         CanonicalValue inputs = CanonicalValue.of(arguments);
         Grants grants = Grants.of(tool.grants());
         Redaction redaction = Redaction.of(grants);
-        CanonicalValue shownInputs = shown(redaction, inputs);
+        Redacted shownInputs = redaction.redact(inputs);
         String policyHash = grants.hash();
         long started = System.nanoTime();
         CanonicalValue outputs = null;
         boolean cached = false;
         if (replay != null) {
-            ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.hash());
+            ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.value().hash());
             if (call.outputs() == null) {
                 throw toolFailure(tool, shownInputs, policyHash, started, call.errorKind(), call.message(), Map.of());
             }
@@ -201,7 +202,7 @@ public final class TracedEffects implements LumenEffects {
                         + corrupt.problem());
             }
         }
-        CanonicalValue shownOutputs;
+        Redacted shownOutputs;
         Map<String, Object> usage = Map.of();
         Map<String, Object> server = Map.of();
         if (outputs == null) {
@@ -213,37 +214,31 @@ public final class TracedEffects implements LumenEffects {
             outputs = CanonicalValue.of(result.output());
             usage = result.usage();
             server = result.server();
-            shownOutputs = shown(redaction, outputs);
-            if (cacheOn && shownOutputs == outputs) { // an output with a redacted member is not kept
+            shownOutputs = redaction.redact(outputs);
+            if (cacheOn && !shownOutputs.changed()) { // an output with a redacted member is not kept
                 CanonicalValue kept = outputs;
-                record(() -> store.cache().put(toolId, version, policyHash, inputs.hash(), shownInputs, kept));
+                record(() -> store.cache().put(toolId, version, policyHash, inputs.hash(), shownInputs.value(), kept));
             }
         } else {
-            shownOutputs = shown(redaction, outputs);
+            shownOutputs = redaction.redact(outputs);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
             boolean fromCache = cached;
             Map<String, Object> figures = usage;
             Map<String, Object> answeredBy = server;
-            record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs, shownOutputs,
-                    latencyMs, fromCache, figures, answeredBy));
+            record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs.value(),
+                    shownOutputs.value(), latencyMs, fromCache, figures, answeredBy));
         }
-        return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
-                what + " returned an output that is not a " + resultType);
+        try {
+            return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
+                    what + " returned an output that is not a " + resultType);
+        } catch (LumenFailure e) { // the message quotes the output, and the run's error event records it
+            throw new LumenFailure(e.kind(), shownOutputs.scrub(e.getMessage()));
+        }
     }
 
-    /** What the trace and the cache show of a value: redacted members replaced (the same value when none are). */
-    private static CanonicalValue shown(Redaction redaction, CanonicalValue value) {
-        if (redaction.isEmpty()) {
-            return value;
-        }
-        var tree = value.tree();
-        var redacted = redaction.apply(tree);
-        return redacted == tree ? value : CanonicalValue.of(redacted);
-    }
-
-    private ToolResult execute(ToolDef tool, String what, CanonicalValue inputs, CanonicalValue shownInputs,
+    private ToolResult execute(ToolDef tool, String what, CanonicalValue inputs, Redacted shownInputs,
             Grants grants, long started) {
         try {
             limits.countCall(tool.alias(), grants);
@@ -295,15 +290,19 @@ public final class TracedEffects implements LumenEffects {
         return ToolLocator.implementation(found);
     }
 
-    /** Records a failed call (with the MCP server that failed it, if any) and returns the error that stops the program. */
-    private LumenFailure toolFailure(ToolDef tool, CanonicalValue inputs, String policyHash, long started,
+    /**
+     * Records a failed call (with the MCP server that failed it, if any) and returns the error that stops the
+     * program; the message, which may quote the arguments, loses what their redaction took out.
+     */
+    private LumenFailure toolFailure(ToolDef tool, Redacted inputs, String policyHash, long started,
             String errorKind, String message, Map<String, Object> server) {
+        String shown = inputs.scrub(message);
         if (trace != null) {
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            record(() -> trace.toolFailed(cells.peek(), toolId(tool), version(tool), policyHash, inputs, errorKind,
-                    message, latencyMs, server));
+            record(() -> trace.toolFailed(cells.peek(), toolId(tool), version(tool), policyHash, inputs.value(),
+                    errorKind, shown, latencyMs, server));
         }
-        return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, message);
+        return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, shown);
     }
 
     // ------------------------------------------------------------------------------------ validation

@@ -234,6 +234,25 @@ class HttpToolsTest {
         assertEquals("t", otherOrigin.header("x-trace"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"AUTHORIZATION", "authorization", "cOOKIE"})
+    void credentialsInAnyCaseStayWithTheirOrigin(String name) throws IOException {
+        LoopbackServer server = server().route("/landing", respond(200, "here"));
+        server.route("/away", redirect(302, server.url("/landing")));
+        get(grants("domain", local(server), "domain", ip(server)), "http://" + local(server) + "/away",
+                Map.of(name, "secret"));
+        assertEquals("secret", server.received().get(0).header(name.toLowerCase()));
+        assertNull(server.received().get(1).header(name.toLowerCase()), name + " goes no further than its origin");
+    }
+
+    @Test
+    void bodyHeadersInAnyCaseGoWithTheBodyAndReplaceTheDefault() throws IOException {
+        LoopbackServer server = server().route("/form", redirect(303, "/done")).route("/done", respond(200, "ok"));
+        post(grants("domain", ip(server)), server.url("/form"), "{}", Map.of("CONTENT-TYPE", "application/json"));
+        assertEquals("application/json", server.received().get(0).header("content-type"), "no second Content-Type");
+        assertNull(server.received().get(1).header("content-type"));
+    }
+
     @Test
     void aRedirectWithoutALocationIsTheOutput() throws IOException {
         LoopbackServer server = server().route("/", respond(302, "nowhere to go"));
