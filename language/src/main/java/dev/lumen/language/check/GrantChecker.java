@@ -5,6 +5,8 @@ import dev.lumen.language.ast.Program;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
+import dev.lumen.runtime.json.JsonPointer;
+import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.Capability;
 import dev.lumen.runtime.tools.ToolManifest;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.Map;
  * Several grant lines for one target accumulate.
  */
 final class GrantChecker {
-    private static final List<String> MCP_CLAUSES = List.of("timeout_ms", "rate_limit");
+    /** The clauses of an MCP tool that are not argument pins. */
+    private static final List<String> MCP_CLAUSES = List.of("timeout_ms", "rate_limit", "redact");
 
     private final Context cx;
     /** Where each non-repeatable clause was first given, per alias and target. */
@@ -115,7 +118,7 @@ final class GrantChecker {
             for (Decl.GrantValue v : c.values()) {
                 b.append(' ').append(switch (v.value()) {
                     case String s when v.word() -> s;
-                    case String s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                    case String s -> quoted(s);
                     default -> String.valueOf(v.value());
                 });
             }
@@ -165,7 +168,7 @@ final class GrantChecker {
             cx.report(d);
             return;
         }
-        if (!value(c, cap.valueKind(), key)) {
+        if (!value(c, cap.valueKind(), key) || !redactValue(cap, c)) {
             return;
         }
         if (!cap.repeatable() && repeated(alias, "", c)) {
@@ -178,7 +181,8 @@ final class GrantChecker {
         String key = c.key().name();
         if (MCP_CLAUSES.contains(key)) {
             Capability cap = Capability.byClause(key).orElseThrow();
-            if (!value(c, cap.valueKind(), key) || repeated(alias, target, c)) {
+            if (!value(c, cap.valueKind(), key) || !redactValue(cap, c)
+                    || (!cap.repeatable() && repeated(alias, target, c))) {
                 return;
             }
             alias.addClause(target, new ToolAlias.GrantedClause(key, cap, values(c), c.span()));
@@ -274,6 +278,34 @@ final class GrantChecker {
                 .note("`" + key + "` takes " + kind.description())
                 .help(help));
         return false;
+    }
+
+    /**
+     * A `redact` value that starts with `/` is a JSON pointer (run.md §6.3a), and must be one; reports E0044 and
+     * returns false if it is not. Other clauses pass.
+     */
+    private boolean redactValue(Capability cap, Decl.GrantClause c) {
+        if (cap != Capability.REDACT || !(c.values().get(0).value() instanceof String text)
+                || !Redaction.isPointer(text)) {
+            return true;
+        }
+        try {
+            JsonPointer.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            String fixed = text.replaceAll("~(?![01])", "~0");
+            cx.report(Diagnostic.error(Code.E0044, c.values().get(0).span(), "wrong value for grant clause `redact`")
+                    .label("not a JSON pointer: `~` must be followed by `0` or `1`")
+                    .note("`redact` takes a member name, or a JSON pointer (RFC 6901) when the value starts with `/`;"
+                            + " in a pointer `~0` stands for `~` and `~1` for `/`")
+                    .help("write `~` as `~0`: `redact " + quoted(fixed) + "`"));
+            return false;
+        }
+    }
+
+    /** A string as a grant writes it, in double quotes. */
+    private static String quoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Span valueSpan(Decl.GrantClause c) {

@@ -222,6 +222,29 @@ class ToolsTest {
     }
 
     @Test
+    void aRedactValueThatStartsWithASlashMustBeAJsonPointer() {
+        Checked c = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet domain "a" redact "/body/token" redact "authorization" redact "/a~2b~"
+                use tool mcp "http://x" as Gh
+                grant Gh.search redact "/x~" redact "token" redact "/ok" redact "/x~1y"
+                """);
+        List<Diagnostic> ds = c.all(Code.E0044);
+        assertEquals(2, ds.size(), Checked.render(c.diagnostics()));
+        at(ds.get(0), 2, 77, 85);
+        assertEquals("wrong value for grant clause `redact`", ds.get(0).message());
+        assertEquals("not a JSON pointer: `~` must be followed by `0` or `1`", ds.get(0).label());
+        Checked.note(ds.get(0), "a JSON pointer (RFC 6901) when the value starts with `/`");
+        help(ds.get(0), "write `~` as `~0`: `redact \"/a~02b~0\"`");
+        at(ds.get(1), 4, 24, 29);
+        help(ds.get(1), "write `~` as `~0`: `redact \"/x~0\"`");
+        assertEquals(List.of(), c.all(Code.E0045), "redact accumulates, for an MCP tool too");
+        List<ToolAlias.GrantedClause> mcp = c.checked().symbols().tool("Gh").grants().get("search");
+        assertEquals(List.of(Capability.REDACT, Capability.REDACT, Capability.REDACT),
+                mcp.stream().map(ToolAlias.GrantedClause::capability).toList(), "not argument pins");
+    }
+
+    @Test
     void repeatedClauses() {
         Checked c = Checked.of("""
                 use tool http.get as HttpGet

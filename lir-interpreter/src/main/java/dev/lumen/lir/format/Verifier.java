@@ -1,5 +1,7 @@
 package dev.lumen.lir.format;
 
+import dev.lumen.runtime.json.JsonPointer;
+import dev.lumen.runtime.policy.Redaction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -291,7 +293,24 @@ public final class Verifier {
                         || (v instanceof Double d && !d.isNaN() && !d.isInfinite());
                 if (!ok) {
                     problems.add(where + " grant `" + e.getKey() + "`: value " + v + " is not a String, Long, finite Double or Boolean");
+                } else if (e.getKey().equals("redact")) {
+                    redactValue(where, v);
                 }
+            }
+        }
+    }
+
+    /** A {@code redact} value is a member name, or a JSON pointer when it starts with {@code /} (run.md §6.3a). */
+    private void redactValue(String where, Object value) {
+        if (!(value instanceof String s) || s.isEmpty()) {
+            problems.add(where + " grant `redact`: value " + value + " is not a member name or a JSON pointer");
+            return;
+        }
+        if (Redaction.isPointer(s)) {
+            try {
+                JsonPointer.parse(s);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + " grant `redact`: " + e.getMessage());
             }
         }
     }

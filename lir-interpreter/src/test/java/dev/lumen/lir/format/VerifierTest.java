@@ -312,6 +312,18 @@ class VerifierTest {
     }
 
     @Test
+    void redactValuesAreNamesOrJsonPointers() {
+        List<ToolDef> tools = List.of(new ToolDef("Fetch", "http.get", "1.0.0", null, null,
+                Map.of("redact", List.of("authorization", "/body/token", "/a~2", 5L, ""))));
+        List<String> p = Verifier.verify(new LirModule("1.0.0", "h", "s", List.of(), List.of(), tools));
+        assertEquals(List.of(
+                "tool `Fetch` grant `redact`: \"/a~2\" is not a JSON pointer: \"~\" must be followed by 0 or 1"
+                        + " (\"~0\" stands for \"~\", \"~1\" for \"/\")",
+                "tool `Fetch` grant `redact`: value 5 is not a member name or a JSON pointer",
+                "tool `Fetch` grant `redact`: value  is not a member name or a JSON pointer"), p);
+    }
+
+    @Test
     void moduleFields() {
         LirModule m = new LirModule("2.0", null, null, List.of(), List.of(), List.of());
         assertEquals(List.of("module: unsupported LIR version \"2.0\" (this verifier checks 1.x)", "module: no doc_hash",
