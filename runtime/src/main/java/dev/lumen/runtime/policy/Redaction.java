@@ -99,7 +99,7 @@ public final class Redaction {
     }
 
     private boolean sameName(String key, String token) {
-        return ignoreCase ? key.equalsIgnoreCase(token) : key.equals(token);
+        return ignoreCase ? fold(key).equals(fold(token)) : key.equals(token);
     }
 
     /** One redaction of one value: the texts it removed, for {@link Redacted#scrub}. */
