@@ -106,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
     private Path storeDir;
 
     @Option(names = "--offline",
-            description = "Answer every tool call from the cache; a call it cannot answer fails (nothing runs).")
+            description = "Reach no network and perform no effect: answer tool calls from the cache (fs.read still "
+                    + "reads local files), reporting each read or write not performed; a call it cannot answer fails.")
     private boolean offline;
 
     @Option(names = "--jit", negatable = true,

@@ -44,7 +44,8 @@ final class ToolsCommand implements Callable<Integer> {
     }
 
     @Command(name = "ls", description = {"List the tools found for a project, in the order imports see them:",
-        "the project's tools/ folder, LUMEN_TOOLS_PATH, then the bundled tools.",
+        "the project's tools/ folder, LUMEN_TOOLS_PATH, then the bundled tools, each with the effect of its",
+        "calls (pure, read or write: which ones the tool cache may answer).",
         "A tool shadowed by an earlier one with the same id is marked; manifests that cannot be used are",
         "reported on standard error."})
     static final class Ls implements Callable<Integer> {
@@ -80,11 +81,11 @@ final class ToolsCommand implements Callable<Integer> {
             }
             ToolLocator tools = Files.isDirectory(where) ? ToolLocator.forDirectory(where, System.getenv())
                     : ToolLocator.forDocument(where, System.getenv());
-            Table table = new Table("TOOL", "VERSION", "FROM", "DESCRIPTION");
+            Table table = new Table("TOOL", "VERSION", "EFFECT", "FROM", "DESCRIPTION");
             for (ToolLocator.Located t : tools.all()) {
                 String from = t.origin() == ToolLocator.Origin.BUNDLED ? "bundled" : t.where();
-                table.row(t.id(), t.manifest().version(), t.shadowed() ? from + " (shadowed)" : from,
-                        t.manifest().description());
+                table.row(t.id(), t.manifest().version(), t.manifest().effect().manifestName(),
+                        t.shadowed() ? from + " (shadowed)" : from, t.manifest().description());
             }
             out.print(table.render());
             for (ToolLocator.Problem p : tools.problems()) {
@@ -155,7 +156,8 @@ final class ToolsCommand implements Callable<Integer> {
                 err.println("error: " + file + ": " + e.getMessage());
                 return ExitCodes.ERRORS;
             }
-            out.println(file + ": " + manifest.toolId() + " " + manifest.version() + " is a valid tool manifest");
+            out.println(file + ": " + manifest.toolId() + " " + manifest.version() + " is a valid tool manifest (effect: "
+                    + manifest.effect().manifestName() + ")");
             return ExitCodes.OK;
         }
     }

@@ -11,10 +11,7 @@ import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceEvent;
 import dev.lumen.runtime.trace.TraceReader;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,35 +76,30 @@ class GrantEscapeTest {
 
     // ------------------------------------------------------------------ through documents, as users write them
 
-    private HttpServer server;
+    private LoopbackHttp server;
     private final AtomicInteger hits = new AtomicInteger();
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
+        server = new LoopbackHttp(exchange -> {
             hits.incrementAndGet();
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/redirect")) {
                 exchange.getResponseHeaders().set("Location", exchange.getRequestURI().getQuery());
                 exchange.sendResponseHeaders(302, -1);
             } else {
-                byte[] body = (path.equals("/big") ? "x".repeat(5000) : "ok").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+                LoopbackHttp.respond(exchange, 200, path.equals("/big") ? "x".repeat(5000) : "ok");
             }
-            exchange.close();
         });
-        server.start();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Runs a document that fetches {@code url} under {@code grant}, and returns the run. */

@@ -2,6 +2,7 @@ package dev.lumen.launcher;
 
 import static dev.lumen.launcher.EmitCommandTest.lumen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -79,13 +80,20 @@ class McpDocumentTest {
         assertTrue(lastToolCall().toolId().endsWith("#read_text_file"), lastToolCall().toolId());
         String runId = Store.at(dir).runIds().getLast();
         assertTrue(TraceVerifier.verify(Store.at(dir), runId).ok());
+        Files.writeString(data.resolve("config.json"), "{\"name\": \"billing\", \"retries\": 4}");
+        EmitCommandTest.Run again = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("config.json"));
+        assertEquals("{\"name\":\"billing\",\"retries\":4}\n", again.out(), "an MCP call is performed on every run");
+        assertFalse(lastToolCall().cached());
+        runId = Store.at(dir).runIds().getLast();
 
         Files.delete(server);
         EmitCommandTest.Run replay = lumen("replay", runId, "--store", dir.toString());
         assertEquals(ExitCodes.OK, replay.status(), replay.err());
-        assertEquals(run.out(), replay.out());
+        assertEquals(again.out(), replay.out());
         EmitCommandTest.Run cached = lumen("run", doc.toString(), "--offline", "--arg", "path=" + data.resolve("config.json"));
-        assertEquals(run.out(), cached.out(), cached.err());
+        assertEquals(again.out(), cached.out(), cached.err());
+        assertTrue(cached.err().startsWith("offline: did not perform `Files.read_text_file` (of stdio:node "), cached.err());
+        assertFalse(lastToolCall().performed());
     }
 
     @Test

@@ -93,6 +93,7 @@ class McpExamplesTest {
         assertEquals(live.out(), ok("run", doc(document), "--offline").out());
         for (TraceEvent call : lastToolCalls()) {
             assertTrue(call.json().get("cached").booleanValue(), call.json().toString());
+            assertFalse(call.performed(), "an MCP call stood in for offline says so: " + call.json());
             assertFalse(call.json().has("server"), "no server answered a cached call");
         }
     }

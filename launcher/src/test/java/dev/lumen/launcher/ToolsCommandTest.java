@@ -51,10 +51,12 @@ class ToolsCommandTest {
         EmitCommandTest.Run r = lumen("tools", "ls", dir.toString());
         assertEquals(ExitCodes.OK, r.status(), r.err());
         String[] lines = r.out().split("\n");
-        assertTrue(lines[0].matches("TOOL +VERSION +FROM +DESCRIPTION"), lines[0]);
-        assertTrue(lines[1].matches("text\\.stats +1\\.0\\.0 +" + java.util.regex.Pattern.quote(
+        assertTrue(lines[0].matches("TOOL +VERSION +EFFECT +FROM +DESCRIPTION"), lines[0]);
+        assertTrue(lines[1].matches("text\\.stats +1\\.0\\.0 +write +" + java.util.regex.Pattern.quote(
                 dir.resolve("tools/stats/tool.json").toString()) + " +Counts words"), lines[1]);
-        assertTrue(lines[2].startsWith("http.get "), lines[2]);
+        assertTrue(lines[2].matches("http\\.get +1\\.0\\.0 +read +bundled .*"), lines[2]);
+        assertTrue(lines[3].matches("http\\.post +1\\.0\\.0 +write +bundled .*"), lines[3]);
+        assertTrue(lines[4].matches("llm\\.chat +1\\.0\\.0 +pure +bundled .*"), lines[4]);
         assertEquals(9, lines.length, r.out()); // the header, text.stats and the seven bundled tools
         assertTrue(r.err().startsWith("warning: " + dir.resolve("tools/broken/tool.json")
                 + " was skipped: tool manifest is not valid JSON at line 1"), r.err());
@@ -65,13 +67,23 @@ class ToolsCommandTest {
         Path good = stats("1.0.0", "String");
         EmitCommandTest.Run ok = lumen("tools", "check", good.getParent().toString());
         assertEquals(ExitCodes.OK, ok.status(), ok.err());
-        assertEquals(good + ": text.stats 1.0.0 is a valid tool manifest\n", ok.out());
+        assertEquals(good + ": text.stats 1.0.0 is a valid tool manifest (effect: write)\n", ok.out(),
+                "a manifest that declares no effect is taken as a write");
 
         Path bad = stats("1.0.0", "list[Strng]");
         EmitCommandTest.Run r = lumen("tools", "check", bad.toString());
         assertEquals(ExitCodes.ERRORS, r.status());
         assertEquals("error: " + bad + ": manifest of `text.stats`, input_schema, field `text`: `list[Strng]` is not a "
                 + "built-in Lumen type (String, Int, Float, Bool, Bytes, Json, Null, list[T], map[String, T], T | U)\n", r.err());
+
+        Files.writeString(good, STATS.formatted("1.0.0", "String").replace("\"exec\"", "\"effect\": \"read\", \"exec\""));
+        assertEquals(good + ": text.stats 1.0.0 is a valid tool manifest (effect: read)\n",
+                lumen("tools", "check", good.toString()).out());
+        Files.writeString(good, STATS.formatted("1.0.0", "String").replace("\"exec\"", "\"effect\": \"reads\", \"exec\""));
+        EmitCommandTest.Run effect = lumen("tools", "check", good.toString());
+        assertEquals(ExitCodes.ERRORS, effect.status());
+        assertEquals("error: " + good + ": manifest of `text.stats`: `effect` must be \"pure\", \"read\" or \"write\", "
+                + "not \"reads\"\n", effect.err());
 
         EmitCommandTest.Run missing = lumen("tools", "check", dir.resolve("nope.json").toString());
         assertEquals(ExitCodes.USAGE, missing.status());

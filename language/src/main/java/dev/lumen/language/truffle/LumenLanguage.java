@@ -67,7 +67,8 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             + "traced nor cached.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> Store = new OptionKey<>("");
 
-    @Option(help = "Answer every tool call from the cache; a call it cannot answer fails.",
+    @Option(help = "Perform no effect and reach no network: answer tool calls from the cache (fs.read still reads "
+            + "local files), reporting each read or write not performed; a call it cannot answer fails.",
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Offline = new OptionKey<>(false);
 

@@ -1,5 +1,6 @@
 package dev.lumen.lir.effects;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.errors.LumenStackFrame;
@@ -24,6 +25,7 @@ import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.policy.Redacted;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.BuiltinTool;
+import dev.lumen.runtime.tools.CacheRules;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolLocator;
@@ -37,12 +39,14 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The effects of runs that are traced and cached (run.md §6): every run writes a hash-chained trace to the
- * store unless its document says {@code @trace off}; tool outputs are served from and recorded in the store's
- * cache unless it says {@code @cache off}; offline, a call the cache cannot answer fails; in a replay, every
- * tool output comes from the recorded run, in order.
+ * store unless its document says {@code @trace off}; tool outputs are recorded in the store's cache unless it
+ * says {@code @cache off}, and the cache answers pure calls (run.md §6.3: reads and writes are performed);
+ * offline, the cache stands in for every call but a local read, saying so, and a call it cannot answer fails;
+ * in a replay, every tool output comes from the recorded run, in order.
  *
  * <p>Plain Java: the interpreter reaches it only through {@code @TruffleBoundary} helpers. A context runs one
  * thing at a time, so the state of the current run is kept here, unsynchronized.
@@ -185,6 +189,11 @@ public final class TracedEffects implements LumenEffects {
         long started = System.nanoTime();
         CanonicalValue outputs = null;
         boolean cached = false;
+        boolean performed = true; // false: offline, the cache stood in for a read or a write (run.md §6.3)
+        CacheRules rules = null;
+        String target = null;
+        CacheLookup.Hit recorded = null;
+        JsonNode revalidation = null;
         if (replay != null) {
             ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.value().hash());
             if (call.outputs() == null) {
@@ -192,32 +201,49 @@ public final class TracedEffects implements LumenEffects {
             }
             outputs = call.outputs();
             cached = true;
-        } else if (cacheOn) {
-            CacheLookup lookup = store.cache().get(toolId, version, policyHash, inputs.hash());
-            if (lookup instanceof CacheLookup.Hit hit) {
-                outputs = hit.outputs();
+        } else {
+            rules = cacheRules(tool);
+            if (cacheOn) {
+                target = rules.target(request(tool, inputs.tree(), grants)).orElse(null);
+                recorded = lookup(toolId, version, policyHash, inputs, target, what);
+            }
+            if (recorded != null && (rules.answeredFromCache() || offline && !rules.performedOffline())) {
+                outputs = recorded.outputs();
                 cached = true;
-            } else if (lookup instanceof CacheLookup.Corrupt corrupt) {
-                warnings.println("warning: ignoring a damaged cache entry for " + what + " (" + corrupt.file() + "): "
-                        + corrupt.problem());
+                if (!rules.answeredFromCache()) {
+                    performed = false;
+                    warnings.println("offline: did not perform " + what + "; answered with the output recorded "
+                            + when(recorded.entry().created()));
+                }
+            } else if (recorded != null && !offline) {
+                revalidation = rules.revalidation(inputs.tree(), recorded.outputs().tree()).orElse(null);
             }
         }
         Redacted shownOutputs;
         Map<String, Object> usage = Map.of();
         Map<String, Object> server = Map.of();
         if (outputs == null) {
-            if (offline) {
+            if (offline && !rules.performedOffline()) {
                 throw toolFailure(tool, shownInputs, policyHash, started, "offline",
                         "offline: " + what + " has no cached output for these arguments (" + inputs.hash() + ")", Map.of());
             }
-            ToolResult result = execute(tool, what, inputs, shownInputs, grants, started);
-            outputs = CanonicalValue.of(result.output());
+            ToolResult result = execute(tool, what, revalidation != null ? revalidation : inputs.tree(), shownInputs,
+                    grants, started);
             usage = result.usage();
             server = result.server();
-            shownOutputs = redaction.redact(outputs);
-            if (cacheOn && !shownOutputs.changed()) { // an output with a redacted member is not kept
-                CanonicalValue kept = outputs;
-                record(() -> store.cache().put(toolId, version, policyHash, inputs.hash(), shownInputs.value(), kept));
+            if (revalidation != null && rules.stillValid(result.output())) { // the recorded output still holds
+                outputs = recorded.outputs();
+                cached = true;
+                shownOutputs = redaction.redact(outputs);
+            } else {
+                outputs = CanonicalValue.of(result.output());
+                shownOutputs = redaction.redact(outputs);
+                if (cacheOn && !shownOutputs.changed()) { // an output with a redacted member is not kept
+                    CanonicalValue kept = outputs;
+                    String touched = target;
+                    record(() -> store.cache().put(toolId, version, policyHash, inputs.hash(), touched,
+                            shownInputs.value(), kept));
+                }
             }
         } else {
             shownOutputs = redaction.redact(outputs);
@@ -225,10 +251,11 @@ public final class TracedEffects implements LumenEffects {
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
             boolean fromCache = cached;
+            boolean done = performed;
             Map<String, Object> figures = usage;
             Map<String, Object> answeredBy = server;
             record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs.value(),
-                    shownOutputs.value(), latencyMs, fromCache, figures, answeredBy));
+                    shownOutputs.value(), latencyMs, fromCache, done, figures, answeredBy));
         }
         try {
             return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
@@ -238,11 +265,46 @@ public final class TracedEffects implements LumenEffects {
         }
     }
 
-    private ToolResult execute(ToolDef tool, String what, CanonicalValue inputs, Redacted shownInputs,
+    /**
+     * The cached output of a call that touches {@code target} (null: nothing beyond its arguments), or null; a
+     * damaged entry is reported and is no answer.
+     */
+    private CacheLookup.Hit lookup(String toolId, String version, String policyHash, CanonicalValue inputs,
+            String target, String what) {
+        CacheLookup lookup = store.cache().get(toolId, version, policyHash, inputs.hash(), target);
+        if (lookup instanceof CacheLookup.Corrupt corrupt) {
+            warnings.println("warning: ignoring a damaged cache entry for " + what + " (" + corrupt.file() + "): "
+                    + corrupt.problem());
+        }
+        return lookup instanceof CacheLookup.Hit hit ? hit : null;
+    }
+
+    /**
+     * What the cache may do for calls of {@code tool}. An MCP tool is a read when its annotations say
+     * {@code readOnlyHint} and a write otherwise, and is taken as a write here: an MCP read cannot be
+     * revalidated, so either is performed on every run and stood in for only offline.
+     */
+    private CacheRules cacheRules(ToolDef tool) {
+        return CacheRules.of(tool.toolId() == null ? Optional.empty()
+                : located(tool).filter(found -> found.manifest().version().equals(tool.version())));
+    }
+
+    /** When a cache entry was written ({@code created}), as the offline note says it. */
+    private static String when(String created) {
+        return created.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*")
+                ? "on " + created.substring(0, 10) + " at " + created.substring(11, 16) + " UTC"
+                : "at " + created;
+    }
+
+    private ToolRequest request(ToolDef tool, JsonNode input, Grants grants) {
+        return new ToolRequest(toolId(tool), input, grants, limits, base);
+    }
+
+    private ToolResult execute(ToolDef tool, String what, JsonNode input, Redacted shownInputs,
             Grants grants, long started) {
         try {
             limits.countCall(tool.alias(), grants);
-            ToolRequest request = new ToolRequest(toolId(tool), inputs.tree(), grants, limits, base);
+            ToolRequest request = request(tool, input, grants);
             if (tool.toolId() == null) {
                 if (mcp == null) {
                     mcp = new McpCalls(base);
@@ -277,10 +339,7 @@ public final class TracedEffects implements LumenEffects {
      * tool found must be the version the module was compiled against.
      */
     private BuiltinTool implementation(ToolDef tool, String what) {
-        if (tools == null) {
-            tools = ToolLocator.forDirectory(base, System.getenv());
-        }
-        ToolLocator.Located found = tools.find(tool.toolId()).orElseThrow(() -> new ToolFailure(
+        ToolLocator.Located found = located(tool).orElseThrow(() -> new ToolFailure(
                 "no tool `" + tool.toolId() + "` is installed for this document (looked in the project's tools/ "
                         + "folder, " + ToolLocator.PATH_VARIABLE + " and the bundled tools)"));
         if (!found.manifest().version().equals(tool.version())) {
@@ -288,6 +347,14 @@ public final class TracedEffects implements LumenEffects {
                     + ", but " + found.where() + " is version " + found.manifest().version() + "; check the document again");
         }
         return ToolLocator.implementation(found);
+    }
+
+    /** The tool an import of native {@code tool} finds for the running document. */
+    private Optional<ToolLocator.Located> located(ToolDef tool) {
+        if (tools == null) {
+            tools = ToolLocator.forDirectory(base, System.getenv());
+        }
+        return tools.find(tool.toolId());
     }
 
     /**

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The tool-output cache (spec trace-v1.md §6): {@code cache/<tool dir>/<key hex>.json}, one entry per call,
- * keyed by {@code sha256(tool_id ":" tool_version ":" policy_hash ":" inputs_hash)}.
+ * keyed by {@code sha256(tool_id ":" tool_version ":" policy_hash ":" inputs_hash)}, followed by
+ * {@code ":" target_hash} for a call that touches something its arguments only name (the real path of a file).
+ * Which calls the cache may answer is the caller's policy (run.md §6.3); this class stores and checks entries.
  *
  * <p>An entry is sealed canonical JSON holding the call's identity and its output (inline, or in a blob when
  * larger than 1 KB). Every read checks the entry completely: a damaged entry is reported and never served.
@@ -47,7 +49,24 @@ public final class ToolCache {
 
     /** The cache key of a call: {@code sha256(toolId + ":" + toolVersion + ":" + policyHash + ":" + inputsHash)}. */
     public static String key(String toolId, String toolVersion, String policyHash, String inputsHash) {
-        return CanonicalJson.sha256(toolId + ":" + toolVersion + ":" + policyHash + ":" + inputsHash);
+        return key(toolId, toolVersion, policyHash, inputsHash, null);
+    }
+
+    /**
+     * The cache key of a call that touches what {@code targetHash} is the hash of ({@link #targetHash}), or of
+     * one that touches nothing beyond its arguments when {@code targetHash} is null.
+     */
+    public static String key(String toolId, String toolVersion, String policyHash, String inputsHash, String targetHash) {
+        return CanonicalJson.sha256(toolId + ":" + toolVersion + ":" + policyHash + ":" + inputsHash
+                + (targetHash == null ? "" : ":" + targetHash));
+    }
+
+    /**
+     * The hash a key holds of what a call touches, {@code target} (a file's real path), or null for none:
+     * hashed, so that an entry does not show a path its arguments may have redacted.
+     */
+    public static String targetHash(String target) {
+        return target == null ? null : CanonicalJson.sha256(target);
     }
 
     /**
@@ -85,7 +104,12 @@ public final class ToolCache {
      * call, or whose output does not match its hash) is {@link CacheLookup.Corrupt}, never a hit.
      */
     public CacheLookup get(String toolId, String toolVersion, String policyHash, String inputsHash) {
-        String key = key(toolId, toolVersion, policyHash, inputsHash);
+        return get(toolId, toolVersion, policyHash, inputsHash, null);
+    }
+
+    /** As {@link #get(String, String, String, String)}, for a call that touches {@code target} (null: nothing more). */
+    public CacheLookup get(String toolId, String toolVersion, String policyHash, String inputsHash, String target) {
+        String key = key(toolId, toolVersion, policyHash, inputsHash, targetHash(target));
         Path file = entryFile(toolId, key);
         byte[] bytes;
         try {
@@ -124,7 +148,17 @@ public final class ToolCache {
      */
     public CacheEntry put(String toolId, String toolVersion, String policyHash, String inputsHash,
             CanonicalValue shownInputs, CanonicalValue outputs) {
-        String key = key(toolId, toolVersion, policyHash, inputsHash);
+        return put(toolId, toolVersion, policyHash, inputsHash, null, shownInputs, outputs);
+    }
+
+    /**
+     * As {@link #put(String, String, String, String, CanonicalValue, CanonicalValue)}, for a call that touches
+     * {@code target} (null: nothing beyond its arguments); the entry records the target's hash.
+     */
+    public CacheEntry put(String toolId, String toolVersion, String policyHash, String inputsHash, String target,
+            CanonicalValue shownInputs, CanonicalValue outputs) {
+        String targetHash = targetHash(target);
+        String key = key(toolId, toolVersion, policyHash, inputsHash, targetHash);
         Path file = entryFile(toolId, key);
         String created = Timestamps.now();
         CanonicalObject entry = new CanonicalObject()
@@ -136,6 +170,9 @@ public final class ToolCache {
                 .put("inputs_hash", inputsHash)
                 .put("inputs_preview", shownInputs.preview(RecordedValue.PREVIEW_BYTES))
                 .put("created", created);
+        if (targetHash != null) {
+            entry.put("target_hash", targetHash);
+        }
         RecordedValue.record(entry, "outputs", outputs, blobs);
         entry.put("seal", CanonicalJson.sha256(entry.text()));
         try {
@@ -275,13 +312,15 @@ public final class ToolCache {
         String inputsHash = required(node, "inputs_hash");
         String inputsPreview = required(node, "inputs_preview");
         String created = required(node, "created");
-        for (String hash : List.of(key, policyHash, inputsHash)) {
+        String targetHash = node.has("target_hash") ? required(node, "target_hash") : null;
+        for (String hash : targetHash == null ? List.of(key, policyHash, inputsHash)
+                : List.of(key, policyHash, inputsHash, targetHash)) {
             if (!ContentHash.isValid(hash)) {
                 throw new BadEntry("`" + hash + "` is not a sha256 hash");
             }
         }
-        if (!key.equals(key(toolId, toolVersion, policyHash, inputsHash))) {
-            throw new BadEntry("its key does not match its tool, version, policy and inputs");
+        if (!key.equals(key(toolId, toolVersion, policyHash, inputsHash, targetHash))) {
+            throw new BadEntry("its key does not match its tool, version, policy, inputs and target");
         }
         if (!file.getFileName().toString().equals(ContentHash.hex(key) + EXTENSION)
                 || !file.getParent().getFileName().toString().equals(toolDirName(toolId))) {

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A native tool's manifest (blueprint §8): identity, input and output schemas, the grant clauses it
- * supports and how it runs. Types inside schemas are Lumen type syntax (`map[String, String] | Null`);
+ * supports, what its calls do outside the program ({@code effect}; {@link Effect#WRITE} when it declares none)
+ * and how it runs. Types inside schemas are Lumen type syntax (`map[String, String] | Null`);
  * the front end parses them. {@code hash} is the SHA-256 of the manifest's canonical JSON, what a lock file
  * pins: reformatting a manifest keeps it, any change of content does not.
  */
@@ -26,6 +27,7 @@ public record ToolManifest(
         Schema input,
         Schema output,
         Set<Capability> capabilities,
+        Effect effect,
         Exec exec,
         String hash) {
 
@@ -97,6 +99,7 @@ public record ToolManifest(
                 schema(object(root, "input_schema", where), where + ", input_schema"),
                 schema(object(root, "output_schema", where), where + ", output_schema"),
                 capabilities(root.get("capabilities"), where),
+                effect(root.get("effect"), where),
                 exec(object(root, "exec", where), where),
                 CanonicalJson.sha256(CanonicalJson.write(root)));
     }
@@ -184,6 +187,16 @@ public record ToolManifest(
             }
         }
         return out;
+    }
+
+    /** A manifest that declares no effect may change anything: it is taken as a write. */
+    private static Effect effect(JsonNode node, String where) {
+        if (node == null) {
+            return Effect.WRITE;
+        }
+        String name = node.isTextual() ? node.textValue() : null;
+        return Effect.byManifestName(name).orElseThrow(() -> new ManifestException(where + ": `effect` must be "
+                + "\"pure\", \"read\" or \"write\", not " + node));
     }
 
     private static Exec exec(JsonNode node, String where) {

@@ -109,6 +109,12 @@ public final class TraceEvent {
         return v != null && v.asBoolean(false);
     }
 
+    /** tool_call: false when an offline run answered the call from the cache instead of performing it. */
+    public boolean performed() {
+        JsonNode v = json.get("performed");
+        return v == null || v.asBoolean(true);
+    }
+
     /** tool_call: how long the call took, or -1. */
     public long latencyMs() {
         JsonNode v = json.get("latency_ms");

@@ -64,7 +64,8 @@ public final class TraceRenderer {
             case CELL_END -> out.append(' ').append(e.cell()).append(value("outputs", e.outputs()));
             case TOOL_CALL -> {
                 out.append(' ').append(e.toolId()).append(' ').append(e.toolVersion()).append(where);
-                out.append(e.cached() ? "  cached" : "  " + e.latencyMs() + " ms");
+                out.append(!e.performed() ? "  not performed (offline)"
+                        : e.cached() ? "  cached" : "  " + e.latencyMs() + " ms");
                 out.append(value("inputs", e.inputs()));
                 if (e.errorKind() != null) {
                     out.append("  failed: ").append(e.errorKind()).append(": ").append(oneLine(e.message()));

@@ -111,7 +111,7 @@ public final class TraceVerifier {
         String seal = hashMember(event, "seal");
         if (!StoredJson.hashOf(event, TraceFormat::sealed).equals(seal)) {
             throw new Broken(Reason.SEAL_MISMATCH, "the seal does not match: a member outside the hash chain "
-                    + "(run_id, doc, timestamp, latency_ms, cached or usage) was changed");
+                    + "(run_id, doc, timestamp, latency_ms, cached, performed, usage or server) was changed");
         }
         return hash;
     }
@@ -158,6 +158,9 @@ public final class TraceVerifier {
                 hashMember(event, "policy_hash");
                 integer(event, "latency_ms");
                 bool(event, "cached");
+                if (event.has("performed")) {
+                    bool(event, "performed");
+                }
                 requireValue(event, "inputs");
                 for (String figures : new String[] {"usage", "server"}) {
                     if (event.has(figures) && !event.get(figures).isObject()) {

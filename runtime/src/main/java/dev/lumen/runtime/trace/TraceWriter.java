@@ -158,7 +158,20 @@ public final class TraceWriter implements AutoCloseable {
     public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, Object outputs, long latencyMs, boolean cached, Map<String, Object> usage,
             Map<String, Object> server) {
+        return toolCall(cell, toolId, toolVersion, policyHash, inputs, outputs, latencyMs, cached, true, usage, server);
+    }
+
+    /**
+     * A tool call, {@code performed} false when an offline run did not perform it and answered it with the output
+     * the cache recorded for it instead (run.md §6.3): the event then says so in the unchained {@code performed}.
+     */
+    public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
+            Object inputs, Object outputs, long latencyMs, boolean cached, boolean performed,
+            Map<String, Object> usage, Map<String, Object> server) {
         CanonicalObject event = toolEvent(cell, toolId, toolVersion, policyHash, inputs, latencyMs, cached);
+        if (!performed) {
+            event.put("performed", false);
+        }
         value(event, "outputs", outputs);
         if (!usage.isEmpty()) {
             event.putCanonical("usage", CanonicalJson.write(usage));

@@ -51,6 +51,26 @@ class ToolCacheTest {
         assertInstanceOf(CacheLookup.Miss.class, cache.get("http.post", "1.0.0", POLICY, ARGS.hash()));
     }
 
+    /** Two calls with one argument that touch two files (one path in two folders) never share an entry. */
+    @Test
+    void aCallIsKeyedOnWhatItTouches() throws IOException {
+        ToolCache cache = Store.at(dir).cache();
+        CanonicalValue read = CanonicalValue.of(Map.of("path", "data/f.txt"));
+        CacheEntry a = cache.put("fs.read", "1.0.0", POLICY, read.hash(), "/srv/a/data/f.txt", read, CanonicalValue.of("a"));
+        cache.put("fs.read", "1.0.0", POLICY, read.hash(), "/srv/b/data/f.txt", read, CanonicalValue.of("b"));
+        assertEquals(CanonicalJson.sha256("fs.read:1.0.0:" + POLICY + ":" + read.hash() + ":"
+                + CanonicalJson.sha256("/srv/a/data/f.txt")), a.key());
+        assertEquals("\"a\"", assertInstanceOf(CacheLookup.Hit.class,
+                cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/a/data/f.txt")).outputs().text());
+        assertEquals("\"b\"", assertInstanceOf(CacheLookup.Hit.class,
+                cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/b/data/f.txt")).outputs().text());
+        assertInstanceOf(CacheLookup.Miss.class, cache.get("fs.read", "1.0.0", POLICY, read.hash()));
+        assertInstanceOf(CacheLookup.Miss.class, cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/c/data/f.txt"));
+        String text = Files.readString(a.file());
+        assertTrue(text.contains("\"target_hash\":\"" + CanonicalJson.sha256("/srv/a/data/f.txt") + "\""), text);
+        assertFalse(text.contains("/srv/a"), "the entry names the file by its hash only: " + text);
+    }
+
     @Test
     void aLargeOutputIsKeptInABlob() throws IOException {
         Store store = Store.at(dir);

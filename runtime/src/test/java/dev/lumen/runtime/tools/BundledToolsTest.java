@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,30 @@ class BundledToolsTest {
         assertEquals("manifest of `x.y`: unknown capability `supports_teleport`", e.getMessage());
         e = assertThrows(ManifestException.class, () -> ToolManifest.parse("[1]"));
         assertEquals("tool manifest must be a JSON object", e.getMessage());
+    }
+
+    @Test
+    void everyBundledToolDeclaresWhatItsCallsDo() {
+        Map<String, Effect> effects = new LinkedHashMap<>();
+        BundledTools.all().forEach((id, m) -> effects.put(id, m.effect()));
+        assertEquals(Map.of("http.get", Effect.READ, "http.post", Effect.WRITE, "llm.chat", Effect.PURE,
+                "fs.read", Effect.READ, "fs.write", Effect.WRITE, "json.parse", Effect.PURE, "json.emit", Effect.PURE),
+                effects);
+    }
+
+    private static final String MANIFEST = """
+            {"tool_id": "x.y", "version": "1.0.0", "input_schema": {"type": "record", "fields": {}},
+             "output_schema": {"type": "String"}, EFFECT "exec": {"command": "x"}}""";
+
+    @Test
+    void aManifestWithoutAnEffectIsTakenAsAWriteAndAnUnknownEffectIsAnError() {
+        assertEquals(Effect.WRITE, ToolManifest.parse(MANIFEST.replace("EFFECT", "")).effect());
+        assertEquals(Effect.READ, ToolManifest.parse(MANIFEST.replace("EFFECT", "\"effect\": \"read\",")).effect());
+        ManifestException e = assertThrows(ManifestException.class,
+                () -> ToolManifest.parse(MANIFEST.replace("EFFECT", "\"effect\": \"reed\",")));
+        assertEquals("manifest of `x.y`: `effect` must be \"pure\", \"read\" or \"write\", not \"reed\"", e.getMessage());
+        e = assertThrows(ManifestException.class, () -> ToolManifest.parse(MANIFEST.replace("EFFECT", "\"effect\": null,")));
+        assertEquals("manifest of `x.y`: `effect` must be \"pure\", \"read\" or \"write\", not null", e.getMessage());
     }
 
     @Test

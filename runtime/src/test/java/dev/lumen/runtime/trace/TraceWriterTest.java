@@ -76,6 +76,31 @@ class TraceWriterTest {
         assertNotEquals(a.get(2), b.get(2));
     }
 
+    /** An offline run that did not perform a write says so, outside the chain, and still verifies. */
+    @Test
+    void aCallNotPerformedSaysSoOutsideTheChain() throws IOException {
+        Store store = Store.at(dir);
+        String policy = CanonicalJson.sha256("{}");
+        Map<String, Object> save = Map.of("path", "out.txt", "content", "x");
+        TraceWriter performed = TraceWriter.start(store, "d.lm.md", policy, "run", Map.of());
+        performed.toolCall("run", "fs.write", "1.0.0", policy, save, null, 3, false);
+        performed.close();
+        TraceWriter standIn = TraceWriter.start(store, "d.lm.md", policy, "run", Map.of());
+        standIn.toolCall("run", "fs.write", "1.0.0", policy, save, null, 0, true, false, Map.of(), Map.of());
+        standIn.close();
+
+        assertEquals(performed.headHash(), standIn.headHash(), "not chained: a replay of either keeps its chain");
+        assertFalse(Files.readAllLines(performed.file()).get(1).contains("performed"), "a performed call has no `performed`");
+        List<String> lines = Files.readAllLines(standIn.file());
+        ObjectNode event = (ObjectNode) CanonicalJson.parse(lines.get(1));
+        assertFalse(event.get("performed").booleanValue(), event.toString());
+        assertFalse(new TraceEvent(event, 2).performed());
+        assertTrue(TraceVerifier.verify(store, standIn.runId()).ok());
+        Files.writeString(standIn.file(), lines.get(0) + "\n"
+                + lines.get(1).replace("\"performed\":false", "\"performed\":true") + "\n");
+        assertEquals(Verification.Reason.SEAL_MISMATCH, TraceVerifier.verify(store, standIn.runId()).problem().reason());
+    }
+
     @Test
     void valuesOverOneKilobyteGoToBlobsWithAPreviewAndSize() throws IOException {
         Store store = Store.at(dir);
