@@ -3,12 +3,11 @@ package dev.lumen.language;
 import dev.lumen.language.ast.Decl;
 import dev.lumen.language.check.CheckedProgram;
 import dev.lumen.language.check.Checker;
-import dev.lumen.language.check.DocumentTools;
-import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.lower.Lowering;
 import dev.lumen.language.markdown.MarkdownExtractor;
+import dev.lumen.language.project.Project;
 import dev.lumen.language.source.LumenDocument;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.syntax.ParsedDocument;
@@ -23,27 +22,30 @@ public final class FrontEnd {
     private FrontEnd() {
     }
 
-    /** Checks a document, typing MCP calls from the lock file only. */
+    /** Checks a document that is not a file of a project: it sees the bundled tools and no lock file. */
     public static CheckResult check(SourceFile file) {
-        return check(file, ServerManifests.LOCKED);
+        return check(file, Project.none());
     }
 
-    /** Checks a document, taking the manifests of the MCP servers it imports as {@code manifests} says. */
-    public static CheckResult check(SourceFile file, ServerManifests manifests) {
-        return analyse(file, manifests).result();
+    /**
+     * Checks a document against what its project holds (tools, lock file, the MCP server manifests it records),
+     * read beforehand by the project layer: the front end itself reads, starts and writes nothing.
+     */
+    public static CheckResult check(SourceFile file, Project project) {
+        return analyse(file, project).result();
     }
 
-    /** {@link #compile(SourceFile, ServerManifests)} typing MCP calls from the lock file only. */
+    /** {@link #compile(SourceFile, Project)} of a document that is not a file of a project. */
     public static Compilation compile(SourceFile file) {
-        return compile(file, ServerManifests.LOCKED);
+        return compile(file, Project.none());
     }
 
     /**
      * Checks a document and, when it has no errors, lowers it to LIR. A document that checks cleanly can
      * still fail to lower when a cell exceeds an LIR limit (E0034, E0035); those errors join the result.
      */
-    public static Compilation compile(SourceFile file, ServerManifests manifests) {
-        Analysis analysis = analyse(file, manifests);
+    public static Compilation compile(SourceFile file, Project project) {
+        Analysis analysis = analyse(file, project);
         if (analysis.result().hasErrors()) {
             return new Compilation(analysis.result(), null);
         }
@@ -92,21 +94,16 @@ public final class FrontEnd {
         return out;
     }
 
-    /** The tools of the document: its project's when it is a file, the bundled ones otherwise. */
-    private static DocumentTools tools(SourceFile file, ParsedDocument parsed, boolean strict, ServerManifests manifests) {
-        return file.path().map(p -> DocumentTools.forDocument(p, System.getenv(), strict, manifests, imports(parsed, true)))
-                .orElseGet(DocumentTools::bundled);
-    }
-
-    private static Analysis analyse(SourceFile file, ServerManifests manifests) {
+    private static Analysis analyse(SourceFile file, Project project) {
         Diagnostics diagnostics = new Diagnostics();
         LumenDocument document = MarkdownExtractor.extract(file, diagnostics);
         ParsedDocument parsed = Parser.parseDocument(document, diagnostics);
         // The checker runs even after syntax errors, so independent type errors are reported too;
         // what it says about code that recovery dropped is left out.
         Diagnostics semantic = new Diagnostics();
-        boolean strict = document.settings().lock() == RunSettings.Lock.STRICT;
-        CheckedProgram program = Checker.check(parsed.program(), semantic, tools(file, parsed, strict, manifests));
+        // A document that is not a file has no lock file to be strict about.
+        boolean strict = document.settings().lock() == RunSettings.Lock.STRICT && project.hasLockFile();
+        CheckedProgram program = Checker.check(parsed.program(), semantic, project, strict);
         for (Diagnostic d : semantic.sorted()) {
             if (!parsed.hides(d, file)) {
                 diagnostics.add(d);

@@ -1,11 +1,10 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.CheckResult;
-import dev.lumen.language.FrontEnd;
-import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.diagnostics.JsonRenderer;
+import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,9 +17,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code lumen check FILE...}: front end only (extract, parse, resolve, typecheck), nothing runs. The MCP servers
- * a document imports are reached for their manifests when the lock file does not record them (and then recorded
- * there), unless {@code --offline}.
+ * {@code lumen check FILE...}: front end only (extract, parse, resolve, typecheck). Nothing written in a document
+ * runs: the calls of the MCP servers it imports are typed from the manifests the lock file records, and a
+ * server it does not record is an error naming {@code lumen lock}, which reads them (mcp-bridge-v1.md §10).
  */
 @Command(
         name = "check",
@@ -48,8 +47,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "human (rustc-style, on stderr) or json (one object on stdout). Default: ${DEFAULT-VALUE}.")
     private Format format;
 
-    @Option(names = "--offline",
-            description = "Start no MCP server: type MCP calls only from the manifests the lock file records.")
+    /** Accepted and ignored: `check` never starts an MCP server, so it is always offline. */
+    @Option(names = "--offline", hidden = true)
     private boolean offline;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -80,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
 
         List<CheckResult> results = new ArrayList<>(sources.size());
         for (SourceFile source : sources) {
-            results.add(FrontEnd.check(source, offline ? ServerManifests.LOCKED : ServerManifests.LIVE));
+            results.add(ProjectLoader.check(source));
         }
 
         if (format == Format.json) {

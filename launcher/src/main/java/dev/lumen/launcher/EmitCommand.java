@@ -2,10 +2,9 @@ package dev.lumen.launcher;
 
 import dev.lumen.language.CheckResult;
 import dev.lumen.language.Compilation;
-import dev.lumen.language.FrontEnd;
-import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
+import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.LirJson;
 import java.io.IOException;
@@ -67,7 +66,7 @@ final class EmitCommand implements Callable<Integer> {
         if (source == null) {
             return ExitCodes.USAGE;
         }
-        Compilation compilation = FrontEnd.compile(source, ServerManifests.LIVE);
+        Compilation compilation = ProjectLoader.compile(source);
         report(compilation.result(), color, err);
         if (compilation.module() == null) {
             return ExitCodes.ERRORS;

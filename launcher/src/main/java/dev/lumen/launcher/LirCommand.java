@@ -1,8 +1,7 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.Compilation;
-import dev.lumen.language.FrontEnd;
-import dev.lumen.language.check.ServerManifests;
+import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.Disassembler;
@@ -84,7 +83,7 @@ final class LirCommand implements Callable<Integer> {
             if (source == null) {
                 return ExitCodes.USAGE;
             }
-            Compilation compilation = FrontEnd.compile(source, ServerManifests.LIVE);
+            Compilation compilation = ProjectLoader.compile(source);
             EmitCommand.report(compilation.result(), color, err);
             if (compilation.module() == null) {
                 return ExitCodes.ERRORS;

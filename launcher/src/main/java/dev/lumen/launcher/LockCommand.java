@@ -1,21 +1,19 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.project.Project;
+import dev.lumen.language.project.ProjectLoader;
+import dev.lumen.language.project.ServerLocking;
 import dev.lumen.language.source.SourceFile;
-import dev.lumen.runtime.mcp.McpConnector;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServerManifest;
-import dev.lumen.runtime.mcp.McpSettings;
-import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.LockFile;
-import dev.lumen.runtime.tools.ManifestException;
 import dev.lumen.runtime.tools.ToolLocator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,16 +25,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code lumen lock FILE...}: pins the version and manifest hash of every tool the documents import in their
  * project's {@code .lumen/lock.json} (tool-manifest-v1.md §6), and the manifest of every MCP server they import,
  * read from the live server, which then types their calls at compile time. Other documents' entries are kept.
+ * This is the command that starts the servers a document names (so that {@code check} never does), and it says
+ * so on standard error before each one.
  */
 @Command(
         name = "lock",
         description = {"Pin the tools that documents import in their project's .lumen/lock.json.",
+            "Starts each MCP server they import to read its tools, which then type their calls: `check` starts none.",
             "A document that says `@lock strict` then fails to check when a tool's version or manifest changes."},
         sortOptions = false,
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             " 0:the lock file was written",
-            " 1:a document imports a tool that cannot be found, or the lock file cannot be read or written",
+            " 1:a document imports a tool that cannot be found or an MCP server that cannot be reached, or the lock"
+                + " file cannot be read or written",
             " 2:bad arguments or unreadable input",
         })
 final class LockCommand implements Callable<Integer> {
@@ -67,15 +69,14 @@ final class LockCommand implements Callable<Integer> {
 
     private static int lock(SourceFile source, PrintWriter out, PrintWriter err) {
         Path document = source.path().orElseThrow();
-        ToolLocator tools = ToolLocator.forDocument(document, System.getenv());
-        Path file = LockFile.location(Store.forDocument(document));
-        LockFile lock;
-        try {
-            lock = LockFile.read(file).orElse(LockFile.empty());
-        } catch (ManifestException e) {
-            err.println("error: " + e.getMessage());
+        Project project = ProjectLoader.load(document, System.getenv());
+        if (project.lockError() != null) {
+            err.println("error: " + project.lockError());
             return ExitCodes.ERRORS;
         }
+        ToolLocator tools = project.tools();
+        Path file = project.lockFile();
+        LockFile lock = project.lock() == null ? LockFile.empty() : project.lock();
         List<String> pinned = new ArrayList<>();
         for (String id : FrontEnd.importedTools(source)) {
             ToolLocator.Located tool = tools.find(id).orElse(null);
@@ -89,8 +90,10 @@ final class LockCommand implements Callable<Integer> {
         }
         for (String address : FrontEnd.importedServers(source)) {
             try {
-                McpServerManifest manifest = McpConnector.manifest(address,
-                        McpSettings.of(document.toAbsolutePath().getParent()));
+                McpServerManifest manifest = ServerLocking.read(address, document, notice -> {
+                    err.println(notice);
+                    err.flush();
+                });
                 lock = lock.withServer(address, manifest.toJson());
                 pinned.add("MCP server " + manifest.identity().name() + " " + manifest.identity().version() + " ("
                         + manifest.tools().size() + (manifest.tools().size() == 1 ? " tool" : " tools") + ")");
@@ -106,8 +109,17 @@ final class LockCommand implements Callable<Integer> {
             err.println("error: cannot write the lock file `" + file + "`: " + e.getMessage());
             return ExitCodes.ERRORS;
         }
-        out.println("locked " + pinned.size() + (pinned.size() == 1 ? " tool" : " tools") + " of `" + source.name()
-                + "` in " + file + (pinned.isEmpty() ? "" : ": " + String.join(", ", pinned)));
+        int servers = FrontEnd.importedServers(source).size();
+        int nativeTools = pinned.size() - servers;
+        String counted = servers == 0 ? count(nativeTools, "tool")
+                : nativeTools == 0 ? count(servers, "MCP server")
+                : count(nativeTools, "tool") + " and " + count(servers, "MCP server");
+        out.println("locked " + counted + " of `" + source.name() + "` in " + file
+                + (pinned.isEmpty() ? "" : ": " + String.join(", ", pinned)));
         return ExitCodes.OK;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

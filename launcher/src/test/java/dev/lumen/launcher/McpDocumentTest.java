@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Lumen documents calling the real MCP reference servers over stdio: a file read through server-filesystem
  * and validated with `expect schema`, refused outside its directory, traced, and replayed with the server gone;
- * its calls typed at compile time from the live server's manifest, which the lock file then keeps.
+ * its calls typed at compile time from the server's manifest, which `lumen lock` (or a first run) reads from the
+ * live server and keeps in the lock file, and `check` reads from there.
  */
 class McpDocumentTest {
     @TempDir
@@ -99,6 +100,7 @@ class McpDocumentTest {
     @Test
     void theServersRefusalAndAnInvalidFileAreClearErrors() throws IOException {
         Path doc = document("timeout_ms 20000");
+        assertEquals(ExitCodes.OK, lumen("lock", doc.toString()).status());
         EmitCommandTest.Run outside = lumen("run", doc.toString(), "--arg", "path=" + dir.resolve("secret.txt"));
         assertEquals(ExitCodes.ERRORS, outside.status());
         assertTrue(outside.err().startsWith("error: `Files.read_text_file` (of stdio:node "), outside.err());
@@ -145,12 +147,24 @@ class McpDocumentTest {
     }
 
     @Test
-    void checkTypesCallsFromTheLiveManifestAndKeepsItInTheLockFile() throws IOException {
+    void lockRecordsTheLiveManifestAndCheckTypesCallsFromIt() throws IOException {
         Path doc = document("timeout_ms 20000");
+        EmitCommandTest.Run unlocked = lumen("check", "--color=never", doc.toString());
+        assertEquals(ExitCodes.ERRORS, unlocked.status());
+        assertTrue(unlocked.err().startsWith("error[E0048]: the MCP server \"stdio:node "), unlocked.err());
+        assertTrue(unlocked.err().contains("= help: run `lumen lock " + doc + "` to start the server"), unlocked.err());
+
+        EmitCommandTest.Run lock = lumen("lock", doc.toString());
+        assertEquals(ExitCodes.OK, lock.status(), lock.err());
+        assertEquals("lumen: starting MCP server `stdio:node " + server + " " + data + "` to read its tools\n",
+                lock.err());
+        assertTrue(lock.out().startsWith("locked 1 MCP server of `" + doc + "` in "), lock.out());
+        assertTrue(lock.out().contains(": MCP server secure-filesystem-server "), lock.out());
+        String locked = Files.readString(dir.resolve(".lumen/lock.json"));
+        assertTrue(locked.contains("\"secure-filesystem-server\"") && locked.contains("\"read_text_file\""), locked);
         EmitCommandTest.Run check = lumen("check", doc.toString());
         assertEquals(ExitCodes.OK, check.status(), check.err());
-        String lock = Files.readString(dir.resolve(".lumen/lock.json"));
-        assertTrue(lock.contains("\"secure-filesystem-server\"") && lock.contains("\"read_text_file\""), lock);
+        assertEquals("", check.err());
 
         // From here on the manifest comes from the lock file: the server is not needed to check.
         Files.delete(server);
@@ -185,18 +199,39 @@ class McpDocumentTest {
     }
 
     @Test
-    void aServerThatCannotBeReachedIsACheckErrorUnlessOffline() throws IOException {
+    void aServerThatCannotBeReachedFailsLockAndRunButCheckNeverTriesIt() throws IOException {
         Path doc = document("timeout_ms 20000");
         Files.delete(server);
-        EmitCommandTest.Run check = lumen("check", "--color=never", doc.toString());
-        assertEquals(ExitCodes.ERRORS, check.status());
-        assertTrue(check.err().startsWith("error[E0049]: cannot reach the MCP server \"stdio:node "), check.err());
-        assertTrue(check.err().contains("exited with status"), check.err());
-        assertTrue(check.err().contains("`lumen check --offline` checks without it"), check.err());
+        EmitCommandTest.Run lock = lumen("lock", doc.toString());
+        assertEquals(ExitCodes.ERRORS, lock.status());
+        assertTrue(lock.err().contains("imports the MCP server \"stdio:node "), lock.err());
+        assertTrue(lock.err().contains("which cannot be reached: "), lock.err());
         assertTrue(Files.notExists(dir.resolve(".lumen/lock.json")), "nothing is locked for an unreachable server");
 
-        EmitCommandTest.Run offline = lumen("check", "--color=never", "--offline", doc.toString());
-        assertTrue(!offline.err().contains("E0049"), offline.err());
+        EmitCommandTest.Run run = lumen("run", "--color=never", doc.toString(), "--arg", "path=x");
+        assertEquals(ExitCodes.ERRORS, run.status());
+        assertTrue(run.err().startsWith("lumen: starting MCP server `stdio:node "), run.err());
+        assertTrue(run.err().contains("error[E0049]: cannot reach the MCP server \"stdio:node "), run.err());
+        assertTrue(run.err().contains("exited with status"), run.err());
+        assertTrue(Files.notExists(dir.resolve(".lumen/lock.json")), "nothing is locked for an unreachable server");
+
+        EmitCommandTest.Run check = lumen("check", "--color=never", doc.toString());
+        assertTrue(check.err().startsWith("error[E0048]: "), check.err());
+        assertTrue(!check.err().contains("E0049") && !check.err().contains("starting MCP server"), check.err());
+    }
+
+    @Test
+    void aFirstRunRecordsTheManifestItReadsSoThatCheckNeedsNoServer() throws IOException {
+        Path doc = document("timeout_ms 20000");
+        EmitCommandTest.Run run = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("config.json"));
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("lumen: starting MCP server `stdio:node " + server + " " + data + "` to read its tools\n",
+                run.err());
+        EmitCommandTest.Run again = lumen("run", doc.toString(), "--arg", "path=" + data.resolve("config.json"));
+        assertEquals("", again.err(), "a recorded server's tools are not read again");
+        Files.delete(server);
+        EmitCommandTest.Run check = lumen("check", doc.toString());
+        assertEquals(ExitCodes.OK, check.status(), check.err());
     }
 
     @Test
@@ -206,7 +241,7 @@ class McpDocumentTest {
         EmitCommandTest.Run check = lumen("check", "--color=never", doc.toString());
         assertEquals(ExitCodes.ERRORS, check.status());
         assertTrue(check.err().contains("error[E0048]: the MCP server \"stdio:node "), check.err());
-        assertTrue(check.err().contains("run `lumen lock` on this document"), check.err());
+        assertTrue(check.err().contains("run `lumen lock " + doc + "`"), check.err());
 
         assertEquals(ExitCodes.OK, lumen("lock", doc.toString()).status());
         EmitCommandTest.Run locked = lumen("check", doc.toString());

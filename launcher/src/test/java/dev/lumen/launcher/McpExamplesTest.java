@@ -153,8 +153,23 @@ class McpExamplesTest {
     }
 
     @Test
+    void theCommittedLockFileTypesTheExamplesWithNoServer() throws IOException {
+        Files.delete(servers);
+        Path source = Path.of(System.getProperty("lumen.mcp.peers")).getParent().getParent();
+        Files.copy(source.resolveSibling(".lumen").resolve("lock.json"), dir.resolve(".lumen/lock.json"));
+        try (Stream<Path> files = Files.list(examples)) {
+            for (Path doc : files.filter(f -> f.toString().endsWith(".lm.md")).sorted().toList()) {
+                EmitCommandTest.Run check = lumen("check", "--color=never", doc.toString());
+                assertEquals(ExitCodes.OK, check.status(), check.err());
+                assertEquals("", check.err());
+            }
+        }
+    }
+
+    @Test
     void aStringOutsideAnArgumentsEnumIsACompileError() throws IOException {
         Path everything = examples.resolve("everything.lm.md");
+        ok("lock", everything.toString());
         Files.writeString(everything, Files.readString(everything).replace("(location: \"Chicago\")", "(location: \"Chicgo\")"));
         EmitCommandTest.Run check = lumen("check", "--color=never", everything.toString());
         assertEquals(ExitCodes.ERRORS, check.status());
@@ -184,6 +199,7 @@ class McpExamplesTest {
     @Test
     void anMcpToolWithoutAGrantInHandEditedLirIsAPolicyError() throws IOException {
         Path lir = dir.resolve("everything.lir.json");
+        ok("lock", doc("everything.lm.md"));
         ok("emit", doc("everything.lm.md"), "-o", lir.toString());
         ObjectNode module = (ObjectNode) CanonicalJson.parse(Files.readString(lir));
         for (JsonNode tool : module.get("tools")) {

@@ -509,7 +509,9 @@ final class Calls {
         McpToolSchema schema = tool.server().map(s -> mcpSchema(s, alias, toolName)).orElse(null);
         if (schema == null) { // the server's tools are not known: the arguments are not checked (lumen-v1.md §12.5)
             given.values().forEach(a -> ex.infer(a.value()));
-            return Type.JSON;
+            // After E0048/E0049 at the `use tool` line, the call's type is unknown rather than Json, so that
+            // what follows from it is not reported as well.
+            return tool.serverReported() ? Type.ERROR : Type.JSON;
         }
         Map<String, McpField> fields = new LinkedHashMap<>();
         schema.arguments().forEach(f -> fields.put(f.name(), f));

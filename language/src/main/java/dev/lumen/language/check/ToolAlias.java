@@ -50,6 +50,8 @@ public final class ToolAlias {
     private final ToolManifest manifest;
     private final Signature signature;
     private final McpServerManifest server;
+    /** Whether this MCP alias's `use tool` line was reported for want of its server's manifest (E0048, E0049). */
+    private final boolean serverReported;
     /** Grants by target: "" for a native alias, the tool name for `Alias.tool`. */
     private final Map<String, List<GrantedClause>> grants = new LinkedHashMap<>();
     private final Map<String, Span> firstGrant = new LinkedHashMap<>();
@@ -66,24 +68,37 @@ public final class ToolAlias {
     private final Set<String> misspeltGrants = new HashSet<>();
 
     ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature) {
-        this(decl, manifest, signature, null);
+        this(decl, manifest, signature, null, false);
     }
 
-    /** An MCP alias whose server's manifest the lock file records (null when it records none). */
-    ToolAlias(Decl.UseTool decl, McpServerManifest server) {
-        this(decl, null, null, server);
+    /**
+     * An MCP alias whose server's manifest the lock file records (null when it records none); {@code reported}
+     * when its `use tool` line was reported because the manifest is missing.
+     */
+    ToolAlias(Decl.UseTool decl, McpServerManifest server, boolean reported) {
+        this(decl, null, null, server, reported);
     }
 
-    private ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature, McpServerManifest server) {
+    private ToolAlias(Decl.UseTool decl, ToolManifest manifest, Signature signature, McpServerManifest server,
+            boolean serverReported) {
         this.decl = decl;
         this.manifest = manifest;
         this.signature = signature;
         this.server = server;
+        this.serverReported = serverReported;
     }
 
     /** The manifest of an MCP alias's server, when the lock file records it: its tools' calls are then typed. */
     public Optional<McpServerManifest> server() {
         return Optional.ofNullable(server);
+    }
+
+    /**
+     * Whether the calls of this MCP alias's tools have no type to check against because its `use tool` line was
+     * reported (the server's manifest is missing): they are not checked, and say nothing more.
+     */
+    public boolean serverReported() {
+        return serverReported;
     }
 
     public String alias() {

@@ -4,6 +4,7 @@ import dev.lumen.language.ast.Decl;
 import dev.lumen.language.ast.TypeExpr;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.project.Project;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.language.types.Type;
 import dev.lumen.runtime.mcp.McpServerManifest;
@@ -15,12 +16,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Resolves `use tool` lines against the tools found for the document (E0040 for an unknown id), turns each
  * manifest's schemas into a Lumen signature (E0047 when it has none) and, under {@code @lock strict}, checks
- * each tool against the lock file (E0048).
+ * each tool against the lock file (E0048). An MCP server's tools come from the manifest the lock file records
+ * for it (E0048 when it records none): the checker never starts a server.
  */
 public final class ToolCatalog {
     private final Context cx;
@@ -35,7 +36,7 @@ public final class ToolCatalog {
             return mcp(use);
         }
         String id = use.toolId().name();
-        ToolLocator.Located tool = cx.environment.tools().find(id).orElse(null);
+        ToolLocator.Located tool = cx.project.tools().find(id).orElse(null);
         if (tool == null) {
             reportUnknown(use, id);
             return new ToolAlias(use, null, null);
@@ -55,30 +56,38 @@ public final class ToolCatalog {
     }
 
     /**
-     * An MCP import, typed by its server's manifest when it is known: E0049 when the server could not be reached
-     * for it, E0048 under {@code @lock strict} when the lock file does not record it.
+     * An MCP import, typed by the manifest the lock file records for its server. E0049 when a run could not
+     * reach the server for it; E0048 when the lock file records none (or cannot be read). A document that is not
+     * a file has no lock file: its MCP calls are not typed.
      */
     private ToolAlias mcp(Decl.UseTool use) {
-        DocumentTools env = cx.environment;
+        Project project = cx.project;
         String address = use.mcpServer().name();
-        McpServerManifest manifest = env.mcpServer(address).orElse(null);
-        String unreachable = env.unreachable().get(address);
+        McpServerManifest manifest = project.mcpServer(address).orElse(null);
+        String unreachable = project.unreachable().get(address);
         if (unreachable != null) {
             cx.report(Diagnostic.error(Code.E0049, use.mcpServer().span(), "cannot reach the MCP server \""
                             + address + "\"").label("its tools cannot be typed without its manifest")
                     .note(unreachable)
-                    .help("start the server, or fix the address; `lumen check --offline` checks without it"));
-        } else if (manifest == null && env.strict()) {
-            cx.report(Diagnostic.error(Code.E0048, use.mcpServer().span(), "the MCP server \"" + address
-                            + "\" is not in the lock file").label("`@lock strict` types its tools from the lock file")
-                    .note(missingLock(env).orElse("the lock file records no manifest for this server"))
-                    .help("run `lumen lock` on this document to record the server's manifest"));
+                    .help("check the address and that the server starts; `" + project.lockCommand()
+                            + "` reads its tools without running the document"));
+            return new ToolAlias(use, null, true);
         }
-        return new ToolAlias(use, manifest);
+        if (manifest == null && project.hasLockFile()) {
+            String damaged = project.damaged().get(address);
+            cx.report(Diagnostic.error(Code.E0048, use.mcpServer().span(), "the MCP server \"" + address
+                            + "\" is not in the lock file")
+                    .label("its tools are typed from the lock file, and checking starts no server")
+                    .note(damaged != null ? "its entry in the lock file cannot be used: " + damaged
+                            : project.missingLock().orElse("the lock file records no manifest for this server"))
+                    .help("run `" + project.lockCommand() + "` to start the server and record its tools"));
+            return new ToolAlias(use, null, true);
+        }
+        return new ToolAlias(use, manifest, false);
     }
 
     private void reportUnknown(Decl.UseTool use, String id) {
-        ToolLocator tools = cx.environment.tools();
+        ToolLocator tools = cx.project.tools();
         boolean onlyBundled = tools.all().stream().allMatch(t -> t.origin() == ToolLocator.Origin.BUNDLED);
         Diagnostic.Builder d = Diagnostic.error(Code.E0040, use.toolId().span(), "unknown tool `" + id + "`")
                 .label(onlyBundled ? "no bundled tool has this id" : "no tool found has this id");
@@ -95,28 +104,19 @@ public final class ToolCatalog {
 
     /** Under {@code @lock strict}, a tool must be the one the lock file pins. */
     private void checkLock(Decl.UseTool use, ToolLocator.Located tool) {
-        DocumentTools env = cx.environment;
-        if (!env.strict()) {
+        Project project = cx.project;
+        if (!cx.strictLock) {
             return;
         }
-        String problem = missingLock(env).orElseGet(() -> env.lock().difference(tool).orElse(null));
+        String problem = project.missingLock().orElseGet(() -> project.lock().difference(tool).orElse(null));
         if (problem != null) {
             cx.report(Diagnostic.error(Code.E0048, use.toolId().span(), "`" + tool.id() + "` does not match the lock file")
                     .label("`@lock strict` pins this tool")
                     .note(problem)
-                    .help(env.lock() == null && env.lockError() == null
-                            ? "run `lumen lock` on this document to write the lock file"
-                            : "if the change is intended, run `lumen lock` on this document to pin the tools it finds now"));
+                    .help(project.lock() == null && project.lockError() == null
+                            ? "run `" + project.lockCommand() + "` to write the lock file"
+                            : "if the change is intended, run `" + project.lockCommand() + "` to pin the tools it finds now"));
         }
-    }
-
-    /** Why there is no lock file to compare with: it cannot be read, or there is none. */
-    private static Optional<String> missingLock(DocumentTools env) {
-        if (env.lockError() != null) {
-            return Optional.of(env.lockError());
-        }
-        return env.lock() == null ? Optional.of("there is no lock file (" + env.lockFile() + ")")
-                : Optional.empty();
     }
 
     /**

@@ -54,7 +54,7 @@ public enum Code {
     E0045("E0045", "grant clause repeated"),
     E0046("E0046", "tool used other than by calling it"),
     E0047("E0047", "tool manifest cannot be used"),
-    E0048("E0048", "tool does not match the lock file"),
+    E0048("E0048", "tool or MCP server does not match the lock file"),
     E0049("E0049", "MCP server cannot be reached"),
     // Warnings
     W0001("W0001", "unreachable code"),

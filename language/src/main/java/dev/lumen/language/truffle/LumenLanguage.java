@@ -8,9 +8,11 @@ import com.oracle.truffle.api.source.Source;
 import dev.lumen.language.CheckResult;
 import dev.lumen.language.Compilation;
 import dev.lumen.language.FrontEnd;
-import dev.lumen.language.check.ServerManifests;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.HumanRenderer;
+import dev.lumen.language.project.Project;
+import dev.lumen.language.project.ProjectLoader;
+import dev.lumen.language.project.ServerLocking;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.errors.LumenSyntaxError;
 import dev.lumen.lir.format.LirFormatException;
@@ -152,17 +154,22 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
 
     private static LirModule compile(Source source, LumenContext context) {
         SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), documentPath(source));
-        // A run that may reach tools may reach an MCP server for its manifest; one answered from the cache or
-        // a trace types MCP calls from the lock file alone, so it needs no server.
+        PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
+        Project project = ProjectLoader.load(file, System.getenv());
+        // A run that may reach tools starts the MCP servers it imports anyway, so it reads the tools of one the
+        // lock file does not record yet (saying so) and records them; one answered from the cache or a trace
+        // types MCP calls from the lock file alone, so it starts nothing.
         boolean offline = context.env().getOptions().get(Offline) || !context.env().getOptions().get(Replay).isEmpty();
-        Compilation compilation = FrontEnd.compile(file, offline ? ServerManifests.LOCKED : ServerManifests.LIVE);
+        if (!offline) {
+            project = ServerLocking.lockForRun(file, project, err::println);
+        }
+        Compilation compilation = FrontEnd.compile(file, project);
         CheckResult result = compilation.result();
         boolean color = context.env().getOptions().get(Color);
         if (compilation.module() == null) {
             throw new LumenSyntaxError(render(result, color), (int) result.diagnostics().stream().filter(Diagnostic::isError).count());
         }
         if (!result.diagnostics().isEmpty()) {
-            PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
             err.print(render(result, color));
             err.flush();
         }
