@@ -3,6 +3,7 @@ package dev.lumen.runtime.store;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -136,7 +137,9 @@ public final class KeyFile {
         try {
             try {
                 Files.createLink(file, temp);
-            } catch (UnsupportedOperationException e) {
+            } catch (FileAlreadyExistsException e) {
+                throw e;
+            } catch (UnsupportedOperationException | FileSystemException e) {
                 Files.move(temp, file); // no hard links here: a move that fails if the file exists
             }
         } catch (FileAlreadyExistsException e) {
