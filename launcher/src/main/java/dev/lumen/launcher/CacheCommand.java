@@ -35,7 +35,7 @@ final class CacheCommand implements Callable<Integer> {
     }
 
     @Command(name = "ls", description = {"List cached tool outputs, by tool and age.",
-        "Damaged entries are reported on standard error; they are never used."})
+        "Damaged entries, and entries your key did not seal, are reported on standard error; they are never used."})
     static final class Ls implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -60,6 +60,10 @@ final class CacheCommand implements Callable<Integer> {
             }
             for (CacheLookup.Corrupt c : listing.corrupt()) {
                 err.println("warning: damaged cache entry `" + c.file() + "`: " + c.problem() + "; it is never used");
+            }
+            for (CacheLookup.Unsealed u : listing.unsealed()) {
+                err.println("warning: cache entry `" + u.file() + "` is not sealed by your key: " + u.problem()
+                        + "; it is never used");
             }
             String scope = tool == null ? "" : " of tool `" + tool + "`";
             if (listing.entries().isEmpty()) {

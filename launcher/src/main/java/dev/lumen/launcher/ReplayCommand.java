@@ -79,8 +79,8 @@ final class ReplayCommand implements Callable<Integer> {
             runId = store.resolveRun(run);
             Verification verification = TraceVerifier.verify(store, runId);
             if (!verification.ok()) {
-                err.println("error: run " + runId + " cannot be replayed: its trace does not verify (event "
-                        + verification.problem().seq() + ": " + verification.problem().message() + ")");
+                err.println("error: run " + runId + " cannot be replayed: its trace does not verify ("
+                        + whyNot(verification) + "; `lumen trace verify " + runId + "` says more)");
                 return ExitCodes.USAGE;
             }
             trace = TraceReader.read(store, runId);
@@ -106,6 +106,16 @@ final class ReplayCommand implements Callable<Integer> {
                     + (status == ExitCodes.OK ? "" : " (it failed as the recorded run failed)"));
         }
         return status;
+    }
+
+    /** Why a trace that does not verify does not, in a few words. */
+    private static String whyNot(Verification verification) {
+        Verification.Problem p = verification.problem();
+        if (p == null) {
+            return verification.signedBy() == null ? "it is not signed"
+                    : "it is signed by another key, " + verification.signedBy() + ", not yours";
+        }
+        return p.reason() == Verification.Reason.TAMPERED ? "tampered: " + p.message() : "event " + p.seq() + ": " + p.message();
     }
 
     /** The document as errors name it: relative to the working directory when it lies below it. */

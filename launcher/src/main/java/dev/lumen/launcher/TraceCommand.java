@@ -172,9 +172,12 @@ final class TraceCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", description = "Check a run's hash chain, seals and blobs; name the first broken event.",
+    @Command(name = "verify", description = {"Check a run's hash chain, seals, blobs and signed head with your key;",
+        "name the first broken event, or say how the trace differs from its signed head."},
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {" 0:every event verifies", " 1:an event does not verify", " 2:no such run, or bad arguments"})
+            exitCodeList = {" 0:every event verifies with your key (the run may not have finished)",
+                " 1:an event does not verify, the trace was tampered with, or it is not signed with your key",
+                " 2:no such run, a key file that cannot be used, or bad arguments"})
     static final class Verify implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -198,18 +201,35 @@ final class TraceCommand implements Callable<Integer> {
             } catch (StoreException e) {
                 return storeError(err, e);
             }
+            String events = v.events() + (v.events() == 1 ? " event" : " events");
             if (v.ok()) {
-                out.println("verified " + v.events() + (v.events() == 1 ? " event" : " events") + " of run " + id
-                        + ", head " + v.head() + (v.finished() ? "" : " (the run has not finished: no run_end)"));
+                out.println("verified " + events + " of run " + id + ", head " + v.head() + ", signed with your key "
+                        + v.yourKey() + (v.finished() ? "" : " (the run has not finished: it was stopped, or is still running)"));
                 return ExitCodes.OK;
             }
             Verification.Problem p = v.problem();
-            err.println("error: event " + p.seq() + " of run " + id + " does not verify: " + p.reason().label());
-            err.println("  --> " + s.traceFile(id) + ":" + p.line());
-            err.println("  = note: " + p.message());
-            err.println("  = note: " + (v.events() == 0 ? "no event before it verifies"
-                    : v.events() == 1 ? "event 0 before it verifies, head " + ContentHash.brief(v.head())
-                    : "events 0 to " + (v.events() - 1) + " before it verify, head " + ContentHash.brief(v.head())));
+            if (p != null && p.reason() == Verification.Reason.TAMPERED) {
+                err.println("error: run " + id + " does not verify: tampered");
+                err.println("  --> " + s.traceFile(id));
+                err.println("  = note: " + p.message());
+                err.println("  = note: its " + events + " verify on their own, head " + ContentHash.brief(v.head()));
+            } else if (p != null) {
+                err.println("error: event " + p.seq() + " of run " + id + " does not verify: " + p.reason().label());
+                err.println("  --> " + s.traceFile(id) + ":" + p.line());
+                err.println("  = note: " + p.message());
+                err.println("  = note: " + (v.events() == 0 ? "no event before it verifies"
+                        : v.events() == 1 ? "event 0 before it verifies, head " + ContentHash.brief(v.head())
+                        : "events 0 to " + (v.events() - 1) + " before it verify, head " + ContentHash.brief(v.head())));
+            } else if (v.signedBy() == null) {
+                err.println("error: run " + id + " is not signed: its seals are plain SHA-256 (an earlier Lumen wrote it),"
+                        + " which anyone who can write the store can recompute");
+                err.println("  = note: its " + events + " chain correctly, head " + ContentHash.brief(v.head()));
+            } else {
+                err.println("error: run " + id + " is signed by another key (" + v.signedBy() + "), not yours ("
+                        + v.yourKey() + "): its seals and signed head cannot be checked with your key");
+                err.println("  = note: its " + events + " chain correctly, head " + ContentHash.brief(v.head())
+                        + "; only the holder of key " + v.signedBy() + " can tell whether it was changed");
+            }
             return ExitCodes.ERRORS;
         }
     }

@@ -9,6 +9,7 @@ import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.store.CacheEntry;
 import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.UserKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,18 @@ class CacheCommandTest {
         assertTrue(!r.out().contains(ContentHash.brief(bad.key())), r.out());
         assertTrue(r.err().startsWith("warning: damaged cache entry `" + bad.file() + "`: "), r.err());
         assertTrue(r.err().endsWith("; it is never used\n"), r.err());
+    }
+
+    @Test
+    void anEntryOfAnotherKeyIsReportedAndNotListed() {
+        UserKey other = UserKey.of(new byte[UserKey.LENGTH]);
+        CacheEntry theirs = Store.at(dir).withKey(other).cache().put("llm.chat", "1.0.0", POLICY,
+                CanonicalValue.of(Map.of("in", "x")), CanonicalValue.of("theirs"));
+        EmitCommandTest.Run r = lumen("cache", "ls", "--store", dir.toString());
+        assertEquals(ExitCodes.OK, r.status());
+        assertEquals("no cache entries in " + dir.resolve(".lumen/cache") + "\n", r.out());
+        assertEquals("warning: cache entry `" + theirs.file() + "` is not sealed by your key: it is sealed by another key ("
+                + other.id() + "), not yours (" + Store.at(dir).key().id() + "); it is never used\n", r.err());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lumen.runtime.store.KeyFile;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.Trace;
@@ -95,14 +96,15 @@ class InvoiceAgentExampleTest {
     }
 
     /** {@code lumen ARGS} in a child JVM with {@code env} added to its environment. */
-    private static EmitCommandTest.Run child(Map<String, String> env, String... args) throws Exception {
+    static EmitCommandTest.Run child(Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false",
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("ANTHROPIC_") || k.startsWith("LUMEN_"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("ANTHROPIC_")
+                || (k.startsWith("LUMEN_") && !k.equals(KeyFile.VARIABLE))); // the tests' key, never the user's
         pb.environment().putAll(env);
         Path out = Files.createTempFile("lumen-out", ".txt");
         Path err = Files.createTempFile("lumen-err", ".txt");

@@ -4,8 +4,13 @@ import static dev.lumen.launcher.EmitCommandTest.lumen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.StoredJson;
+import dev.lumen.runtime.store.UserKey;
+import dev.lumen.runtime.trace.TraceFormat;
 import dev.lumen.runtime.trace.TraceWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +130,8 @@ class TraceCommandTest {
         TraceWriter w = run("fine", true);
         EmitCommandTest.Run ok = lumen("trace", "verify", "last", store());
         assertEquals(ExitCodes.OK, ok.status(), ok.err());
-        assertEquals("verified 5 events of run " + w.runId() + ", head " + w.headHash() + "\n", ok.out());
+        assertEquals("verified 5 events of run " + w.runId() + ", head " + w.headHash() + ", signed with your key "
+                + Store.at(dir).key().id() + "\n", ok.out());
 
         List<String> lines = Files.readAllLines(w.file());
         Files.write(w.file(), List.of(lines.get(0), lines.get(1), lines.get(2).replace("120", "999").replace("fine", "FINE"),
@@ -140,9 +146,21 @@ class TraceCommandTest {
         assertTrue(err[3].startsWith("  = note: events 0 to 1 before it verify, head "), err[3]);
 
         Files.write(w.file(), List.of(lines.get(0), lines.get(1), lines.get(2)));
-        EmitCommandTest.Run unfinished = lumen("trace", "verify", w.runId(), store());
-        assertEquals(ExitCodes.OK, unfinished.status());
-        assertTrue(unfinished.out().endsWith(" (the run has not finished: no run_end)\n"), unfinished.out());
+        EmitCommandTest.Run shortened = lumen("trace", "verify", w.runId(), store());
+        assertEquals(ExitCodes.ERRORS, shortened.status());
+        assertEquals("", shortened.out());
+        assertEquals("error: run " + w.runId() + " does not verify: tampered\n"
+                + "  --> " + w.file() + "\n"
+                + "  = note: 2 events were removed from its end: its signed head records 5 events ending in "
+                + ContentHash.brief(w.headHash()) + ", the trace has 3\n"
+                + "  = note: its 3 events verify on their own, head " + ContentHash.brief(hashOfLine(lines.get(2))) + "\n",
+                shortened.err());
+
+        TraceWriter open = run("going", false);
+        EmitCommandTest.Run unfinished = lumen("trace", "verify", open.runId(), store());
+        assertEquals(ExitCodes.OK, unfinished.status(), unfinished.err());
+        assertTrue(unfinished.out().endsWith(" (the run has not finished: it was stopped, or is still running)\n"),
+                unfinished.out());
 
         Files.writeString(w.file(), String.join("\n", lines.subList(0, 3)) + "\n" + lines.get(3).substring(0, 30));
         EmitCommandTest.Run truncated = lumen("trace", "verify", w.runId(), store());
@@ -152,6 +170,62 @@ class TraceCommandTest {
         EmitCommandTest.Run shown = lumen("trace", "show", w.runId(), store());
         assertEquals(ExitCodes.ERRORS, shown.status());
         assertTrue(shown.out().endsWith("      … line 4 is incomplete (the run was stopped while writing it)\n"), shown.out());
+    }
+
+    /** A forger who shortens a finished run and ends it again, re-chained and re-sealed without the key. */
+    @Test
+    void aShortenedRunEndedAgainByAForgerIsTampered() throws IOException {
+        TraceWriter w = run("fine", true);
+        List<String> lines = Files.readAllLines(w.file());
+        ObjectNode end = (ObjectNode) CanonicalJson.parse(lines.get(4));
+        end.put("seq", 2);
+        end.put("prev_hash", hashOfLine(lines.get(1)));
+        end.put("hash", StoredJson.hashOf(end, TraceFormat::chained));
+        end.put("seal", StoredJson.hashOf(end, TraceFormat::sealed));
+        Files.write(w.file(), List.of(lines.get(0), lines.get(1), CanonicalJson.write(end)));
+        EmitCommandTest.Run r = lumen("trace", "verify", w.runId(), store());
+        assertEquals(ExitCodes.ERRORS, r.status());
+        assertTrue(r.err().startsWith("error: event 2 of run " + w.runId() + " does not verify: seal mismatch\n"), r.err());
+        assertTrue(r.err().contains("re-sealed without the key (tampered with)"), r.err());
+    }
+
+    @Test
+    void aRunSealedWithAnotherKeyOrWithNoneIsNotVerified() throws IOException {
+        Store mine = Store.at(dir);
+        UserKey other = UserKey.of(new byte[UserKey.LENGTH]);
+        String id;
+        try (TraceWriter w = TraceWriter.start(mine.withKey(other), "agent.lm.md", CanonicalJson.sha256("doc"), "run", Map.of())) {
+            w.runEnd("done");
+            id = w.runId();
+        }
+        EmitCommandTest.Run foreign = lumen("trace", "verify", id, store());
+        assertEquals(ExitCodes.ERRORS, foreign.status());
+        assertEquals("error: run " + id + " is signed by another key (" + other.id() + "), not yours (" + mine.key().id()
+                + "): its seals and signed head cannot be checked with your key\n", foreign.err().lines().findFirst().orElseThrow() + "\n");
+        assertTrue(foreign.err().contains("only the holder of key " + other.id() + " can tell whether it was changed"), foreign.err());
+        EmitCommandTest.Run replay = lumen("replay", id, store());
+        assertEquals(ExitCodes.USAGE, replay.status());
+        assertTrue(replay.err().contains("cannot be replayed: its trace does not verify (it is signed by another key, "
+                + other.id() + ", not yours"), replay.err());
+
+        // As an earlier Lumen wrote it: plain SHA-256 seals, no key, no head.
+        Path file = mine.traceFile(id);
+        StringBuilder old = new StringBuilder();
+        for (String line : Files.readAllLines(file)) {
+            ObjectNode event = (ObjectNode) CanonicalJson.parse(line);
+            event.remove("key_id");
+            event.put("seal", StoredJson.hashOf(event, TraceFormat::sealed));
+            old.append(CanonicalJson.write(event)).append('\n');
+        }
+        Files.writeString(file, old);
+        Files.delete(file.resolveSibling(id + ".head"));
+        EmitCommandTest.Run unsigned = lumen("trace", "verify", id, store());
+        assertEquals(ExitCodes.ERRORS, unsigned.status());
+        assertTrue(unsigned.err().startsWith("error: run " + id + " is not signed: its seals are plain SHA-256"), unsigned.err());
+    }
+
+    private static String hashOfLine(String line) {
+        return CanonicalJson.parse(line).get("hash").textValue();
     }
 
     @Test

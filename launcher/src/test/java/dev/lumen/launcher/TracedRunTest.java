@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.store.Store;
@@ -189,6 +190,43 @@ class TracedRunTest {
         assertTrue(replay.err().startsWith(run.err()), replay.err());
         assertTrue(replay.err().contains("replayed run " + runId + ": 6 events, the recorded hash chain (it failed as the "
                 + "recorded run failed)"), replay.err());
+    }
+
+    /**
+     * Someone who can write the store but not read the user's key edits a cached output and re-seals the
+     * entry with plain SHA-256: no run serves it, offline or not, and the trace of a run stays honest.
+     */
+    @Test
+    void aForgedCacheEntryIsNeverServed() throws IOException {
+        Path doc = document("");
+        assertEquals(ExitCodes.OK, lumen("run", doc.toString(), "--arg", "text=[4]").status());
+        List<Path> entries;
+        try (Stream<Path> files = Files.walk(store().dir().resolve("cache"))) {
+            entries = files.filter(p -> p.toString().endsWith(".json")).toList();
+        }
+        for (Path entry : entries) {
+            ObjectNode node = (ObjectNode) CanonicalJson.parse(Files.readString(entry));
+            if (!node.get("tool_id").textValue().equals("json.parse")) {
+                continue;
+            }
+            CanonicalValue forged = CanonicalValue.of(List.of(666));
+            node.set("outputs", forged.tree());
+            node.put("outputs_hash", forged.hash());
+            node.remove("seal");
+            node.put("seal", CanonicalJson.hash(node));
+            Files.writeString(entry, CanonicalJson.write(node) + "\n");
+        }
+        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--offline", "--color=never", "--arg", "text=[4]");
+        assertEquals(ExitCodes.ERRORS, offline.status(), offline.err());
+        assertTrue(offline.err().contains("warning: ignoring a damaged cache entry for `Parse` (json.parse)"), offline.err());
+        assertTrue(offline.err().contains("its seal is not your key's seal of its content"), offline.err());
+        assertTrue(offline.err().contains("error: offline: `Parse` (json.parse) has no cached output"), offline.err());
+        assertFalse(offline.out().contains("666"), offline.out());
+
+        EmitCommandTest.Run online = lumen("run", doc.toString(), "--arg", "text=[4]");
+        assertEquals(ExitCodes.OK, online.status(), online.err());
+        assertTrue(online.out().startsWith("\"[4] #"), online.out());
+        assertTrue(TraceVerifier.verify(store(), latest().runId()).ok());
     }
 
     @Test

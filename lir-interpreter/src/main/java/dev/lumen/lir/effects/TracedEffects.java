@@ -98,6 +98,13 @@ public final class TracedEffects implements LumenEffects {
         if (replay != null) {
             replay.check(runProgram.module().docHash(), cell.name());
         }
+        if (cacheOn) {
+            try {
+                store.key(); // a key file that cannot be used stops the run here, not at its first tool call
+            } catch (StoreException e) {
+                throw new LumenFailure("cannot use the tool cache: " + e.getMessage());
+            }
+        }
         if (store == null || settings.trace() == RunSettings.Trace.OFF) {
             this.trace = null;
             return;
@@ -275,6 +282,9 @@ public final class TracedEffects implements LumenEffects {
         if (lookup instanceof CacheLookup.Corrupt corrupt) {
             warnings.println("warning: ignoring a damaged cache entry for " + what + " (" + corrupt.file() + "): "
                     + corrupt.problem());
+        } else if (lookup instanceof CacheLookup.Unsealed unsealed) {
+            warnings.println("warning: ignoring a cache entry for " + what + " that your key did not seal ("
+                    + unsealed.file() + "): " + unsealed.problem());
         }
         return lookup instanceof CacheLookup.Hit hit ? hit : null;
     }

@@ -3,7 +3,10 @@ package dev.lumen.runtime.store;
 import dev.lumen.runtime.json.CanonicalValue;
 import java.nio.file.Path;
 
-/** The answer of {@link ToolCache#get}: a hit with the output, a miss, or an entry that failed its checks. */
+/**
+ * The answer of {@link ToolCache#get}: a hit with the output, a miss, an entry that failed its checks, or one
+ * the user's key did not seal.
+ */
 public sealed interface CacheLookup {
 
     /** The output recorded for the call, checked against its hash. */
@@ -19,5 +22,13 @@ public sealed interface CacheLookup {
      * replaces the entry). {@code problem} says what is wrong, for a warning.
      */
     record Corrupt(Path file, String problem) implements CacheLookup {
+    }
+
+    /**
+     * An entry sealed by another key (another user's, in a shared store) or by none (written before entries
+     * were sealed): it may be intact, but nothing shows that the user's own runs wrote it, so it is never
+     * served; treat the call as a miss (a new {@code put} replaces it). {@code problem} says which, for a warning.
+     */
+    record Unsealed(Path file, String problem) implements CacheLookup {
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>Nothing is created until something is written. Several processes may use one store at the same time.
+ * What the store holds is sealed with the user's key ({@link #key()}), which is kept outside it.
  */
 public final class Store {
     /** The name of the store directory inside its root. */
@@ -31,12 +33,19 @@ public final class Store {
     private final Path dir;
     private final BlobStore blobs;
     private final ToolCache cache;
+    private final Supplier<UserKey> keySource;
+    private volatile UserKey key;
 
     private Store(Path root) {
+        this(root, KeyFile::forUser);
+    }
+
+    private Store(Path root, Supplier<UserKey> keySource) {
         this.root = root;
         this.dir = root.resolve(DIR_NAME);
         this.blobs = new BlobStore(dir.resolve("blobs").resolve("sha256"));
-        this.cache = new ToolCache(dir.resolve("cache"), blobs);
+        this.keySource = keySource;
+        this.cache = new ToolCache(dir.resolve("cache"), blobs, this::key);
     }
 
     /**
@@ -69,6 +78,29 @@ public final class Store {
             return new Store(p.getParent());
         }
         return new Store(p);
+    }
+
+    /** This store, with what it holds sealed and checked with {@code key} instead of the user's. */
+    public Store withKey(UserKey key) {
+        return new Store(root, () -> key);
+    }
+
+    /**
+     * The key that seals what this store holds: the user's ({@link KeyFile}), read (or made) on first use.
+     *
+     * @throws StoreException if the key file cannot be used, naming it and why
+     */
+    public UserKey key() {
+        UserKey k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = keySource.get();
+                }
+                k = key;
+            }
+        }
+        return k;
     }
 
     /** The directory holding {@code .lumen}. */

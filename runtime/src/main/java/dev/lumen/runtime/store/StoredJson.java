@@ -71,13 +71,18 @@ public final class StoredJson {
 
     /** {@code sha256} of the canonical JSON of {@code object} restricted to the members {@code include} accepts. */
     public static String hashOf(ObjectNode object, Predicate<String> include) {
+        return CanonicalJson.sha256(textOf(object, include));
+    }
+
+    /** The canonical JSON of {@code object} restricted to the members {@code include} accepts. */
+    public static String textOf(ObjectNode object, Predicate<String> include) {
         ObjectNode restricted = JsonNodeFactory.instance.objectNode();
         for (Map.Entry<String, JsonNode> member : object.properties()) {
             if (include.test(member.getKey())) {
                 restricted.set(member.getKey(), member.getValue());
             }
         }
-        return CanonicalJson.hash(restricted);
+        return CanonicalJson.write(restricted);
     }
 
     /** The text of string member {@code name}, or null if it is absent or not a string. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -24,9 +25,11 @@ import java.util.stream.Stream;
  * {@code ":" target_hash} for a call that touches something its arguments only name (the real path of a file).
  * Which calls the cache may answer is the caller's policy (run.md §6.3); this class stores and checks entries.
  *
- * <p>An entry is sealed canonical JSON holding the call's identity and its output (inline, or in a blob when
- * larger than 1 KB). Every read checks the entry completely: a damaged entry is reported and never served.
- * Writes are atomic, so concurrent runs putting the same key leave one intact entry.
+ * <p>An entry is canonical JSON holding the call's identity and its output (inline, or in a blob when larger
+ * than 1 KB), sealed with the user's key (an HMAC, {@link UserKey}). Every read checks the entry completely:
+ * a damaged entry, and one the user's key did not seal, is reported and never served — except the entries
+ * Lumen itself ships, which are trusted by their digest ({@link TrustedEntries}). Writes are atomic, so
+ * concurrent runs putting the same key leave one intact entry.
  */
 public final class ToolCache {
     /** The {@code format} member of every entry. */
@@ -36,10 +39,13 @@ public final class ToolCache {
 
     private final Path dir;
     private final BlobStore blobs;
+    /** The user's key, which seals entries: read on first use. */
+    private final Supplier<UserKey> userKey;
 
-    ToolCache(Path dir, BlobStore blobs) {
+    ToolCache(Path dir, BlobStore blobs, Supplier<UserKey> userKey) {
         this.dir = dir;
         this.blobs = blobs;
+        this.userKey = userKey;
     }
 
     /** The cache directory. */
@@ -100,8 +106,9 @@ public final class ToolCache {
     }
 
     /**
-     * The cached output of a call. A damaged entry (unreadable, not sealed canonical JSON, answering another
-     * call, or whose output does not match its hash) is {@link CacheLookup.Corrupt}, never a hit.
+     * The cached output of a call. A damaged entry (unreadable, not canonical JSON, with a seal that does not
+     * match, answering another call, or whose output does not match its hash) is {@link CacheLookup.Corrupt},
+     * and one sealed by another key or by none is {@link CacheLookup.Unsealed}: never a hit.
      */
     public CacheLookup get(String toolId, String toolVersion, String policyHash, String inputsHash) {
         return get(toolId, toolVersion, policyHash, inputsHash, null);
@@ -120,14 +127,14 @@ public final class ToolCache {
             return new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e));
         }
         try {
-            CacheEntry entry = parse(file, bytes);
+            CacheEntry entry = parse(file, bytes, userKey.get());
             CanonicalValue outputs = entry.outputs().resolve(blobs);
             if (!outputs.hash().equals(entry.outputs().hash())) {
                 return new CacheLookup.Corrupt(file, "its output does not match outputs_hash");
             }
             return new CacheLookup.Hit(outputs, entry);
         } catch (BadEntry e) {
-            return new CacheLookup.Corrupt(file, e.getMessage());
+            return e.unsealed ? new CacheLookup.Unsealed(file, e.getMessage()) : new CacheLookup.Corrupt(file, e.getMessage());
         } catch (StoreException e) {
             return new CacheLookup.Corrupt(file, e.getMessage());
         }
@@ -161,6 +168,7 @@ public final class ToolCache {
         String key = key(toolId, toolVersion, policyHash, inputsHash, targetHash);
         Path file = entryFile(toolId, key);
         String created = Timestamps.now();
+        UserKey sealer = userKey.get();
         CanonicalObject entry = new CanonicalObject()
                 .put("format", FORMAT)
                 .put("key", key)
@@ -169,12 +177,13 @@ public final class ToolCache {
                 .put("policy_hash", policyHash)
                 .put("inputs_hash", inputsHash)
                 .put("inputs_preview", shownInputs.preview(RecordedValue.PREVIEW_BYTES))
-                .put("created", created);
+                .put("created", created)
+                .put("key_id", sealer.id());
         if (targetHash != null) {
             entry.put("target_hash", targetHash);
         }
         RecordedValue.record(entry, "outputs", outputs, blobs);
-        entry.put("seal", CanonicalJson.sha256(entry.text()));
+        entry.put("seal", sealer.seal(UserKey.Purpose.CACHE_ENTRY, entry.text()));
         try {
             AtomicFiles.write(file, (entry.text() + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -187,8 +196,8 @@ public final class ToolCache {
                 shownInputs.preview(RecordedValue.PREVIEW_BYTES), recorded, created, file);
     }
 
-    /** What {@link #list} finds: intact entries and damaged ones. */
-    public record Listing(List<CacheEntry> entries, List<CacheLookup.Corrupt> corrupt) {
+    /** What {@link #list} finds: intact entries, damaged ones, and those the user's key did not seal. */
+    public record Listing(List<CacheEntry> entries, List<CacheLookup.Corrupt> corrupt, List<CacheLookup.Unsealed> unsealed) {
     }
 
     /**
@@ -198,10 +207,12 @@ public final class ToolCache {
     public Listing list(String toolId) {
         List<CacheEntry> entries = new ArrayList<>();
         List<CacheLookup.Corrupt> corrupt = new ArrayList<>();
+        List<CacheLookup.Unsealed> unsealed = new ArrayList<>();
+        UserKey sealer = userKey.get();
         for (Path toolDir : toolDirs(toolId)) {
             for (Path file : entryFiles(toolDir)) {
                 try {
-                    CacheEntry entry = parse(file, Files.readAllBytes(file));
+                    CacheEntry entry = parse(file, Files.readAllBytes(file), sealer);
                     RecordedValue.Check check = entry.outputs().check(blobs);
                     if (check != RecordedValue.Check.OK) {
                         corrupt.add(new CacheLookup.Corrupt(file, describe(check, entry.outputs())));
@@ -213,13 +224,18 @@ public final class ToolCache {
                 } catch (IOException e) {
                     corrupt.add(new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e)));
                 } catch (BadEntry e) {
-                    corrupt.add(new CacheLookup.Corrupt(file, e.getMessage()));
+                    if (e.unsealed) {
+                        unsealed.add(new CacheLookup.Unsealed(file, e.getMessage()));
+                    } else {
+                        corrupt.add(new CacheLookup.Corrupt(file, e.getMessage()));
+                    }
                 }
             }
         }
         entries.sort(Comparator.comparing(CacheEntry::toolId).thenComparing(CacheEntry::created).thenComparing(CacheEntry::key));
         corrupt.sort(Comparator.comparing(c -> c.file().toString()));
-        return new Listing(entries, corrupt);
+        unsealed.sort(Comparator.comparing(c -> c.file().toString()));
+        return new Listing(entries, corrupt, unsealed);
     }
 
     /**
@@ -251,9 +267,16 @@ public final class ToolCache {
 
     private static final class BadEntry extends Exception {
         private static final long serialVersionUID = 1L;
+        /** Whether the entry is not damaged as far as can be told, but sealed by another key or by none. */
+        final boolean unsealed;
 
         BadEntry(String message) {
+            this(message, false);
+        }
+
+        BadEntry(String message, boolean unsealed) {
             super(message);
+            this.unsealed = unsealed;
         }
     }
 
@@ -286,8 +309,11 @@ public final class ToolCache {
         }
     }
 
-    /** Parses and checks an entry file, all but its output (which {@link #get} and {@link #list} check). */
-    private static CacheEntry parse(Path file, byte[] bytes) throws BadEntry {
+    /**
+     * Parses and checks an entry file, all but its output (which {@link #get} and {@link #list} check): its
+     * seal must be {@code key}'s, unless the file is one Lumen ships.
+     */
+    private static CacheEntry parse(Path file, byte[] bytes, UserKey userKey) throws BadEntry {
         int length = bytes.length;
         if (length == 0 || bytes[length - 1] != '\n') {
             throw new BadEntry("it is incomplete (no final newline)");
@@ -298,9 +324,8 @@ public final class ToolCache {
         } catch (StoredJson.NotCanonical e) {
             throw new BadEntry(e.getMessage());
         }
-        String seal = StoredJson.text(node, "seal");
-        if (seal == null || !seal.equals(StoredJson.hashOf(node, name -> !name.equals("seal")))) {
-            throw new BadEntry("its seal does not match its content (the entry was changed)");
+        if (!TrustedEntries.contains(CanonicalJson.sha256(bytes))) {
+            checkSeal(node, userKey);
         }
         if (!FORMAT.equals(StoredJson.text(node, "format"))) {
             throw new BadEntry("its format is not " + FORMAT);
@@ -336,6 +361,25 @@ public final class ToolCache {
             throw new BadEntry("it records no output");
         }
         return new CacheEntry(toolId, toolVersion, key, policyHash, inputsHash, inputsPreview, outputs.get(), created, file);
+    }
+
+    /** The entry must be sealed with {@code key}: a seal of another key (or none) is not a sign of damage, but not served either. */
+    private static void checkSeal(ObjectNode node, UserKey key) throws BadEntry {
+        String keyId = StoredJson.text(node, "key_id");
+        if (keyId == null) {
+            throw new BadEntry("it is not sealed with any key (an earlier Lumen wrote it, or something else did)", true);
+        }
+        if (!UserKey.isId(keyId)) {
+            throw new BadEntry("its key_id `" + keyId + "` is not a key id");
+        }
+        if (!keyId.equals(key.id())) {
+            throw new BadEntry("it is sealed by another key (" + keyId + "), not yours (" + key.id() + ")", true);
+        }
+        String seal = StoredJson.text(node, "seal");
+        String sealed = StoredJson.textOf(node, name -> !name.equals("seal"));
+        if (!key.sealed(UserKey.Purpose.CACHE_ENTRY, sealed, seal)) {
+            throw new BadEntry("its seal is not your key's seal of its content (the entry was changed, or forged)");
+        }
     }
 
     private static String required(JsonNode node, String name) throws BadEntry {

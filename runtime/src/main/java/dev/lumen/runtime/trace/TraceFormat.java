@@ -8,9 +8,10 @@ import java.util.Set;
  *
  * <p>The chain hash of an event covers every member except {@link #UNCHAINED} ones: those vary between two
  * runs of the same program on the same inputs (when it ran, how long a call took, whether the output came
- * from the cache and whether an offline run performed it, the run's id, the document's path), so leaving them out makes a replay with cached
- * outputs produce the very same chain. The seal covers the unchained members together with {@code hash},
- * so an edit to any byte of an event is detected.
+ * from the cache and whether an offline run performed it, the run's id, the document's path, the key that
+ * seals the run), so leaving them out makes a replay with cached outputs — or a run by another user, with
+ * another key — produce the very same chain. The seal covers the unchained members together with
+ * {@code hash}, so an edit to any byte of an event is detected.
  */
 public final class TraceFormat {
     /** The {@code format} member of a run_start event. */
@@ -19,7 +20,7 @@ public final class TraceFormat {
     public static final String GENESIS = "sha256:0000000000000000000000000000000000000000000000000000000000000000";
     /** Members the chain hash leaves out (besides {@code hash} and {@code seal} themselves). */
     public static final Set<String> UNCHAINED = Set.of("run_id", "doc", "timestamp", "latency_ms", "cached", "performed",
-            "usage", "server");
+            "usage", "server", "key_id");
 
     private TraceFormat() {
     }

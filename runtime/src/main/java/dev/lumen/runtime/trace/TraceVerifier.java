@@ -7,6 +7,7 @@ import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.RecordedValue;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoredJson;
+import dev.lumen.runtime.store.UserKey;
 import dev.lumen.runtime.trace.Verification.Problem;
 import dev.lumen.runtime.trace.Verification.Reason;
 import java.nio.file.Path;
@@ -18,49 +19,143 @@ import java.util.Optional;
  * 0 without gaps; each {@code prev_hash} is the previous event's {@code hash} (the genesis value for the
  * first); each {@code hash} and {@code seal} is recomputed; each event has the members of its kind, in an
  * order runs can produce; every inline value has its recorded hash and every blob is present and intact.
- * The first event that fails is named with its seq and the reason.
+ * The first event that fails is named with its seq and the reason. Then the trace must match its signed head:
+ * as many events as the head was signed for, ending in the same hash.
+ *
+ * <p>Seals are checked with the user's key when the run names it ({@code key_id} of run_start). A run sealed
+ * by another key has its chain checked but not its seals or head; a run sealed by none (written before runs
+ * were sealed) has plain SHA-256 seals, which anyone can recompute. Neither is {@link Verification#ok() ok}.
  */
 public final class TraceVerifier {
     private TraceVerifier() {
     }
 
-    /** Verifies run {@code runId} of {@code store} (blobs from the same store). */
+    /** Verifies run {@code runId} of {@code store} (blobs and key from the same store). */
     public static Verification verify(Store store, String runId) {
-        return verify(store.traceFile(runId), store.blobs(), runId);
+        return verify(store.traceFile(runId), SignedHead.file(store, runId), store.blobs(), store.key(), runId);
     }
 
     /**
-     * Verifies the trace in {@code file}, reading blobs from {@code blobs}; when {@code runId} is not null, the
-     * run_start event must name it.
+     * Verifies the trace in {@code file} and its signed head {@code headFile} with {@code key}, reading blobs
+     * from {@code blobs}; when {@code runId} is not null, the run_start event (and the head) must name it.
      *
      * @throws dev.lumen.runtime.store.StoreException if the file cannot be read at all
      */
-    public static Verification verify(Path file, BlobStore blobs, String runId) {
+    public static Verification verify(Path file, Path headFile, BlobStore blobs, UserKey key, String runId) {
         byte[] bytes = TraceReader.readBytes(file);
         List<TraceReader.Line> lines = TraceReader.lines(bytes);
         if (lines.isEmpty()) {
             return new Verification(0, TraceFormat.GENESIS, false,
-                    new Problem(0, 1, Reason.EMPTY, "the trace has no events"));
+                    new Problem(0, 1, Reason.EMPTY, "the trace has no events"), null, key.id());
         }
+        SignedHead.Reading signed = SignedHead.read(headFile, key, runId);
         String head = TraceFormat.GENESIS;
-        boolean finished = false;
+        boolean ended = false;
+        Seals seals = null;
         for (int i = 0; i < lines.size(); i++) {
             TraceReader.Line line = lines.get(i);
             try {
-                if (finished) {
+                if (ended) {
                     throw new Broken(Reason.MALFORMED, "an event follows run_end");
                 }
                 ObjectNode event = parse(bytes, line);
-                String hash = checkChain(event, i, head);
+                if (i == 0) {
+                    seals = Seals.of(event, key, signed);
+                }
+                String hash = checkChain(event, i, head, seals);
                 EventKind kind = checkMembers(event, i, runId);
                 checkValues(event, blobs);
                 head = hash;
-                finished = kind == EventKind.RUN_END;
+                ended = kind == EventKind.RUN_END;
             } catch (Broken b) {
-                return new Verification(i, head, false, new Problem(i, line.number(), b.reason, b.getMessage()));
+                return new Verification(i, head, false, new Problem(i, line.number(), b.reason, b.getMessage()),
+                        seals == null ? null : seals.keyId, key.id());
             }
         }
-        return new Verification(lines.size(), head, finished, null);
+        int events = lines.size();
+        if (seals.key == null) { // not ours: the head cannot be checked, nor whether events are missing at the end
+            return new Verification(events, head, ended, null, seals.keyId, key.id());
+        }
+        Problem problem = checkHead(signed, headFile, events, head, seals.keyId);
+        boolean finished = signed instanceof SignedHead.Ended && problem == null;
+        return new Verification(events, head, finished, problem, seals.keyId, key.id());
+    }
+
+    /** The trace's mismatch with its signed head, or null: the trace of {@code events} events ending in {@code head}. */
+    private static Problem checkHead(SignedHead.Reading signed, Path headFile, int events, String head, String keyId) {
+        return switch (signed) {
+            case SignedHead.Missing m -> tampered(events, "the run's signed head `" + headFile + "` is missing: it was"
+                    + " removed (a run writes it before its first event)");
+            case SignedHead.Bad bad -> tampered(events, "the run's signed head `" + headFile + "` does not verify: "
+                    + bad.problem());
+            case SignedHead.OtherKey other -> tampered(events, "the run's signed head `" + headFile + "` is sealed by"
+                    + " another key (" + other.keyId() + ") than its events (" + keyId + ")");
+            case SignedHead.Running r -> null;
+            case SignedHead.Ended end when end.events() != events || !end.head().equals(head) -> tampered(events,
+                    end.events() > events
+                            ? (end.events() - events) + " events were removed from its end: its signed head records "
+                                    + end.events() + " events ending in " + ContentHash.brief(end.head()) + ", the trace has "
+                                    + events
+                            : "its events are not those its head was signed for: the signed head records " + end.events()
+                                    + " events ending in " + ContentHash.brief(end.head()) + ", the trace has " + events
+                                    + " ending in " + ContentHash.brief(head));
+            case SignedHead.Ended end -> null;
+        };
+    }
+
+    private static Problem tampered(int events, String message) {
+        return new Problem(events, events + 1, Reason.TAMPERED, message);
+    }
+
+    /**
+     * How the events of a trace are sealed, decided by its run_start: with the user's key ({@code key} set),
+     * with another key (seals of the right form, which cannot be checked), or with none (plain SHA-256).
+     */
+    private record Seals(UserKey key, String keyId) {
+        static Seals of(ObjectNode runStart, UserKey key, SignedHead.Reading signed) throws Broken {
+            if (!runStart.has("key_id")) {
+                return new Seals(null, null);
+            }
+            String keyId = StoredJson.text(runStart, "key_id");
+            if (!UserKey.isId(keyId)) {
+                throw new Broken(Reason.MALFORMED, "`key_id` is not a key id");
+            }
+            if (keyId.equals(key.id())) {
+                return new Seals(key, keyId);
+            }
+            if (signed instanceof SignedHead.Running || signed instanceof SignedHead.Ended) {
+                // the head is sealed with the user's key, so the run is theirs: its key_id was changed
+                throw new Broken(Reason.SEAL_MISMATCH, "the event names key " + keyId + ", but the run's head is signed"
+                        + " with your key (" + key.id() + "): the event was changed (tampered with)");
+            }
+            return new Seals(null, keyId);
+        }
+
+        void check(ObjectNode event) throws Broken {
+            String seal = StoredJson.text(event, "seal");
+            if (keyId == null) {
+                if (!ContentHash.isValid(seal)) {
+                    throw new Broken(Reason.MALFORMED, "`seal` is not a sha256 hash");
+                }
+                if (!StoredJson.hashOf(event, TraceFormat::sealed).equals(seal)) {
+                    throw new Broken(Reason.SEAL_MISMATCH, "the seal does not match: a member outside the hash chain "
+                            + "(run_id, doc, timestamp, latency_ms, cached, usage or server) was changed");
+                }
+                return;
+            }
+            if (key == null) {
+                if (!UserKey.isSeal(seal)) {
+                    throw new Broken(Reason.MALFORMED, "`seal` is not a key's seal (hmac-sha256:…)");
+                }
+                return;
+            }
+            if (!key.sealed(UserKey.Purpose.EVENT, StoredJson.textOf(event, TraceFormat::sealed), seal)) {
+                throw new Broken(Reason.SEAL_MISMATCH, (ContentHash.isValid(seal)
+                        ? "the seal is a plain SHA-256, not your key's seal: the event was re-sealed without the key"
+                        : "the seal is not your key's seal of the event: it was changed after it was written, or forged")
+                        + " (tampered with)");
+            }
+        }
     }
 
     /** A verification failure of one event. */
@@ -86,7 +181,7 @@ public final class TraceVerifier {
     }
 
     /** Checks seq, prev_hash, hash and seal; returns the event's hash. */
-    private static String checkChain(ObjectNode event, long expectedSeq, String previousHash) throws Broken {
+    private static String checkChain(ObjectNode event, long expectedSeq, String previousHash, Seals seals) throws Broken {
         JsonNode seq = event.get("seq");
         if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong()) {
             throw new Broken(Reason.MALFORMED, "the event has no integer `seq`");
@@ -108,11 +203,8 @@ public final class TraceVerifier {
             throw new Broken(Reason.HASH_MISMATCH, "the recorded hash " + ContentHash.brief(hash)
                     + " is not the hash of the event's content (" + ContentHash.brief(computed) + "): the event was changed");
         }
-        String seal = hashMember(event, "seal");
-        if (!StoredJson.hashOf(event, TraceFormat::sealed).equals(seal)) {
-            throw new Broken(Reason.SEAL_MISMATCH, "the seal does not match: a member outside the hash chain "
-                    + "(run_id, doc, timestamp, latency_ms, cached, performed, usage or server) was changed");
-        }
+        text(event, "seal");
+        seals.check(event);
         return hash;
     }
 

@@ -9,6 +9,7 @@ import dev.lumen.runtime.store.RunId;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.store.Timestamps;
+import dev.lumen.runtime.store.UserKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes the trace of one run: {@code .lumen/trace/<run_id>.jsonl}, one hash-chained, sealed event per line
- * (spec trace-v1.md §3–4).
+ * Writes the trace of one run: {@code .lumen/trace/<run_id>.jsonl}, one hash-chained event per line, each
+ * sealed with the user's key, and the run's {@link SignedHead signed head} beside it (spec trace-v1.md §3–4).
  *
  * <p>{@link #start} creates the file and writes {@code run_start}; each method then appends one event and
  * returns its {@code seq}. Every event is written with a single {@code write} to a file opened for appending,
@@ -32,23 +33,28 @@ import java.util.Objects;
  *
  * <p>Methods are synchronized: one writer may be shared by the threads of a run. A value with no JSON form
  * (NaN, a lone surrogate) is an {@link IllegalArgumentException} and writes nothing; so are a null name and a
- * malformed hash. A failed write throws {@link StoreException} and leaves the writer unusable. Closing does not end the run: call {@link #runEnd}
- * or {@link #runFailed} first, or the trace stays unfinished (as when the process is killed).
+ * malformed hash. A failed write throws {@link StoreException} and leaves the writer unusable. Closing does not
+ * end the run: call {@link #runEnd} or {@link #runFailed} first (which sign the head), or the trace stays
+ * unfinished (as when the process is killed).
  */
 public final class TraceWriter implements AutoCloseable {
     private final Store store;
+    private final UserKey key;
     private final String runId;
     private final Path file;
+    private final Path headFile;
     private final FileChannel channel;
     private long nextSeq;
     private String head = TraceFormat.GENESIS;
     private boolean broken;
     private boolean ended;
 
-    private TraceWriter(Store store, String runId, Path file, FileChannel channel) {
+    private TraceWriter(Store store, UserKey key, String runId, Path file, FileChannel channel) {
         this.store = store;
+        this.key = key;
         this.runId = runId;
         this.file = file;
+        this.headFile = SignedHead.headFileBeside(file);
         this.channel = channel;
     }
 
@@ -64,6 +70,7 @@ public final class TraceWriter implements AutoCloseable {
         requireHash("docHash", docHash);
         Objects.requireNonNull(cell, "cell");
         CanonicalValue inputs = CanonicalValue.of(arguments); // before any file exists, so a bad value leaves none
+        UserKey key = store.key(); // likewise a key file that cannot be used
         Path dir = store.traceDir();
         while (true) {
             String runId = RunId.next();
@@ -78,16 +85,19 @@ public final class TraceWriter implements AutoCloseable {
             } catch (IOException e) {
                 throw new StoreException("cannot create the trace `" + file + "`: " + e.getMessage(), e);
             }
-            TraceWriter writer = new TraceWriter(store, runId, file, channel);
+            TraceWriter writer = new TraceWriter(store, key, runId, file, channel);
             CanonicalObject event = new CanonicalObject()
                     .put("format", TraceFormat.FORMAT)
                     .put("run_id", runId)
+                    .put("key_id", key.id())
                     .put("doc_hash", docHash)
                     .put("cell", cell);
             if (doc != null) {
                 event.put("doc", doc);
             }
             try {
+                // before the first event, so that a trace with events always has a head: one without lost it
+                SignedHead.writeRunning(writer.headFile, key, runId);
                 writer.value(event, "inputs", inputs);
                 writer.append(EventKind.RUN_START, event);
             } catch (RuntimeException e) {
@@ -110,6 +120,11 @@ public final class TraceWriter implements AutoCloseable {
     /** The trace file. */
     public Path file() {
         return file;
+    }
+
+    /** The run's signed head, beside the trace file. */
+    public Path headFile() {
+        return headFile;
     }
 
     /** The {@code seq} of the last event written. */
@@ -244,14 +259,14 @@ public final class TraceWriter implements AutoCloseable {
         return append(EventKind.ERROR, event);
     }
 
-    /** The run ends with {@code result}. */
+    /** The run ends with {@code result}; the head is signed. */
     public synchronized long runEnd(Object result) {
         CanonicalObject event = new CanonicalObject().put("status", "ok");
         value(event, "outputs", result);
         return append(EventKind.RUN_END, event);
     }
 
-    /** The run ends with an error (already recorded by {@link #error}). */
+    /** The run ends with an error (already recorded by {@link #error}); the head is signed. */
     public synchronized long runFailed(String errorKind, String message) {
         Objects.requireNonNull(errorKind, "errorKind");
         Objects.requireNonNull(message, "message");
@@ -301,7 +316,10 @@ public final class TraceWriter implements AutoCloseable {
         RecordedValue.record(event, name, CanonicalValue.of(value), store.blobs());
     }
 
-    /** Completes the event (seq, kind, chain, timestamp, seal) and appends it as one line with one write. */
+    /**
+     * Completes the event (seq, kind, chain, timestamp, seal) and appends it as one line with one write; after
+     * run_end, signs the head.
+     */
     private long append(EventKind kind, CanonicalObject event) {
         if (broken) {
             throw new StoreException("the trace `" + file + "` cannot be continued after a failed write");
@@ -316,7 +334,7 @@ public final class TraceWriter implements AutoCloseable {
         event.put("seq", seq).put("kind", kind.wireName()).put("prev_hash", head);
         String hash = CanonicalJson.sha256(event.text(TraceFormat::chained));
         event.put("hash", hash).put("timestamp", Timestamps.now());
-        event.put("seal", CanonicalJson.sha256(event.text(TraceFormat::sealed)));
+        event.put("seal", key.seal(UserKey.Purpose.EVENT, event.text(TraceFormat::sealed)));
         ByteBuffer line = ByteBuffer.wrap((event.text() + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (line.hasRemaining()) {
@@ -329,6 +347,14 @@ public final class TraceWriter implements AutoCloseable {
         head = hash;
         nextSeq = seq + 1;
         ended = kind == EventKind.RUN_END;
+        if (ended) {
+            try {
+                SignedHead.writeEnded(headFile, key, runId, nextSeq, head);
+            } catch (StoreException e) {
+                broken = true;
+                throw e;
+            }
+        }
         return seq;
     }
 }

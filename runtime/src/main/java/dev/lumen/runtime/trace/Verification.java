@@ -5,14 +5,23 @@ package dev.lumen.runtime.trace;
  *
  * @param events   how many events verified, from the first (all of them when there is no problem)
  * @param head     the hash of the last verified event (the genesis value when none did)
- * @param finished whether the verified events end with run_end
- * @param problem  the first broken event, or null when every event verified
+ * @param finished whether the run ended: for a run sealed with your key, its signed head says so and matches;
+ *                 otherwise, the verified events end with run_end
+ * @param problem  the first broken event, or the trace's mismatch with its signed head, or null
+ * @param signedBy the id of the key that sealed the run (run_start's {@code key_id}), or null when none did
+ *                 (or when the run_start event could not be read)
+ * @param yourKey  the id of the key it was checked with, the user's
  */
-public record Verification(int events, String head, boolean finished, Problem problem) {
+public record Verification(int events, String head, boolean finished, Problem problem, String signedBy, String yourKey) {
 
-    /** Whether every event verified. */
+    /** Whether every event verified, with your key, and the trace matches its signed head. */
     public boolean ok() {
-        return problem == null;
+        return problem == null && signedByYou();
+    }
+
+    /** Whether the run is sealed with your key (its seals were checked with it). */
+    public boolean signedByYou() {
+        return yourKey.equals(signedBy);
     }
 
     /** Why an event does not verify. */
@@ -40,7 +49,12 @@ public record Verification(int events, String head, boolean finished, Problem pr
         /** A value's blob does not have the hash it is named by. */
         CORRUPT_BLOB("corrupt blob"),
         /** A member is missing or has the wrong type, the kind is unknown, or events are in an impossible order. */
-        MALFORMED("malformed");
+        MALFORMED("malformed"),
+        /**
+         * Every event verifies, but the trace does not match its signed head: events were removed from its end,
+         * or the head is missing, changed or forged.
+         */
+        TAMPERED("tampered");
 
         private final String label;
 

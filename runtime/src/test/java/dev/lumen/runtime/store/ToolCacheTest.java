@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalValue;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +86,10 @@ class ToolCacheTest {
         assertEquals(LARGE.text(), hit.outputs().text());
     }
 
-    /** A change to any byte of an entry makes it corrupt: reported, and never served. */
+    /**
+     * A change to any byte of an entry makes it corrupt — or, in its {@code key_id}, an entry of another key —
+     * reported, and never served.
+     */
     @Test
     void aDamagedEntryIsNeverServed() throws IOException {
         ToolCache cache = Store.at(dir).cache();
@@ -96,12 +101,13 @@ class ToolCacheTest {
                 damaged[position] ^= (byte) mask;
                 Files.write(put.file(), damaged);
                 CacheLookup lookup = cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash());
-                if (!(lookup instanceof CacheLookup.Corrupt corrupt)) {
+                if (lookup instanceof CacheLookup.Corrupt corrupt) {
+                    assertEquals(put.file(), corrupt.file());
+                    assertFalse(corrupt.problem().isEmpty());
+                } else if (!(lookup instanceof CacheLookup.Unsealed unsealed && inKeyId(original, position))) {
                     fail("byte " + position + " flipped with " + mask + " gave " + lookup);
                     return;
                 }
-                assertEquals(put.file(), corrupt.file());
-                assertFalse(corrupt.problem().isEmpty());
             }
         }
         Files.write(put.file(), original);
@@ -167,6 +173,58 @@ class ToolCacheTest {
         assertTrue(cache.list(null).entries().isEmpty());
     }
 
+    /**
+     * Someone who can write the store but not read the key edits an entry's output and re-seals it as the old
+     * format did (plain SHA-256 of the rest): the entry is never served.
+     */
+    @Test
+    void anEntryForgedAndResealedWithoutTheKeyIsNeverServed() throws IOException {
+        ToolCache cache = Store.at(dir).cache();
+        CacheEntry put = cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
+        ObjectNode entry = (ObjectNode) CanonicalJson.parse(Files.readString(put.file()));
+        CanonicalValue forged = CanonicalValue.of(Map.of("status", 200, "body", "forged"));
+        entry.set("outputs", CanonicalJson.parse(forged.text()));
+        entry.put("outputs_hash", forged.hash());
+
+        entry.put("seal", StoredJson.hashOf(entry, name -> !name.equals("seal")));
+        Files.writeString(put.file(), CanonicalJson.write(entry) + "\n");
+        CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
+        assertTrue(corrupt.problem().contains("not your key's seal"), corrupt.problem());
+
+        entry.remove("key_id"); // as an entry of an earlier Lumen
+        entry.put("seal", StoredJson.hashOf(entry, name -> !name.equals("seal")));
+        Files.writeString(put.file(), CanonicalJson.write(entry) + "\n");
+        CacheLookup.Unsealed unsealed = assertInstanceOf(CacheLookup.Unsealed.class,
+                cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
+        assertTrue(unsealed.problem().contains("not sealed with any key"), unsealed.problem());
+        assertEquals(List.of(put.file()), cache.list(null).unsealed().stream().map(CacheLookup.Unsealed::file).toList());
+
+        // A key other than the user's seals it properly, but it is still not the user's.
+        UserKey forger = UserKey.of(new byte[UserKey.LENGTH]);
+        entry.put("key_id", forger.id());
+        entry.remove("seal");
+        entry.put("seal", forger.seal(UserKey.Purpose.CACHE_ENTRY, CanonicalJson.write(entry)));
+        Files.writeString(put.file(), CanonicalJson.write(entry) + "\n");
+        assertInstanceOf(CacheLookup.Unsealed.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
+        assertInstanceOf(CacheLookup.Hit.class, Store.at(dir).withKey(forger).cache().get("llm.chat", "1.0.0", POLICY,
+                ARGS.hash()), "the key that sealed it serves it");
+    }
+
+    /** Two users sharing a store: an entry one wrote is a miss for the other, whose own result replaces it. */
+    @Test
+    void anEntryOfAnotherUsersKeyIsAMissThatAPutReplaces() {
+        Store store = Store.at(dir);
+        Store other = store.withKey(UserKey.of(new byte[UserKey.LENGTH]));
+        other.cache().put("http.get", "1.0.0", POLICY, ARGS, SMALL);
+        CacheLookup.Unsealed unsealed = assertInstanceOf(CacheLookup.Unsealed.class,
+                store.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
+        assertTrue(unsealed.problem().contains("sealed by another key (" + other.key().id() + "), not yours ("
+                + store.key().id() + ")"), unsealed.problem());
+        store.cache().put("http.get", "1.0.0", POLICY, ARGS, SMALL);
+        assertInstanceOf(CacheLookup.Hit.class, store.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
+        assertInstanceOf(CacheLookup.Unsealed.class, other.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
+    }
+
     @Test
     void toolIdsBecomeSafeDirectoryNames() {
         assertEquals("llm.chat", ToolCache.toolDirName("llm.chat"));
@@ -179,5 +237,12 @@ class ToolCacheTest {
         CacheEntry entry = cache.put("mcp:../../etc", "1", POLICY, ARGS, SMALL);
         assertTrue(entry.file().startsWith(cache.dir()), entry.file().toString());
         assertInstanceOf(CacheLookup.Hit.class, cache.get("mcp:../../etc", "1", POLICY, ARGS.hash()));
+    }
+
+    /** Whether byte {@code position} of an entry is in the value of its {@code key_id}. */
+    private static boolean inKeyId(byte[] entry, int position) {
+        String text = new String(entry, StandardCharsets.UTF_8);
+        int start = text.indexOf("\"key_id\":\"") + "\"key_id\":\"".length();
+        return position >= start - "key_id\":\"".length() - 1 && position < start + 16;
     }
 }

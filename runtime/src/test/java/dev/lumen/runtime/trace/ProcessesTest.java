@@ -99,12 +99,29 @@ class ProcessesTest {
                 assertEquals(Reason.TRUNCATED, v.problem().reason(), v.toString());
                 assertEquals(complete, v.problem().seq());
             }
+            assertTrue(v.signedByYou(), v.toString());
             assertTrue(store.cache().list(null).corrupt().isEmpty(), "the cache has no half-written entry");
             assertIntactBlobs(store); // a temporary file of the killed writer may remain; it is never read
 
             // The store remains usable: the next run writes and verifies.
             TraceWriter next = SampleRun.write(store);
             assertTrue(TraceVerifier.verify(store, next.runId()).ok());
+        }
+    }
+
+    /** A run killed between two events has no signed end: it is unfinished — not tampered, and not an error. */
+    @Test
+    @Timeout(120)
+    void aRunKilledBetweenEventsIsUnfinishedNotTampered() throws Exception {
+        Process writer = start("waiting", dir.toString());
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            String runId = out.readLine();
+            writer.destroyForcibly(); // SIGKILL
+            assertTrue(writer.waitFor(30, TimeUnit.SECONDS));
+            Verification v = TraceVerifier.verify(Store.at(dir), runId);
+            assertTrue(v.ok(), v.toString());
+            assertTrue(!v.finished(), v.toString());
+            assertEquals(3, v.events());
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  * <pre>
  * runs STORE RUNS THREADS   each of THREADS threads writes RUNS complete runs of the same program
  * forever STORE             writes one run that never ends; prints its run id first
+ * waiting STORE             writes the start of a run, prints its run id, then waits (to be killed)
  * </pre>
  *
  * Every run calls the same tools with the same inputs and gets the same outputs (some over 1 KB, so blobs are
@@ -63,6 +64,14 @@ public final class StoreWriterProcess {
                     w.cellEnd("step", "x".repeat(900) + i);
                 }
             }
+            case "waiting" -> {
+                TraceWriter w = TraceWriter.start(store, "waiting.lm.md", CanonicalJson.sha256("waiting"), "run", Map.of());
+                w.cellStart("step", Map.of("i", 0));
+                call(store, w, 0);
+                System.out.println(w.runId());
+                System.out.flush();
+                Thread.sleep(Long.MAX_VALUE);
+            }
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -87,6 +96,9 @@ public final class StoreWriterProcess {
         boolean cached = lookup instanceof CacheLookup.Hit;
         if (lookup instanceof CacheLookup.Corrupt corrupt) {
             throw new IllegalStateException("corrupt cache entry " + corrupt.file() + ": " + corrupt.problem());
+        }
+        if (lookup instanceof CacheLookup.Unsealed unsealed) {
+            throw new IllegalStateException("cache entry " + unsealed.file() + " not sealed by the shared key: " + unsealed.problem());
         }
         if (cached && !((CacheLookup.Hit) lookup).outputs().equals(outputs)) {
             throw new IllegalStateException("the cache served another output for call " + k);

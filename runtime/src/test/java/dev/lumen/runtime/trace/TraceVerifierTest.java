@@ -2,11 +2,17 @@ package dev.lumen.runtime.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.StoredJson;
+import dev.lumen.runtime.store.UserKey;
 import dev.lumen.runtime.trace.Verification.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,18 +101,27 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aRecomputedHashStillBreaksTheNextPrevHash() throws IOException {
+    void aRecomputedHashAndPlainSealIsASealMismatchAndTheNextPrevHashBreaks() throws IOException {
         sample();
         List<String> lines = Files.readAllLines(run.file());
-        // Change event 2's output and fix its hash and seal: the chain breaks at event 3.
-        var event = (com.fasterxml.jackson.databind.node.ObjectNode) CanonicalJson.parse(lines.get(2));
+        // Change event 2's output and fix its hash and seal as someone without the key would: the seal is wrong.
+        ObjectNode event = (ObjectNode) CanonicalJson.parse(lines.get(2));
         event.put("outputs", "forged");
         event.put("outputs_hash", CanonicalJson.hash("forged"));
-        event.put("hash", dev.lumen.runtime.store.StoredJson.hashOf(event, TraceFormat::chained));
-        event.put("seal", dev.lumen.runtime.store.StoredJson.hashOf(event, TraceFormat::sealed));
+        rechain(event, event.get("prev_hash").textValue());
         lines.set(2, CanonicalJson.write(event));
         write(lines);
         Verification v = verify();
+        assertEquals(Reason.SEAL_MISMATCH, v.problem().reason());
+        assertEquals(2, v.problem().seq());
+        assertTrue(v.problem().message().contains("re-sealed without the key"), v.problem().message());
+        assertTrue(v.problem().message().contains("tampered"), v.problem().message());
+
+        // With the key's seal (as if the forger had it), the chain still breaks at event 3.
+        event.put("seal", store.key().seal(UserKey.Purpose.EVENT, StoredJson.textOf(event, TraceFormat::sealed)));
+        lines.set(2, CanonicalJson.write(event));
+        write(lines);
+        v = verify();
         assertEquals(Reason.PREV_HASH_MISMATCH, v.problem().reason());
         assertEquals(3, v.problem().seq());
         assertEquals(3, v.events());
@@ -136,16 +151,152 @@ class TraceVerifierTest {
         assertTrue(v.problem().message().contains("missing"), v.problem().message());
     }
 
+    /** Removing events from the end leaves a valid prefix of the chain, which no longer matches the signed head. */
     @Test
-    void aDeletedLastEventLeavesAnUnfinishedButValidTrace() throws IOException {
+    void aTraceWhoseLastEventsWereRemovedIsTampered() throws IOException {
         sample();
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
-        lines.removeLast();
+        List<String> all = Files.readAllLines(run.file());
+        for (int removed = 1; removed < all.size(); removed++) {
+            write(all.subList(0, all.size() - removed));
+            Verification v = verify();
+            assertFalse(v.ok(), removed + " removed");
+            assertEquals(Reason.TAMPERED, v.problem().reason(), removed + " removed: " + v);
+            assertEquals(all.size() - removed, v.events(), "the events left verify on their own");
+            assertEquals(removed + " events were removed from its end: its signed head records 7 events ending in "
+                    + ContentHash.brief(run.headHash()) + ", the trace has " + (all.size() - removed), v.problem().message());
+            assertFalse(v.finished());
+        }
+    }
+
+    /** A forger who shortens the trace and ends it again needs the key for the new run_end and for the head. */
+    @Test
+    void aShortenedTraceWithAForgedEndIsTampered() throws IOException {
+        sample();
+        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()).subList(0, 4));
+        ObjectNode end = (ObjectNode) CanonicalJson.parse(Files.readAllLines(run.file()).getLast());
+        end.put("seq", 4);
+        String prev = ((ObjectNode) CanonicalJson.parse(lines.getLast())).get("hash").textValue();
+        rechain(end, prev);
+        lines.add(CanonicalJson.write(end));
         write(lines);
         Verification v = verify();
-        assertTrue(v.ok());
+        assertEquals(Reason.SEAL_MISMATCH, v.problem().reason());
+        assertEquals(4, v.problem().seq());
+
+        // Sealing the forged run_end with another key does not help either: its seal is not the user's.
+        UserKey forger = UserKey.of(new byte[UserKey.LENGTH]);
+        end.put("seal", forger.seal(UserKey.Purpose.EVENT, StoredJson.textOf(end, TraceFormat::sealed)));
+        lines.set(4, CanonicalJson.write(end));
+        write(lines);
+        assertEquals(Reason.SEAL_MISMATCH, verify().problem().reason());
+    }
+
+    @Test
+    void aRemovedOrChangedHeadIsTampered() throws IOException {
+        sample();
+        Path head = run.headFile();
+        String signed = Files.readString(head);
+        assertTrue(signed.contains("\"state\":\"ended\""), signed);
+        Files.writeString(head, signed.replace("\"events\":7", "\"events\":6"));
+        Verification changed = verify();
+        assertEquals(Reason.TAMPERED, changed.problem().reason());
+        assertTrue(changed.problem().message().contains("does not verify: its seal is not your key's seal"), changed.problem().message());
+
+        Files.delete(head);
+        Verification missing = verify();
+        assertEquals(Reason.TAMPERED, missing.problem().reason());
+        assertTrue(missing.problem().message().contains("is missing"), missing.problem().message());
+
+        // The head of another run of the same user does not stand in for it.
+        TraceWriter other = SampleRun.write(store);
+        Files.copy(other.headFile(), head);
+        assertTrue(verify().problem().message().contains("the head of another run"), verify().problem().message());
+    }
+
+    /** A run that never ended — killed, or still going — has a signed head that says so: it verifies, unfinished. */
+    @Test
+    void aRunThatNeverEndedVerifiesAsUnfinished() {
+        store = Store.at(dir);
+        try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of())) {
+            w.cellStart("c", Map.of());
+            run = w;
+        }
+        Verification v = verify();
+        assertTrue(v.ok(), v.toString());
         assertFalse(v.finished());
-        assertEquals(6, v.events());
+        assertEquals(2, v.events());
+        assertTrue(v.signedByYou());
+    }
+
+    @Test
+    void aRunThatFailedHasASignedEnd() throws IOException {
+        store = Store.at(dir);
+        try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of())) {
+            w.error("run", "halt", "stopped", 3, 5);
+            w.runFailed("halt", "stopped");
+            run = w;
+        }
+        assertTrue(verify().ok() && verify().finished(), verify().toString());
+        List<String> lines = Files.readAllLines(run.file());
+        write(lines.subList(0, 2));
+        assertEquals(Reason.TAMPERED, verify().problem().reason());
+    }
+
+    /** In a store two users share, each one's runs are sealed with their own key and verify only with it. */
+    @Test
+    void aRunSealedWithAnotherKeyIsReportedAsSuch() {
+        store = Store.at(dir);
+        UserKey other = UserKey.of(new byte[UserKey.LENGTH]);
+        run = SampleRun.write(store.withKey(other));
+        Verification v = verify();
+        assertNull(v.problem(), v.toString());
+        assertFalse(v.ok());
+        assertFalse(v.signedByYou());
+        assertEquals(other.id(), v.signedBy());
+        assertEquals(store.key().id(), v.yourKey());
+        assertEquals(7, v.events());
+        assertTrue(TraceVerifier.verify(store.withKey(other), run.runId()).ok(), "its own key verifies it");
+    }
+
+    /** Seals are outside the chain: the same run sealed with two keys has the same hashes, so replays agree across users. */
+    @Test
+    void theChainDoesNotDependOnTheKey() throws IOException {
+        store = Store.at(dir);
+        TraceWriter mine = SampleRun.write(store);
+        TraceWriter theirs = SampleRun.write(store.withKey(UserKey.of(new byte[UserKey.LENGTH])));
+        List<TraceEvent> a = TraceReader.read(store, mine.runId()).events();
+        List<TraceEvent> b = TraceReader.read(store, theirs.runId()).events();
+        assertEquals(a.stream().map(TraceEvent::hash).toList(), b.stream().map(TraceEvent::hash).toList());
+        assertNotEquals(a.getFirst().text("seal"), b.getFirst().text("seal"));
+    }
+
+    /** A trace re-sealed with plain SHA-256 and stripped of its key and head looks like an old one: not signed, not ok. */
+    @Test
+    void aTraceDowngradedToPlainSealsIsNotSigned() throws IOException {
+        sample();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(run.file())) {
+            ObjectNode event = (ObjectNode) CanonicalJson.parse(line);
+            event.remove("key_id");
+            event.put("seal", StoredJson.hashOf(event, name -> TraceFormat.sealed(name)));
+            lines.add(CanonicalJson.write(event));
+        }
+        write(lines);
+        Files.delete(run.headFile());
+        Verification v = verify();
+        assertNull(v.problem(), v.toString());
+        assertNull(v.signedBy());
+        assertFalse(v.ok());
+    }
+
+    @Test
+    void aChangedKeyIdInARunSignedWithYourKeyIsASealMismatch() throws IOException {
+        sample();
+        String other = UserKey.of(new byte[UserKey.LENGTH]).id();
+        replaceInLine(0, "\"key_id\":\"" + store.key().id() + "\"", "\"key_id\":\"" + other + "\"");
+        Verification v = verify();
+        assertEquals(Reason.SEAL_MISMATCH, v.problem().reason());
+        assertEquals(0, v.problem().seq());
     }
 
     @Test
@@ -172,7 +323,7 @@ class TraceVerifierTest {
             assertEquals(6, v.events(), "the complete events before it verify");
         }
         Files.write(run.file(), java.util.Arrays.copyOf(bytes, lastLineStart));
-        assertTrue(verify().ok());
+        assertEquals(Reason.TAMPERED, verify().problem().reason(), "a whole line cut off no longer matches the signed head");
     }
 
     @Test
@@ -197,7 +348,8 @@ class TraceVerifierTest {
     void structureIsChecked() throws IOException {
         sample();
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
-        assertEquals(Reason.EMPTY, TraceVerifier.verify(empty, store.blobs(), null).problem().reason());
+        assertEquals(Reason.EMPTY, TraceVerifier.verify(empty, dir.resolve("empty.head"), store.blobs(), store.key(), null)
+                .problem().reason());
 
         TraceWriter other = SampleRun.write(store);
         List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
@@ -209,8 +361,8 @@ class TraceVerifierTest {
 
         Path renamed = dir.resolve("renamed.jsonl");
         Files.copy(other.file(), renamed);
-        assertTrue(TraceVerifier.verify(renamed, store.blobs(), null).ok());
-        Verification wrongRun = TraceVerifier.verify(renamed, store.blobs(), run.runId());
+        assertTrue(TraceVerifier.verify(renamed, other.headFile(), store.blobs(), store.key(), null).ok());
+        Verification wrongRun = TraceVerifier.verify(renamed, other.headFile(), store.blobs(), store.key(), run.runId());
         assertEquals(Reason.MALFORMED, wrongRun.problem().reason());
         assertEquals(0, wrongRun.problem().seq());
     }
@@ -232,6 +384,13 @@ class TraceVerifierTest {
     }
 
     // ------------------------------------------------------------------------------------ helpers
+
+    /** What a forger without the key does after changing an event: recompute its chain hash and plain seal. */
+    private static void rechain(ObjectNode event, String prevHash) {
+        event.put("prev_hash", prevHash);
+        event.put("hash", StoredJson.hashOf(event, TraceFormat::chained));
+        event.put("seal", StoredJson.hashOf(event, TraceFormat::sealed));
+    }
 
     private void replaceInLine(int index, String from, String to) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));

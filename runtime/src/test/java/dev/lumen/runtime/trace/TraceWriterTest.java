@@ -13,6 +13,8 @@ import dev.lumen.runtime.store.BlobStore;
 import dev.lumen.runtime.store.RecordedValue;
 import dev.lumen.runtime.store.RunId;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.StoredJson;
+import dev.lumen.runtime.store.UserKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +46,10 @@ class TraceWriterTest {
             assertEquals(i, event.get("seq").intValue());
             assertEquals(prev, event.get("prev_hash").textValue());
             ObjectNode chained = event.deepCopy();
-            chained.remove(List.of("hash", "seal", "run_id", "doc", "timestamp", "latency_ms", "cached"));
+            chained.remove(List.of("hash", "seal", "run_id", "doc", "timestamp", "latency_ms", "cached", "key_id"));
             assertEquals(CanonicalJson.hash(chained), event.get("hash").textValue(), "hash of line " + i);
+            assertEquals(store.key().seal(UserKey.Purpose.EVENT, StoredJson.textOf(event, TraceFormat::sealed)),
+                    event.get("seal").textValue(), "the seal of line " + i + " is the user's key's HMAC");
             prev = event.get("hash").textValue();
         }
         assertEquals(prev, w.headHash());
@@ -55,6 +59,7 @@ class TraceWriterTest {
         assertEquals(TraceFormat.FORMAT, start.get("format").textValue());
         assertEquals(w.runId(), start.get("run_id").textValue());
         assertEquals(SampleRun.DOC_HASH, start.get("doc_hash").textValue());
+        assertEquals(store.key().id(), start.get("key_id").textValue());
         assertEquals("{\"order\":\"A-1\"}", CanonicalJson.write(start.get("inputs")));
         assertTrue(start.get("timestamp").textValue().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
     }
