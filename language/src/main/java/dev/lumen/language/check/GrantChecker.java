@@ -5,6 +5,8 @@ import dev.lumen.language.ast.Program;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
+import dev.lumen.runtime.policy.Grants;
+import dev.lumen.runtime.policy.Window;
 import dev.lumen.runtime.tools.Capability;
 import dev.lumen.runtime.tools.ToolManifest;
 import java.util.ArrayList;
@@ -225,7 +227,7 @@ final class GrantChecker {
                     problem = "`" + key + "` cannot be empty";
                 }
             }
-            case INT -> {
+            case INT, BUDGET -> {
                 if (!(first.value() instanceof Long n)) {
                     problem = "expected an integer, found " + describe(first);
                     if (first.value() instanceof Double d && d == Math.rint(d)) {
@@ -233,6 +235,11 @@ final class GrantChecker {
                     }
                 } else if (n <= 0) {
                     problem = "`" + key + "` must be positive";
+                } else if (kind == Capability.ValueKind.BUDGET && v.size() > 1
+                        && !Capability.BUDGET_UNITS.contains(String.valueOf(v.get(1).value()))) {
+                    at = v.get(1).span();
+                    problem = "unknown budget unit `" + v.get(1).value() + "`";
+                    help = "use `" + Grants.Budget.PER_RUN + "` (the default) or a window: " + Window.listed();
                 }
             }
             case FLOAT -> {
@@ -253,15 +260,16 @@ final class GrantChecker {
                 } else if (v.size() < 2) {
                     problem = "`" + key + "` needs a unit";
                     at = first.span();
-                    help = "add `per_second` or `per_minute`: `" + key + " " + n + " per_minute`";
+                    help = "add its unit: `" + key + " " + n + " per_minute`";
                 } else if (!Capability.RATE_UNITS.contains(String.valueOf(v.get(1).value()))) {
                     at = v.get(1).span();
                     problem = "unknown rate unit `" + v.get(1).value() + "`";
-                    help = "use `per_second` or `per_minute`";
+                    help = "use " + Window.listed();
                 }
             }
         }
-        if (problem == null && kind != Capability.ValueKind.RATE && v.size() > 1) {
+        boolean unitAllowed = kind == Capability.ValueKind.RATE || kind == Capability.ValueKind.BUDGET;
+        if (problem == null && !unitAllowed && v.size() > 1) {
             at = v.get(1).span();
             problem = "`" + key + "` takes a single value";
             help = "remove `" + v.get(1).value() + "`";

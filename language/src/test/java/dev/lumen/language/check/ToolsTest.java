@@ -206,7 +206,7 @@ class ToolsTest {
         Checked c = Checked.of("""
                 use tool llm.chat as Chat
                 grant Chat model 5 temperature 0 max_tokens -1 rate_limit 10 token_budget 1.5
-                grant Chat rate_limit 10 per_hour
+                grant Chat rate_limit 10 per_week
                 """);
         List<Diagnostic> ds = c.all(Code.E0044);
         assertEquals(6, ds.size(), Checked.render(c.diagnostics()));
@@ -216,9 +216,29 @@ class ToolsTest {
         help(ds.get(1), "write it with a fraction: `temperature 0.0`");
         assertEquals("`max_tokens` must be positive", ds.get(2).label());
         assertEquals("`rate_limit` needs a unit", ds.get(3).label());
-        help(ds.get(3), "add `per_second` or `per_minute`: `rate_limit 10 per_minute`");
+        help(ds.get(3), "add its unit: `rate_limit 10 per_minute`");
         assertEquals("expected an integer, found a float", ds.get(4).label());
-        assertEquals("unknown rate unit `per_hour`", ds.get(5).label());
+        assertEquals("unknown rate unit `per_week`", ds.get(5).label());
+        help(ds.get(5), "use `per_second`, `per_minute`, `per_hour` or `per_day`");
+    }
+
+    @Test
+    void limitsOverLongerWindowsAndBudgetUnits() {
+        Checked ok = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m" rate_limit 500 per_day token_budget 200000 per_day
+                use tool llm.chat as Quick
+                grant Quick model "m" rate_limit 60 per_hour token_budget 5000 per_run
+                """);
+        assertEquals(List.of(), ok.all(Code.E0044), Checked.render(ok.diagnostics()));
+        Checked c = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m" token_budget 1000 per_week
+                """);
+        Diagnostic d = c.all(Code.E0044).getFirst();
+        at(d, 2, 40, 48);
+        assertEquals("unknown budget unit `per_week`", d.label());
+        help(d, "use `per_run` (the default) or a window: `per_second`, `per_minute`, `per_hour` or `per_day`");
     }
 
     @Test

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A Lumen store: the {@code .lumen/} directory of a project, holding run traces, content-addressed blobs and
- * the tool-output cache (spec trace-v1.md §1):
+ * A Lumen store: the {@code .lumen/} directory of a project, holding run traces, content-addressed blobs,
+ * the tool-output cache and the windows of rate limits and token budgets (spec trace-v1.md §1):
  *
  * <pre>
  * ROOT/.lumen/trace/&lt;run_id&gt;.jsonl
  * ROOT/.lumen/blobs/sha256/&lt;hex&gt;
  * ROOT/.lumen/cache/&lt;tool_id&gt;/&lt;key hex&gt;.json
+ * ROOT/.lumen/limits/&lt;tool_id&gt;/&lt;key hex&gt;.json
  * </pre>
  *
  * <p>Nothing is created until something is written. Several processes may use one store at the same time.
@@ -31,12 +32,14 @@ public final class Store {
     private final Path dir;
     private final BlobStore blobs;
     private final ToolCache cache;
+    private final StoredLimits limits;
 
     private Store(Path root) {
         this.root = root;
         this.dir = root.resolve(DIR_NAME);
         this.blobs = new BlobStore(dir.resolve("blobs").resolve("sha256"));
         this.cache = new ToolCache(dir.resolve("cache"), blobs);
+        this.limits = new StoredLimits(dir.resolve("limits"));
     }
 
     /**
@@ -99,6 +102,11 @@ public final class Store {
 
     public ToolCache cache() {
         return cache;
+    }
+
+    /** The windows of rate limits and token budgets, shared by the runs using this store. */
+    public StoredLimits limits() {
+        return limits;
     }
 
     /** The ids of the recorded runs, oldest first. */
