@@ -8,11 +8,13 @@ import dev.lumen.language.source.Span;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.Window;
 import dev.lumen.runtime.tools.Capability;
+import dev.lumen.runtime.tools.GrantValues;
 import dev.lumen.runtime.tools.ToolManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks `grant` lines: the target must be an imported alias (E0042), each clause one the tool's manifest
@@ -133,7 +135,7 @@ final class GrantChecker {
         } else {
             d.label("not imported with `use tool`");
         }
-        java.util.Optional<String> meant = Names.closest(name, cx.symbols.tools.keySet());
+        Optional<String> meant = Names.closest(name, cx.symbols.tools.keySet());
         if (meant.isPresent()) {
             d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(meant.get()));
             // Calls of the alias it meant are not reported again as ungranted.
@@ -167,7 +169,7 @@ final class GrantChecker {
             cx.report(d);
             return;
         }
-        if (!value(c, cap.valueKind(), key)) {
+        if (!value(c, cap.valueKind(), key) || !matchable(c, cap)) {
             return;
         }
         if (!cap.repeatable() && repeated(alias, "", c)) {
@@ -281,6 +283,24 @@ final class GrantChecker {
                 .label(problem)
                 .note("`" + key + "` takes " + kind.description())
                 .help(help));
+        return false;
+    }
+
+    /**
+     * Checks an allowlist value against its clause's grammar, the runtime's own (GrantValues): E0050 for a value
+     * that can never allow a call, which the runtime would refuse on every call of the grant.
+     */
+    private boolean matchable(Decl.GrantClause c, Capability cap) {
+        Decl.GrantValue v = c.values().get(0);
+        Optional<GrantValues.Problem> problem = v.value() instanceof String s ? GrantValues.problem(cap, s)
+                : Optional.empty();
+        if (problem.isEmpty()) {
+            return true;
+        }
+        cx.report(Diagnostic.error(Code.E0050, v.span(), "`" + clauseText(List.of(c)).strip() + "` can never match")
+                .label(problem.get().problem())
+                .note("a grant holding it refuses every call, whatever its other values allow")
+                .help(problem.get().help()));
         return false;
     }
 
