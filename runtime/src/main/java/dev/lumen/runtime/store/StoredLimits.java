@@ -104,7 +104,7 @@ public final class StoredLimits implements LimitWindows {
         try {
             log = read(key, file, windowMillis);
         } catch (BadRecord e) {
-            Instant until = Files.getLastModifiedTime(file).toInstant().plusMillis(windowMillis);
+            Instant until = Instant.ofEpochMilli(Files.getLastModifiedTime(file).toMillis() + windowMillis);
             if (now < until.toEpochMilli()) {
                 if (spending && amount > 0) { // what was just spent must count for a whole window
                     Files.setLastModifiedTime(file, FileTime.fromMillis(now));
