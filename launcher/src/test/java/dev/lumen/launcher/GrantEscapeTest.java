@@ -14,6 +14,12 @@ import dev.lumen.runtime.trace.TraceReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -175,8 +181,47 @@ class GrantEscapeTest {
                 ```
                 """.formatted(port()));
         EmitCommandTest.Run run = lumen("run", doc.toString(), "--arg", "url=http://localhost:" + port() + "/");
-        assertRefused(run, "rate_limit", "more than 2 per_minute");
+        assertRefused(run, "rate_limit", "`Fetch` was already called 2 times in the last minute (rate_limit 2"
+                + " per_minute, counted over the runs sharing the store `" + dir.resolve(".lumen") + "`)");
         assertEquals(2, hits.get(), "the third call never left the process");
+    }
+
+    @Test
+    void runsAtOnceOnOneStoreShareTheRateLimit() throws Exception {
+        Path doc = Files.writeString(dir.resolve("once.lm.md"), """
+                ```lumen
+                use tool http.get as Fetch
+                grant Fetch domain "localhost:%d" rate_limit 3 per_minute
+
+                cell run(url: String) -> Int
+                  return Fetch(url: url).status
+                end
+                ```
+                """.formatted(port()));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<EmitCommandTest.Run> runs = new ArrayList<>();
+        try {
+            List<Future<EmitCommandTest.Run>> started = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String url = "http://localhost:" + port() + "/run" + i; // four calls the cache cannot answer
+                started.add(pool.submit(() -> lumen("run", doc.toString(), "--arg", "url=" + url)));
+            }
+            for (Future<EmitCommandTest.Run> run : started) {
+                runs.add(run.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, hits.get(), "four runs, one store, rate_limit 3 per_minute");
+        List<EmitCommandTest.Run> refused = runs.stream().filter(r -> r.status() != ExitCodes.OK).toList();
+        assertEquals(1, refused.size(), runs.toString());
+        assertEquals(ExitCodes.ERRORS, refused.getFirst().status());
+        assertTrue(refused.getFirst().err().startsWith("error: `Fetch` (http.get) is not allowed by its grant"
+                + " (rate_limit): `Fetch` was already called 3 times in the last minute"), refused.getFirst().err());
+
+        assertRefused(lumen("run", doc.toString(), "--arg", "url=http://localhost:" + port() + "/later"), "rate_limit",
+                "3 times in the last minute");
+        assertEquals(3, hits.get(), "a later run within the minute is refused too");
     }
 
     @Test

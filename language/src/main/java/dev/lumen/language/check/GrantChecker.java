@@ -7,12 +7,16 @@ import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.runtime.json.JsonPointer;
 import dev.lumen.runtime.policy.Redaction;
+import dev.lumen.runtime.policy.Grants;
+import dev.lumen.runtime.policy.Window;
 import dev.lumen.runtime.tools.Capability;
+import dev.lumen.runtime.tools.GrantValues;
 import dev.lumen.runtime.tools.ToolManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks `grant` lines: the target must be an imported alias (E0042), each clause one the tool's manifest
@@ -134,7 +138,7 @@ final class GrantChecker {
         } else {
             d.label("not imported with `use tool`");
         }
-        java.util.Optional<String> meant = Names.closest(name, cx.symbols.tools.keySet());
+        Optional<String> meant = Names.closest(name, cx.symbols.tools.keySet());
         if (meant.isPresent()) {
             d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(meant.get()));
             // Calls of the alias it meant are not reported again as ungranted.
@@ -168,7 +172,7 @@ final class GrantChecker {
             cx.report(d);
             return;
         }
-        if (!value(c, cap.valueKind(), key) || !redactValue(cap, c)) {
+        if (!value(c, cap.valueKind(), key) || !redactValue(cap, c) || !matchable(c, cap)) {
             return;
         }
         if (!cap.repeatable() && repeated(alias, "", c)) {
@@ -229,7 +233,7 @@ final class GrantChecker {
                     problem = "`" + key + "` cannot be empty";
                 }
             }
-            case INT -> {
+            case INT, BUDGET -> {
                 if (!(first.value() instanceof Long n)) {
                     problem = "expected an integer, found " + describe(first);
                     if (first.value() instanceof Double d && d == Math.rint(d)) {
@@ -237,6 +241,11 @@ final class GrantChecker {
                     }
                 } else if (n <= 0) {
                     problem = "`" + key + "` must be positive";
+                } else if (kind == Capability.ValueKind.BUDGET && v.size() > 1
+                        && !Capability.BUDGET_UNITS.contains(String.valueOf(v.get(1).value()))) {
+                    at = v.get(1).span();
+                    problem = "unknown budget unit `" + v.get(1).value() + "`";
+                    help = "use `" + Grants.Budget.PER_RUN + "` (the default) or a window: " + Window.listed();
                 }
             }
             case FLOAT -> {
@@ -257,15 +266,16 @@ final class GrantChecker {
                 } else if (v.size() < 2) {
                     problem = "`" + key + "` needs a unit";
                     at = first.span();
-                    help = "add `per_second` or `per_minute`: `" + key + " " + n + " per_minute`";
+                    help = "add its unit: `" + key + " " + n + " per_minute`";
                 } else if (!Capability.RATE_UNITS.contains(String.valueOf(v.get(1).value()))) {
                     at = v.get(1).span();
                     problem = "unknown rate unit `" + v.get(1).value() + "`";
-                    help = "use `per_second` or `per_minute`";
+                    help = "use " + Window.listed();
                 }
             }
         }
-        if (problem == null && kind != Capability.ValueKind.RATE && v.size() > 1) {
+        boolean unitAllowed = kind == Capability.ValueKind.RATE || kind == Capability.ValueKind.BUDGET;
+        if (problem == null && !unitAllowed && v.size() > 1) {
             at = v.get(1).span();
             problem = "`" + key + "` takes a single value";
             help = "remove `" + v.get(1).value() + "`";
@@ -306,6 +316,24 @@ final class GrantChecker {
     /** A string as a grant writes it, in double quotes. */
     private static String quoted(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * Checks an allowlist value against its clause's grammar, the runtime's own (GrantValues): E0050 for a value
+     * that can never allow a call, which the runtime would refuse on every call of the grant.
+     */
+    private boolean matchable(Decl.GrantClause c, Capability cap) {
+        Decl.GrantValue v = c.values().get(0);
+        Optional<GrantValues.Problem> problem = v.value() instanceof String s ? GrantValues.problem(cap, s)
+                : Optional.empty();
+        if (problem.isEmpty()) {
+            return true;
+        }
+        cx.report(Diagnostic.error(Code.E0050, v.span(), "`" + clauseText(List.of(c)).strip() + "` can never match")
+                .label(problem.get().problem())
+                .note("a grant holding it refuses every call, whatever its other values allow")
+                .help(problem.get().help()));
+        return false;
     }
 
     private static Span valueSpan(Decl.GrantClause c) {

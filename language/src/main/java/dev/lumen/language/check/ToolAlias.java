@@ -26,7 +26,8 @@ public final class ToolAlias {
     /**
      * One granted clause: a native tool capability ({@code capability} set), or for MCP tools `timeout_ms`,
      * `rate_limit` or an argument pin ({@code capability} null, {@code key} the argument name). Values are
-     * String, Long, Double or Boolean; a rate limit is [Long, "per_second" | "per_minute"].
+     * String, Long, Double or Boolean; a rate limit is [Long, "per_…"], a token budget [Long]
+     * or [Long, "per_…"].
      */
     public record GrantedClause(String key, Capability capability, List<Object> values, Span span) {
         public GrantedClause {

@@ -56,6 +56,7 @@ public enum Code {
     E0047("E0047", "tool manifest cannot be used"),
     E0048("E0048", "tool or MCP server does not match the lock file"),
     E0049("E0049", "MCP server cannot be reached"),
+    E0050("E0050", "grant value that can never match"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");

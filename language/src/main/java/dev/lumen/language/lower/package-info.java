@@ -12,7 +12,7 @@
  *       entries ({@code list[Entry]}, {@code Int}, …) in first-use order, for SCHEMA, VALIDATE and ISTYPE.
  *       Union members are sorted by their text, {@code Null} last.</li>
  *   <li>Tools: per native alias, in declaration order, with its grants (clause → values, repeated clauses
- *       accumulated, a rate limit as {@code [n, "per_minute"]}); per granted MCP tool, an entry whose alias
+ *       accumulated, a rate limit as {@code [n, "per_minute"]}, a token budget as {@code [n]} or {@code [n, "per_day"]}); per granted MCP tool, an entry whose alias
  *       is {@code Alias.tool}.</li>
  *   <li>The same document gives an equal module: constants in first-use order, tables in declaration or
  *       first-use order, nothing hash-ordered.</li>

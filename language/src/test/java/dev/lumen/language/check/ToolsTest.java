@@ -206,7 +206,7 @@ class ToolsTest {
         Checked c = Checked.of("""
                 use tool llm.chat as Chat
                 grant Chat model 5 temperature 0 max_tokens -1 rate_limit 10 token_budget 1.5
-                grant Chat rate_limit 10 per_hour
+                grant Chat rate_limit 10 per_week
                 """);
         List<Diagnostic> ds = c.all(Code.E0044);
         assertEquals(6, ds.size(), Checked.render(c.diagnostics()));
@@ -216,9 +216,78 @@ class ToolsTest {
         help(ds.get(1), "write it with a fraction: `temperature 0.0`");
         assertEquals("`max_tokens` must be positive", ds.get(2).label());
         assertEquals("`rate_limit` needs a unit", ds.get(3).label());
-        help(ds.get(3), "add `per_second` or `per_minute`: `rate_limit 10 per_minute`");
+        help(ds.get(3), "add its unit: `rate_limit 10 per_minute`");
         assertEquals("expected an integer, found a float", ds.get(4).label());
-        assertEquals("unknown rate unit `per_hour`", ds.get(5).label());
+        assertEquals("unknown rate unit `per_week`", ds.get(5).label());
+        help(ds.get(5), "use `per_second`, `per_minute`, `per_hour` or `per_day`");
+    }
+
+    @Test
+    void grantValuesThatCanNeverMatchAreErrorsAtTheString() {
+        Checked c = Checked.of("""
+                use tool http.get as Fetch
+                grant Fetch domain "*"
+                grant Fetch domain "*.com"
+                grant Fetch domain "http://localhost:8080/"
+                grant Fetch domain "127.0.0.1:18080/ok"
+                grant Fetch domain "::1"
+                grant Fetch domain "api.*.example.com"
+                grant Fetch domain "example.com:70000"
+                grant Fetch domain "api.example.com" domain "API.Example.com." domain "*.example.com:8443"
+                use tool fs.read as Read
+                grant Read path "data/*.txt" path "~/notes" path "./data"
+                use tool llm.chat as Chat
+                grant Chat model "claude-*" model "gpt-4o-mini"
+                """);
+        List<Diagnostic> ds = c.all(Code.E0050);
+        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 11, 11, 13), ds.stream().map(d -> d.span().line() - 1).toList(),
+                Checked.render(c.diagnostics()));
+        assertEquals(c.diagnostics().size(), ds.size(), Checked.render(c.diagnostics()));
+        at(ds.get(0), 2, 20, 23);
+        assertEquals("`domain \"*\"` can never match", ds.get(0).message());
+        assertEquals("`*` is not a host, and no value grants every host: name the hosts the program may reach",
+                ds.get(0).label());
+        assertEquals(List.of("a grant holding it refuses every call, whatever its other values allow"), ds.get(0).notes());
+        help(ds.get(0), "a domain names a host: `example.com`, `*.example.com` or `example.com:8080`");
+        assertEquals("a wildcard stands for the names below a domain of at least two labels, as in `*.example.com`",
+                ds.get(1).label());
+        help(ds.get(2), "write the host alone: `domain \"localhost:8080\"`");
+        help(ds.get(3), "write the host alone: `domain \"127.0.0.1:18080\"`");
+        help(ds.get(4), "write an IPv6 address in brackets: `domain \"[::1]\"`");
+        assertEquals("`*` stands only for the first label of a wildcard, as in `*.example.com`", ds.get(5).label());
+        assertEquals("`70000` is not a port (a number from 1 to 65535)", ds.get(6).label());
+        at(ds.get(7), 11, 17, 29);
+        help(ds.get(7), "grant the directory that holds the files: `path \"data\"`");
+        assertEquals("the path starts with `~`, which is not expanded: it names a folder called `~`", ds.get(8).label());
+        assertEquals("`model \"claude-*\"` can never match", ds.get(9).message());
+    }
+
+    @Test
+    void argumentPinsOfMcpToolsAreNotHosts() {
+        Checked c = Checked.of("""
+                use tool mcp "stdio:server" as M
+                grant M.fetch domain "*"
+                """);
+        assertEquals(List.of(), c.all(Code.E0050), Checked.render(c.diagnostics()));
+    }
+
+    @Test
+    void limitsOverLongerWindowsAndBudgetUnits() {
+        Checked ok = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m" rate_limit 500 per_day token_budget 200000 per_day
+                use tool llm.chat as Quick
+                grant Quick model "m" rate_limit 60 per_hour token_budget 5000 per_run
+                """);
+        assertEquals(List.of(), ok.all(Code.E0044), Checked.render(ok.diagnostics()));
+        Checked c = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m" token_budget 1000 per_week
+                """);
+        Diagnostic d = c.all(Code.E0044).getFirst();
+        at(d, 2, 40, 48);
+        assertEquals("unknown budget unit `per_week`", d.label());
+        help(d, "use `per_run` (the default) or a window: `per_second`, `per_minute`, `per_hour` or `per_day`");
     }
 
     @Test

@@ -132,6 +132,33 @@ class LumenLanguageTest {
     }
 
     @Test
+    void withoutAStoreTheRunsOfAContextShareItsRateWindows() {
+        // The host is not granted, so no call reaches the network; each is still counted before it is refused.
+        String fetching = """
+                ```lumen
+                use tool http.get as Fetch
+                grant Fetch domain "api.example.com" rate_limit 2 per_minute
+
+                cell run() -> Int
+                  return Fetch(url: "https://not-granted.example/").status
+                end
+                ```
+                """;
+        for (int context = 0; context < 2; context++) {
+            try (Context ctx = context()) {
+                Value module = eval(ctx, "fetch.lm.md", fetching);
+                for (int run = 0; run < 2; run++) {
+                    PolyglotException e = assertThrows(PolyglotException.class, () -> module.getMember("run").execute());
+                    assertTrue(e.getMessage().contains("(domain)"), e.getMessage());
+                }
+                PolyglotException third = assertThrows(PolyglotException.class, () -> module.getMember("run").execute());
+                assertEquals("`Fetch` (http.get) is not allowed by its grant (rate_limit): `Fetch` was already called"
+                        + " 2 times in the last minute (rate_limit 2 per_minute)", third.getMessage());
+            }
+        }
+    }
+
+    @Test
     void compileErrorsAreSyntaxErrorsWithRenderedDiagnostics() {
         try (Context ctx = context()) {
             PolyglotException e = assertThrows(PolyglotException.class, () -> eval(ctx, "bad.lm.md", """

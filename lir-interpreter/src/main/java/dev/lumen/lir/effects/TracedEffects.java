@@ -16,6 +16,8 @@ import dev.lumen.lir.values.LumenRecord;
 import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenType;
 import dev.lumen.runtime.json.CanonicalValue;
+import dev.lumen.runtime.limits.LimitWindows;
+import dev.lumen.runtime.limits.MemoryWindows;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
@@ -61,7 +63,9 @@ public final class TracedEffects implements LumenEffects {
     private TraceWriter trace;
     private boolean cacheOn;
     private final Deque<String> cells = new ArrayDeque<>();
-    private RunLimits limits = new RunLimits();
+    /** The windows of rate limits and token budgets: the store's, or this context's when there is none. */
+    private final LimitWindows windows;
+    private RunLimits limits;
     /** The directory of the running document: relative paths of tool calls are read against it. */
     private Path base = Path.of("");
     /** The tools of the running document, found at its first tool call. */
@@ -82,6 +86,8 @@ public final class TracedEffects implements LumenEffects {
         this.replay = replay;
         this.warnings = warnings;
         this.validation = validation;
+        this.windows = store != null ? store.limits() : new MemoryWindows();
+        this.limits = new RunLimits(windows);
     }
 
 
@@ -90,7 +96,7 @@ public final class TracedEffects implements LumenEffects {
     @Override
     public void runStart(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.cells.clear();
-        this.limits = new RunLimits();
+        this.limits = new RunLimits(windows);
         this.base = documentDirectory(runProgram);
         this.tools = null;
         RunSettings settings = runProgram.module().settings();
@@ -313,7 +319,7 @@ public final class TracedEffects implements LumenEffects {
     private ToolResult execute(ToolDef tool, String what, JsonNode input, Redacted shownInputs,
             Grants grants, long started) {
         try {
-            limits.countCall(tool.alias(), grants);
+            limits.countCall(tool.alias(), toolId(tool), grants);
             ToolRequest request = request(tool, input, grants);
             if (tool.toolId() == null) {
                 if (mcp == null) {

@@ -56,20 +56,69 @@ public final class Grants {
                 ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
     }
 
-    /** {@code rate_limit N per_second|per_minute}. */
+    /**
+     * {@code rate_limit N UNIT}: at most N calls in any window of the unit.
+     *
+     * @throws PolicyViolation (clause {@code rate_limit}) when the clause is there but is not a positive count
+     *     and a unit, which the compiler refuses but hand-written LIR may hold: such a grant allows no call
+     */
     public Optional<Rate> rate() {
         List<Object> values = clauses.get("rate_limit");
-        if (values == null || values.size() < 2 || !(values.get(0) instanceof Number n) || !(values.get(1) instanceof String unit)) {
+        if (values == null) {
             return Optional.empty();
         }
-        return Optional.of(new Rate(n.longValue(), unit.equals("per_second") ? 1_000 : 60_000, unit));
+        Optional<Window> window = values.size() == 2 && values.get(1) instanceof String unit ? Window.byWord(unit)
+                : Optional.empty();
+        if (!(values.getFirst() instanceof Long n) || n <= 0 || window.isEmpty()) {
+            throw new PolicyViolation("rate_limit", "the grant's rate_limit " + CanonicalJson.write(values)
+                    + " is not a positive count and a unit (" + Window.listed() + ")");
+        }
+        return Optional.of(new Rate(n, window.get()));
     }
 
-    /** A rate: at most {@code calls} calls in any window of {@code windowMillis}. */
-    public record Rate(long calls, long windowMillis, String unit) {
+    /**
+     * {@code token_budget N [UNIT]}: at most N tokens per run (no unit, or {@code per_run}), or in any window
+     * of the unit.
+     *
+     * @throws PolicyViolation (clause {@code token_budget}) when the clause is there but is not a positive count
+     *     with an optional unit: such a grant allows no call
+     */
+    public Optional<Budget> budget() {
+        List<Object> values = clauses.get("token_budget");
+        if (values == null) {
+            return Optional.empty();
+        }
+        Object unit = values.size() == 2 ? values.get(1) : null;
+        Optional<Window> window = unit instanceof String word ? Window.byWord(word) : Optional.empty();
+        boolean perRun = values.size() == 1 || Budget.PER_RUN.equals(unit);
+        if (!(values.getFirst() instanceof Long n) || n <= 0 || values.size() > 2 || (!perRun && window.isEmpty())) {
+            throw new PolicyViolation("token_budget", "the grant's token_budget " + CanonicalJson.write(values)
+                    + " is not a positive count with an optional unit (`" + Budget.PER_RUN + "`, " + Window.listed()
+                    + ")");
+        }
+        return Optional.of(new Budget(n, window.orElse(null)));
+    }
+
+    /** A rate: at most {@code calls} calls in any {@code window}. */
+    public record Rate(long calls, Window window) {
         @Override
         public String toString() {
-            return calls + " " + unit;
+            return calls + " " + window.word();
+        }
+    }
+
+    /** A token budget: at most {@code tokens} per run ({@code window} null), or in any {@code window}. */
+    public record Budget(long tokens, Window window) {
+        /** The unit of a budget kept for one run, which is also what no unit means. */
+        public static final String PER_RUN = "per_run";
+
+        public boolean perRun() {
+            return window == null;
+        }
+
+        @Override
+        public String toString() {
+            return tokens + (window == null ? "" : " " + window.word());
         }
     }
 

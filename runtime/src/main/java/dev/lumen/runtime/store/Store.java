@@ -11,13 +11,14 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * A Lumen store: the {@code .lumen/} directory of a project, holding run traces, content-addressed blobs and
- * the tool-output cache (spec trace-v1.md §1):
+ * A Lumen store: the {@code .lumen/} directory of a project, holding run traces, content-addressed blobs,
+ * the tool-output cache and the windows of rate limits and token budgets (spec trace-v1.md §1):
  *
  * <pre>
  * ROOT/.lumen/trace/&lt;run_id&gt;.jsonl
  * ROOT/.lumen/blobs/sha256/&lt;hex&gt;
  * ROOT/.lumen/cache/&lt;tool_id&gt;/&lt;key hex&gt;.json
+ * ROOT/.lumen/limits/&lt;tool_id&gt;/&lt;key hex&gt;.json
  * </pre>
  *
  * <p>Nothing is created until something is written. Several processes may use one store at the same time.
@@ -35,6 +36,7 @@ public final class Store {
     private final ToolCache cache;
     private final Supplier<UserKey> keySource;
     private volatile UserKey key;
+    private final StoredLimits limits;
 
     private Store(Path root) {
         this(root, KeyFile::forUser);
@@ -46,6 +48,7 @@ public final class Store {
         this.blobs = new BlobStore(dir.resolve("blobs").resolve("sha256"));
         this.keySource = keySource;
         this.cache = new ToolCache(dir.resolve("cache"), blobs, this::key);
+        this.limits = new StoredLimits(dir.resolve("limits"));
     }
 
     /**
@@ -131,6 +134,11 @@ public final class Store {
 
     public ToolCache cache() {
         return cache;
+    }
+
+    /** The windows of rate limits and token budgets, shared by the runs using this store. */
+    public StoredLimits limits() {
+        return limits;
     }
 
     /** The ids of the recorded runs, oldest first. */

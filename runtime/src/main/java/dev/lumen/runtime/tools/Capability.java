@@ -1,6 +1,10 @@
 package dev.lumen.runtime.tools;
 
+import dev.lumen.runtime.policy.Grants;
+import dev.lumen.runtime.policy.Window;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The grant clauses of Lumen v1 and the manifest capability each one needs. The front end checks grants
@@ -15,7 +19,7 @@ public enum Capability {
     MODEL("model", "supports_model_allowlist", ValueKind.STRING, true),
     MAX_TOKENS("max_tokens", "supports_max_tokens", ValueKind.INT, false),
     TEMPERATURE("temperature", "supports_temperature", ValueKind.FLOAT, false),
-    TOKEN_BUDGET("token_budget", "supports_token_budget", ValueKind.INT, false),
+    TOKEN_BUDGET("token_budget", "supports_token_budget", ValueKind.BUDGET, false),
     REDACT("redact", "supports_redaction", ValueKind.STRING, true);
 
     /** What a clause's value is written as. */
@@ -27,7 +31,10 @@ public enum Capability {
         /** A float literal: {@code temperature 0.0}. */
         FLOAT("a float", "0.0"),
         /** An integer and a unit: {@code rate_limit 10 per_minute}. */
-        RATE("an integer and a unit (`per_second` or `per_minute`)", "10 per_minute");
+        RATE("an integer and a unit (" + Window.listed() + ")", "10 per_minute"),
+        /** An integer and an optional unit: {@code token_budget 50000}, {@code token_budget 200000 per_day}. */
+        BUDGET("an integer and an optional unit (`" + Grants.Budget.PER_RUN + "`, the default, or "
+                + Window.listed() + ")", "50000 per_day");
 
         private final String description;
         private final String example;
@@ -48,7 +55,10 @@ public enum Capability {
     }
 
     /** The units a {@link ValueKind#RATE} value accepts. */
-    public static final java.util.List<String> RATE_UNITS = java.util.List.of("per_second", "per_minute");
+    public static final List<String> RATE_UNITS = Window.words();
+    /** The units a {@link ValueKind#BUDGET} value accepts. */
+    public static final List<String> BUDGET_UNITS = Stream.concat(Stream.of(Grants.Budget.PER_RUN),
+            Window.words().stream()).toList();
 
     private final String clause;
     private final String manifestKey;

@@ -1,73 +1,137 @@
 package dev.lumen.runtime.tools;
 
+import dev.lumen.runtime.limits.LimitKey;
+import dev.lumen.runtime.limits.LimitWindows;
+import dev.lumen.runtime.limits.MemoryWindows;
+import dev.lumen.runtime.limits.Tally;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.lumen.runtime.policy.Window;
+import dev.lumen.runtime.store.StoreException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
- * What the tool calls of one run share: each grant's rate window and token budget. A run starts with a fresh
- * one. Keys are the call's grant target (a tool alias, or {@code Alias.tool} for MCP tools).
+ * The limits the tool calls of a run count against (tool-manifest-v1.md §4.4): each grant's {@code rate_limit}
+ * and {@code token_budget} over a window, kept in {@link LimitWindows} that outlive the run (the store's, shared
+ * by every run using it, or a context's memory), and the tokens of {@code token_budget}s kept per run, which
+ * this object holds. A run starts with a fresh one.
  */
 public final class RunLimits {
-    private final LongSupplier clock;
-    private final Map<String, Deque<Long>> calls = new HashMap<>();
-    private final Map<String, Long> tokens = new HashMap<>();
+    private final LimitWindows windows;
+    private final Map<String, Long> runTokens = new HashMap<>();
 
+    /** Limits whose windows are this object's alone (a tool called outside a run, tests). */
     public RunLimits() {
-        this(System::currentTimeMillis);
+        this(new MemoryWindows());
     }
 
-    /** With a clock in milliseconds, for tests. */
-    public RunLimits(LongSupplier clock) {
-        this.clock = clock;
+    public RunLimits(LimitWindows windows) {
+        this.windows = windows;
     }
 
     /**
-     * Counts a call of {@code target} against its {@code rate_limit}: a call over the rate is refused, not
-     * delayed, so a burst shows up as an error where it happens.
+     * Counts a call of {@code toolId}, which the document names {@code target}, against its grant's
+     * {@code rate_limit}: a call over the rate is refused, not delayed, so a burst shows up as an error where it
+     * happens.
      *
-     * @throws PolicyViolation when the window already holds the granted number of calls
+     * @throws PolicyViolation when the window already holds the granted number of calls, or cannot be counted
      */
-    public synchronized void countCall(String target, Grants grants) {
+    public void countCall(String target, String toolId, Grants grants) {
         Grants.Rate rate = grants.rate().orElse(null);
         if (rate == null) {
             return;
         }
-        long now = clock.getAsLong();
-        Deque<Long> window = calls.computeIfAbsent(target, k -> new ArrayDeque<>());
-        while (!window.isEmpty() && now - window.peekFirst() >= rate.windowMillis()) {
-            window.removeFirst();
+        String clause = "rate_limit " + rate;
+        Tally tally = count(new LimitKey(toolId, grants.hash(), "rate_limit"), target, clause, rate.window(),
+                rate.calls(), 1);
+        if (tally instanceof Tally.Full full) {
+            String times = full.used() == 1 ? "once" : full.used() + " times";
+            throw new PolicyViolation("rate_limit", "`" + target + "` was already called " + times + " in "
+                    + rate.window().last() + " (" + clause + sharing() + ")");
         }
-        if (window.size() >= rate.calls()) {
-            throw new PolicyViolation("rate_limit", "`" + target + "` was called more than " + rate
-                    + " (rate_limit " + rate + ")");
-        }
-        window.addLast(now);
     }
 
-    /** Tokens {@code target} has used in this run. */
-    public synchronized long tokensUsed(String target) {
-        return tokens.getOrDefault(target, 0L);
+    /** Tokens {@code toolId} has used in this run. */
+    public synchronized long tokensUsed(String toolId) {
+        return runTokens.getOrDefault(toolId, 0L);
     }
 
     /**
-     * Adds tokens a call used; past the grant's {@code token_budget} the run may make no further call of
-     * {@code target} ({@link #checkBudget}).
+     * Before a call of {@code toolId}: refuses it when its grant's {@code token_budget} is spent. A budget per run
+     * counts the tokens of every call of the tool in this run, whatever its grant; a budget over a window counts
+     * the calls under this grant.
+     *
+     * @throws PolicyViolation when the budget is spent, or its window cannot be read
      */
-    public synchronized void addTokens(String target, long used) {
-        tokens.merge(target, used, Long::sum);
+    public void checkBudget(String toolId, Grants grants) {
+        Grants.Budget budget = grants.budget().orElse(null);
+        if (budget == null) {
+            return;
+        }
+        String clause = "token_budget " + budget;
+        if (budget.perRun()) {
+            long used = tokensUsed(toolId);
+            if (used >= budget.tokens()) {
+                throw new PolicyViolation("token_budget", "`" + toolId + "` has used " + used
+                        + " tokens in this run, its token_budget is " + budget.tokens());
+            }
+            return;
+        }
+        Tally tally = count(budgetKey(toolId, grants), toolId, clause, budget.window(), budget.tokens(), 0);
+        if (tally instanceof Tally.Full full) {
+            throw new PolicyViolation("token_budget", "`" + toolId + "` has used " + full.used() + " tokens in "
+                    + budget.window().last() + " under this grant, its " + clause + sharing());
+        }
     }
 
-    /** @throws PolicyViolation when {@code target} has spent its {@code token_budget} */
-    public synchronized void checkBudget(String target, Grants grants) {
-        var budget = grants.integer("token_budget");
-        if (budget.isPresent() && tokensUsed(target) >= budget.getAsLong()) {
-            throw new PolicyViolation("token_budget", "`" + target + "` has used " + tokensUsed(target)
-                    + " tokens in this run, its token_budget is " + budget.getAsLong());
+    /**
+     * After a call of {@code toolId}: adds the tokens it used to this run's count and to its grant's budget
+     * window, if it has one. A call that started under the budget may end over it; the next is refused.
+     *
+     * @throws PolicyViolation when the window cannot be written (the tokens were spent, but would not count)
+     */
+    public void addTokens(String toolId, Grants grants, long used) {
+        synchronized (this) {
+            runTokens.merge(toolId, used, Long::sum);
         }
+        Grants.Budget budget = grants.budget().orElse(null);
+        if (budget == null || budget.perRun()) {
+            return;
+        }
+        try {
+            windows.spend(budgetKey(toolId, grants), budget.window().millis(), used);
+        } catch (StoreException e) {
+            throw new PolicyViolation("token_budget", "the " + used + " tokens `" + toolId
+                    + "` used cannot be counted against token_budget " + budget + ": " + e.getMessage());
+        }
+    }
+
+    private static LimitKey budgetKey(String toolId, Grants grants) {
+        return new LimitKey(toolId, grants.hash(), "token_budget");
+    }
+
+    /** Counts {@code amount} against {@code limit}; a window that cannot be read refuses the call. */
+    private Tally count(LimitKey key, String target, String clause, Window window, long limit, long amount) {
+        Tally tally;
+        try {
+            tally = windows.count(key, window.millis(), limit, amount);
+        } catch (StoreException e) {
+            throw new PolicyViolation(key.clause(), "`" + target + "` cannot be counted against " + clause + ": "
+                    + e.getMessage());
+        }
+        if (tally instanceof Tally.Damaged damaged) {
+            throw new PolicyViolation(key.clause(), "the window of " + clause + " for `" + target + "`, recorded in `"
+                    + damaged.file() + "`, is damaged (" + damaged.problem() + "), so calls are refused until "
+                    + damaged.until() + ", one window after it was last written; deleting the file starts the"
+                    + " window afresh");
+        }
+        return tally;
+    }
+
+    /** How far the windows reach, for messages: {@code , counted over the runs sharing the store `DIR`}. */
+    private String sharing() {
+        String by = windows.sharedBy();
+        return by.isEmpty() ? "" : ", counted over " + by;
     }
 }

@@ -2,19 +2,21 @@ package dev.lumen.runtime.tools.fs;
 
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.tools.GrantValues;
 import dev.lumen.runtime.tools.ToolRequest;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The {@code path} grants of one fs call, resolved to real paths when the call is made (tools-fs.md §2). A
  * granted directory allows itself and everything beneath it; anything else allows exactly that path.
  */
-final class PathAllowlist {
+public final class PathAllowlist {
     private final List<Entry> entries;
 
     /** One grant: its value as written and where it really is. */
@@ -40,9 +42,9 @@ final class PathAllowlist {
         }
         List<Entry> entries = new ArrayList<>();
         for (String value : values) {
-            if (value.isEmpty() || value.indexOf('\0') >= 0) {
-                throw new PolicyViolation("path", "the grant path " + CanonicalJson.quote(value)
-                        + (value.isEmpty() ? " is empty" : " contains a NUL character"));
+            Optional<String> wrong = wrong(value);
+            if (wrong.isPresent()) {
+                throw new PolicyViolation("path", "the grant path " + CanonicalJson.quote(value) + " " + wrong.get());
             }
             Path granted;
             try {
@@ -55,6 +57,54 @@ final class PathAllowlist {
             entries.add(new Entry(value, real, Files.isDirectory(real)));
         }
         return new PathAllowlist(List.copyOf(entries));
+    }
+
+    /**
+     * Why {@code value} is not a {@code path} value a call could use (tools-fs.md §2.2), with the value it
+     * probably meant; empty when it is one. The compiler reports what the runtime would refuse.
+     */
+    public static Optional<GrantValues.Problem> problem(String value) {
+        return wrong(value).map(wrong -> new GrantValues.Problem("the path " + wrong, help(value)));
+    }
+
+    /** What is wrong with a granted path, said of it ({@code is empty}); empty when nothing is. */
+    private static Optional<String> wrong(String value) {
+        if (value.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        if (value.indexOf('\0') >= 0) {
+            return Optional.of("contains a NUL character");
+        }
+        if (value.equals("~") || value.startsWith("~/")) {
+            return Optional.of("starts with `~`, which is not expanded: it names a folder called `~`");
+        }
+        if (value.startsWith("file:")) {
+            return Optional.of("is a URL, not a path");
+        }
+        if (value.contains("*") || value.contains("?")) {
+            return Optional.of("holds `" + (value.contains("*") ? "*" : "?") + "`, but a granted path is not a"
+                    + " pattern: it names one file or directory");
+        }
+        return Optional.empty();
+    }
+
+    private static String help(String value) {
+        if (value.startsWith("file:")) {
+            String path = value.startsWith("file://") ? value.substring("file://".length()) : value.substring(5);
+            if (wrong(path).isEmpty()) {
+                return "write the path itself: `path " + CanonicalJson.quote(path) + "`";
+            }
+        }
+        int glob = Math.min(value.contains("*") ? value.indexOf('*') : value.length(),
+                value.contains("?") ? value.indexOf('?') : value.length());
+        if (glob < value.length()) {
+            int slash = value.lastIndexOf('/', glob);
+            String directory = slash < 0 ? "." : slash == 0 ? "/" : value.substring(0, slash);
+            if (wrong(directory).isEmpty()) {
+                return "grant the directory that holds the files: `path " + CanonicalJson.quote(directory) + "`";
+            }
+        }
+        return "a path is relative to the document's directory, or absolute: `path \"data\"`, `path \"/srv/data\"`";
     }
 
     /**

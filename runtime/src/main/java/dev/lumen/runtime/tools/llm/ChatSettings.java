@@ -22,9 +22,12 @@ record ChatSettings(String model, long maxTokens, OptionalDouble temperature, lo
     static final long DEFAULT_TIMEOUT_MS = 120_000;
     static final String MODEL_VARIABLE = "LUMEN_MODEL";
 
-    /** @throws PolicyViolation when no model is granted, LUMEN_MODEL names another, or a limit is not positive */
+    /**
+     * @throws PolicyViolation when no model is granted, a granted one can name no model, LUMEN_MODEL names
+     *     another, or a limit is not positive
+     */
     static ChatSettings from(Grants grants, Environment environment) {
-        List<String> models = grants.strings("model");
+        List<String> models = ModelAllowlist.of(grants.strings("model"));
         if (models.isEmpty()) {
             throw new PolicyViolation("model", "no model is granted: the grant needs a `model \"…\"` clause");
         }

@@ -10,7 +10,7 @@ import dev.lumen.runtime.tools.ToolRequest;
 import dev.lumen.runtime.tools.ToolResult;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -31,7 +31,7 @@ public final class LlmChat implements BuiltinTool {
     public ToolResult call(ToolRequest request) {
         Grants grants = request.grants();
         ChatSettings settings = ChatSettings.from(grants, environment);
-        // The request does not carry the alias, so the budget is kept per tool: all llm.chat calls of the run.
+        // The request does not carry the alias: a budget per run counts all llm.chat calls of the run.
         String budgetTarget = request.toolId();
         request.run().checkBudget(budgetTarget, grants);
         List<ChatMessage> messages = ChatMessage.listFrom(request.input());
@@ -65,13 +65,13 @@ public final class LlmChat implements BuiltinTool {
     /** Adds the reply's tokens to the run's budget, even for a reply that is then refused or empty. */
     private static void countTokens(ToolRequest request, String target, ChatProvider provider, ChatReply reply) {
         if (reply.tokens().isPresent()) {
-            request.run().addTokens(target, reply.tokens().get().total());
+            request.run().addTokens(target, request.grants(), reply.tokens().get().total());
             return;
         }
-        OptionalLong budget = request.grants().integer("token_budget");
+        Optional<Grants.Budget> budget = request.grants().budget();
         if (budget.isPresent()) {
             throw new PolicyViolation("token_budget", "the reply from " + provider.endpoint() + " does not say how"
-                    + " many tokens it used, so token_budget " + budget.getAsLong() + " cannot be kept");
+                    + " many tokens it used, so token_budget " + budget.get() + " cannot be kept");
         }
     }
 

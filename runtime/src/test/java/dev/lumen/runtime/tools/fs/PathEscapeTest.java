@@ -168,4 +168,35 @@ class PathEscapeTest {
                 () -> FsCalls.in(doc).granting("data\0/..").read("notes.txt"));
         assertEquals("the grant path \"data\\u0000/..\" contains a NUL character", nul.getMessage());
     }
+
+    @Test
+    void grantValuesThatNameNoFileACallCouldUseAreRefused() {
+        for (String[] c : new String[][] {
+                {"~/data", "starts with `~`, which is not expanded: it names a folder called `~`"},
+                {"file:///srv/data", "is a URL, not a path"},
+                {"data/*.txt", "holds `*`, but a granted path is not a pattern: it names one file or directory"},
+                {"logs/app-?.log", "holds `?`, but a granted path is not a pattern: it names one file or directory"}}) {
+            PolicyViolation v = assertThrows(PolicyViolation.class, () -> FsCalls.in(doc).granting(c[0]).read("notes.txt"));
+            assertEquals("path", v.clause());
+            assertEquals("the grant path \"" + c[0] + "\" " + c[1], v.getMessage());
+            assertEquals("the path " + c[1], PathAllowlist.problem(c[0]).orElseThrow().problem());
+        }
+    }
+
+    @Test
+    void theCompilerIsToldHowToWriteThePathMeant() {
+        assertEquals("grant the directory that holds the files: `path \"data\"`",
+                PathAllowlist.problem("data/*.txt").orElseThrow().help());
+        assertEquals("grant the directory that holds the files: `path \".\"`",
+                PathAllowlist.problem("*.md").orElseThrow().help());
+        assertEquals("grant the directory that holds the files: `path \"/\"`",
+                PathAllowlist.problem("/*").orElseThrow().help());
+        assertEquals("write the path itself: `path \"/srv/data\"`",
+                PathAllowlist.problem("file:///srv/data").orElseThrow().help());
+        assertEquals("a path is relative to the document's directory, or absolute: `path \"data\"`, `path \"/srv/data\"`",
+                PathAllowlist.problem("~/data").orElseThrow().help());
+        for (String fine : new String[] {"data", "./data", "/srv/data", "../shared", "a~b", "~backup", "notes.txt"}) {
+            assertEquals(java.util.Optional.empty(), PathAllowlist.problem(fine), fine);
+        }
+    }
 }

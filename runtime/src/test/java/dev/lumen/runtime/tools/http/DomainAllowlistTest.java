@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.tools.GrantValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DomainAllowlistTest {
 
@@ -92,17 +94,48 @@ class DomainAllowlistTest {
     @CsvSource(delimiter = '|', value = {
             "https://api.example.com | a domain is a host and an optional port, without a scheme or a path",
             "api.example.com/v1      | a domain is a host and an optional port, without a scheme or a path",
-            "user@api.example.com    | `user@api.example.com` is not a valid host name (contains non-LDH ASCII characters)",
+            "user@api.example.com    | a domain is a host and an optional port, without user information",
             "127.1                   | host `127.1` is the IPv4 address 127.0.0.1 in another form; write it as 127.0.0.1",
             "example.com:http        | `http` is not a port (a number from 1 to 65535)",
             "*.com                   | a wildcard stands for the names below a domain of at least two labels, as in `*.example.com`",
             "*.127.0.0.1             | a wildcard stands for the names below a domain of at least two labels, as in `*.example.com`",
-            "api.*.com               | `api.*.com` is not a valid host name (contains non-LDH ASCII characters)",
-            "*                       | `*` is not a valid host name (contains non-LDH ASCII characters)"})
+            "api.*.com               | `*` stands only for the first label of a wildcard, as in `*.example.com`",
+            "*api.example.com        | `*` stands only for the first label of a wildcard, as in `*.example.com`",
+            "*.*.example.com         | `*` stands only for the first label of a wildcard, as in `*.example.com`",
+            "*                       | `*` is not a host, and no value grants every host: name the hosts the program may reach",
+            "::1                     | an IPv6 address is written in brackets, as in `[::1]` or `[::1]:8080`",
+            "example.com:0           | `0` is not a port (a number from 1 to 65535)",
+            "example.com:65536       | `65536` is not a port (a number from 1 to 65535)",
+            "example.com:            | the port after `:` is empty",
+            "example..com            | `example..com` is not a valid host name (empty label is not a legal name)"})
     void aGrantThatIsNoHostRefusesEveryCall(String domain, String why) {
         PolicyViolation refusal = assertThrows(PolicyViolation.class, () -> allowing("example.org", domain));
         assertEquals("domain", refusal.clause());
         assertEquals("the grant `domain \"" + domain + "\"` is not a host, `host:port` or `*.domain`: " + why,
                 refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http://127.0.0.1:18080/ok | write the host alone: `domain \"127.0.0.1:18080\"`",
+            "127.0.0.1:18080/ok        | write the host alone: `domain \"127.0.0.1:18080\"`",
+            "https://user@api.example.com/v1?x#y | write the host alone: `domain \"api.example.com\"`",
+            "2001:db8::1               | write an IPv6 address in brackets: `domain \"[2001:db8::1]\"`",
+            "*                         | a domain names a host: `example.com`, `*.example.com` or `example.com:8080`",
+            "*.com                     | a domain names a host: `example.com`, `*.example.com` or `example.com:8080`",
+            "http://*.com/             | a domain names a host: `example.com`, `*.example.com` or `example.com:8080`"})
+    void theCompilerIsToldWhatTheRuntimeRefusesAndHowToFixIt(String domain, String help) {
+        GrantValues.Problem problem = DomainAllowlist.problem(domain).orElseThrow();
+        assertEquals(help, problem.help());
+        PolicyViolation refusal = assertThrows(PolicyViolation.class, () -> allowing(domain));
+        assertTrue(refusal.getMessage().endsWith(": " + problem.problem()), refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api.example.com", "API.Example.COM", "example.com.", "Bücher.DE.", "localhost:8080",
+            "*.example.com", "*.example.com:8443", "127.0.0.1", "[::1]", "[::1]:8080", "x"})
+    void valuesTheRuntimeTakesAreNotProblems(String domain) {
+        assertEquals(Optional.empty(), DomainAllowlist.problem(domain));
+        allowing(domain);
     }
 }

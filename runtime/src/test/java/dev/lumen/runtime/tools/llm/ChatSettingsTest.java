@@ -78,4 +78,24 @@ class ChatSettingsTest {
         assertEquals("timeout_ms", assertThrows(PolicyViolation.class,
                 () -> ChatSettings.from(grants("model", "m", "timeout_ms", -1L), NONE)).clause());
     }
+
+    @Test
+    void aGrantedModelNameThatNamesNoModelRefusesEveryCall() {
+        for (String[] c : new String[][] {
+                {" gpt-4o-mini", "has spaces around it", "write it without the spaces: `model \"gpt-4o-mini\"`"},
+                {"claude sonnet", "holds a space or a control character, which no model name has", null},
+                {"claude-*", "holds `*`, but a granted model is not a pattern: it is compared exactly", null}}) {
+            PolicyViolation v = assertThrows(PolicyViolation.class,
+                    () -> ChatSettings.from(grants("model", "m", "model", c[0]), NONE));
+            assertEquals("model", v.clause());
+            assertEquals("the grant model \"" + c[0] + "\" " + c[1], v.getMessage());
+            var problem = ModelAllowlist.problem(c[0]).orElseThrow();
+            assertEquals("the model name " + c[1], problem.problem());
+            assertEquals(c[2] != null ? c[2] : "grant each model by its exact name, e.g. `model \"claude-sonnet-4-20250514\"`;"
+                    + " repeat the clause for several", problem.help());
+        }
+        for (String fine : new String[] {"gpt-4o-mini", "openai/gpt-4o", "llama3.2:latest", "claude-sonnet-4-20250514"}) {
+            assertEquals(java.util.Optional.empty(), ModelAllowlist.problem(fine), fine);
+        }
+    }
 }

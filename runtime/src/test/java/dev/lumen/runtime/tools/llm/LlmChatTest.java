@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
@@ -21,6 +22,7 @@ import dev.lumen.runtime.tools.ToolResult;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What llm.chat does whatever the provider: limits, budgets, timeouts, sizes, its input. */
 @Timeout(10)
@@ -83,6 +86,31 @@ class LlmChatTest {
 
         chat.call(request(HELLO, budget, new RunLimits()));
         server.request(); // a new run starts with a fresh budget
+    }
+
+    @Test
+    void aBudgetPerDayIsSpentAcrossTheRunsSharingAStore(@TempDir Path dir) throws Exception {
+        Grants perDay = grants("model", "gpt-4o-mini", "token_budget", 40L, "token_budget", "per_day");
+        Store store = Store.at(dir);
+        server.reply(200, Recorded.OPENAI_REPLY).reply(200, Recorded.OPENAI_REPLY).reply(200, Recorded.OPENAI_REPLY);
+        RunLimits first = new RunLimits(store.limits());
+        chat.call(request(HELLO, perDay, first));
+        chat.call(request(HELLO, perDay, first)); // 29 of 40 used: it may start, and overruns
+
+        RunLimits next = new RunLimits(Store.at(dir).limits());
+        PolicyViolation spent = assertThrows(PolicyViolation.class, () -> chat.call(request(HELLO, perDay, next)));
+        assertEquals("token_budget", spent.clause());
+        assertEquals("`llm.chat` has used 58 tokens in the last day under this grant, its token_budget 40 per_day,"
+                + " counted over the runs sharing the store `" + dir.toAbsolutePath().normalize().resolve(".lumen") + "`",
+                spent.getMessage());
+        assertEquals(0, next.tokensUsed("llm.chat"), "the next run has spent nothing of its own");
+        server.request();
+        server.request();
+        assertEquals(0, server.pending(), "the refused call sent nothing");
+
+        Grants perRun = grants("model", "gpt-4o-mini", "token_budget", 40L);
+        chat.call(request(HELLO, perRun, new RunLimits(store.limits())));
+        server.request(); // a budget per run, another limit, starts afresh
     }
 
     @Test
