@@ -51,15 +51,7 @@ class RunConformanceTest {
     private static final String ERR = ".err";
     private static final String ARGS = ".args";
     /** Polyglot options that compile every cell on its first call, synchronously, and fail on a bailout. */
-    static final List<String> COMPILED = List.of(
-            "--engine.CompileImmediately=true",
-            "--engine.BackgroundCompilation=false",
-            "--engine.CompilationFailureAction=Throw",
-            // partial-evaluation hygiene: a virtual call, type check or allocation the compiler cannot resolve in
-            // a compiled cell is a performance warning, and here a compilation failure
-            "--compiler.TreatPerformanceWarningsAsErrors=all",
-            // the inlining depth bin/lumen's optimizing JVM sets (bin/lumen-jvm.sh), which test JVMs do not
-            "--compiler.InliningRecursionDepth=4");
+    static final List<String> COMPILED = CompiledRuns.OPTIONS;
     /** The corpus must exercise the whole pure language, not a token example or two. */
     private static final int MINIMUM_DOCUMENTS = 60;
     private static final int MINIMUM_FAILING = 10;

@@ -440,7 +440,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             node = CanonicalJson.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("argument `" + name + ": " + type + "` is not JSON: " + e.getMessage(),
+            throw new UsageError("argument `" + name + ": " + type + "` is " + e.getMessage(),
                     "every parameter but a String takes its value as JSON, e.g. 3, 2.5, true, \"Paid\", [1, 2] or {\"id\": \"A\"}");
         }
         return fromJson(node);

@@ -129,22 +129,17 @@ public final class SchemaValidator implements Validation {
                     } catch (IllegalArgumentException inFence) {
                         // lines are counted in the whole text, not in the fence
                         int before = (int) text.substring(0, fence.start(1)).chars().filter(c -> c == '\n').count();
-                        Matcher at = TRAILING_LINE.matcher(why(inFence));
+                        Matcher at = TRAILING_LINE.matcher(inFence.getMessage());
                         String why = at.find() ? at.replaceFirst(" at line " + (Integer.parseInt(at.group(1)) + before) + ",")
-                                : why(inFence);
-                        fail("$", "json", "JSON text", actualText(fence.group(1)),
-                                "the text in the code fence is not JSON: " + why);
+                                : inFence.getMessage();
+                        fail("$", "json", "JSON text", actualText(fence.group(1)), "the text in the code fence is " + why);
                         return null;
                     }
                 }
-                fail("$", "json", "JSON text", actualText(text), "the text is not JSON: " + why(e));
+                // "the text is not JSON: …", or "… not JSON Lumen can read: …" (a number out of range)
+                fail("$", "json", "JSON text", actualText(text), "the text is " + e.getMessage());
                 return null;
             }
-        }
-
-        private static String why(IllegalArgumentException e) {
-            String m = e.getMessage();
-            return m.startsWith("not JSON: ") ? m.substring("not JSON: ".length()) : m;
         }
 
         void fail(String path, String constraint, String expected, String actual, String message) {
@@ -162,12 +157,11 @@ public final class SchemaValidator implements Validation {
         /** The value of {@code type} that {@code node} is, or null after recording why it is not. */
         Object walk(JsonNode node, LumenType type, String path, int depth) {
             if (depth > MAX_DEPTH) {
-                fail(path, "depth", "at most " + MAX_DEPTH + " levels of nesting", "deeper",
-                        "the data is nested more than " + MAX_DEPTH + " levels deep");
+                tooDeep(path);
                 return null;
             }
             return switch (type) {
-                case LumenType.Primitive p -> primitive(node, p, path);
+                case LumenType.Primitive p -> primitive(node, p, path, depth);
                 case LumenType.ListType l -> list(node, l, path, depth);
                 case LumenType.MapType m -> map(node, m, path, depth);
                 case LumenRecordType r -> record(node, r, path, depth);
@@ -177,7 +171,12 @@ public final class SchemaValidator implements Validation {
             };
         }
 
-        private Object primitive(JsonNode node, LumenType.Primitive p, String path) {
+        private void tooDeep(String path) {
+            fail(path, "depth", "at most " + MAX_DEPTH + " levels of nesting", "deeper",
+                    "the data is nested more than " + MAX_DEPTH + " levels deep");
+        }
+
+        private Object primitive(JsonNode node, LumenType.Primitive p, String path, int depth) {
             switch (p) {
                 case INT:
                     if (node.isIntegralNumber() && node.canConvertToLong()) {
@@ -210,6 +209,12 @@ public final class SchemaValidator implements Validation {
                     }
                     break;
                 case JSON:
+                    // the same limit inside a Json value: what validation gives must have a JSON form when it is
+                    // wrapped (in a result, a run's arguments, a tool's input)
+                    if (depth + height(node) > MAX_DEPTH) {
+                        tooDeep(path);
+                        return null;
+                    }
                     return LumenJson.fromTree(node);
                 case BYTES:
                     if (node.isTextual()) {
@@ -225,6 +230,18 @@ public final class SchemaValidator implements Validation {
             }
             typeFailure(path, p, node);
             return null;
+        }
+
+        /** How many levels of arrays and objects {@code node} is. */
+        private static int height(JsonNode node) {
+            int inside = 0;
+            if (node.isContainerNode()) {
+                for (JsonNode child : node) {
+                    inside = Math.max(inside, height(child));
+                }
+                return inside + 1;
+            }
+            return 0;
         }
 
         private Object list(JsonNode node, LumenType.ListType l, String path, int depth) {
@@ -313,28 +330,26 @@ public final class SchemaValidator implements Validation {
         }
 
         /**
-         * Runs the record's `where` constraints. A constraint that names a field that failed (by its source text)
-         * is not run: it would read a value the data does not have.
+         * Runs the record's `where` constraints. The constraint of a field that failed is not run, nor one that
+         * names a field that failed (by its source text): it would read a value the data does not have.
          */
         private void checkConstraints(LumenRecordType r, Object[] fields, boolean[] failed, String path) {
             TypeDef.RecordDef declaration = declarations.get(r);
             if (declaration == null) {
                 return;
             }
+            Object[] arguments = null;
             for (int i = 0; i < declaration.fields().size(); i++) {
                 TypeDef.FieldDef f = declaration.fields().get(i);
-                if (f.constraintCell() < 0 || readsFailedField(f.constraint(), r, failed)) {
+                if (f.constraintCell() < 0 || failed[i] || readsFailedField(f.constraint(), r, failed)) {
                     continue;
+                }
+                if (arguments == null) {
+                    arguments = constraintArguments(r, fields, failed);
                 }
                 String source = f.constraint() != null ? f.constraint() : "the `where` constraint of " + f.name();
                 String fieldPath = member(path, f.name());
                 String actual = actualText(LumenJson.text(fields[i]));
-                Object[] arguments = fields.clone();
-                for (int k = 0; k < arguments.length; k++) {
-                    if (arguments[k] == null) {
-                        arguments[k] = LumenNull.INSTANCE; // a failed field this constraint does not read
-                    }
-                }
                 try {
                     Object holds = program.callCell(f.constraintCell(), arguments);
                     if (!Boolean.TRUE.equals(holds)) {
@@ -345,6 +360,23 @@ public final class SchemaValidator implements Validation {
                     fail(fieldPath, source, source, actual, "`" + source + "` could not be checked: " + e.getMessage());
                 }
             }
+        }
+
+        /**
+         * The arguments of a record's constraint cells: its fields' values, and for a field that failed a value
+         * of its type's register kind (0 for an Int, …; null for a boxed type), which the constraints that run do
+         * not read: a cell's Int, Float and Bool parameters are unboxed on entry, and null is none of them.
+         */
+        private static Object[] constraintArguments(LumenRecordType r, Object[] fields, boolean[] failed) {
+            Object[] arguments = fields.clone();
+            for (int k = 0; k < arguments.length; k++) {
+                if (failed[k]) {
+                    arguments[k] = r.fieldType(k) == LumenType.Primitive.INT ? (Object) 0L
+                            : r.fieldType(k) == LumenType.Primitive.FLOAT ? (Object) 0.0
+                            : r.fieldType(k) == LumenType.Primitive.BOOL ? (Object) Boolean.FALSE : LumenNull.INSTANCE;
+                }
+            }
+            return arguments;
         }
 
         private static boolean readsFailedField(String source, LumenRecordType r, boolean[] failed) {

@@ -120,6 +120,8 @@ public final class TracedEffects implements LumenEffects {
                     named(cell, arguments));
         } catch (StoreException e) {
             throw new LumenFailure("cannot start the trace: " + e.getMessage());
+        } catch (IllegalArgumentException e) { // a host's argument, such as a Float infinity
+            throw new LumenFailure("value has no JSON form: " + e.getMessage());
         }
         cells.push(cell.name());
         if (replay != null) {
@@ -424,6 +426,8 @@ public final class TracedEffects implements LumenEffects {
             write.run();
         } catch (StoreException e) {
             throw new LumenFailure("cannot record this run: " + e.getMessage());
+        } catch (IllegalArgumentException e) { // a value the trace must hold, such as a Float infinity
+            throw new LumenFailure("value has no JSON form: " + e.getMessage());
         }
         if (replay != null && trace != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());

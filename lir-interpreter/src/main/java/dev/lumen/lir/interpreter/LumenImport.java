@@ -18,7 +18,8 @@ import dev.lumen.lir.values.LumenRecord;
 import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenType;
-import java.math.BigInteger;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.JsonReading;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ import java.util.Map;
 /**
  * Converts values a host passes to a cell into Lumen values of the parameter's type, by interop, the way
  * JSON input is read (spec §10.3): Int from an integral number in the 64-bit range; Float from any number;
- * String from a string; Bool; Null from null; Bytes from a buffer or base64 text; Json from any JSON-like
+ * String from a string (a lone surrogate as U+FFFD, as in JSON Lumen reads); Bool; Null from null; Bytes from a buffer or base64 text; Json from any JSON-like
  * value; {@code list[T]} from an array; {@code map[String, T]} from hash entries or members; a record from
  * an object with exactly its fields (a field whose type contains Null may be absent); an enum from its
  * variant's name; a result from an object with exactly one member, {@code ok} or {@code err}; a union from
@@ -58,7 +59,8 @@ public final class LumenImport {
         Object[] converted = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             try {
-                converted[i] = convert(args[i], types[i], names[i], 0);
+                // depth 1: a traced run records its arguments as one JSON object
+                converted[i] = convert(args[i], types[i], names[i], 1);
             } catch (Mismatch m) {
                 throw new LumenArgumentError("argument `" + names[i] + "` of cell `" + cell + "`: " + m.getMessage());
             }
@@ -96,10 +98,19 @@ public final class LumenImport {
                 + "expected " + type + ", found " + describe(value));
     }
 
-    private static Object convert(Object v, LumenType type, String path, int depth) {
-        if (depth > 1000) {
-            throw new Mismatch("value nested too deeply");
+    /**
+     * A value inside {@code depth} arrays and objects may be one more of them only within the nesting JSON has
+     * (CanonicalJson.MAX_DEPTH levels): a traced run records its arguments as JSON.
+     */
+    private static void checkDepth(Object v, int depth) {
+        if (depth > CanonicalJson.MAX_DEPTH || depth == CanonicalJson.MAX_DEPTH && (INTEROP.hasArrayElements(v)
+                || INTEROP.hasHashEntries(v) || INTEROP.hasMembers(v) && !INTEROP.isString(v))) {
+            throw new Mismatch("value nested more than " + CanonicalJson.MAX_DEPTH + " levels deep");
         }
+    }
+
+    private static Object convert(Object v, LumenType type, String path, int depth) {
+        checkDepth(v, depth);
         if ((v instanceof LumenContainer || v instanceof LumenResult) && fitsDeep(v, type, depth)) {
             return LumenContainer.share(v); // a Lumen value handed back: the host keeps a reference
         }
@@ -171,7 +182,7 @@ public final class LumenImport {
 
     /** Whether a Lumen value already is a value of {@code type}, all the way down. */
     private static boolean fitsDeep(Object v, LumenType type, int depth) {
-        if (depth > 1000) {
+        if (depth > CanonicalJson.MAX_DEPTH) {
             return false;
         }
         return switch (type) {
@@ -277,11 +288,11 @@ public final class LumenImport {
                 }
                 break;
             case STRING:
-                if (v instanceof String) {
-                    return v;
+                if (v instanceof String s) {
+                    return JsonReading.unicode(s);
                 }
                 if (INTEROP.isString(v) && !(v instanceof LumenEnumValue)) {
-                    return INTEROP.asString(v);
+                    return JsonReading.unicode(INTEROP.asString(v));
                 }
                 break;
             case BOOL:
@@ -327,9 +338,7 @@ public final class LumenImport {
 
     /** Any JSON-like value as a Json tree. */
     private static Object json(Object v, String path, int depth) throws UnsupportedMessageException {
-        if (depth > 1000) {
-            throw new Mismatch("value nested too deeply");
-        }
+        checkDepth(v, depth);
         if (INTEROP.isNull(v)) {
             return LumenNull.INSTANCE;
         }
@@ -337,7 +346,7 @@ public final class LumenImport {
             return INTEROP.asBoolean(v);
         }
         if (INTEROP.isString(v)) {
-            return INTEROP.asString(v);
+            return JsonReading.unicode(INTEROP.asString(v));
         }
         if (INTEROP.isNumber(v)) {
             if (INTEROP.fitsInLong(v) && !(v instanceof Double)) {
@@ -351,8 +360,12 @@ public final class LumenImport {
                 return d;
             }
             if (INTEROP.fitsInBigInteger(v)) {
-                BigInteger big = INTEROP.asBigInteger(v);
-                return big.doubleValue();
+                double d = INTEROP.asBigInteger(v).doubleValue();
+                if (Double.isInfinite(d)) {
+                    throw new Mismatch("at `" + path + "`: a number too large for Json (at most "
+                            + dev.lumen.lir.values.LumenText.floatText(Double.MAX_VALUE) + " in magnitude)");
+                }
+                return d;
             }
         }
         if (INTEROP.hasArrayElements(v)) {
@@ -451,7 +464,7 @@ public final class LumenImport {
                     if (!INTEROP.isString(key)) {
                         throw new Mismatch("map keys must be strings, found " + describe(key));
                     }
-                    m.put(INTEROP.asString(key), INTEROP.readArrayElement(entry, 1));
+                    put(m, INTEROP.asString(key), INTEROP.readArrayElement(entry, 1));
                 }
                 return m;
             }
@@ -464,7 +477,7 @@ public final class LumenImport {
                     if (INTEROP.isMemberReadable(v, name)) {
                         Object value = INTEROP.readMember(v, name);
                         if (!INTEROP.isExecutable(value)) {
-                            m.put(name, value);
+                            put(m, name, value);
                         }
                     }
                 }
@@ -474,6 +487,18 @@ public final class LumenImport {
             return null;
         }
         return null;
+    }
+
+    /**
+     * Adds a host's entry under its key as a Lumen String (lone surrogates as U+FFFD, as JSON is read); two keys
+     * that become one this way do not fit.
+     */
+    private static void put(Map<String, Object> entries, String key, Object value) {
+        String text = JsonReading.unicode(key);
+        if (entries.put(text, value) != null) {
+            throw new Mismatch("two keys read as " + dev.lumen.lir.intrinsics.LumenIntrinsics.quote(text)
+                    + " once their lone surrogates are U+FFFD");
+        }
     }
 
     /** A short description of a foreign value for messages: {@code String "abc"}, {@code number 1.5}, {@code an array}. */

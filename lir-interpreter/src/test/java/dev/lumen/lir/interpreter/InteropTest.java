@@ -178,6 +178,35 @@ class InteropTest {
     }
 
     @Test
+    void hostStringsAreUnicodeText() {
+        // a lone surrogate reads as U+FFFD, as in JSON Lumen reads; a pair stays a pair
+        assertEquals("a\uFFFDb\uD83D\uDE00", module.getMember("either").execute("a\uD800b\uD83D\uDE00").asString());
+        Value tree = module.getMember("json").execute(proxies(Map.of("k\uDC00", List.of("\uD83D"))));
+        assertEquals("\uFFFD", tree.getHashValue("k\uFFFD").getArrayElement(0).asString());
+        PolyglotException e = assertThrows(PolyglotException.class, () -> module.getMember("statuses")
+                .execute(ProxyObject.fromMap(Map.of("\uD800", "Paid", "\uD801", "Open"))));
+        assertEquals("argument `x` of cell `statuses`: two keys read as \"\uFFFD\" once their lone surrogates are U+FFFD",
+                e.getMessage());
+    }
+
+    @Test
+    void jsonArgumentsHoldOnlyWhatJsonCan() {
+        PolyglotException big = assertThrows(PolyglotException.class,
+                () -> module.getMember("json").execute(ProxyArray.fromArray(java.math.BigInteger.TEN.pow(400))));
+        assertEquals("argument `x` of cell `json`: at `x[0]`: a number too large for Json (at most 1.7976931348623157e+308"
+                + " in magnitude)", big.getMessage());
+        // a traced run records its arguments as one JSON object: an argument is one level short of JSON's 1000
+        Object deep = "x";
+        for (int i = 0; i < 999; i++) {
+            deep = ProxyArray.fromArray(deep);
+        }
+        assertTrue(module.getMember("json").execute(deep).hasArrayElements());
+        Object deeper = ProxyArray.fromArray(deep);
+        PolyglotException e = assertThrows(PolyglotException.class, () -> module.getMember("json").execute(deeper));
+        assertEquals("argument `x` of cell `json`: value nested more than 1000 levels deep", e.getMessage());
+    }
+
+    @Test
     void bytesAreBuffersAndBase64InJson() {
         Value b = module.getMember("bytes").execute(ByteBuffer.wrap(new byte[] {1, 2, (byte) 255}));
         assertTrue(b.hasBufferElements());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.POJONode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -65,7 +64,7 @@ public final class CanonicalJson {
     /** 2^53: every integer of at most this magnitude is a double whose shortest form is the integer. */
     private static final double EXACT_INTEGER_LIMIT = 9007199254740992.0;
 
-    private static final ObjectMapper STRICT = JsonMapper.builder()
+    private static final ObjectMapper STRICT = JsonReading.mapper()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonParser.Feature.ALLOW_COMMENTS)
@@ -99,20 +98,26 @@ public final class CanonicalJson {
     }
 
     /**
-     * Parses JSON text strictly (duplicate member names, trailing content and comments are errors).
-     * Integers stay exact (int, long or BigInteger nodes); other numbers become doubles.
+     * Parses JSON text strictly (duplicate member names, trailing content and comments are errors), within
+     * Lumen's limits and as Lumen holds it ({@link JsonReading}). Integers stay exact (int, long or BigInteger
+     * nodes); other numbers become doubles.
      *
-     * @throws IllegalArgumentException if the text is not JSON
+     * @throws IllegalArgumentException if the text is not JSON, or not JSON Lumen can read
      */
     public static JsonNode parse(String json) {
+        JsonNode node;
         try {
-            JsonNode node = STRICT.readTree(json);
-            if (node == null || node.isMissingNode()) {
-                throw new IllegalArgumentException("not JSON: empty input");
-            }
-            return node;
+            node = STRICT.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + readable(e.getOriginalMessage()) + locationOf(e), e);
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new IllegalArgumentException("not JSON: empty input");
+        }
+        try {
+            return JsonReading.normalized(node);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not JSON Lumen can read: " + e.getMessage(), e);
         }
     }
 
@@ -213,8 +218,14 @@ public final class CanonicalJson {
         } else if (value instanceof CharSequence cs) {
             writeString(cs.toString(), out);
         } else if (value instanceof Convertible c) {
-            checkDepth(depth + 1);
-            writeValue(c.toJson(), out, depth + 1);
+            // the value it converts to counts its own nesting; only a chain of Convertibles adds a level (or a cycle)
+            Object json = c.toJson();
+            if (json instanceof Convertible) {
+                checkDepth(depth + 1);
+                writeValue(json, out, depth + 1);
+            } else {
+                writeValue(json, out, depth);
+            }
         } else {
             throw new IllegalArgumentException("no canonical JSON form for a value of " + value.getClass().getName());
         }
@@ -564,11 +575,12 @@ public final class CanonicalJson {
 
     /**
      * Jackson's message without what only Jackson's users need: the source description in "(start marker at
-     * [Source: …; line: 1, column: 1])", and which StreamReadConstraints getter a limit comes from.
+     * [Source: …; line: 1, column: 1])", and which StreamReadConstraints getter a limit comes from; as Unicode
+     * text, since it may quote half of a surrogate pair (and a message is recorded, as JSON, in traces).
      */
     private static String readable(String message) {
         String m = START_MARKER.matcher(message).replaceAll(" (opened at line $1, column $2)");
-        return CONSTRAINT_SOURCE.matcher(m).replaceAll("");
+        return JsonReading.unicode(CONSTRAINT_SOURCE.matcher(m).replaceAll(""));
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -2,6 +2,7 @@ package dev.lumen.runtime.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolRequest;
@@ -48,12 +49,21 @@ public final class McpCalls implements AutoCloseable {
                 servers.put(address, server);
             }
             JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));
-            return new ToolResult(output, Map.of(), identity(server));
+            return new ToolResult(readable(output, server), Map.of(), identity(server));
         } catch (McpToolError e) {
             throw new ToolFailure("the server reported an error: " + e.getMessage(), identity(server));
         } catch (McpException e) {
             // a server that failed to connect has no identity; one that failed the call after the handshake has
             throw new ToolFailure(e.getMessage(), server == null ? Map.of() : identity(server));
+        }
+    }
+
+    /** The output as Lumen holds JSON it reads (JsonReading), or a failure saying why it cannot. */
+    private static JsonNode readable(JsonNode output, McpServer server) {
+        try {
+            return JsonReading.normalized(output);
+        } catch (IllegalArgumentException e) {
+            throw new ToolFailure("the server's output is not JSON Lumen can read: " + e.getMessage(), identity(server));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.store.AtomicFiles;
 import dev.lumen.runtime.store.Store;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public record LockFile(Map<String, Entry> tools, Map<String, JsonNode> mcpServer
     public static final int FORMAT = 1;
     public static final String FILE_NAME = "lock.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonReading.mapper().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** A locked tool: its version, manifest hash and where it was found ({@link ToolLocator.Origin#label}). */
     public record Entry(String version, String manifest, String origin) {

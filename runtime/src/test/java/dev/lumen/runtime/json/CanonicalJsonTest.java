@@ -264,6 +264,25 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aConvertibleContainerIsOneLevelOfNesting() {
+        // as Lumen's lists, maps and records are: the array a list converts to is its one level
+        Object deep = 1;
+        for (int i = 0; i < CanonicalJson.MAX_DEPTH; i++) {
+            Object inner = deep;
+            deep = (CanonicalJson.Convertible) () -> new Object[] {inner};
+        }
+        assertEquals("[".repeat(CanonicalJson.MAX_DEPTH) + "1" + "]".repeat(CanonicalJson.MAX_DEPTH), CanonicalJson.write(deep));
+        // a Convertible that converts to itself is caught as a cycle, not a stack overflow
+        CanonicalJson.Convertible itself = new CanonicalJson.Convertible() {
+            @Override
+            public Object toJson() {
+                return this;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(itself));
+    }
+
+    @Test
     void unsupportedValuesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(new Object()));
         Map<Object, Object> intKeys = new LinkedHashMap<>();

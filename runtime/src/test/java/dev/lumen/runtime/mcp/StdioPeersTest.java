@@ -150,6 +150,17 @@ class StdioPeersTest {
     }
 
     @Test
+    void aResultPastJacksonsStringLimitIsRead() throws IOException {
+        Path allowed = Files.createDirectory(dir.resolve("allowed"));
+        String text = "x".repeat(20_000_001); // Jackson's default limit is 20,000,000 characters
+        Files.writeString(allowed.resolve("big.txt"), text);
+        JsonNode result = connect(McpPeers.stdio("filesystem", allowed.toString()))
+                .call("read_text_file", CanonicalJson.parse("{\"path\": " + CanonicalJson.quote(
+                        allowed.resolve("big.txt").toString()) + "}"), CALL);
+        assertEquals(text.length(), result.get("content").asText().length());
+    }
+
+    @Test
     void filesystemRefusesAFileOutsideItsDirectory() throws IOException {
         Path allowed = Files.createDirectory(dir.resolve("allowed"));
         Path outside = Files.writeString(dir.resolve("secret.txt"), "not for the server");

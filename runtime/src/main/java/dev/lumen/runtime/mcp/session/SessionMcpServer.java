@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServer;
@@ -48,7 +48,7 @@ public final class SessionMcpServer implements McpServer {
     // Requests are bounded by await(); the SDK's own per-request timeout only has to stay out of the way.
     private static final Duration SDK_REQUEST_TIMEOUT = Duration.ofDays(1);
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonReading.mapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final TypeReference<Map<String, Object>> ARGUMENTS = new TypeReference<>() { };

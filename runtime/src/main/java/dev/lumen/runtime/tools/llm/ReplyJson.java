@@ -5,13 +5,9 @@ import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.tools.ToolFailure;
 import java.net.URI;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /** Reading a provider's JSON reply, with failures that say which endpoint sent what. */
 final class ReplyJson {
-    /** A surrogate code unit that is not half of a pair: a pair is matched as one supplementary code point. */
-    private static final Pattern LONE_SURROGATE = Pattern.compile("\\p{Cs}");
-
     private ReplyJson() {
     }
 
@@ -30,12 +26,12 @@ final class ReplyJson {
     }
 
     /**
-     * The member's string value, or null when it is absent, null or not a string. A lone surrogate, which a
-     * JSON escape can spell, becomes U+FFFD: a Lumen String must have a canonical JSON form.
+     * The member's string value, or null when it is absent, null or not a string. (A lone surrogate, which a
+     * JSON escape can spell, has been read as U+FFFD: JsonReading.)
      */
     static String text(JsonNode node, String member) {
         JsonNode v = node.get(member);
-        return v != null && v.isTextual() ? LONE_SURROGATE.matcher(v.textValue()).replaceAll("\uFFFD") : null;
+        return v != null && v.isTextual() ? v.textValue() : null;
     }
 
     /** A token count: a non-negative integer member; empty when absent or of another kind. */
