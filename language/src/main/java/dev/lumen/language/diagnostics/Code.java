@@ -56,6 +56,8 @@ public enum Code {
     E0047("E0047", "tool manifest cannot be used"),
     E0048("E0048", "tool does not match the lock file"),
     E0049("E0049", "MCP server cannot be reached"),
+    // Limits
+    E0050("E0050", "code nested too deeply"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");
