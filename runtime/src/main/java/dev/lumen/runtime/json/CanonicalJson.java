@@ -213,8 +213,12 @@ public final class CanonicalJson {
         } else if (value instanceof CharSequence cs) {
             writeString(cs.toString(), out);
         } else if (value instanceof Convertible c) {
-            checkDepth(depth + 1);
-            writeValue(c.toJson(), out, depth + 1);
+            // A value is written at its own level as the JSON it converts to (a list as its array). Only a
+            // conversion to another convertible counts as a level, so a cycle of them still ends at MAX_DEPTH.
+            Object json = c.toJson();
+            int level = json instanceof Convertible ? depth + 1 : depth;
+            checkDepth(level);
+            writeValue(json, out, level);
         } else {
             throw new IllegalArgumentException("no canonical JSON form for a value of " + value.getClass().getName());
         }
