@@ -50,13 +50,18 @@ final class Documents {
         }
     }
 
-    /** The text of the file {@code name}, which must be UTF-8. */
+    /** The text of the file {@code name}, which must be a regular file (not a pipe or device) in UTF-8. */
     static String text(String name) throws Unreadable {
         String problem;
         try {
             Path path = Path.of(name);
             if (Files.isDirectory(path)) {
                 throw new Unreadable("couldn't read `" + name + "`: it is a directory");
+            }
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                // Reading a named pipe waits for a writer, and a device may never end: only files are read.
+                throw new Unreadable("couldn't read `" + name + "`: it is not a regular file (a named pipe, socket "
+                        + "or device)");
             }
             byte[] bytes = Files.readAllBytes(path);
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();

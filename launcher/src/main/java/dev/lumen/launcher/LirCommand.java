@@ -8,12 +8,7 @@ import dev.lumen.lir.format.Disassembler;
 import dev.lumen.lir.format.LirFormatException;
 import dev.lumen.lir.format.LirJson;
 import dev.lumen.lir.format.LirModule;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -64,12 +59,9 @@ final class LirCommand implements Callable<Integer> {
         if (file.endsWith(".json")) {
             String text;
             try {
-                text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                err.println("error: couldn't read `" + file + "`: no such file");
-                return ExitCodes.USAGE;
-            } catch (IOException | RuntimeException e) {
-                err.println("error: couldn't read `" + file + "`: " + e.getMessage());
+                text = Documents.text(file);
+            } catch (Documents.Unreadable e) {
+                err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
             try {

@@ -5,6 +5,7 @@ import dev.lumen.language.ast.Ident;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
+import dev.lumen.language.syntax.Nesting;
 import dev.lumen.language.types.EnumType;
 import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
@@ -61,6 +62,12 @@ final class ExprChecker {
     /** Checks {@code e} against {@code expected} (null: infer), reporting E0012 on a mismatch. */
     Type check(Expr e, Type expected, Mismatch.Reason reason) {
         Type t = synth(e, expected);
+        if (Type.nestsDeeperThan(t, Nesting.LIMIT)) {
+            // Types grow without the code nesting (`let b = [a]` on each line); every pass after this one
+            // walks them by recursion, and LIR cannot hold deeper ones.
+            cx.report(Nesting.typeDiagnostic(e.span()));
+            t = Type.ERROR;
+        }
         cx.out.types.put(e, t);
         if (expected != null && !Type.assignable(t, expected)) {
             Mismatch.report(cx, e, expected, t, reason);

@@ -4,8 +4,11 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,46 +21,85 @@ import java.util.Set;
 final class RecordCycles {
     private final Context cx;
     private final Set<RecordInfo> reported = new HashSet<>();
+    /** Each record's strongly connected component of direct containment: a cycle never leaves one. */
+    private Map<RecordInfo, Integer> components;
 
     RecordCycles(Context cx) {
         this.cx = cx;
     }
 
     void check() {
+        // A search for a record's cycle stays inside its component: a long chain of records is then searched
+        // once, not once from each of them.
+        components = StronglyConnected.components(cx.symbols.records.values(),
+                r -> edges(r).stream().map(Edge::to).toList());
         for (RecordInfo start : cx.symbols.records.values()) {
             if (reported.contains(start)) {
                 continue;
             }
             List<RecordInfo.Field> path = new ArrayList<>();
             List<RecordInfo> owners = new ArrayList<>();
-            if (find(start, start, path, owners, new HashSet<>())) {
+            if (find(start, path, owners)) {
                 report(start, path, owners);
             }
         }
     }
 
-    /** Depth-first search for a path of direct containment from {@code at} back to {@code target}. */
-    private boolean find(RecordInfo target, RecordInfo at, List<RecordInfo.Field> path, List<RecordInfo> owners,
-                         Set<RecordInfo> visited) {
-        if (!visited.add(at)) {
-            return false;
-        }
-        for (RecordInfo.Field f : at.fields()) {
-            for (RecordType r : directRecords(f.type())) {
-                RecordInfo next = cx.symbols.record(r.name());
-                if (next == null || next.type() != r) {
-                    continue;
+    /** A record being searched, and the records its fields hold directly that are still to be followed. */
+    private record Step(RecordInfo record, Iterator<Edge> edges) {
+    }
+
+    /** A field of a record and the record that field holds directly. */
+    private record Edge(RecordInfo.Field field, RecordInfo to) {
+    }
+
+    /**
+     * Depth-first search for a path of direct containment from {@code target} back to itself, filling in
+     * {@code path} and the records that own its fields. Iterative: a chain of thousands of records, each holding
+     * the next, is as deep as the search goes.
+     */
+    private boolean find(RecordInfo target, List<RecordInfo.Field> path, List<RecordInfo> owners) {
+        Set<RecordInfo> visited = new HashSet<>();
+        visited.add(target);
+        Deque<Step> stack = new ArrayDeque<>();
+        stack.push(new Step(target, edges(target).iterator()));
+        while (!stack.isEmpty()) {
+            Step top = stack.peek();
+            if (!top.edges().hasNext()) {
+                stack.pop();
+                if (!stack.isEmpty()) {
+                    path.remove(path.size() - 1);
+                    owners.remove(owners.size() - 1);
                 }
-                path.add(f);
-                owners.add(at);
-                if (next == target || find(target, next, path, owners, visited)) {
+                continue;
+            }
+            Edge e = top.edges().next();
+            if (!components.get(e.to()).equals(components.get(target))) {
+                continue; // no way back to the target from another component
+            }
+            if (e.to() == target || visited.add(e.to())) {
+                path.add(e.field());
+                owners.add(top.record());
+                if (e.to() == target) {
                     return true;
                 }
-                path.remove(path.size() - 1);
-                owners.remove(owners.size() - 1);
+                stack.push(new Step(e.to(), edges(e.to()).iterator()));
             }
         }
         return false;
+    }
+
+    private List<Edge> edges(RecordInfo at) {
+        List<Edge> out = new ArrayList<>();
+        for (RecordInfo.Field f : at.fields()) {
+            for (RecordType r : directRecords(f.type())) {
+                RecordInfo next = cx.symbols.record(r.name());
+                if (next != null && next.type() == r) {
+                    out.add(new Edge(f, next));
+                }
+            }
+        }
+        return out;
     }
 
     /** User records a value of this type always holds directly. */

@@ -57,6 +57,8 @@ public enum Code {
     E0048("E0048", "tool or MCP server does not match the lock file"),
     E0049("E0049", "MCP server cannot be reached"),
     E0050("E0050", "grant value that can never match"),
+    // Limits
+    E0051("E0051", "code nested too deeply"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");

@@ -86,12 +86,14 @@ public final class HumanRenderer {
         for (var entry : byLine.entrySet()) {
             int line = entry.getKey();
             if (previous > 0 && line - previous == 2) {
-                out.add(source(file, line - 1, digits));
+                out.add(source(file, line - 1, digits, List.of()));
             } else if (previous > 0 && line - previous > 2) {
                 out.add(new StyledLine().add("...", StyledLine.BLUE));
             }
-            out.add(source(file, line, digits));
-            for (StyledLine row : Underlines.draw(entry.getValue(), severityStyle)) {
+            List<Mark> marks = entry.getValue();
+            out.add(source(file, line, digits, marks));
+            List<Mark> shown = LineWindow.of(Columns.display(Columns.line(file, line)), marks).marks(marks);
+            for (StyledLine row : Underlines.draw(shown, severityStyle)) {
                 StyledLine prefixed = bar(gutter).add(" ");
                 out.add(prefixed.append(row));
             }
@@ -99,11 +101,13 @@ public final class HumanRenderer {
         }
     }
 
-    private static StyledLine source(SourceFile file, int line, int digits) {
+    /** A source line as the snippet shows it: the part of a long line around {@code marks}. */
+    private static StyledLine source(SourceFile file, int line, int digits, List<Mark> marks) {
         String number = String.valueOf(line);
+        String text = Columns.display(Columns.line(file, line));
         return new StyledLine()
                 .add(number + " ".repeat(digits - number.length() + 1) + "|", StyledLine.BLUE)
-                .add(" " + Columns.display(Columns.line(file, line)));
+                .add(" " + LineWindow.of(text, marks).text(text));
     }
 
     private static StyledLine bar(String gutter) {

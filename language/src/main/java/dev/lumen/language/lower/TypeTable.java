@@ -149,9 +149,12 @@ final class TypeTable {
                 if (!seen.add(r)) {
                     return;
                 }
+                if (r.kind() == RecordType.Kind.USER) {
+                    return; // its fields are scanned with the program's records, not through every record that holds it
+                }
                 if (r.kind() == RecordType.Kind.BUILTIN) {
                     used.add(r.name());
-                } else if (r.isStructural()) {
+                } else {
                     structuralUsed.putIfAbsent(r, Boolean.TRUE);
                 }
                 r.fields().values().forEach(f -> scan(f, used, seen, structuralUsed));

@@ -9,7 +9,6 @@ import dev.lumen.language.source.SourceFile;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Block;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HtmlBlock;
@@ -24,9 +23,16 @@ import org.commonmark.parser.Parser;
  * what counts as code is exactly what every Markdown renderer shows as a `lumen` block.
  */
 public final class MarkdownExtractor {
-    /** CommonMark parsers are immutable once built and safe to share between threads. */
-    private static final Parser PARSER =
-            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+    /**
+     * CommonMark parsers are immutable once built and safe to share between threads. Only blocks matter here
+     * (code fences, HTML blocks), so inline content is left unparsed: its parser recurses as deep as emphasis
+     * and links nest, and a line of 100,000 `*` would exhaust the stack.
+     */
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, block) -> {
+            })
+            .build();
 
     private MarkdownExtractor() {
     }
@@ -37,35 +43,41 @@ public final class MarkdownExtractor {
         List<CodeBlock> blocks = new ArrayList<>();
         // 0-based indexes of lines inside code or HTML blocks: an `@` there is content, not a directive.
         BitSet verbatim = new BitSet();
-        root.accept(new AbstractVisitor() {
-            @Override
-            public void visit(FencedCodeBlock block) {
-                if (block.getSourceSpans().isEmpty()) {
-                    return; // cannot happen with source spans on; without a position there is nothing to map
+        // Blocks in document order, walked without recursion: block quotes and lists nest without limit.
+        for (Node node = root; node != null; node = next(node)) {
+            switch (node) {
+                case FencedCodeBlock block when !block.getSourceSpans().isEmpty() -> {
+                    SourceSpan opening = block.getSourceSpans().get(0);
+                    int first = opening.getLineIndex();
+                    int contentLines = FencedLines.contentLineCount(block);
+                    int closing = block.getClosingFenceLength() == null ? 0 : 1;
+                    verbatim.set(first, first + 1 + contentLines + closing);
+                    if (isLumen(block.getInfo())) {
+                        blocks.add(FencedLines.codeBlock(file, block, opening));
+                    }
                 }
-                SourceSpan opening = block.getSourceSpans().get(0);
-                int first = opening.getLineIndex();
-                int contentLines = FencedLines.contentLineCount(block);
-                int closing = block.getClosingFenceLength() == null ? 0 : 1;
-                verbatim.set(first, first + 1 + contentLines + closing);
-                if (isLumen(block.getInfo())) {
-                    blocks.add(FencedLines.codeBlock(file, block, opening));
+                case IndentedCodeBlock block -> markLines(block, verbatim);
+                case HtmlBlock block -> markLines(block, verbatim);
+                default -> {
                 }
             }
-
-            @Override
-            public void visit(IndentedCodeBlock block) {
-                markLines(block, verbatim);
-            }
-
-            @Override
-            public void visit(HtmlBlock block) {
-                markLines(block, verbatim);
-            }
-        });
+        }
         List<Directive> directives = DirectiveScanner.scan(file, verbatim);
         DocumentSettings settings = DirectiveChecker.check(directives, diagnostics);
         return new LumenDocument(file, directives, List.copyOf(blocks), settings);
+    }
+
+    /** The node after {@code node} in document order (its first child, else the next node up the tree), or null. */
+    private static Node next(Node node) {
+        if (node.getFirstChild() != null) {
+            return node.getFirstChild();
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getNext() != null) {
+                return n.getNext();
+            }
+        }
+        return null;
     }
 
     /** A block is Lumen code when its info string's first word is exactly `lumen`. */

@@ -10,6 +10,7 @@ import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Pratt parser for expressions, plus types and match patterns. */
 final class ExpressionParser {
@@ -28,8 +29,17 @@ final class ExpressionParser {
 
     // ---- expressions -------------------------------------------------------------------------
 
-    /** expr := binary [`expect` `schema` type] */
+    /** expr := binary [`expect` `schema` type], one level deeper than what holds it. */
     Expr expression() {
+        in.enter();
+        try {
+            return unnestedExpression();
+        } finally {
+            in.exit();
+        }
+    }
+
+    private Expr unnestedExpression() {
         Span start = in.peek().span();
         Expr e = binary(PREC_OR);
         if (in.accept(TokenKind.EXPECT)) {
@@ -85,14 +95,24 @@ final class ExpressionParser {
     private Expr unary() {
         Token t = in.peek();
         if (in.accept(TokenKind.NOT)) {
-            Expr operand = binary(PREC_NOT + 1);
+            Expr operand = operand(() -> binary(PREC_NOT + 1));
             return new Expr.Unary(Expr.UnaryOp.NOT, operand, t.span().to(operand.span()));
         }
         if (in.accept(TokenKind.MINUS)) {
-            Expr operand = unary();
+            Expr operand = operand(this::unary);
             return new Expr.Unary(Expr.UnaryOp.NEG, operand, t.span().to(operand.span()));
         }
         return postfix(t.span(), primary());
+    }
+
+    /** A unary operator's operand, one level deeper than the operator. */
+    private Expr operand(Supplier<Expr> parse) {
+        in.enter();
+        try {
+            return parse.get();
+        } finally {
+            in.exit();
+        }
     }
 
     private static BinaryOp binaryOp(TokenKind kind) {
@@ -210,6 +230,7 @@ final class ExpressionParser {
                 in.advance();
                 Expr inner = expression();
                 close(TokenKind.RPAREN, t, "parenthesised expression");
+                in.nesting().parenthesised(inner);
                 return inner;
             }
             case LBRACKET -> {
@@ -308,7 +329,7 @@ final class ExpressionParser {
         if (!piece.closed()) {
             return new Expr.Error(piece.span());
         }
-        TokenStream nested = new TokenStream(piece.tokens(), in.diagnostics());
+        TokenStream nested = new TokenStream(piece.tokens(), in.diagnostics(), in.nesting());
         try {
             Expr e = new ExpressionParser(nested).expression();
             if (!nested.at(TokenKind.EOF)) {
@@ -356,8 +377,17 @@ final class ExpressionParser {
 
     // ---- types -------------------------------------------------------------------------------
 
-    /** type := atom (`|` atom)* */
+    /** type := atom (`|` atom)*, one level deeper than what holds it. */
     TypeExpr type() {
+        in.enter();
+        try {
+            return unnestedType();
+        } finally {
+            in.exit();
+        }
+    }
+
+    private TypeExpr unnestedType() {
         TypeExpr first = typeAtom();
         if (!in.at(TokenKind.PIPE)) {
             return first;
@@ -411,7 +441,17 @@ final class ExpressionParser {
 
     // ---- patterns ----------------------------------------------------------------------------
 
+    /** A pattern, one level deeper than what holds it. */
     Pattern pattern() {
+        in.enter();
+        try {
+            return unnestedPattern();
+        } finally {
+            in.exit();
+        }
+    }
+
+    private Pattern unnestedPattern() {
         Token t = in.peek();
         switch (t.kind()) {
             case INT, FLOAT, TRUE, FALSE, NULL -> {

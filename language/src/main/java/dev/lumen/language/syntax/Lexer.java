@@ -35,6 +35,13 @@ public final class Lexer {
     private int depth;
     /** The block ended inside role text: syntax errors at its end are echoes of that. */
     private boolean endsInsideRoleText;
+    /** How many interpolations enclose the one being lexed (strings nest inside them). */
+    private int interpolations;
+    /**
+     * The rest of the current line was given up where interpolations nest too deeply: what the enclosing
+     * strings say about their missing ends is an echo of that.
+     */
+    private boolean lineGivenUp;
 
     private Lexer(CodeBlock block, Diagnostics diagnostics) {
         this.lines = block.lines();
@@ -55,6 +62,7 @@ public final class Lexer {
             CodeLine line = lines.get(i);
             List<Token> lineTokens = new ArrayList<>();
             scan(line, 0, lineTokens, false);
+            lineGivenUp = false;
             if (!lineTokens.isEmpty() && startsStatement(lineTokens.get(0).kind()) && unfinished()) {
                 // A declaration or statement keyword cannot continue an expression: an unclosed bracket
                 // or a dangling operator above ends there, and the error is reported on that line.
@@ -191,7 +199,7 @@ public final class Lexer {
             } else {
                 endsInsideRoleText = true;
             }
-            diagnostics.add(d.help("close the text with a line containing only `end`, indented like the "
+            report(d.help("close the text with a line containing only `end`, indented like the "
                     + "`role` line"));
             out.add(new Token(TokenKind.END, "end", span.atEnd(), 0, null));
             if (!endsInsideRoleText) {
@@ -234,6 +242,7 @@ public final class Lexer {
             i++; // `\end` writes a text line that would otherwise close the block
         }
         pieces.restart(i);
+        lineGivenUp = false;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\\' && i + 1 < s.length() && "{}\\".indexOf(s.charAt(i + 1)) >= 0) {
@@ -247,6 +256,13 @@ public final class Lexer {
             }
         }
         pieces.flush(line, i);
+        lineGivenUp = false;
+    }
+
+    private void report(Diagnostic.Builder diagnostic) {
+        if (!lineGivenUp) {
+            diagnostics.add(diagnostic);
+        }
     }
 
     // ---- tokens of one line ------------------------------------------------------------------
@@ -259,7 +275,7 @@ public final class Lexer {
         String s = line.text();
         int close = s.indexOf('`', open + 1);
         if (close < 0) {
-            diagnostics.add(Diagnostic.error(Code.E0001, line.span(open, open + 1), "unclosed quoted name")
+            report(Diagnostic.error(Code.E0001, line.span(open, open + 1), "unclosed quoted name")
                     .label("no closing backtick on this line")
                     .help("a quoted name ends with a backtick on the same line, as in Server.`get-sum`(a: 1.0, b: 2.0)"));
             // Recovery: the name runs to the next space, so the rest of the line still parses.
@@ -273,7 +289,7 @@ public final class Lexer {
             return end;
         }
         if (close == open + 1) {
-            diagnostics.add(Diagnostic.error(Code.E0001, line.span(open, close + 1), "empty quoted name")
+            report(Diagnostic.error(Code.E0001, line.span(open, close + 1), "empty quoted name")
                     .label("no name between the backticks"));
             return close + 1;
         }
@@ -330,7 +346,7 @@ public final class Lexer {
                     if (c == ';') {
                         d.help("statements end at the end of the line; remove the `;`");
                     }
-                    diagnostics.add(d);
+                    report(d);
                     i += len;
                     continue;
                 }
@@ -359,14 +375,14 @@ public final class Lexer {
             if (close > i) {
                 String content = s.substring(i + 1, close);
                 Span span = line.span(i, close + 1);
-                diagnostics.add(Diagnostic.error(Code.E0001, span, "strings are written with double quotes")
+                report(Diagnostic.error(Code.E0001, span, "strings are written with double quotes")
                         .label("single-quoted string")
                         .help("write `\"" + content + "\"`"));
                 sink.add(new Token(TokenKind.STRING, s.substring(i, close + 1), span, i,
                         List.of(new StringPiece.Text(content, span))));
                 return close + 1;
             }
-            diagnostics.add(Diagnostic.error(Code.E0001, line.span(i, i + 1), "unexpected character `'`")
+            report(Diagnostic.error(Code.E0001, line.span(i, i + 1), "unexpected character `'`")
                     .label("not valid in Lumen code")
                     .help("strings are written with double quotes: \"…\""));
             return i + 1;
@@ -375,7 +391,7 @@ public final class Lexer {
         String text = s.substring(i, i + len);
         Span span = line.span(i, i + len);
         boolean and = c == '&';
-        diagnostics.add(Diagnostic.error(Code.E0001, span, "unexpected `" + text + "`")
+        report(Diagnostic.error(Code.E0001, span, "unexpected `" + text + "`")
                 .label("not a Lumen operator")
                 .help(and ? "logical and is written `and`" : "logical negation is written `not`"));
         sink.add(new Token(and ? TokenKind.AND : TokenKind.NOT, text, span, i, null));
@@ -435,7 +451,7 @@ public final class Lexer {
         String text = s.substring(start, end);
         Span span = line.span(start, end);
         if (end > i || text.endsWith("_") || text.contains("__")) {
-            diagnostics.add(Diagnostic.error(Code.E0004, span, "invalid number literal `" + text + "`")
+            report(Diagnostic.error(Code.E0004, span, "invalid number literal `" + text + "`")
                     .label("not a number")
                     .help("numbers are written like `42`, `1_000`, `3.14` or `2.5e-3`"));
             sink.add(new Token(TokenKind.INT, text, span, start, 0L));
@@ -445,7 +461,7 @@ public final class Lexer {
         if (isFloat) {
             double value = Double.parseDouble(digits);
             if (Double.isInfinite(value)) {
-                diagnostics.add(Diagnostic.error(Code.E0004, span, "float literal `" + text + "` is too large")
+                report(Diagnostic.error(Code.E0004, span, "float literal `" + text + "` is too large")
                         .label("larger than the largest Float, about 1.8e308")
                         .help("Float is an IEEE 754 64-bit number; infinities cannot be written or stored in JSON"));
                 value = 0.0;
@@ -457,7 +473,7 @@ public final class Lexer {
         try {
             value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            diagnostics.add(Diagnostic.error(Code.E0004, span, "integer literal `" + text + "` does not fit in Int")
+            report(Diagnostic.error(Code.E0004, span, "integer literal `" + text + "` does not fit in Int")
                     .label("larger than 9223372036854775807")
                     .help("Int is a 64-bit signed integer; use a Float literal such as `" + digits + ".0` "
                             + "if an approximate value will do"));
@@ -484,7 +500,7 @@ public final class Lexer {
         pieces.restart(i);
         while (true) {
             if (i >= s.length()) {
-                diagnostics.add(Diagnostic.error(Code.E0002, line.span(start, s.length()),
+                report(Diagnostic.error(Code.E0002, line.span(start, s.length()),
                         "string literal is never closed").label("this string has no closing `\"`")
                         .help("strings end on the line they start on; use a role block or `\\n` for "
                                 + "multi-line text"));
@@ -526,7 +542,7 @@ public final class Lexer {
                 return unicodeEscape(line, i, text);
             }
             default -> {
-                diagnostics.add(Diagnostic.error(Code.E0003, line.span(i, i + 2), "unknown escape sequence `\\" + e + "`")
+                report(Diagnostic.error(Code.E0003, line.span(i, i + 2), "unknown escape sequence `\\" + e + "`")
                         .label("not a Lumen escape")
                         .help("valid escapes are \\n \\t \\r \\0 \\\" \\\\ \\{ \\} and \\u{…}; write `\\\\` "
                                 + "for a backslash"));
@@ -552,7 +568,7 @@ public final class Lexer {
             }
         }
         int end = close > i ? close + 1 : Math.min(s.length(), i + 2);
-        diagnostics.add(Diagnostic.error(Code.E0003, line.span(i, end), "invalid unicode escape")
+        report(Diagnostic.error(Code.E0003, line.span(i, end), "invalid unicode escape")
                 .label("expected `\\u{` hex digits `}` naming a Unicode scalar value")
                 .help("for example `\\u{1F600}`"));
         return end;
@@ -595,6 +611,24 @@ public final class Lexer {
     }
 
     private int interpolationTokens(CodeLine line, int open, PieceBuilder pieces) {
+        if (interpolations >= Nesting.LIMIT) {
+            // Strings nested in interpolations this deep cross the nesting limit; lexing them further would
+            // recurse as deep. The rest of the line is given up, and the enclosing strings end there unclosed.
+            Span at = line.span(open, open + 1);
+            report(Nesting.diagnostic(at));
+            lineGivenUp = true;
+            pieces.interpolation(List.of(), false, at);
+            return line.text().length();
+        }
+        interpolations++;
+        try {
+            return scannedInterpolation(line, open, pieces);
+        } finally {
+            interpolations--;
+        }
+    }
+
+    private int scannedInterpolation(CodeLine line, int open, PieceBuilder pieces) {
         List<Token> tokens = new ArrayList<>();
         int close = scan(line, open + 1, tokens, true);
         if (close >= 0) {
@@ -608,7 +642,7 @@ public final class Lexer {
             end++;
         }
         Span span = line.span(open, end);
-        diagnostics.add(Diagnostic.error(Code.E0006, span, "interpolation is never closed")
+        report(Diagnostic.error(Code.E0006, span, "interpolation is never closed")
                 .label("expected `}` to end this interpolation")
                 .help("write `\\{` for a literal brace"));
         pieces.interpolation(List.of(), false, span);

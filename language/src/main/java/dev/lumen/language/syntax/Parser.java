@@ -46,7 +46,7 @@ public final class Parser {
     private final Set<String> lost = new HashSet<>();
 
     private Parser(List<Token> tokens, Diagnostics diagnostics) {
-        this.in = new TokenStream(tokens, diagnostics);
+        this.in = new TokenStream(tokens, diagnostics, new Nesting(diagnostics));
         this.expressions = new ExpressionParser(in);
     }
 
@@ -78,7 +78,7 @@ public final class Parser {
             TypeExpr type = parser.expressions.type();
             parser.in.skipNewlines();
             return !diagnostics.hasErrors() && parser.in.at(TokenKind.EOF) ? type : null;
-        } catch (ParseError e) {
+        } catch (ParseError | Nesting.TooDeep e) {
             return null;
         }
     }
@@ -95,18 +95,32 @@ public final class Parser {
             Token first = in.peek();
             int start = in.position();
             int errors = in.diagnostics().errorCount();
+            in.nesting().reset();
+            // A declaration nested too deeply is dropped whole: every later pass recurses over it.
             try {
-                decls.add(declaration());
-            } catch (ParseError e) {
-                String name = declaredName(start);
-                if (name != null) {
-                    lost.add(name);
+                Decl decl = declaration();
+                Span tooDeep = SyntaxDepth.firstBeyond(decl, in.nesting(), Nesting.LIMIT);
+                if (tooDeep == null) {
+                    decls.add(decl);
+                } else {
+                    in.nesting().tooDeep(tooDeep);
+                    lose(start);
                 }
+            } catch (ParseError | Nesting.TooDeep e) {
+                lose(start);
                 syncDeclaration();
             }
             if (in.diagnostics().errorCount() > errors) {
                 damaged.add(first.span().to(in.previous().span()));
             }
+        }
+    }
+
+    /** Notes that the declaration starting at {@code start} was dropped, so uses of its name are not reported. */
+    private void lose(int start) {
+        String name = declaredName(start);
+        if (name != null) {
+            lost.add(name);
         }
     }
 
@@ -485,6 +499,15 @@ public final class Parser {
     }
 
     private Stmt statement() {
+        in.enter();
+        try {
+            return unnestedStatement();
+        } finally {
+            in.exit();
+        }
+    }
+
+    private Stmt unnestedStatement() {
         Token t = in.peek();
         return switch (t.kind()) {
             case LET -> let();

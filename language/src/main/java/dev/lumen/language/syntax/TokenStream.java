@@ -15,12 +15,15 @@ import java.util.Set;
 final class TokenStream {
     private final List<Token> tokens;
     private final Diagnostics diagnostics;
+    private final Nesting nesting;
     private int pos;
     private int lastErrorPos = -1;
 
-    TokenStream(List<Token> tokens, Diagnostics diagnostics) {
+    /** A stream over {@code tokens}, nested as deep as {@code nesting} says (an interpolation's are inside a string). */
+    TokenStream(List<Token> tokens, Diagnostics diagnostics, Nesting nesting) {
         this.tokens = tokens;
         this.diagnostics = diagnostics;
+        this.nesting = nesting;
     }
 
     /** Thrown after a syntax error has been reported, to unwind to the nearest recovery point. */
@@ -32,6 +35,19 @@ final class TokenStream {
 
     Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    Nesting nesting() {
+        return nesting;
+    }
+
+    /** Enters one level of nesting for the construct at the cursor (see {@link Nesting}). */
+    void enter() {
+        nesting.enter(peek());
+    }
+
+    void exit() {
+        nesting.exit();
     }
 
     /** The column of the first token on the line of {@code token} (which must be at or before the cursor). */

@@ -2,6 +2,7 @@ package dev.lumen.language.types;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -216,6 +217,40 @@ public sealed interface Type
                 return u.members().containsAll(f.members());
             }
             return u.contains(from);
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code t} nests more than {@code levels} levels deep: a primitive, enum or named record is one
+     * level, and a list, map, result, union or structural record one more than its deepest part. Looks no
+     * deeper than {@code levels}, and at a part shared by several others once, however deep {@code t} is.
+     */
+    static boolean nestsDeeperThan(Type t, int levels) {
+        return nestsDeeperThan(t, levels, new IdentityHashMap<>());
+    }
+
+    private static boolean nestsDeeperThan(Type t, int levels, Map<Type, Integer> looked) {
+        if (levels <= 0) {
+            return true;
+        }
+        Integer before = looked.get(t);
+        if (before != null && before >= levels) {
+            return false; // already found no deeper than a larger budget
+        }
+        looked.put(t, levels);
+        List<Type> parts = switch (t) {
+            case ListType l -> List.of(l.element());
+            case MapType m -> List.of(m.value());
+            case ResultType r -> List.of(r.ok(), r.err());
+            case UnionType u -> List.copyOf(u.members());
+            case RecordType r when r.isStructural() -> List.copyOf(r.fields().values());
+            default -> List.of();
+        };
+        for (Type part : parts) {
+            if (nestsDeeperThan(part, levels - 1, looked)) {
+                return true;
+            }
         }
         return false;
     }

@@ -97,6 +97,26 @@ class RecordsTest {
     }
 
     @Test
+    void aLongChainOfRecordsHoldingTheNextIsChecked() {
+        // Thousands of records, each holding the next directly: searched without recursion, and once.
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            code.append("record R").append(i).append("\n  next: R").append(i + 1).append("\nend\n");
+        }
+        Checked.clean(code + "record R10000\n  last: Int\nend\n");
+    }
+
+    @Test
+    void aCycleAtTheEndOfALongChainIsFound() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            code.append("record R").append(i).append("\n  next: R").append(i + 1).append("\nend\n");
+        }
+        Diagnostic d = Checked.of(code + "record R5000\n  back: R4998\nend\n").only(Code.E0027);
+        assertEquals("records `R4998`, `R4999` and `R5000` contain each other without indirection", d.message());
+    }
+
+    @Test
     void indirectionMakesRecursionFine() {
         Checked.clean("""
                 record Tree

@@ -257,4 +257,44 @@ class HumanRendererTest {
         assertTrue(warning.startsWith("\u001b[1;33mwarning[W0001]\u001b[0m"), warning);
         assertFalse(new HumanRenderer(false).render(FILE, List.of(unknownField().build())).contains("\u001b"));
     }
+
+    @Test
+    void aLongLineIsShownAroundTheMark() {
+        // 100,000 characters: `a0 a1 a2 …`, with the mark on the word `target` far along the line.
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; line.length() < 50_000; i++) {
+            line.append('a').append(i).append(' ');
+        }
+        int column = line.length() + 1;
+        line.append("target");
+        while (line.length() < 100_000) {
+            line.append(" b");
+        }
+        SourceFile file = new SourceFile("long.lm.md", line + "\n");
+        String out = plain(file, Diagnostic.error(Code.E0013, Span.of(1, column, column + 6), "cannot find `target`")
+                .label("not found"));
+        String[] rows = out.split("\n");
+        for (String row : rows) {
+            assertTrue(row.length() <= LineWindow.WIDTH + 20, "row of " + row.length() + " characters");
+        }
+        // The shown text is `...` and the 120 columns from 40 before the mark; the carets sit under `target`.
+        String source = rows[3];
+        String carets = rows[4];
+        assertTrue(source.startsWith("1 | ..."), source);
+        assertTrue(source.endsWith("..."), source);
+        int at = carets.indexOf('^');
+        assertEquals("target", source.substring(at, at + 6));
+        assertEquals("^^^^^^ not found", carets.substring(at));
+    }
+
+    @Test
+    void aMarkAtTheEndOfALongLineIsShownThere() {
+        String line = "x".repeat(500);
+        SourceFile file = new SourceFile("long.lm.md", line + "\n");
+        String out = plain(file, Diagnostic.error(Code.E0007, Span.of(1, 501, 501), "expected `)`")
+                .label("expected `)` here"));
+        String[] rows = out.split("\n");
+        assertEquals("1 | ..." + "x".repeat(LineWindow.WIDTH), rows[3]);
+        assertEquals("  | " + " ".repeat(3 + LineWindow.WIDTH) + "^ expected `)` here", rows[4]);
+    }
 }

@@ -3,6 +3,7 @@ package dev.lumen.language.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lumen.language.DefaultStack;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.source.CodeBlock;
 import dev.lumen.language.source.CodeLine;
@@ -174,5 +175,23 @@ class MarkdownExtractorTest {
     void linesInsideAnyFenceAreNotDirectives() {
         assertTrue(extract("```lumen\n@cache on\n```\n").directives().isEmpty());
         assertTrue(extract("~~~\n@cache on\n").directives().isEmpty());
+    }
+
+    @Test
+    void deeplyNestedMarkdownIsWalkedWithoutRecursion() {
+        // 100,000 nested block quotes, and inline markup nested as deep: neither is code, and neither may
+        // exhaust the stack before the code block after them is found.
+        String quotes = ">".repeat(100_000) + " deep\n\n";
+        String inline = "*".repeat(100_000) + "a" + "*".repeat(100_000) + " " + "[".repeat(100_000) + "\n\n";
+        CodeBlock block = DefaultStack.run(() -> only(quotes + inline + "```lumen\ncell run() -> Int\n```\n"));
+        assertEquals(List.of(new CodeLine("cell run() -> Int", 6, 0)), block.lines());
+    }
+
+    @Test
+    void aCodeBlockInsideDeepBlockQuotesIsFound() {
+        String prefix = "> ".repeat(2_000);
+        CodeBlock block = DefaultStack.run(() -> only(prefix + "```lumen\n" + prefix + "cell run() -> Int\n" + prefix
+                + "```\n"));
+        assertEquals(List.of(new CodeLine("cell run() -> Int", 2, prefix.length())), block.lines());
     }
 }

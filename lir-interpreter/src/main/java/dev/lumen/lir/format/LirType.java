@@ -9,6 +9,12 @@ import java.util.List;
  */
 public sealed interface LirType {
 
+    /**
+     * How deep a type may nest (lir-v1.md §6.2): {@code list[list[Int]]} is 3 levels. A reader refuses deeper
+     * types, so nothing that walks a type by recursion can run out of stack; the front end never writes one.
+     */
+    int MAX_NESTING = 256;
+
     enum Primitive implements LirType {
         STRING("String"), INT("Int"), FLOAT("Float"), BOOL("Bool"), BYTES("Bytes"), JSON("Json"), NULL("Null");
 

@@ -13,8 +13,13 @@ import java.util.List;
  * reads back to an equal type.
  */
 public final class LirTypeParser {
+    /** Messages quote a type text up to this long whole, and a longer one by its start and end. */
+    private static final int SHOWN = 80;
+
     private final String text;
     private int pos;
+    /** How many types enclose the one being read. */
+    private int depth;
 
     private LirTypeParser(String text) {
         this.text = text;
@@ -39,6 +44,17 @@ public final class LirTypeParser {
     }
 
     private LirType type() throws LirFormatException {
+        if (++depth > LirType.MAX_NESTING) {
+            throw error("nested more than " + LirType.MAX_NESTING + " levels deep");
+        }
+        try {
+            return union();
+        } finally {
+            depth--;
+        }
+    }
+
+    private LirType union() throws LirFormatException {
         LirType first = member();
         skipSpaces();
         if (!peek('|')) {
@@ -142,7 +158,13 @@ public final class LirTypeParser {
     }
 
     private LirFormatException error(String what) {
-        return new LirFormatException("bad type \"" + text + "\": " + what
+        return new LirFormatException("bad type \"" + shown() + "\": " + what
                 + (pos < text.length() ? " at offset " + pos : " at end"));
+    }
+
+    /** The text, its middle left out when it is long, so a message stays readable. */
+    private String shown() {
+        return text.length() <= SHOWN ? text
+                : text.substring(0, SHOWN / 2) + "…" + text.substring(text.length() - SHOWN / 2);
     }
 }

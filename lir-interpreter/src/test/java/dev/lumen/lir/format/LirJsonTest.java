@@ -217,6 +217,21 @@ class LirJsonTest {
     }
 
     @Test
+    void typeStringsNestAtMost256Levels() throws LirFormatException {
+        String deepest = "list[".repeat(LirType.MAX_NESTING - 1) + "Int" + "]".repeat(LirType.MAX_NESTING - 1);
+        assertEquals(deepest, LirTypeParser.parse(deepest).toString());
+        // One more level, or 100,000 (which used to overflow the parser's stack), is a clean format error.
+        for (int levels : new int[] {LirType.MAX_NESTING, 100_000}) {
+            String text = "list[".repeat(levels) + "Int" + "]".repeat(levels);
+            LirFormatException e = assertThrows(LirFormatException.class, () -> LirTypeParser.parse(text));
+            assertEquals("bad type \"" + "list[".repeat(8) + "…" + "]".repeat(40) + "\": nested more than 256 levels deep"
+                    + " at offset 1280", e.getMessage());
+        }
+        String union = "list[".repeat(LirType.MAX_NESTING - 1) + "Int | Null" + "]".repeat(LirType.MAX_NESTING - 1);
+        assertEquals(union, LirTypeParser.parse(union).toString(), "a union's members are at the union's level");
+    }
+
+    @Test
     void missingAndUnexpectedKeys() {
         assertEquals("module: missing key \"doc_hash\"",
                 readError("{\"version\":\"1.0.0\",\"source\":\"s\",\"types\":[],\"cells\":[],\"tools\":[]}"));

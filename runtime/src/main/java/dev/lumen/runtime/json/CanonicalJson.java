@@ -218,14 +218,12 @@ public final class CanonicalJson {
         } else if (value instanceof CharSequence cs) {
             writeString(cs.toString(), out);
         } else if (value instanceof Convertible c) {
-            // the value it converts to counts its own nesting; only a chain of Convertibles adds a level (or a cycle)
+            // A value is written at its own level as the JSON it converts to (a list as its array). Only a
+            // conversion to another convertible counts as a level, so a cycle of them still ends at MAX_DEPTH.
             Object json = c.toJson();
-            if (json instanceof Convertible) {
-                checkDepth(depth + 1);
-                writeValue(json, out, depth + 1);
-            } else {
-                writeValue(json, out, depth);
-            }
+            int level = json instanceof Convertible ? depth + 1 : depth;
+            checkDepth(level);
+            writeValue(json, out, level);
         } else {
             throw new IllegalArgumentException("no canonical JSON form for a value of " + value.getClass().getName());
         }

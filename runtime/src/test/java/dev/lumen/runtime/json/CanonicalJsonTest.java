@@ -283,6 +283,25 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void aConvertibleIsWrittenAtItsOwnLevel() {
+        // A list of lists as a runtime holds one: each level a convertible whose JSON is an array of the next.
+        CanonicalJson.Convertible deep = () -> List.of(1);
+        for (int i = 1; i < CanonicalJson.MAX_DEPTH; i++) {
+            CanonicalJson.Convertible inner = deep;
+            deep = () -> List.of(inner);
+        }
+        String json = CanonicalJson.write(deep);
+        assertEquals("[".repeat(CanonicalJson.MAX_DEPTH) + "1" + "]".repeat(CanonicalJson.MAX_DEPTH), json);
+        CanonicalJson.Convertible deeper = deep;
+        CanonicalJson.Convertible tooDeep = () -> List.of(deeper);
+        assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(tooDeep));
+        // A convertible that converts to itself still ends.
+        CanonicalJson.Convertible[] loop = new CanonicalJson.Convertible[1];
+        loop[0] = () -> loop[0];
+        assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(loop[0]));
+    }
+
+    @Test
     void unsupportedValuesAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> CanonicalJson.write(new Object()));
         Map<Object, Object> intKeys = new LinkedHashMap<>();
