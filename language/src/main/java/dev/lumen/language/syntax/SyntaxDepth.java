@@ -53,9 +53,13 @@ final class SyntaxDepth {
         }
     }
 
+    /** Where a construct starts for the reader: an operator's symbol, a postfix operation's `.`, `[` or `(`. */
     private static Span where(Object node) {
         return switch (node) {
             case Expr.Binary b -> b.opSpan();
+            case Expr.Field f -> f.target().span().atEnd();
+            case Expr.Index i -> i.target().span().atEnd();
+            case Expr.Call c -> c.callee().span().atEnd();
             case Expr e -> e.span();
             case Stmt s -> s.span();
             case TypeExpr t -> t.span();

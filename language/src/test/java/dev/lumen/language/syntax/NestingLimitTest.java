@@ -71,6 +71,12 @@ class NestingLimitTest {
         // In `1 + 1 + …` with 255 operators the leftmost operand is 255 levels below the last `+`.
         Compilation chain = compile("cell run() -> Int\n  return 1" + " + 1".repeat(Nesting.LIMIT - 1) + "\nend\n");
         assertEquals("3:10", chain.result().diagnostics().get(0).span().toString());
+
+        // Of 300 field accesses, calls or indexes, the 45th is at level 257: it starts after `x` and 44 others.
+        for (String link : new String[] {".a", "()", "[0]"}) {
+            Compilation postfix = compile("cell run() -> Int\n  return x" + link.repeat(300) + "\nend\n");
+            assertEquals("3:" + (11 + 44 * link.length()), postfix.result().diagnostics().get(0).span().toString(), link);
+        }
     }
 
     @Test
