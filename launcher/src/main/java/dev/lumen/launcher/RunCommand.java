@@ -606,9 +606,16 @@ final class RunCommand implements Callable<Integer> {
 
     /** Reports a failed run: a Lumen error with its location and stack, or an argument that does not fit. */
     private int failed(PolyglotException e, boolean useColor, PrintWriter err) {
-        if (e.isResourceExhausted() || isStackOverflow(e)) {
+        if (isStackOverflow(e)) {
             err.println(headline(useColor) + "stack overflow: the cells call each other too deeply");
             err.println("  = note: this happens with recursion that never ends, or that goes millions of calls deep");
+            return ExitCodes.ERRORS;
+        }
+        if (e.isResourceExhausted()) { // the heap (a stack overflow is the other exhausted resource)
+            err.println(headline(useColor) + "out of memory: the program needs more memory than the JVM has ("
+                    + e.getMessage() + ")");
+            err.println("  = note: this happens with a list, map or text that grows without end, or a huge range");
+            err.println("  = help: LUMEN_JAVA_OPTS=-Xmx8g (or more) gives bin/lumen's JVM a larger heap");
             return ExitCodes.ERRORS;
         }
         // before guest errors: a cancelled context reports itself as one
@@ -638,8 +645,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static boolean isStackOverflow(PolyglotException e) {
+        String message = String.valueOf(e.getMessage());
         return e.isHostException() && e.asHostException() instanceof StackOverflowError
-                || String.valueOf(e.getMessage()).contains("StackOverflowError");
+                || message.contains("StackOverflowError")
+                || e.isResourceExhausted() && message.contains("Stack overflow"); // Truffle's words for the guest's
     }
 
     /** One note per Lumen frame, innermost first; a very deep stack shows its ends. */
