@@ -13,9 +13,12 @@ final class Oracle {
     private static final int INTERNAL_ERROR = 101;
     /** A stack frame as Throwable.printStackTrace prints it. */
     private static final Pattern FRAME = Pattern.compile("(?m)^\\s+at ([\\w$.]+/)?([\\w$.<>]+)\\(([^)]*)\\)");
-    /** A fully qualified Java exception or error class. */
+    /**
+     * A fully qualified Java exception or error class. The package has a bounded number of parts: Java's regex
+     * engine recurses once per repetition of a group, and an output can hold a chain of thousands of `a.`.
+     */
     private static final Pattern QUALIFIED_THROWABLE =
-            Pattern.compile("\\b(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b");
+            Pattern.compile("\\b(?:[a-z][\\w$]*\\.){1,16}[A-Z][\\w$]*(?:Exception|Error)\\b");
     /** The JDK's throwables by simple name, as a message that drops the package might show them. */
     private static final Pattern BARE_THROWABLE = Pattern.compile("\\b(?:NullPointer|ClassCast|(?:Array|String)?IndexOutOfBounds"
             + "|IllegalState|IllegalArgument|Arithmetic|NumberFormat|UnsupportedOperation|ConcurrentModification"

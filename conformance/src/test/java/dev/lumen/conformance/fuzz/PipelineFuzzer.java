@@ -147,14 +147,23 @@ final class PipelineFuzzer {
                 FuzzInput input = generator.generate(seed);
                 long started = System.nanoTime();
                 InProcessLumen.Result result = execute(input);
-                Verdict verdict = Oracle.verdict(input.command(), result);
+                Verdict verdict;
+                String name = null;
+                try {
+                    verdict = Oracle.verdict(input.command(), result);
+                    if (verdict == Verdict.FAILURE) {
+                        name = Oracle.failureClass(result);
+                    }
+                } catch (RuntimeException | StackOverflowError e) { // the fuzzer's own bug: say so, and go on
+                    verdict = Verdict.FAILURE;
+                    name = "the fuzzer's oracle failed: " + e;
+                }
                 long elapsed = System.nanoTime() - started;
                 figures.count(input.command(), verdict, elapsed, seed);
                 if (!settings.seeds().isEmpty() && settings.progress() != null) {
                     settings.progress().printf(Locale.ROOT, "%s%n  in %.0f ms%n", describe(input, result, verdict), elapsed / 1e6);
                 }
                 if (verdict == Verdict.FAILURE) {
-                    String name = Oracle.failureClass(result);
                     int index = figures.failure(name, input.command(), seed, result.err() + result.out());
                     if (index >= 0) {
                         figures.reproducer(name, keep(input, name, index, result));
@@ -200,6 +209,8 @@ final class PipelineFuzzer {
                     return Oracle.verdict(input.command(), r) == Verdict.FAILURE && Oracle.failureClass(r).equals(name);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } catch (RuntimeException | StackOverflowError e) {
+                    return false;
                 }
             }, settings.minimizeBudget());
             byte[] smaller = settings.minimizeBudget() == 0 ? input.content()
