@@ -18,6 +18,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Checks or compiles a document with the front end directly, as {@code lumen check --offline} and {@code lumen
@@ -30,11 +31,7 @@ final class FrontEndRoute {
     }
 
     static InProcessLumen.Result check(byte[] content, Path file) {
-        return guarded(() -> {
-            SourceFile source = source(content, file);
-            if (source == null) {
-                return notUtf8(file);
-            }
+        return guarded(content, file, source -> {
             CheckResult result = FrontEnd.check(source, ServerManifests.LOCKED);
             String rendered = new HumanRenderer(false).render(source, result.diagnostics());
             String json = JsonRenderer.render(List.of(result));
@@ -43,11 +40,7 @@ final class FrontEndRoute {
     }
 
     static InProcessLumen.Result compile(byte[] content, Path file) {
-        return guarded(() -> {
-            SourceFile source = source(content, file);
-            if (source == null) {
-                return notUtf8(file);
-            }
+        return guarded(content, file, source -> {
             Compilation compilation = FrontEnd.compile(source, ServerManifests.LOCKED);
             String rendered = new HumanRenderer(false).render(source, compilation.result().diagnostics());
             if (compilation.module() == null) {
@@ -71,13 +64,11 @@ final class FrontEndRoute {
         });
     }
 
-    private interface Body {
-        InProcessLumen.Result run();
-    }
-
-    private static InProcessLumen.Result guarded(Body body) {
+    /** {@code body} on the document, as `lumen` reads it; an exception is an internal error. */
+    private static InProcessLumen.Result guarded(byte[] content, Path file, Function<SourceFile, InProcessLumen.Result> body) {
         try {
-            return body.run();
+            SourceFile source = source(content, file);
+            return source == null ? notUtf8(file) : body.apply(source);
         } catch (RuntimeException | StackOverflowError e) {
             StringWriter trace = new StringWriter();
             PrintWriter w = new PrintWriter(trace);
