@@ -211,11 +211,11 @@ final class DocumentMutator {
         return text.substring(0, at) + piece.repeat(times) + text.substring(at);
     }
 
-    /** How many levels of nesting a piece can open: brackets, and the words that open a block. */
+    /** How many levels of nesting a piece can open: brackets, member accesses, and the words that open a block. */
     private static int opens(String piece) {
         int n = 0;
         for (char c : piece.toCharArray()) {
-            if (c == '(' || c == '[' || c == '{') {
+            if (c == '(' || c == '[' || c == '{' || c == '.') {
                 n++;
             }
         }
