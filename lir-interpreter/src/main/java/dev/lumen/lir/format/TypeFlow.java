@@ -459,18 +459,26 @@ final class TypeFlow {
                         case IS_ERR -> members(r.err());
                         default -> union(members(r.ok()), members(r.err()));
                     };
+                    // a register that holds this very payload, unwrapped before (and tested, maybe)
                     Set<Integer> source = s.sameValue(b);
-                    byte tag = EITHER;
+                    int held = -1;
                     for (int q = 0; q < s.payloadOf.length; q++) {
-                        if (s.payloadOf[q] != -1 && source.contains(s.payloadOf[q]) && s.tags[q] != EITHER) {
-                            tag = s.tags[q]; // what a test of the same payload, unwrapped before, found
+                        if (s.payloadOf[q] != -1 && source.contains(s.payloadOf[q]) && s.types[q] != null
+                                && (held == -1 || q == a)) {
+                            held = q;
                         }
                     }
-                    int root = s.copyOf[b] != -1 ? s.copyOf[b] : b;
-                    write(s, a, payload);
-                    if (a != root) {
-                        s.payloadOf[a] = root;
-                        s.tags[a] = tag;
+                    if (held != a) { // else register A holds it already: nothing changes
+                        int root = s.copyOf[b] != -1 ? s.copyOf[b] : b;
+                        write(s, a, held != -1 ? s.types[held] : payload);
+                        if (held != -1) { // the same value: a copy of that register, with what its tests found
+                            int copied = s.copyOf[held] != -1 ? s.copyOf[held] : held;
+                            s.copyOf[a] = copied != a ? copied : -1;
+                            s.payloadOf[a] = s.payloadOf[held];
+                            s.tags[a] = s.tags[held];
+                        } else if (a != root) {
+                            s.payloadOf[a] = root;
+                        }
                     }
                 } else {
                     expected(t, b, "B", "a result");
