@@ -46,23 +46,32 @@ final class TypeFlow {
     /**
      * What a Bool register says when it holds the outcome of a test of a value: that it is one of {@code members}
      * (ISTYPE, or EQ with null), or with null members that it is ok(…) (ISOK); {@code negated} for the opposite
-     * (NE, NOT). {@code registers} hold the tested value: the tested register and its copies, less those written
-     * since.
+     * (NE, NOT); with a {@code literal}, that it equals that literal (EQ with a Bool or enum value). {@code
+     * registers} hold the tested value: the tested register and its copies, less those written since.
      */
-    private record Fact(Set<Integer> registers, Set<LirType> members, boolean negated) {
+    private record Fact(Set<Integer> registers, Set<LirType> members, boolean negated, Literal literal) {
         Fact not() {
-            return new Fact(registers, members, !negated);
+            return new Fact(registers, members, !negated, literal);
         }
 
         Fact without(int r) {
-            return new Fact(TypeFlow.without(registers, r), members, negated);
+            return new Fact(TypeFlow.without(registers, r), members, negated, literal);
         }
+    }
+
+    /**
+     * A value of a type with few values, as LOADBOOL and LOADK (of an enum constant) load it: {@code true} or
+     * {@code false} of Bool, a variant of an enum by ordinal. Comparisons with them narrow as literal patterns do:
+     * once a union value is neither {@code true} nor {@code false}, it is not a Bool.
+     */
+    private record Literal(LirType type, int value) {
     }
 
     /**
      * What the registers may hold before an instruction, on some of the paths that reach it: per register its
      * possible types (null: maybe unset), what a result is known to be, the register it is a copy of (-1: none),
-     * the register whose result it is the payload of (-1: none), and the test a Bool register holds the outcome of.
+     * the register whose result it is the payload of (-1: none), the test a Bool register holds the outcome of,
+     * the literal it holds if it is one, and the literals it is known not to be.
      * Copies and payloads last until either register is written.
      */
     private static final class State {
@@ -71,6 +80,8 @@ final class TypeFlow {
         final int[] copyOf;
         final int[] payloadOf;
         final Fact[] facts;
+        final Literal[] literals;
+        final Set<Literal>[] excluded;
 
         @SuppressWarnings("unchecked")
         State(int n) {
@@ -79,6 +90,9 @@ final class TypeFlow {
             copyOf = new int[n];
             payloadOf = new int[n];
             facts = new Fact[n];
+            literals = new Literal[n];
+            excluded = new Set[n];
+            Arrays.fill(excluded, Set.of());
             Arrays.fill(copyOf, -1);
             Arrays.fill(payloadOf, -1);
         }
@@ -90,6 +104,8 @@ final class TypeFlow {
             System.arraycopy(copyOf, 0, s.copyOf, 0, copyOf.length);
             System.arraycopy(payloadOf, 0, s.payloadOf, 0, payloadOf.length);
             System.arraycopy(facts, 0, s.facts, 0, facts.length);
+            System.arraycopy(literals, 0, s.literals, 0, literals.length);
+            System.arraycopy(excluded, 0, s.excluded, 0, excluded.length);
             return s;
         }
 
@@ -102,7 +118,9 @@ final class TypeFlow {
                         || tags[r] != EITHER && tags[r] != other.tags[r]
                         || copyOf[r] != -1 && copyOf[r] != other.copyOf[r]
                         || payloadOf[r] != -1 && payloadOf[r] != other.payloadOf[r]
-                        || facts[r] != null && !facts[r].equals(other.facts[r])) {
+                        || facts[r] != null && !facts[r].equals(other.facts[r])
+                        || literals[r] != null && !literals[r].equals(other.literals[r])
+                        || !other.excluded[r].containsAll(excluded[r])) {
                     return false;
                 }
             }
@@ -141,6 +159,16 @@ final class TypeFlow {
                     facts[r] = null;
                     changed = true;
                 }
+                if (literals[r] != null && !literals[r].equals(other.literals[r])) {
+                    literals[r] = null;
+                    changed = true;
+                }
+                if (!other.excluded[r].containsAll(excluded[r])) {
+                    Set<Literal> both = new LinkedHashSet<>(excluded[r]);
+                    both.retainAll(other.excluded[r]);
+                    excluded[r] = Set.copyOf(both);
+                    changed = true;
+                }
             }
             return changed;
         }
@@ -160,7 +188,7 @@ final class TypeFlow {
     }
 
     /** States kept apart at one instruction before they are merged: enough for the tests of a nested match. */
-    private static final int STATES = 8;
+    private static final int STATES = 16;
 
     private final LirModule module;
     private final Map<String, Integer> typeIndex;
@@ -262,16 +290,29 @@ final class TypeFlow {
                     int root = s.copyOf[b] != -1 ? s.copyOf[b] : b;
                     int payloadOf = s.payloadOf[b];
                     Fact fact = s.facts[b];
+                    Literal literal = s.literals[b];
+                    Set<Literal> excluded = s.excluded[b];
                     write(s, a, v);
+                    s.literals[a] = literal;
+                    s.excluded[a] = excluded;
                     s.tags[a] = tag;
                     s.copyOf[a] = root != a ? root : -1;
                     s.payloadOf[a] = payloadOf != a ? payloadOf : -1;
                     s.facts[a] = fact;
                 }
             }
-            case LOADK -> write(s, a, Set.of(constantType(cell.constants().get(b))));
+            case LOADK -> {
+                Constant k = cell.constants().get(b);
+                write(s, a, Set.of(constantType(k)));
+                if (k instanceof Constant.EnumConst e) {
+                    s.literals[a] = new Literal(constantType(k), e.ordinal());
+                }
+            }
             case LOADINT -> write(s, a, Set.of(INT));
-            case LOADBOOL -> write(s, a, Set.of(BOOL));
+            case LOADBOOL -> {
+                write(s, a, Set.of(BOOL));
+                s.literals[a] = new Literal(BOOL, b);
+            }
             case LOADNULL -> write(s, a, Set.of(NULL));
             case NEWLIST -> {
                 if (declared[a] instanceof LirType.ListOf l) {
@@ -399,9 +440,13 @@ final class TypeFlow {
                 Set<LirType> x = use(s, b, "B");
                 Set<LirType> y = use(s, c, "C");
                 Set<Integer> tested = Set.of(NULL).equals(y) ? s.sameValue(b) : Set.of(NULL).equals(x) ? s.sameValue(c) : null;
+                Literal literal = s.literals[c] != null ? s.literals[c] : s.literals[b];
+                Set<Integer> compared = s.literals[c] != null ? s.sameValue(b) : s.literals[b] != null ? s.sameValue(c) : null;
                 write(s, a, Set.of(BOOL));
                 if (tested != null) { // a comparison with null tests the other value's type, as a `null` pattern does
-                    s.facts[a] = new Fact(without(tested, a), Set.of(NULL), op == Opcode.NE);
+                    s.facts[a] = new Fact(without(tested, a), Set.of(NULL), op == Opcode.NE, null);
+                } else if (compared != null) { // as a `true` or `Color.Red` pattern does
+                    s.facts[a] = new Fact(without(compared, a), Set.of(literal.type()), op == Opcode.NE, literal);
                 }
             }
             case LT, LE -> {
@@ -449,7 +494,7 @@ final class TypeFlow {
                 }
                 Set<Integer> tested = s.sameValue(b);
                 write(s, a, Set.of(BOOL));
-                s.facts[a] = new Fact(without(tested, a), null, false);
+                s.facts[a] = new Fact(without(tested, a), null, false, null);
             }
             case UNWRAP -> {
                 LirType t = single(s, b, "B");
@@ -489,7 +534,7 @@ final class TypeFlow {
                 use(s, a + 1, "A+1");
                 Set<Integer> tested = s.sameValue(a + 1);
                 write(s, a, Set.of(BOOL));
-                s.facts[a] = new Fact(without(tested, a), members(entryType(b)), false);
+                s.facts[a] = new Fact(without(tested, a), members(entryType(b)), false, null);
             }
             case CALL -> {
                 CellDef callee = module.cells().get(b);
@@ -730,6 +775,8 @@ final class TypeFlow {
         s.facts[r] = null;
         s.copyOf[r] = -1;
         s.payloadOf[r] = -1;
+        s.literals[r] = null;
+        s.excluded[r] = Set.of();
         for (int q = 0; q < s.copyOf.length; q++) {
             if (s.copyOf[q] == r) {
                 s.copyOf[q] = -1;
@@ -807,6 +854,21 @@ final class TypeFlow {
                 n.tags[r] = tag;
                 continue;
             }
+            if (fact.literal() != null && !outcome) { // not this literal: not its type once every value is ruled out
+                Literal l = fact.literal();
+                if (l.equals(n.literals[r])) {
+                    return null;
+                }
+                Set<Literal> excluded = new LinkedHashSet<>(n.excluded[r]);
+                excluded.add(l);
+                n.excluded[r] = Set.copyOf(excluded);
+                if (excluded.stream().filter(x -> x.type().equals(l.type())).count() < valuesOf(l.type())) {
+                    continue;
+                }
+            }
+            if (fact.literal() != null && outcome && n.excluded[r].contains(fact.literal())) {
+                return null;
+            }
             Set<LirType> kept = new LinkedHashSet<>();
             for (LirType m : n.types[r]) {
                 boolean keep = outcome ? fact.members().stream().anyMatch(t -> overlap(m, t))
@@ -853,6 +915,15 @@ final class TypeFlow {
     }
 
     // ============================================================================== types
+
+    /** How many values a literal's type has: 2 for Bool, an enum's variant count. */
+    private long valuesOf(LirType t) {
+        if (t == BOOL) {
+            return 2;
+        }
+        Integer i = t instanceof LirType.Named n ? typeIndex.get(n.name()) : null;
+        return i != null && module.types().get(i) instanceof TypeDef.EnumDef e ? e.variants().size() : Long.MAX_VALUE;
+    }
 
     private static Set<LirType> members(LirType t) {
         if (t instanceof LirType.UnionOf u) {

@@ -121,6 +121,24 @@ class TypeFlowTest {
     }
 
     @Test
+    void comparisonsWithBothBoolsRuleOutBool() {
+        LirType intOrBool = new LirType.UnionOf(List.of(BOOL, INT));
+        // v == true? v == false? neither: an Int
+        Asm a = new Asm("run").param("v", intOrBool).returns(INT).regs(BOOL, BOOL, INT)
+                .op(LOADBOOL, 2, 1).op(EQ, 1, 0, 2).op(JMPIF, 1, 5)
+                .op(LOADBOOL, 2, 0).op(EQ, 1, 0, 2).op(JMPIF, 1, 2)
+                .op(MOVE, 3, 0).op(RETURN, 3)
+                .op(LOADINT, 3, 0).op(RETURN, 3);
+        assertEquals(List.of(), problems(a));
+        // only `true` ruled out: v may still be false
+        Asm half = new Asm("run").param("v", intOrBool).returns(INT).regs(BOOL, BOOL, INT)
+                .op(LOADBOOL, 2, 1).op(EQ, 1, 0, 2).op(JMPIF, 1, 2)
+                .op(MOVE, 3, 0).op(RETURN, 3)
+                .op(LOADINT, 3, 0).op(RETURN, 3);
+        assertEquals(List.of("cell `run` pc 3: MOVE writes Bool | Int into register 3 of type Int"), problems(half));
+    }
+
+    @Test
     void unwrapTakesThePayloadTheTestFound() {
         Asm tested = new Asm("run").param("r", RESULT).returns(INT).regs(BOOL, INT)
                 .op(ISOK, 1, 0).op(JMPIFNOT, 1, 2).op(UNWRAP, 2, 0).op(RETURN, 2)
