@@ -21,16 +21,17 @@ import java.util.stream.Stream;
  * <p>Update mode ({@code -Dlumen.update=true} or {@code LUMEN_UPDATE=1}) rewrites goldens from the current
  * output and reports each one it changes; review the diff before committing.
  */
-final class Corpus {
+public final class Corpus {
     /** Surefire runs tests in the module directory. */
-    static final Path ROOT = Path.of("corpus");
-    static final String DOCUMENT = ".lm.md";
+    public static final Path ROOT = Path.of("corpus");
+    public static final String DOCUMENT = ".lm.md";
+    public static final String ARGS = ".args";
 
     private Corpus() {
     }
 
     /** The documents under {@code dir}, sorted. */
-    static List<Path> documents(Path dir) {
+    public static List<Path> documents(Path dir) {
         return files(dir, DOCUMENT);
     }
 
@@ -49,7 +50,7 @@ final class Corpus {
     }
 
     /** The file beside {@code document} with the same base name and the extension {@code suffix}. */
-    static Path sibling(Path document, String suffix) {
+    public static Path sibling(Path document, String suffix) {
         String file = document.getFileName().toString();
         return document.resolveSibling(file.substring(0, file.length() - DOCUMENT.length()) + suffix);
     }
@@ -61,12 +62,12 @@ final class Corpus {
     }
 
     /** The path relative to the corpus root with `/` separators, as documents are named in goldens. */
-    static String name(Path path) {
+    public static String name(Path path) {
         return ROOT.relativize(path).toString().replace('\\', '/');
     }
 
     /** A golden's text with `\n` line ends, whatever a checkout did to them. */
-    static String read(Path path) {
+    public static String read(Path path) {
         try {
             return Files.readString(path).replace("\r\n", "\n");
         } catch (IOException e) {
@@ -82,6 +83,18 @@ final class Corpus {
     /** Diagnostics as {@code lumen check} prints them on a terminal without color. */
     static String render(CheckResult result) {
         return new HumanRenderer(false).render(result.file(), result.diagnostics());
+    }
+
+    /**
+     * A run document's {@code .args} sidecar: further command-line arguments, one per line (blank lines
+     * ignored), e.g. {@code --cell} / {@code score} or {@code --arg} / {@code text=hello}.
+     */
+    public static List<String> arguments(Path document) {
+        Path args = sibling(document, ARGS);
+        if (!Files.exists(args)) {
+            return List.of();
+        }
+        return read(args).lines().filter(line -> !line.isBlank()).toList();
     }
 
     static boolean updating() {

@@ -49,7 +49,6 @@ class RunConformanceTest {
     private static final Path RUN = Corpus.ROOT.resolve("run");
     private static final String OUT = ".out";
     private static final String ERR = ".err";
-    private static final String ARGS = ".args";
     /** Polyglot options that compile every cell on its first call, synchronously, and fail on a bailout. */
     static final List<String> COMPILED = CompiledRuns.OPTIONS;
     /** The corpus must exercise the whole pure language, not a token example or two. */
@@ -161,18 +160,9 @@ class RunConformanceTest {
         args.add("--store");
         args.add(temp.toString()); // traces and cached tool outputs go here, not beside the corpus
         args.add(file);
-        args.addAll(arguments(document));
+        args.addAll(Corpus.arguments(document));
         args.addAll(options);
         return args.toArray(String[]::new);
-    }
-
-    /** The document's {@code .args} sidecar: one argument per line, blank lines ignored. */
-    static List<String> arguments(Path document) {
-        Path args = Corpus.sibling(document, ARGS);
-        if (!Files.exists(args)) {
-            return List.of();
-        }
-        return Corpus.read(args).lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static String absolute(Path path) {
@@ -218,7 +208,7 @@ class RunConformanceTest {
 
     @Test
     void everyGoldenAndSidecarHasItsDocument() {
-        List<String> orphans = Stream.of(OUT, ERR, ARGS)
+        List<String> orphans = Stream.of(OUT, ERR, Corpus.ARGS)
                 .flatMap(suffix -> Corpus.files(RUN, suffix).stream()
                         .filter(file -> !Files.exists(Corpus.documentOf(file, suffix))))
                 .map(Corpus::name)

@@ -79,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
      */
     private static final long DEFAULT_STACK_SIZE = 64L << 20;
 
+    private static final String CANCELLED = "the run was cancelled";
+
     /** Standard input for {@code --stdin}; tests replace it. */
     static InputStream stdin = System.in;
 
@@ -181,20 +183,28 @@ final class RunCommand implements Callable<Integer> {
         }
         int[] status = {ExitCodes.INTERNAL_ERROR};
         Throwable[] failure = {null};
+        Cancellation cancellation = new Cancellation();
         Thread thread = new Thread(null, () -> {
             try {
-                status[0] = run(source, options, useColor, out, err);
+                status[0] = run(source, options, useColor, out, err, cancellation);
             } catch (Throwable t) {
                 failure[0] = t;
             }
         }, "lumen-main", Long.getLong("lumen.stack.size", DEFAULT_STACK_SIZE));
         thread.start();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                // The host gave up on the run (an embedder's time limit, a watchdog): the program is cancelled,
+                // and the run thread reports that as any cancellation once it has stopped.
+                interrupted = true;
+                cancellation.cancel();
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            thread.interrupt();
-            return ExitCodes.INTERNAL_ERROR;
         }
         if (failure[0] instanceof RuntimeException r) {
             throw r;
@@ -205,7 +215,44 @@ final class RunCommand implements Callable<Integer> {
         return status[0];
     }
 
-    private int run(Source source, Map<String, String> options, boolean useColor, PrintWriter out, PrintWriter err) {
+    /**
+     * A request to cancel the run from another thread, and the context it cancels: whichever of the two
+     * comes second (the request, or the context being built) closes the context. Closing waits for the run
+     * thread to leave the context, so it happens outside the lock.
+     */
+    private static final class Cancellation {
+        private Context context;
+        private volatile boolean requested;
+
+        void cancel() {
+            Context running;
+            synchronized (this) {
+                requested = true;
+                running = context;
+            }
+            if (running != null) {
+                running.close(true);
+            }
+        }
+
+        void running(Context c) {
+            boolean cancel;
+            synchronized (this) {
+                context = c;
+                cancel = requested;
+            }
+            if (cancel) {
+                c.close(true);
+            }
+        }
+
+        boolean requested() {
+            return requested;
+        }
+    }
+
+    private int run(Source source, Map<String, String> options, boolean useColor, PrintWriter out, PrintWriter err,
+            Cancellation cancellation) {
         ByteArrayOutputStream guestErr = new ByteArrayOutputStream();
         ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
         LineOutputStream log = new LineOutputStream(err);
@@ -228,45 +275,67 @@ final class RunCommand implements Callable<Integer> {
             return usage(err, new UsageError(e.getMessage(), optionHelp()));
         }
         log.release();
-        try (context) {
-            Value module;
-            try {
-                module = context.eval(source);
-            } catch (PolyglotException e) {
-                flush(guestOut, out, guestErr, err);
-                if (e.isSyntaxError()) {
-                    err.print(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
-                    return ExitCodes.ERRORS;
-                }
+        try {
+            cancellation.running(context);
+            return runIn(context, source, useColor, out, err, guestOut, guestErr);
+        } catch (PolyglotException | IllegalStateException e) {
+            // cancelled while it compiled, or while its result was read from the closed context
+            if (!cancellation.requested()) {
                 throw e;
             }
             flush(guestOut, out, guestErr, err);
-            Value target;
-            Object[] arguments;
+            err.println(headline(useColor) + CANCELLED);
+            return ExitCodes.ERRORS;
+        } finally {
             try {
-                target = findCell(module);
-                arguments = arguments(target);
-            } catch (UsageError e) {
-                return usage(err, e);
+                context.close();
+            } catch (PolyglotException | IllegalStateException e) {
+                if (!cancellation.requested()) {
+                    throw e; // closing a cancelled context reports the cancellation again
+                }
             }
-            Value result;
-            try {
-                result = target.execute(arguments);
-            } catch (PolyglotException e) {
-                flush(guestOut, out, guestErr, err);
-                return failed(e, useColor, err);
-            }
+        }
+    }
+
+    private int runIn(Context context, Source source, boolean useColor, PrintWriter out, PrintWriter err,
+            ByteArrayOutputStream guestOut, ByteArrayOutputStream guestErr) {
+        Value module;
+        try {
+            module = context.eval(source);
+        } catch (PolyglotException e) {
             flush(guestOut, out, guestErr, err);
-            String json;
-            try {
-                json = CanonicalJson.write(toJava(result, 0));
-            } catch (IllegalArgumentException e) {
-                err.println(headline(useColor) + "the result of `" + cell + "` has no JSON form: " + e.getMessage());
+            if (e.isSyntaxError()) {
+                err.print(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
                 return ExitCodes.ERRORS;
             }
-            out.println(json);
-            return ExitCodes.OK;
+            throw e;
         }
+        flush(guestOut, out, guestErr, err);
+        Value target;
+        Object[] arguments;
+        try {
+            target = findCell(module);
+            arguments = arguments(target);
+        } catch (UsageError e) {
+            return usage(err, e);
+        }
+        Value result;
+        try {
+            result = target.execute(arguments);
+        } catch (PolyglotException e) {
+            flush(guestOut, out, guestErr, err);
+            return failed(e, useColor, err);
+        }
+        flush(guestOut, out, guestErr, err);
+        String json;
+        try {
+            json = CanonicalJson.write(toJava(result, 0));
+        } catch (IllegalArgumentException e) {
+            err.println(headline(useColor) + "the result of `" + cell + "` has no JSON form: " + e.getMessage());
+            return ExitCodes.ERRORS;
+        }
+        out.println(json);
+        return ExitCodes.OK;
     }
 
     /** Compiler options exist only on the optimizing runtime, which --no-jit (or LUMEN_JIT=0) declines. */
@@ -538,9 +607,21 @@ final class RunCommand implements Callable<Integer> {
 
     /** Reports a failed run: a Lumen error with its location and stack, or an argument that does not fit. */
     private int failed(PolyglotException e, boolean useColor, PrintWriter err) {
-        if (e.isResourceExhausted() || isStackOverflow(e)) {
+        if (isStackOverflow(e)) {
             err.println(headline(useColor) + "stack overflow: the cells call each other too deeply");
             err.println("  = note: this happens with recursion that never ends, or that goes millions of calls deep");
+            return ExitCodes.ERRORS;
+        }
+        if (e.isResourceExhausted()) { // the heap (a stack overflow is the other exhausted resource)
+            err.println(headline(useColor) + "out of memory: the program needs more memory than the JVM has ("
+                    + e.getMessage() + ")");
+            err.println("  = note: this happens with a list, map or text that grows without end, or a huge range");
+            err.println("  = help: LUMEN_JAVA_OPTS=-Xmx8g (or more) gives bin/lumen's JVM a larger heap");
+            return ExitCodes.ERRORS;
+        }
+        // before guest errors: a cancelled context reports itself as one
+        if (e.isCancelled() || e.isInterrupted()) {
+            err.println(headline(useColor) + CANCELLED);
             return ExitCodes.ERRORS;
         }
         if (e.isGuestException() && !e.isInternalError()) {
@@ -561,16 +642,14 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.ERRORS;
         }
-        if (e.isCancelled() || e.isInterrupted()) {
-            err.println(headline(useColor) + "the run was cancelled");
-            return ExitCodes.ERRORS;
-        }
         throw e;
     }
 
     private static boolean isStackOverflow(PolyglotException e) {
+        String message = String.valueOf(e.getMessage());
         return e.isHostException() && e.asHostException() instanceof StackOverflowError
-                || String.valueOf(e.getMessage()).contains("StackOverflowError");
+                || message.contains("StackOverflowError")
+                || e.isResourceExhausted() && message.contains("Stack overflow"); // Truffle's words for the guest's
     }
 
     /** One note per Lumen frame, innermost first; a very deep stack shows its ends. */

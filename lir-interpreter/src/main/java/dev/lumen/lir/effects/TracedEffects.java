@@ -3,6 +3,7 @@ package dev.lumen.lir.effects;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.errors.LumenStackFrame;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.RunSettings;
@@ -120,8 +121,8 @@ public final class TracedEffects implements LumenEffects {
                     named(cell, arguments));
         } catch (StoreException e) {
             throw new LumenFailure("cannot start the trace: " + e.getMessage());
-        } catch (IllegalArgumentException e) { // a host's argument, such as a Float infinity
-            throw new LumenFailure("value has no JSON form: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw noJsonForm("an argument of `" + cell.name() + "`", e);
         }
         cells.push(cell.name());
         if (replay != null) {
@@ -133,8 +134,18 @@ public final class TracedEffects implements LumenEffects {
     public void runEnd(Object result) {
         stopServers();
         if (trace != null) {
+            CanonicalValue outputs;
             try {
-                record(() -> trace.runEnd(result));
+                outputs = CanonicalValue.of(result);
+            } catch (IllegalArgumentException e) {
+                // a result the trace cannot hold (a NaN): the run fails with that error, and its trace ends saying so
+                LumenRuntimeError failed = new LumenRuntimeError(
+                        noJsonForm("the result of `" + cells.peekLast() + "`", e).getMessage(), null, null);
+                runFailed(failed);
+                throw failed;
+            }
+            try {
+                record(() -> trace.runEnd(outputs));
             } finally {
                 close();
             }
@@ -426,12 +437,20 @@ public final class TracedEffects implements LumenEffects {
             write.run();
         } catch (StoreException e) {
             throw new LumenFailure("cannot record this run: " + e.getMessage());
-        } catch (IllegalArgumentException e) { // a value the trace must hold, such as a Float infinity
-            throw new LumenFailure("value has no JSON form: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw noJsonForm("value", e);
         }
         if (replay != null && trace != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
         }
+    }
+
+    /**
+     * A value the trace must record but JSON cannot carry (a NaN or an infinity: TraceWriter refuses it and writes
+     * nothing), as the runtime error JSON conversions give: {@code value has no JSON form: JSON cannot represent NaN}.
+     */
+    private static LumenFailure noJsonForm(String what, IllegalArgumentException e) {
+        return new LumenFailure(what + " has no JSON form: " + e.getMessage());
     }
 
     /** Stops the MCP servers of the run that ends, traced or not. */

@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Checks that an LIR module is well formed before it runs (docs/spec/lir-v1.md, "Verifier"): every
  * operand refers to something that exists, windows of consecutive registers fit the cell, control cannot
- * run off the end of a cell, types and names are consistent. A module that passes never makes the
- * interpreter index outside a table; the verifier does not check register types against operations
- * (that is the front end's type checker's job).
+ * run off the end of a cell, types and names are consistent; then, for a module whose form is right, that every
+ * register is written before it is read and every instruction gets the types it works on ({@link TypeFlow}). A
+ * module that passes never makes the interpreter index outside a table or treat a value as what it is not.
  *
  * <p>Problems are messages naming where they are, in a fixed order (module, types, cells in order, each
  * cell's signature, constants, then instructions by pc, then tools), e.g.
@@ -27,9 +27,7 @@ public final class Verifier {
     public static final int MAX_REGISTERS = Instruction.MAX_A + 1;
 
     /** Records every module may name without declaring them in its type table (the interpreter knows them). */
-    public static final Set<String> BUILTIN_RECORDS =
-            Set.of("RoleText", "ValidationError", "FieldError", "Patch", "TraceRef", "ToolError", "McpBlock",
-                    "McpContent");
+    public static final Set<String> BUILTIN_RECORDS = BuiltinRecords.FIELDS.keySet();
 
     private final LirModule module;
     private final List<String> problems = new ArrayList<>();
@@ -103,6 +101,11 @@ public final class Verifier {
         for (int i = 0; i < tools.size(); i++) {
             verifyTool(i, tools.get(i), aliases);
         }
+        if (problems.isEmpty()) { // the types of a module whose tables and operands all check
+            for (int i = 0; i < cells.size(); i++) {
+                TypeFlow.verify(module, typeIndex, cells.get(i), "cell `" + cells.get(i).name() + "`", problems);
+            }
+        }
     }
 
     private <T> List<T> list(List<T> l, String problem) {
@@ -129,6 +132,10 @@ public final class Verifier {
                 if (r.fields() == null) {
                     problems.add(where + ": no field list");
                     return;
+                }
+                if (!BuiltinRecords.matches(r)) {
+                    problems.add(where + ": a built-in record must have exactly its fields ("
+                            + fieldList(BuiltinRecords.FIELDS.get(r.name())) + ")");
                 }
                 Set<String> names = new HashSet<>();
                 for (int f = 0; f < r.fields().size(); f++) {
@@ -461,22 +468,10 @@ public final class Verifier {
                 }
                 return;
             }
-            Integer extra = null;
-            if (pc + 1 < code.length && Instruction.opcode(code[pc + 1]) == Opcode.EXTRAARG.ordinal() && op.takesExtraArg()) {
-                extra = Instruction.ax(code[pc + 1]);
-            }
-            long a = Instruction.operandA(word);
-            long b = Instruction.operandB(word);
-            long c = Instruction.operandC(word);
-            if (extra != null) {
-                switch (op.extraArgOperand()) {
-                    case 'a' -> a = Instruction.widen((int) a, op.operandWidth('a'), extra);
-                    case 'b' -> b = Instruction.widen((int) b, op.operandWidth('b'), extra);
-                    case 'c' -> c = Instruction.widen((int) c, op.operandWidth('c'), extra);
-                    default -> {
-                    }
-                }
-            }
+            long[] operands = operands(code, pc);
+            long a = operands[0];
+            long b = operands[1];
+            long c = operands[2];
             boolean abc = op.format() == Opcode.Format.ABC;
             currentA = a;
             currentB = b;
@@ -606,6 +601,31 @@ public final class Verifier {
         /** The current instruction's A and B operands, for the FIELD check. */
         private long currentA;
         private long currentB;
+    }
+
+    /**
+     * The operands of the instruction at {@code pc} in the uniform view ({@link Instruction#operandA} …), the one
+     * a following EXTRAARG widens widened.
+     */
+    static long[] operands(int[] code, int pc) {
+        int word = code[pc];
+        Opcode op = Opcode.of(Instruction.opcode(word));
+        long[] operands = {Instruction.operandA(word), Instruction.operandB(word), Instruction.operandC(word)};
+        if (op != null && op.takesExtraArg() && pc + 1 < code.length
+                && Instruction.opcode(code[pc + 1]) == Opcode.EXTRAARG.ordinal()) {
+            int extra = Instruction.ax(code[pc + 1]);
+            int i = op.extraArgOperand() - 'a';
+            operands[i] = Instruction.widen((int) operands[i], op.operandWidth(op.extraArgOperand()), extra);
+        }
+        return operands;
+    }
+
+    private static String fieldList(List<TypeDef.FieldDef> fields) {
+        StringBuilder b = new StringBuilder();
+        for (TypeDef.FieldDef f : fields) {
+            b.append(b.isEmpty() ? "" : ", ").append(f.name()).append(": ").append(f.type());
+        }
+        return b.toString();
     }
 
     private static String nameOf(TypeDef t) {

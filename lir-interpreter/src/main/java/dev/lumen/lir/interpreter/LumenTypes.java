@@ -1,5 +1,6 @@
 package dev.lumen.lir.interpreter;
 
+import dev.lumen.lir.format.BuiltinRecords;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.TypeDef;
@@ -16,26 +17,6 @@ import java.util.Map;
  * a type names one the table does not declare, and structural types for everything else.
  */
 final class LumenTypes {
-    /** The built-in records' fields (spec §5.8), for modules that name them without declaring them. */
-    private static final LirType STRING = LirType.Primitive.STRING;
-    private static final LirType STRING_OR_NULL = new LirType.UnionOf(List.of(STRING, LirType.Primitive.NULL));
-    private static final Map<String, List<Object[]>> BUILTINS = Map.of(
-            "RoleText", List.of(f("role", STRING), f("content", STRING)),
-            "ValidationError", List.of(f("message", STRING),
-                    f("errors", new LirType.ListOf(new LirType.Named("FieldError")))),
-            "FieldError", List.of(f("path", STRING), f("constraint", STRING), f("expected", STRING),
-                    f("actual", STRING), f("message", STRING)),
-            "Patch", List.of(f("op", STRING), f("path", STRING), f("value", LirType.Primitive.JSON)),
-            "TraceRef", List.of(f("trace_id", STRING), f("seq", LirType.Primitive.INT)),
-            "ToolError", List.of(f("tool", STRING), f("message", STRING)),
-            "McpBlock", List.of(f("type", STRING), f("text", STRING_OR_NULL), f("data", STRING_OR_NULL),
-                    f("mimeType", STRING_OR_NULL), f("uri", STRING_OR_NULL), f("name", STRING_OR_NULL)),
-            "McpContent", List.of(f("text", STRING), f("content", new LirType.ListOf(new LirType.Named("McpBlock")))));
-
-    private static Object[] f(String name, LirType type) {
-        return new Object[] {name, type};
-    }
-
     private final LirModule module;
     private final Map<String, LumenType> named = new HashMap<>();
     /** The run-time type of each type-table entry, by index. */
@@ -93,15 +74,15 @@ final class LumenTypes {
         if (t != null) {
             return t;
         }
-        List<Object[]> fields = BUILTINS.get(name);
+        List<TypeDef.FieldDef> fields = BuiltinRecords.FIELDS.get(name);
         if (fields == null) {
             throw new IllegalArgumentException("type `" + name + "` is not in the module's type table");
         }
-        LumenRecordType r = new LumenRecordType(name, fields.stream().map(x -> (String) x[0]).toArray(String[]::new));
+        LumenRecordType r = new LumenRecordType(name, fields.stream().map(TypeDef.FieldDef::name).toArray(String[]::new));
         named.put(name, r);
         LumenType[] types = new LumenType[fields.size()];
         for (int i = 0; i < types.length; i++) {
-            types[i] = resolve((LirType) fields.get(i)[1]);
+            types[i] = resolve(fields.get(i).type());
         }
         r.setFieldTypes(types);
         return r;

@@ -25,14 +25,15 @@ class DisassemblerTest {
                 .line(7).op(RETURN, 1)
                 .build();
         CellDef run = new Asm("run").param("text", STRING).returns(Samples.INVOICE)
-                .regs(Samples.INVOICE, STRING, FLOAT, Samples.STATUS, STRING, JSON, JSON, BOOL, STRING, FLOAT, INT)
+                .regs(Samples.INVOICE, STRING, FLOAT, Samples.STATUS, STRING, JSON, new LirType.MapOf(JSON), BOOL, STRING,
+                        FLOAT, INT)
                 .k(new Constant.StringConst("INV-001"), new Constant.FloatConst(1.5), new Constant.EnumConst(1, 1),
                         new Constant.FloatConst(2.0), new Constant.IntConst(-42))
                 .line(10).op(LOADK, 2, 0).op(LOADK, 3, 1).op(NEWRECORD, 1, 0)
                 .line(11).op(GETFIELD, 5, 1, 0).op(LOADK, 4, 2)
                 .line(12).op(INTRINSIC, 11, Intrinsic.LENGTH.ordinal(), 0)
-                .line(13).op(TOOLCALL, 6, 0, 7)
-                .line(14).op(CALL, 8, 0).op(JMPIF, 8, 1)
+                .line(13).op(NEWMAP, 7, 0).op(TOOLCALL, 6, 0, 7)
+                .line(14).op(MOVE, 9, 2).op(MOVE, 10, 3).op(CALL, 8, 0).op(JMPIF, 8, 1)
                 .line(15).op(HALT, 5)
                 .line(16).op(RETURN, 1)
                 .build();
@@ -92,18 +93,21 @@ class DisassemblerTest {
                   4  Bool
                   5  Int
 
-                cell run(text: String) -> Invoice  ; 11 instructions, 12 registers, 5 constants
+                cell run(text: String) -> Invoice  ; 14 instructions, 12 registers, 5 constants
                    0  [10]  LOADK      2 0     ; "INV-001"
                    1  [10]  LOADK      3 1     ; 1.5
                    2  [10]  NEWRECORD  1 0     ; Invoice
                    3  [11]  GETFIELD   5 1 0   ; .id
                    4  [11]  LOADK      4 2     ; Status.Open
                    5  [12]  INTRINSIC  11 0 0  ; length
-                   6  [13]  TOOLCALL   6 0 7   ; Chat
-                   7  [14]  CALL       8 0     ; $Invoice.id
-                   8  [14]  JMPIF      8 1     ; to 10
-                   9  [15]  HALT       5
-                  10  [16]  RETURN     1
+                   6  [13]  NEWMAP     7 0
+                   7  [13]  TOOLCALL   6 0 7   ; Chat
+                   8  [14]  MOVE       9 2
+                   9  [14]  MOVE       10 3
+                  10  [14]  CALL       8 0     ; $Invoice.id
+                  11  [14]  JMPIF      8 1     ; to 13
+                  12  [15]  HALT       5
+                  13  [16]  RETURN     1
                 constants (5):
                   0  string  "INV-001"
                   1  float   1.5
@@ -118,7 +122,7 @@ class DisassemblerTest {
                    4  Status
                    5  String
                    6  Json
-                   7  Json
+                   7  map[String, Json]
                    8  Bool
                    9  String
                   10  Float

@@ -59,7 +59,7 @@ final class Samples {
                 .build();
     }
 
-    /** A cell that uses every opcode once at least, and every constant kind. Verifies cleanly. */
+    /** A cell that uses every opcode once at least, and every constant kind. Verifies cleanly, types included. */
     static CellDef everyOpcode() {
         Asm a = new Asm("run").param("text", STRING).returns(INVOICE);
         a.regs(
@@ -77,7 +77,7 @@ final class Samples {
                 BOOL, INT_OR_STRING_OR_NULL,           // 16, 17
                 BOOL, STRING, FLOAT,                   // 18, 19, 20
                 new LirType.Named("TraceRef"),         // 21
-                JSON, JSON,                            // 22, 23
+                JSON, new LirType.MapOf(JSON),         // 22, 23
                 new LirType.ListOf(INVOICE),           // 24
                 new LirType.ResultOf(INVOICE, new LirType.Named("ValidationError"))); // 25
         a.k(new Constant.StringConst("INV-001"),
@@ -92,21 +92,24 @@ final class Samples {
                 new Constant.FloatConst(Double.NaN),
                 new Constant.FloatConst(1e-7));
         a.line(10)
-                .op(MOVE, 1, 7)
+                .op(LOADINT, 6, -7)
+                .op(MOVE, 7, 6)
                 .op(LOADK, 9, 0).op(EXTRAARG, 0)
                 .op(LOADK, 2, 1)
                 .op(LOADK, 1, 2)
+                .op(LOADK, 10, 2)
                 .op(LOADK, 15, 3)
                 .op(LOADK, 2, 4)
-                .op(LOADINT, 6, -7)
                 .op(LOADBOOL, 3, 1)
                 .op(LOADNULL, 4)
+                .op(LOADK, 12, 0)
+                .op(LOADK, 13, 1)
                 .line(11)
                 .op(NEWLIST, 5, 2)
                 .op(NEWMAP, 8, 1)
                 .op(NEWRECORD, 11, 0)
-                .op(OK, 14, 1)
                 .op(ERR, 14, 9)
+                .op(OK, 14, 1)
                 .line(12)
                 .op(GETFIELD, 12, 11, 0)
                 .op(SETFIELD, 11, 1, 13)
@@ -127,12 +130,18 @@ final class Samples {
                 .line(15)
                 .op(ISOK, 3, 14)
                 .op(UNWRAP, 1, 14)
+                .op(MOVE, 17, 1)
                 .op(ISTYPE, 16, 3)
+                .op(MOVE, 19, 9)
+                .op(MOVE, 20, 2)
                 .op(CALL, 18, 0)
                 .op(INTRINSIC, 1, Intrinsic.LENGTH.ordinal(), 9)
                 .op(INTRINSIC, 21, Intrinsic.TRACE_REF.ordinal(), 0)
+                .op(NEWMAP, 23, 0)
                 .op(TOOLCALL, 22, 0, 23)
+                .op(MOVE, 24, 0)
                 .op(SCHEMA, 24, 2)
+                .op(MOVE, 25, 0)
                 .op(VALIDATE, 25, 0)
                 .line(16)
                 .op(JMPIF, 3, 1)

@@ -112,8 +112,9 @@ class VerifierTest {
     void lastInstructionCannotFallOff() {
         assertEquals(List.of("cell `run` pc 1: last instruction JMPIF can fall off the end (must be RETURN, HALT or JMP)"),
                 problems(run(1).op(LOADBOOL, 0, 1).op(JMPIF, 0, -2)));
-        assertEquals(List.of(), problems(run(1).op(LOADNULL, 0).op(HALT, 0)));
-        assertEquals(List.of(), problems(run(1).op(LOADNULL, 0).op(JMP, 0, -2)));
+        assertEquals(List.of(), problems(new Asm("run").regs(STRING).k(new Constant.StringConst("stop")).op(LOADK, 0, 0)
+                .op(HALT, 0)));
+        assertEquals(List.of(), problems(run(1).op(LOADINT, 0, 1).op(JMP, 0, -2)));
         assertEquals(List.of("cell `run`: no instructions"), problems(run(1)));
     }
 
@@ -141,7 +142,7 @@ class VerifierTest {
         assertEquals(List.of("cell `run` pc 0: constant 70000 out of range (cell has 70000 constants)"), problems(a));
         Asm b = run(1);
         many.forEach(b::k);
-        b.op(LOADK, 0, 69_999 & 0xFFFF).op(EXTRAARG, 69_999 >>> 16).op(RETURN, 0);
+        b.returns(INT).op(LOADK, 0, 69_999 & 0xFFFF).op(EXTRAARG, 69_999 >>> 16).op(RETURN, 0);
         assertEquals(List.of(), problems(b));
     }
 
@@ -212,7 +213,7 @@ class VerifierTest {
     void atMost256Registers() {
         Asm a = run(257).op(RETURN, 0);
         assertEquals(List.of("cell `run`: 257 registers (at most 256)"), problems(a));
-        assertEquals(List.of(), problems(run(256).op(RETURN, 255)));
+        assertEquals(List.of(), problems(run(256).returns(INT).op(LOADINT, 255, 0).op(RETURN, 255)));
     }
 
     @Test

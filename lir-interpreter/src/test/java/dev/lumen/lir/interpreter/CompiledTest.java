@@ -124,12 +124,14 @@ class CompiledTest {
         // text(s): intrinsics on strings
         Cell text = new Cell("text").param("s", STRING).returns(STRING)
                 .reg("parts", list(STRING)).reg("sep", STRING).reg("u", STRING).reg("n", INT).reg("b", BOOL)
-                .reg("out", STRING).regs(STRING, STRING, STRING).reg("tmp", STRING).regs(STRING, STRING);
+                .reg("out", STRING).regs(STRING, STRING, STRING).reg("tmp", STRING).regs(STRING, STRING)
+                .reg("joined", list(STRING)).regs(STRING);
         int tw = text.r("out") + 1;
+        int jw = text.r("joined");
         text.op(LOADK, text.r("sep"), text.kString(",")).op(MOVE, tw, text.r("s")).op(MOVE, tw + 1, text.r("sep"))
                 .op(INTRINSIC, text.r("parts"), Intrinsic.SPLIT.ordinal(), tw)
-                .op(LOADK, text.r("u"), text.kString("-")).op(MOVE, tw, text.r("parts")).op(MOVE, tw + 1, text.r("u"))
-                .op(INTRINSIC, text.r("u"), Intrinsic.JOIN.ordinal(), tw)
+                .op(LOADK, text.r("u"), text.kString("-")).op(MOVE, jw, text.r("parts")).op(MOVE, jw + 1, text.r("u"))
+                .op(INTRINSIC, text.r("u"), Intrinsic.JOIN.ordinal(), jw)
                 .op(INTRINSIC, text.r("u"), Intrinsic.UPPER.ordinal(), text.r("u"))
                 .op(LOADK, tw + 1, text.kString("\\d+")).op(MOVE, tw, text.r("s"))
                 .op(INTRINSIC, text.r("b"), Intrinsic.MATCHES.ordinal(), tw)
@@ -150,9 +152,10 @@ class CompiledTest {
                 .label("tool").op(EQ, fx.r("t"), fx.r("x"), fx.r("zero")).jump(JMPIFNOT, fx.r("t"), "schema")
                 .op(NEWMAP, fx.r("args"), 0).op(TOOLCALL, fx.r("r"), 0, fx.r("args")).op(RETURN, fx.r("r"))
                 .label("schema").op(LOADINT, fx.r("one"), 1).op(EQ, fx.r("t"), fx.r("x"), fx.r("one")).jump(JMPIFNOT, fx.r("t"), "validate")
-                .op(LOADK, fx.r("p"), fx.kString("{}")).word(Instruction.abx(SCHEMA, fx.r("p"), 0)).op(RETURN, fx.r("msg"))
+                .op(LOADK, fx.r("p"), fx.kString("{}")).word(Instruction.abx(SCHEMA, fx.r("p"), 0))
+                .op(LOADK, fx.r("msg"), fx.kString("valid")).op(RETURN, fx.r("msg"))
                 .label("validate").op(LOADK, fx.r("v"), fx.kString("{}")).word(Instruction.abx(VALIDATE, fx.r("v"), 0))
-                .word(Instruction.ax(EXTRAARG, 0)).op(RETURN, fx.r("msg"));
+                .word(Instruction.ax(EXTRAARG, 0)).op(LOADK, fx.r("msg"), fx.kString("valid")).op(RETURN, fx.r("msg"));
         lir.cell(fx);
 
         // inc(v) = v + 1, called by across(n)

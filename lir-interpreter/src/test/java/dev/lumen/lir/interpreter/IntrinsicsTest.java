@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lumen.lir.format.Instruction;
 import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.TypeDef;
@@ -52,7 +53,15 @@ class IntrinsicsTest {
         assertEquals(2, call(Intrinsic.LENGTH, INT, S, "😀x").asInt()); // code points, not UTF-16 units
         assertEquals(3, call(Intrinsic.LENGTH, INT, new LirType[] {list(INT)}, new int[] {1, 2, 3}).asInt());
         assertEquals(1, call(Intrinsic.LENGTH, INT, new LirType[] {map(INT)}, Map.of("a", 1)).asInt());
-        assertEquals(2, call(Intrinsic.LENGTH, INT, new LirType[] {union(STRING, list(INT))}, "ab").asInt());
+        // a union register narrowed to a String by ISTYPE: the length of whatever it holds
+        Cell c = new Cell("run").param("u", union(STRING, list(INT))).returns(INT).reg("n", INT).reg("t", BOOL)
+                .reg("copy", union(STRING, list(INT)));
+        c.op(MOVE, c.r("copy"), c.r("u")).word(Instruction.abx(ISTYPE, c.r("t"), 0)).jump(JMPIFNOT, c.r("t"), "list")
+                .op(INTRINSIC, c.r("n"), Intrinsic.LENGTH.ordinal(), c.r("u")).op(RETURN, c.r("n"))
+                .label("list").op(LOADINT, c.r("n"), -1).op(RETURN, c.r("n"));
+        Value m = new Lir().type(new TypeDef.AliasDef("String", STRING)).cell(c).eval(context);
+        assertEquals(2, m.getMember("run").execute("ab").asInt());
+        assertEquals(-1, m.getMember("run").execute(new int[] {1}).asInt());
     }
 
     @Test

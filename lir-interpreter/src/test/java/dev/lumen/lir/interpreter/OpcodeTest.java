@@ -54,7 +54,7 @@ class OpcodeTest {
     @Test
     void loadsAndMoves() {
         Cell c = new Cell("run").returns(list(union(INT, STRING, NULL)))
-                .reg("i", INT).reg("f", FLOAT).reg("s", STRING).reg("b", BOOL).reg("u", union(INT, STRING, NULL))
+                .reg("i", INT).reg("f", FLOAT).reg("s", STRING).reg("b", BOOL).reg("u", list(union(INT, STRING, NULL)))
                 .regs(union(INT, STRING, NULL), union(INT, STRING, NULL), union(INT, STRING, NULL), union(INT, STRING, NULL))
                 .reg("n", INT);
         int first = c.r("u") + 1;
@@ -71,9 +71,15 @@ class OpcodeTest {
 
     @Test
     void moveNarrowsAUnionToItsMember() {
-        Cell c = new Cell("run").param("x", union(INT, NULL)).returns(INT).reg("i", INT).reg("one", INT);
-        c.op(MOVE, c.r("i"), c.r("x")).op(LOADINT, c.r("one"), 1).op(ADD, c.r("i"), c.r("i"), c.r("one")).op(RETURN, c.r("i"));
-        assertEquals(42L, run(c, 41).asLong());
+        // as the front end narrows a match subject: ISTYPE on a copy, then MOVE on the branch where it is an Int
+        Cell c = new Cell("run").param("x", union(INT, NULL)).returns(INT).reg("i", INT).reg("one", INT)
+                .reg("test", BOOL).reg("copy", union(INT, NULL));
+        c.op(MOVE, c.r("copy"), c.r("x")).word(Instruction.abx(ISTYPE, c.r("test"), 2)).jump(JMPIFNOT, c.r("test"), "null")
+                .op(MOVE, c.r("i"), c.r("x")).op(LOADINT, c.r("one"), 1).op(ADD, c.r("i"), c.r("i"), c.r("one")).op(RETURN, c.r("i"))
+                .label("null").op(LOADINT, c.r("i"), 0).op(RETURN, c.r("i"));
+        Lir lir = new Lir().type(invoice()).type(status()).type(new TypeDef.AliasDef("Int", INT)).cell(c);
+        assertEquals(42L, run(lir, "run", 41).asLong());
+        assertEquals(0L, run(lir, "run", (Object) null).asLong());
     }
 
     @Test
@@ -161,11 +167,11 @@ class OpcodeTest {
     @Test
     void mapsGetSetAndLength() {
         Cell c = new Cell("run").returns(list(INT))
-                .reg("m", map(INT)).reg("k", STRING).reg("v", INT).reg("alias", map(INT)).reg("out", list(INT))
-                .regs(STRING, INT, STRING, INT);
-        int w = c.r("out") + 1;
+                .reg("m", map(INT)).regs(STRING, INT, STRING, INT)
+                .reg("k", STRING).reg("v", INT).reg("alias", map(INT)).reg("out", list(INT));
+        int w = c.r("m") + 1;
         c.op(LOADK, w, c.kString("b")).op(LOADINT, w + 1, 2).op(LOADK, w + 2, c.kString("a")).op(LOADINT, w + 3, 1)
-                .op(NEWMAP, c.r("out") , 2).op(MOVE, c.r("m"), c.r("out"))
+                .op(NEWMAP, c.r("m"), 2)
                 .op(MOVE, c.r("alias"), c.r("m"))
                 .op(LOADK, c.r("k"), c.kString("c")).op(LOADINT, c.r("v"), 3)
                 .op(SETINDEX, c.r("alias"), c.r("k"), c.r("v")) // adds "c" to alias only
@@ -358,15 +364,13 @@ class OpcodeTest {
                 .type(new TypeDef.AliasDef("list[Int]", list(INT)));
         LirTypeHolder u = new LirTypeHolder(union(nominal("Invoice"), nominal("Status"), INT, list(INT), NULL));
         Cell c = new Cell("run").param("x", u.type).returns(list(BOOL)).reg("out", list(BOOL))
-                .regs(BOOL, u.type, BOOL, u.type, BOOL, u.type, BOOL, u.type);
-        int w = c.r("out") + 1;
+                .regs(BOOL, BOOL, BOOL, BOOL, BOOL, u.type, BOOL, u.type, BOOL, u.type, BOOL, u.type);
+        int w = c.r("out") + 1; // the list's window: w..w+3; then the tests (Bool, copy) from w+4
         for (int t = 0; t < 4; t++) {
-            c.op(MOVE, w + 2 * t + 1, c.r("x")).word(Instruction.abx(ISTYPE, w + 2 * t, t));
+            c.op(MOVE, w + 4 + 2 * t + 1, c.r("x")).word(Instruction.abx(ISTYPE, w + 4 + 2 * t, t))
+                    .op(MOVE, w + t, w + 4 + 2 * t);
         }
-        // keep only the booleans: move them together
-        c.op(MOVE, w + 1, w + 2).op(MOVE, w + 2, w + 4).op(MOVE, w + 3, w + 6).op(NEWLIST, c.r("out"), 4 - 0);
-        // the window now is [b0, b2, b4, b6] in registers w.. w+3
-        c.op(RETURN, c.r("out"));
+        c.op(NEWLIST, c.r("out"), 4).op(RETURN, c.r("out"));
         lir.cell(c);
         assertEquals("[true, false, false, false]", run(lir, "run", java.util.Map.of("id", "x", "total", 1.0)).toString());
         assertEquals("[false, true, false, false]", run(lir, "run", "Open").toString());

@@ -118,6 +118,7 @@ class ValueSemanticsTest {
                 .reg("ten", INT).reg("r", INT).regs(map(INT), STRING, INT);
         int w = c.r("r") + 1;
         c.op(NEWMAP, c.r("counts"), 0).op(LOADINT, c.r("i"), 0).op(LOADINT, c.r("one"), 1).op(LOADINT, c.r("ten"), 10)
+                .op(LOADK, c.r("k"), c.kString("9")) // the last key, also when the loop does not run
                 .label("top").op(LT, c.r("t"), c.r("i"), c.r("n")).jump(JMPIFNOT, c.r("t"), "end")
                 .op(MOD, c.r("r"), c.r("i"), c.r("ten"))
                 .op(INTRINSIC, c.r("k"), dev.lumen.lir.format.Intrinsic.TO_STRING.ordinal(), c.r("r"))
