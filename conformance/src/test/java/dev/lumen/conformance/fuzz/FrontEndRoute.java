@@ -2,8 +2,7 @@ package dev.lumen.conformance.fuzz;
 
 import dev.lumen.language.CheckResult;
 import dev.lumen.language.Compilation;
-import dev.lumen.language.FrontEnd;
-import dev.lumen.language.check.ServerManifests;
+import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.diagnostics.JsonRenderer;
 import dev.lumen.language.source.SourceFile;
@@ -32,7 +31,7 @@ final class FrontEndRoute {
 
     static InProcessLumen.Result check(byte[] content, Path file) {
         return guarded(content, file, source -> {
-            CheckResult result = FrontEnd.check(source, ServerManifests.LOCKED);
+            CheckResult result = ProjectLoader.check(source);
             String rendered = new HumanRenderer(false).render(source, result.diagnostics());
             String json = JsonRenderer.render(List.of(result));
             return new InProcessLumen.Result(result.hasErrors() ? 1 : 0, json, rendered, false, false);
@@ -41,7 +40,7 @@ final class FrontEndRoute {
 
     static InProcessLumen.Result compile(byte[] content, Path file) {
         return guarded(content, file, source -> {
-            Compilation compilation = FrontEnd.compile(source, ServerManifests.LOCKED);
+            Compilation compilation = ProjectLoader.compile(source);
             String rendered = new HumanRenderer(false).render(source, compilation.result().diagnostics());
             if (compilation.module() == null) {
                 return new InProcessLumen.Result(1, "", rendered, false, false);
