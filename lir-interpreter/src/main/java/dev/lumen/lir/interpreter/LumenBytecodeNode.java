@@ -510,9 +510,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                             writeDouble(frame, a, -readDouble(frame, b));
                         } else {
                             long x = readLong(frame, b);
-                            if (x == Long.MIN_VALUE) {
-                                CompilerDirectives.transferToInterpreter();
-                                throw error(pc, "integer overflow: -(" + x + ") does not fit in an Int");
+                            if (unlikely(x == Long.MIN_VALUE)) {
+                                throw error(pc, LumenIntrinsics.overflowMessage("-", x));
                             }
                             writeLong(frame, a, -x);
                         }
@@ -598,7 +597,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         break;
                     }
                     case INTRINSIC:
-                        intrinsic(frame, b, a, c);
+                        intrinsic(frame, pc, b, a, c);
                         pc++;
                         break;
                     case TOOLCALL:
@@ -625,7 +624,6 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         pc = DONE;
                         break;
                     case HALT:
-                        CompilerDirectives.transferToInterpreter();
                         throw halt(pc, (String) readBoxed(frame, a));
                     case EXTRAARG:
                         pc++; // the operand of the previous instruction, already read
@@ -887,8 +885,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         if (cats[b] == C_LIST || (cats[b] != C_MAP && container instanceof LumenList)) {
             LumenList list = (LumenList) container;
             long i = readLong(frame, c);
-            if (i < 0 || i >= list.size()) {
-                CompilerDirectives.transferToInterpreter();
+            if (unlikely(i < 0 || i >= list.size())) {
                 throw error(pc, LumenIntrinsics.indexMessage(i, list.size()));
             }
             writeBoxed(frame, a, list.get((int) i));
@@ -896,8 +893,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             LumenMap map = (LumenMap) container;
             String key = (String) readBoxed(frame, c);
             Object v = map.get(key);
-            if (v == null) {
-                CompilerDirectives.transferToInterpreter();
+            if (unlikely(v == null)) {
                 throw error(pc, LumenIntrinsics.keyMessage(key));
             }
             writeBoxed(frame, a, v);
@@ -910,8 +906,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         if (cats[a] == C_LIST || (cats[a] != C_MAP && container instanceof LumenList)) {
             LumenList list = (LumenList) container;
             long i = readLong(frame, b);
-            if (i < 0 || i >= list.size()) {
-                CompilerDirectives.transferToInterpreter();
+            if (unlikely(i < 0 || i >= list.size())) {
                 throw error(pc, LumenIntrinsics.indexMessage(i, list.size()));
             }
             if (list.isShared()) {
@@ -977,36 +972,47 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
+    /**
+     * Int arithmetic with overflow and zero divisors tested explicitly ({@link #unlikely}), not by
+     * Math.addExact and the like: compiled, their ArithmeticException is a deoptimization that invalidates
+     * the code, every time it is thrown.
+     */
     private long intOp(int pc, int op, long x, long y) {
-        try {
-            switch (op) {
-                case ADD:
-                    return Math.addExact(x, y);
-                case SUB:
-                    return Math.subtractExact(x, y);
-                case MUL:
-                    return Math.multiplyExact(x, y);
-                case DIV:
-                    if (y == 0) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw error(pc, "division by zero: " + x + " / 0");
-                    }
-                    if (x == Long.MIN_VALUE && y == -1) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw error(pc, LumenIntrinsics.overflowMessage(x, "/", y));
-                    }
-                    return x / y;
-                default:
-                    if (y == 0) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw error(pc, "remainder by zero: " + x + " % 0");
-                    }
-                    return x % y;
+        switch (op) {
+            case ADD: {
+                long r = x + y;
+                if (unlikely(((x ^ r) & (y ^ r)) < 0)) {
+                    throw error(pc, LumenIntrinsics.overflowMessage(x, "+", y));
+                }
+                return r;
             }
-        } catch (ArithmeticException e) {
-            CompilerDirectives.transferToInterpreter();
-            String symbol = op == ADD ? "+" : op == SUB ? "-" : "*";
-            throw error(pc, LumenIntrinsics.overflowMessage(x, symbol, y));
+            case SUB: {
+                long r = x - y;
+                if (unlikely(((x ^ y) & (x ^ r)) < 0)) {
+                    throw error(pc, LumenIntrinsics.overflowMessage(x, "-", y));
+                }
+                return r;
+            }
+            case MUL: {
+                long r = x * y;
+                if (unlikely(Math.multiplyHigh(x, y) != (r >> 63))) {
+                    throw error(pc, LumenIntrinsics.overflowMessage(x, "*", y));
+                }
+                return r;
+            }
+            case DIV:
+                if (unlikely(y == 0)) {
+                    throw error(pc, LumenIntrinsics.byZeroMessage(x, false));
+                }
+                if (unlikely(x == Long.MIN_VALUE && y == -1)) {
+                    throw error(pc, LumenIntrinsics.overflowMessage(x, "/", y));
+                }
+                return x / y;
+            default:
+                if (unlikely(y == 0)) {
+                    throw error(pc, LumenIntrinsics.byZeroMessage(x, true));
+                }
+                return x % y;
         }
     }
 
@@ -1074,7 +1080,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
     // ============================================================================== intrinsics
 
-    private void intrinsic(VirtualFrame frame, int id, int a, int c) {
+    private void intrinsic(VirtualFrame frame, int pc, int id, int a, int c) {
         switch (id) {
             case I_LENGTH:
                 writeLong(frame, a, length(frame, c));
@@ -1181,9 +1187,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                     writeDouble(frame, a, Math.abs(frame.getDoubleStatic(c)));
                 } else {
                     long x = readLong(frame, c);
-                    if (x == Long.MIN_VALUE) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw new LumenFailure("integer overflow: abs(" + x + ") does not fit in an Int");
+                    if (unlikely(x == Long.MIN_VALUE)) {
+                        throw error(pc, LumenIntrinsics.overflowMessage("abs", x));
                     }
                     writeLong(frame, a, x < 0 ? -x : x);
                 }
@@ -1240,6 +1245,18 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     // ============================================================================== errors
+
+    /**
+     * The condition of a runtime error the program can raise (an index out of range, a zero divisor, an
+     * overflow), as a rare branch whose error is thrown from compiled code, not after a transferToInterpreter.
+     * A deoptimizing branch becomes a guard, which the compiler may schedule after the operation's own
+     * implicit check in the same block (the array bound of the list's items): that check deoptimizes and
+     * invalidates the code, so a cell raising the error on every call (a `where` constraint indexing an empty
+     * list, checked against each reply) was recompiled on every call, until Truffle reported a deopt cycle.
+     */
+    private static boolean unlikely(boolean condition) {
+        return CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, condition);
+    }
 
     @TruffleBoundary
     private LumenRuntimeError error(int pc, String message) {
