@@ -61,8 +61,9 @@ import java.util.List;
  *
  * <p><b>Values</b> are boxed only where they leave a typed slot (containers, calls, boundaries). Anything that
  * allocates heavily, loops over data or performs an effect is a static {@link TruffleBoundary} helper
- * ({@link LumenIntrinsics}, the value classes, the effect helpers below); errors are created behind boundaries
- * and located at the failing instruction through the cell's source map.
+ * ({@link LumenIntrinsics}, the value classes, the effect helpers below); errors are created behind boundaries,
+ * thrown from compiled code without deoptimizing it ({@link #unlikely}), and located at the failing instruction
+ * through the cell's source map.
  */
 public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
@@ -206,6 +207,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     /** Per pc: the call-site index of a CALL, the profile index of a JMPIF/JMPIFNOT, else -1. */
     @CompilationFinal(dimensions = 1) private final int[] side;
     @CompilationFinal(dimensions = 1) private final CountingConditionProfile[] profiles;
+    /** Per pc: whether the Int ADD, SUB or MUL there has overflowed ({@link #intOp}). */
+    @CompilationFinal(dimensions = 1) private final boolean[] overflowed;
     /** Per pc: whether the MOVE there marks its value shared ({@link LumenBorrows}); false elsewhere. */
     @CompilationFinal(dimensions = 1) private boolean[] sharingMove;
     /** Per pc: the window of a CALL or NEWRECORD, and the callee of a CALL (-1 elsewhere); for linking. */
@@ -268,6 +271,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         this.deadAfterCall = deadAfterCalls(code, liveIn, registers.size());
         this.calls = new LumenCallSite[callCount];
         this.profiles = new CountingConditionProfile[profileCount];
+        this.overflowed = new boolean[code.length];
         for (int i = 0; i < profileCount; i++) {
             profiles[i] = CountingConditionProfile.create();
         }
@@ -973,33 +977,26 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     /**
-     * Int arithmetic with overflow and zero divisors tested explicitly ({@link #unlikely}), not by
-     * Math.addExact and the like: compiled, their ArithmeticException is a deoptimization that invalidates
-     * the code, every time it is thrown.
+     * Int arithmetic. ADD, SUB and MUL use Math.addExact and the like, which compile to the processor's
+     * overflow flag, and keep loops over an Int counted loops; but compiled, their ArithmeticException is a
+     * deoptimization that invalidates the code, every time it is thrown. So an instruction that overflows once
+     * tests for overflow explicitly from then on ({@link #overflowed}): one invalidation per instruction, not
+     * one per call of a cell that overflows on every call.
      */
     private long intOp(int pc, int op, long x, long y) {
         switch (op) {
-            case ADD: {
-                long r = x + y;
-                if (unlikely(((x ^ r) & (y ^ r)) < 0)) {
-                    throw error(pc, LumenIntrinsics.overflowMessage(x, "+", y));
+            case ADD:
+            case SUB:
+            case MUL:
+                if (!overflowed[pc]) {
+                    try {
+                        return op == ADD ? Math.addExact(x, y) : op == SUB ? Math.subtractExact(x, y) : Math.multiplyExact(x, y);
+                    } catch (ArithmeticException e) {
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        overflowed[pc] = true;
+                    }
                 }
-                return r;
-            }
-            case SUB: {
-                long r = x - y;
-                if (unlikely(((x ^ y) & (x ^ r)) < 0)) {
-                    throw error(pc, LumenIntrinsics.overflowMessage(x, "-", y));
-                }
-                return r;
-            }
-            case MUL: {
-                long r = x * y;
-                if (unlikely(Math.multiplyHigh(x, y) != (r >> 63))) {
-                    throw error(pc, LumenIntrinsics.overflowMessage(x, "*", y));
-                }
-                return r;
-            }
+                return checkedIntOp(pc, op, x, y);
             case DIV:
                 if (unlikely(y == 0)) {
                     throw error(pc, LumenIntrinsics.byZeroMessage(x, false));
@@ -1014,6 +1011,26 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                 }
                 return x % y;
         }
+    }
+
+    /** ADD, SUB or MUL with an explicit overflow test, for an instruction that has overflowed. */
+    private long checkedIntOp(int pc, int op, long x, long y) {
+        long r;
+        boolean overflow;
+        if (op == ADD) {
+            r = x + y;
+            overflow = ((x ^ r) & (y ^ r)) < 0;
+        } else if (op == SUB) {
+            r = x - y;
+            overflow = ((x ^ y) & (x ^ r)) < 0;
+        } else {
+            r = x * y;
+            overflow = Math.multiplyHigh(x, y) != (r >> 63);
+        }
+        if (unlikely(overflow)) {
+            throw error(pc, LumenIntrinsics.overflowMessage(x, op == ADD ? "+" : op == SUB ? "-" : "*", y));
+        }
+        return r;
     }
 
     private boolean equal(VirtualFrame frame, int b, int c) {

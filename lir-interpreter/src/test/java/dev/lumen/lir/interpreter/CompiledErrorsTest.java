@@ -112,9 +112,12 @@ class CompiledErrorsTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
-    /** The same cells still compute their results when nothing fails, before and after failing. */
+    /**
+     * The cells compute the same results before their first error and after it, when ADD, SUB and MUL test
+     * for overflow explicitly.
+     */
     @Test
-    void theCellsStillComputeWhenNothingFails() {
+    void theCellsComputeTheSameResultsBeforeAndAfterAnError() {
         try (Context ctx = Lir.compilingContext()) {
             Value m = module().eval(ctx);
             for (int round = 0; round < 3; round++) {
@@ -124,11 +127,18 @@ class CompiledErrorsTest {
                 assertEquals(-3L, m.getMember("div").execute(-7, 2).asLong());
                 assertEquals(-1L, m.getMember("mod").execute(-7, 2).asLong());
                 assertEquals(Long.MAX_VALUE, m.getMember("add").execute(Long.MAX_VALUE - 1, 1).asLong());
+                assertEquals(-1L, m.getMember("add").execute(Long.MAX_VALUE, Long.MIN_VALUE).asLong());
                 assertEquals(Long.MIN_VALUE, m.getMember("sub").execute(Long.MIN_VALUE + 1, 1).asLong());
+                assertEquals(Long.MAX_VALUE, m.getMember("sub").execute(-1L, Long.MIN_VALUE).asLong());
                 assertEquals(Long.MIN_VALUE, m.getMember("mul").execute(1L << 62, -2).asLong());
+                assertEquals(-6L, m.getMember("mul").execute(-2, 3).asLong());
                 assertEquals(-Long.MAX_VALUE, m.getMember("neg").execute(Long.MAX_VALUE).asLong());
                 assertEquals(Long.MAX_VALUE, m.getMember("abs").execute(-Long.MAX_VALUE).asLong());
-                assertThrows(PolyglotException.class, () -> m.getMember("div").execute(1, 0));
+                for (Map.Entry<String, Failing> e : failures().entrySet()) {
+                    PolyglotException error = assertThrows(PolyglotException.class,
+                            () -> m.getMember(e.getKey()).execute(e.getValue().args()));
+                    assertEquals(e.getValue().message(), error.getMessage(), e.getKey());
+                }
             }
         }
     }
