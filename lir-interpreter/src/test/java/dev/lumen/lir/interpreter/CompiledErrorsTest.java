@@ -25,15 +25,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A runtime error that compiled code raises on every call (a `where` constraint that indexes an empty list
  * or divides by zero, checked against each reply a model gives) leaves the compiled cell valid: the error
- * is thrown from compiled code without invalidating it, so the cell is compiled once or twice, not again
- * on every call until the runtime reports a deoptimization cycle and gives up compiling it.
+ * is thrown from compiled code (an Int overflow invalidates it once, the first time), so the cell is compiled
+ * once or twice, not again on every call until the runtime reports a deoptimization cycle and gives up.
  */
 class CompiledErrorsTest {
     /** Calls of each failing cell: past Truffle's deopt cycle detection, which starts after 15 compilations. */
     static final int CALLS = 40;
     /**
-     * Compilations a cell may take: the first, and one after Truffle's own profiles of the call target (the
-     * type of exception it throws, of its arguments) settle.
+     * Compilations a cell may take: the first, and again after its first overflow, or after Truffle's own
+     * profiles of the call target (the type of exception it throws, of its arguments) settle.
      */
     static final int MAX_COMPILATIONS = 3;
 
