@@ -187,7 +187,8 @@ final class ValidationRuns {
         };
     }
 
-    private static Path temporaryStore() {
+    /** A fresh, empty store in the temporary directory. */
+    static Path temporaryStore() {
         try {
             return Files.createTempDirectory("lumen-validation");
         } catch (IOException e) {
@@ -195,7 +196,7 @@ final class ValidationRuns {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

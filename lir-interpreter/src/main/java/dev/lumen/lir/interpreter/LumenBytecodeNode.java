@@ -61,8 +61,9 @@ import java.util.List;
  *
  * <p><b>Values</b> are boxed only where they leave a typed slot (containers, calls, boundaries). Anything that
  * allocates heavily, loops over data or performs an effect is a static {@link TruffleBoundary} helper
- * ({@link LumenIntrinsics}, the value classes, the effect helpers below); errors are created behind boundaries
- * and located at the failing instruction through the cell's source map.
+ * ({@link LumenIntrinsics}, the value classes, the effect helpers below); errors are created behind boundaries,
+ * thrown from compiled code without deoptimizing it ({@link #unlikely}), and located at the failing instruction
+ * through the cell's source map.
  */
 public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
@@ -206,6 +207,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     /** Per pc: the call-site index of a CALL, the profile index of a JMPIF/JMPIFNOT, else -1. */
     @CompilationFinal(dimensions = 1) private final int[] side;
     @CompilationFinal(dimensions = 1) private final CountingConditionProfile[] profiles;
+    /** Per pc: whether the Int ADD, SUB or MUL there has overflowed ({@link #intOp}). */
+    @CompilationFinal(dimensions = 1) private final boolean[] overflowed;
     /** Per pc: whether the MOVE there marks its value shared ({@link LumenBorrows}); false elsewhere. */
     @CompilationFinal(dimensions = 1) private boolean[] sharingMove;
     /** Per pc: the window of a CALL or NEWRECORD, and the callee of a CALL (-1 elsewhere); for linking. */
@@ -268,6 +271,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         this.deadAfterCall = deadAfterCalls(code, liveIn, registers.size());
         this.calls = new LumenCallSite[callCount];
         this.profiles = new CountingConditionProfile[profileCount];
+        this.overflowed = new boolean[code.length];
         for (int i = 0; i < profileCount; i++) {
             profiles[i] = CountingConditionProfile.create();
         }
@@ -510,9 +514,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                             writeDouble(frame, a, -readDouble(frame, b));
                         } else {
                             long x = readLong(frame, b);
-                            if (x == Long.MIN_VALUE) {
-                                CompilerDirectives.transferToInterpreter();
-                                throw error(pc, "integer overflow: -(" + x + ") does not fit in an Int");
+                            if (unlikely(x == Long.MIN_VALUE)) {
+                                throw error(pc, LumenIntrinsics.overflowMessage("-", x));
                             }
                             writeLong(frame, a, -x);
                         }
@@ -598,7 +601,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         break;
                     }
                     case INTRINSIC:
-                        intrinsic(frame, b, a, c);
+                        intrinsic(frame, pc, b, a, c);
                         pc++;
                         break;
                     case TOOLCALL:
@@ -625,7 +628,6 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         pc = DONE;
                         break;
                     case HALT:
-                        CompilerDirectives.transferToInterpreter();
                         throw halt(pc, (String) readBoxed(frame, a));
                     case EXTRAARG:
                         pc++; // the operand of the previous instruction, already read
@@ -887,8 +889,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         if (cats[b] == C_LIST || (cats[b] != C_MAP && container instanceof LumenList)) {
             LumenList list = (LumenList) container;
             long i = readLong(frame, c);
-            if (i < 0 || i >= list.size()) {
-                CompilerDirectives.transferToInterpreter();
+            if (unlikely(i < 0 || i >= list.size())) {
                 throw error(pc, LumenIntrinsics.indexMessage(i, list.size()));
             }
             writeBoxed(frame, a, list.get((int) i));
@@ -896,8 +897,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
             LumenMap map = (LumenMap) container;
             String key = (String) readBoxed(frame, c);
             Object v = map.get(key);
-            if (v == null) {
-                CompilerDirectives.transferToInterpreter();
+            if (unlikely(v == null)) {
                 throw error(pc, LumenIntrinsics.keyMessage(key));
             }
             writeBoxed(frame, a, v);
@@ -910,8 +910,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         if (cats[a] == C_LIST || (cats[a] != C_MAP && container instanceof LumenList)) {
             LumenList list = (LumenList) container;
             long i = readLong(frame, b);
-            if (i < 0 || i >= list.size()) {
-                CompilerDirectives.transferToInterpreter();
+            if (unlikely(i < 0 || i >= list.size())) {
                 throw error(pc, LumenIntrinsics.indexMessage(i, list.size()));
             }
             if (list.isShared()) {
@@ -977,37 +976,61 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
+    /**
+     * Int arithmetic. ADD, SUB and MUL use Math.addExact and the like, which compile to the processor's
+     * overflow flag, and keep loops over an Int counted loops; but compiled, their ArithmeticException is a
+     * deoptimization that invalidates the code, every time it is thrown. So an instruction that overflows once
+     * tests for overflow explicitly from then on ({@link #overflowed}): one invalidation per instruction, not
+     * one per call of a cell that overflows on every call.
+     */
     private long intOp(int pc, int op, long x, long y) {
-        try {
-            switch (op) {
-                case ADD:
-                    return Math.addExact(x, y);
-                case SUB:
-                    return Math.subtractExact(x, y);
-                case MUL:
-                    return Math.multiplyExact(x, y);
-                case DIV:
-                    if (y == 0) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw error(pc, "division by zero: " + x + " / 0");
+        switch (op) {
+            case ADD:
+            case SUB:
+            case MUL:
+                if (!overflowed[pc]) {
+                    try {
+                        return op == ADD ? Math.addExact(x, y) : op == SUB ? Math.subtractExact(x, y) : Math.multiplyExact(x, y);
+                    } catch (ArithmeticException e) {
+                        CompilerDirectives.transferToInterpreterAndInvalidate();
+                        overflowed[pc] = true;
                     }
-                    if (x == Long.MIN_VALUE && y == -1) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw error(pc, LumenIntrinsics.overflowMessage(x, "/", y));
-                    }
-                    return x / y;
-                default:
-                    if (y == 0) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw error(pc, "remainder by zero: " + x + " % 0");
-                    }
-                    return x % y;
-            }
-        } catch (ArithmeticException e) {
-            CompilerDirectives.transferToInterpreter();
-            String symbol = op == ADD ? "+" : op == SUB ? "-" : "*";
-            throw error(pc, LumenIntrinsics.overflowMessage(x, symbol, y));
+                }
+                return checkedIntOp(pc, op, x, y);
+            case DIV:
+                if (unlikely(y == 0)) {
+                    throw error(pc, LumenIntrinsics.byZeroMessage(x, false));
+                }
+                if (unlikely(x == Long.MIN_VALUE && y == -1)) {
+                    throw error(pc, LumenIntrinsics.overflowMessage(x, "/", y));
+                }
+                return x / y;
+            default:
+                if (unlikely(y == 0)) {
+                    throw error(pc, LumenIntrinsics.byZeroMessage(x, true));
+                }
+                return x % y;
         }
+    }
+
+    /** ADD, SUB or MUL with an explicit overflow test, for an instruction that has overflowed. */
+    private long checkedIntOp(int pc, int op, long x, long y) {
+        long r;
+        boolean overflow;
+        if (op == ADD) {
+            r = x + y;
+            overflow = ((x ^ r) & (y ^ r)) < 0;
+        } else if (op == SUB) {
+            r = x - y;
+            overflow = ((x ^ y) & (x ^ r)) < 0;
+        } else {
+            r = x * y;
+            overflow = Math.multiplyHigh(x, y) != (r >> 63);
+        }
+        if (unlikely(overflow)) {
+            throw error(pc, LumenIntrinsics.overflowMessage(x, op == ADD ? "+" : op == SUB ? "-" : "*", y));
+        }
+        return r;
     }
 
     private boolean equal(VirtualFrame frame, int b, int c) {
@@ -1074,7 +1097,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
     // ============================================================================== intrinsics
 
-    private void intrinsic(VirtualFrame frame, int id, int a, int c) {
+    private void intrinsic(VirtualFrame frame, int pc, int id, int a, int c) {
         switch (id) {
             case I_LENGTH:
                 writeLong(frame, a, length(frame, c));
@@ -1181,9 +1204,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                     writeDouble(frame, a, Math.abs(frame.getDoubleStatic(c)));
                 } else {
                     long x = readLong(frame, c);
-                    if (x == Long.MIN_VALUE) {
-                        CompilerDirectives.transferToInterpreter();
-                        throw new LumenFailure("integer overflow: abs(" + x + ") does not fit in an Int");
+                    if (unlikely(x == Long.MIN_VALUE)) {
+                        throw error(pc, LumenIntrinsics.overflowMessage("abs", x));
                     }
                     writeLong(frame, a, x < 0 ? -x : x);
                 }
@@ -1240,6 +1262,18 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     }
 
     // ============================================================================== errors
+
+    /**
+     * The condition of a runtime error the program can raise (an index out of range, a zero divisor, an
+     * overflow), as a rare branch whose error is thrown from compiled code, not after a transferToInterpreter.
+     * A deoptimizing branch becomes a guard, which the compiler may schedule after the operation's own
+     * implicit check in the same block (the array bound of the list's items): that check deoptimizes and
+     * invalidates the code, so a cell raising the error on every call (a `where` constraint indexing an empty
+     * list, checked against each reply) was recompiled on every call, until Truffle reported a deopt cycle.
+     */
+    private static boolean unlikely(boolean condition) {
+        return CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, condition);
+    }
 
     @TruffleBoundary
     private LumenRuntimeError error(int pc, String message) {

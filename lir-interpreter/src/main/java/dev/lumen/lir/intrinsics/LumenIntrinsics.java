@@ -338,7 +338,7 @@ public final class LumenIntrinsics {
                     case 2 -> Math.multiplyExact(a, b);
                     case 3 -> {
                         if (b == 0) {
-                            throw new LumenFailure("division by zero: " + a + " / 0");
+                            throw new LumenFailure(byZeroMessage(a, false));
                         }
                         if (a == Long.MIN_VALUE && b == -1) {
                             throw new LumenFailure(overflowMessage(a, "/", b));
@@ -347,7 +347,7 @@ public final class LumenIntrinsics {
                     }
                     default -> {
                         if (b == 0) {
-                            throw new LumenFailure("remainder by zero: " + a + " % 0");
+                            throw new LumenFailure(byZeroMessage(a, true));
                         }
                         yield a % b;
                     }
@@ -404,6 +404,18 @@ public final class LumenIntrinsics {
     @TruffleBoundary
     public static String overflowMessage(long x, String op, long y) {
         return "integer overflow: " + x + " " + op + " " + (y < 0 ? "(" + y + ")" : y) + " does not fit in an Int";
+    }
+
+    /** The overflow of a unary operation written {@code op(x)}: {@code -} or {@code abs}. */
+    @TruffleBoundary
+    public static String overflowMessage(String op, long x) {
+        return "integer overflow: " + op + "(" + x + ") does not fit in an Int";
+    }
+
+    /** {@code x / 0}, or {@code x % 0} for a remainder. */
+    @TruffleBoundary
+    public static String byZeroMessage(long x, boolean remainder) {
+        return remainder ? "remainder by zero: " + x + " % 0" : "division by zero: " + x + " / 0";
     }
 
     /** A string as a JSON literal for messages, shortened past 60 code points. */
