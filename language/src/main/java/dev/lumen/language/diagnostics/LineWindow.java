@@ -58,6 +58,11 @@ record LineWindow(int from, int to, int cells) {
             int end = Math.max(start + 1, Math.min(m.end(), to));
             shown.add(new Mark(m.line(), start + shift, end - start, m.primary(), m.label()));
         }
+        if (shown.isEmpty() && !marks.isEmpty()) { // a mark past the window's end is drawn at that end
+            Mark m = marks.stream().filter(Mark::primary).findFirst().orElse(marks.get(0));
+            int start = Math.min(Math.max(m.start(), from), last);
+            shown.add(new Mark(m.line(), start + shift, 1, m.primary(), m.label()));
+        }
         return shown;
     }
 }

@@ -13,6 +13,9 @@ final class Underlines {
     }
 
     static List<StyledLine> draw(List<Mark> marks, String primaryStyle) {
+        if (marks.isEmpty()) {
+            return List.of();
+        }
         List<Mark> sorted = new ArrayList<>(marks);
         sorted.sort(Comparator.comparingInt(Mark::start).thenComparing(m -> !m.primary()));
         int end = sorted.stream().mapToInt(Mark::end).max().orElse(0);

@@ -297,4 +297,13 @@ class HumanRendererTest {
         assertEquals("1 | ..." + "x".repeat(LineWindow.WIDTH), rows[3]);
         assertEquals("  | " + " ".repeat(3 + LineWindow.WIDTH) + "^ expected `)` here", rows[4]);
     }
+
+    @Test
+    void aDiagnosticWithoutMarksOnItsLineStillRenders() {
+        // found by the pipeline fuzz test: an unclosed block of `not`s gave a line with no mark to draw
+        SourceFile file = new SourceFile("fuzz.lm.md", "```lumen\nenum y\n m))not not not not not not n not not not not not not not not not not not not not not not not not not not not not not not ");
+        var result = dev.lumen.language.FrontEnd.check(file);
+        String rendered = new HumanRenderer(false).render(file, result.diagnostics());
+        assertTrue(rendered.startsWith("error"), rendered);
+    }
 }
