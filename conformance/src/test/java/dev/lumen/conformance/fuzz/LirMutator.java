@@ -222,8 +222,10 @@ final class LirMutator {
             applied.add(at + ".params[" + i + "] removed");
         } else {
             int i = random.nextInt(params.size());
-            ((ObjectNode) params.get(i)).put("type", type);
-            applied.add(at + ".params[" + i + "].type := " + type);
+            if (params.get(i) instanceof ObjectNode param) { // an earlier mutation may have replaced it
+                param.put("type", type);
+                applied.add(at + ".params[" + i + "].type := " + type);
+            }
         }
     }
 
@@ -239,7 +241,9 @@ final class LirMutator {
         String at = "types[" + t + "]";
         if (type.get("fields") instanceof ArrayNode fields && !fields.isEmpty()) {
             int f = random.nextInt(fields.size());
-            ObjectNode field = (ObjectNode) fields.get(f);
+            if (!(fields.get(f) instanceof ObjectNode field)) { // an earlier mutation may have replaced it
+                return;
+            }
             switch (random.nextInt(4)) {
                 case 0 -> {
                     String ty = TYPES[random.nextInt(TYPES.length)];
@@ -282,8 +286,10 @@ final class LirMutator {
                 }
             }
             case 1 -> {
-                ObjectNode copy = cells.get(i).deepCopy();
-                copy.put("name", copy.path("name").asText() + "_copy");
+                JsonNode copy = cells.get(i).deepCopy();
+                if (copy instanceof ObjectNode cell) {
+                    cell.put("name", cell.path("name").asText() + "_copy");
+                }
                 cells.add(copy);
                 applied.add("cells[" + i + "] copied to the end");
             }

@@ -2,6 +2,8 @@ package dev.lumen.conformance.fuzz;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,8 +100,8 @@ final class PipelineFuzzer {
             for (Thread t : running) {
                 t.join();
             }
-            if (!crashed.isEmpty()) {
-                throw new IllegalStateException("a fuzzing worker failed", crashed.get(0));
+            for (Throwable e : crashed) { // the session's figures stand; the crash is one more failure class
+                figures.failure("a fuzzing worker stopped: " + e, Command.CHECK, 0, stackTrace(e));
             }
             return figures;
         } catch (IOException e) {
@@ -144,7 +146,15 @@ final class PipelineFuzzer {
         void work() throws IOException {
             for (long i = next.getAndIncrement(); i < total(); i = next.getAndIncrement()) {
                 long seed = settings.seeds().isEmpty() ? seed(settings.base(), i) : settings.seeds().get((int) i);
-                FuzzInput input = generator.generate(seed);
+                FuzzInput input;
+                try {
+                    input = generator.generate(seed);
+                } catch (RuntimeException e) { // the fuzzer's own bug: say so, and go on
+                    Command none = Command.CHECK;
+                    figures.count(none, Verdict.FAILURE, 0, seed);
+                    figures.failure("the fuzzer failed to make an input: " + e, none, seed, stackTrace(e));
+                    continue;
+                }
                 long started = System.nanoTime();
                 InProcessLumen.Result result = execute(input);
                 Verdict verdict;
@@ -238,6 +248,12 @@ final class PipelineFuzzer {
                 + " (exit status " + result.status() + (result.timedOut() ? ", timed out" : "") + ")\n"
                 + "  stdout: " + result.out().strip().lines().limit(5).reduce((a, b) -> a + "\n          " + b).orElse("")
                 + "\n  stderr: " + result.err().strip().lines().limit(40).reduce((a, b) -> a + "\n          " + b).orElse("");
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
     }
 
     private static String slug(String name) {
