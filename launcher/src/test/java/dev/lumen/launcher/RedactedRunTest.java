@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.TraceEvent;
 import dev.lumen.runtime.trace.TraceReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,28 +35,23 @@ class RedactedRunTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
+    private LoopbackHttp server;
     /** The Authorization header of each request the server received. */
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
+        server = new LoopbackHttp(exchange -> {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("authorization")));
-            byte[] body = TOKEN_BODY.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("X-API-KEY", "k");
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            LoopbackHttp.respond(exchange, 200, TOKEN_BODY);
         });
-        server.start();
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private Path document(String authorization) throws IOException {
@@ -79,7 +72,7 @@ class RedactedRunTest {
     }
 
     private int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private String store() {
