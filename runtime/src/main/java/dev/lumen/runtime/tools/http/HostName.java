@@ -39,9 +39,7 @@ record HostName(String text, Kind kind) {
         try {
             ascii = IDN.toASCII(written, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            String reason = e.getMessage();
-            throw new IllegalArgumentException("`" + written + "` is not a valid host name ("
-                    + Character.toLowerCase(reason.charAt(0)) + reason.substring(1) + ")");
+            throw new IllegalArgumentException("`" + written + "` is not a valid host name (" + reason(written, e) + ")");
         }
         String name = ascii.endsWith(".") ? ascii.substring(0, ascii.length() - 1) : ascii;
         if (name.isEmpty()) {
@@ -49,6 +47,24 @@ record HostName(String text, Kind kind) {
         }
         String lastLabel = name.substring(name.lastIndexOf('.') + 1);
         return NUMERIC_LABEL.matcher(lastLabel).matches() ? ipv4(written, name) : new HostName(name, Kind.NAME);
+    }
+
+    /**
+     * Why IDN refused a name, in words: its own message for a code point that StringPrep prohibits is a wrapped
+     * {@code java.text.ParseException} that ends in the input, so that case names the code point instead.
+     */
+    private static String reason(String written, IllegalArgumentException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.isEmpty() || message.contains("Exception")) {
+            return written.codePoints()
+                    .filter(c -> !(Character.isLetterOrDigit(c) || c == '-' || c == '.'))
+                    .mapToObj(c -> "contains " + (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                            || Character.isISOControl(c) ? String.format("U+%04X", c)
+                            : String.format("`%s` (U+%04X)", Character.toString(c), c)) + ", which a host name cannot hold")
+                    .findFirst()
+                    .orElse("not a valid internationalized domain name");
+        }
+        return Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 
     /** The host as it stands in a URL's authority: IPv6 addresses in brackets. */

@@ -69,6 +69,8 @@ class HostNameTest {
                 assertThrows(IllegalArgumentException.class, () -> HostName.parse("[::g]")).getMessage());
         assertEquals("`[1:2:3]` is not a valid IPv6 address",
                 assertThrows(IllegalArgumentException.class, () -> HostName.parse("[1:2:3]")).getMessage());
+        assertEquals("`a\u2028b.com` is not a valid host name (contains U+2028, which a host name cannot hold)",
+                assertThrows(IllegalArgumentException.class, () -> HostName.parse("a\u2028b.com")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> HostName.parse("-evil.com"));
         assertThrows(IllegalArgumentException.class, () -> HostName.parse("evil.com/"));
     }
