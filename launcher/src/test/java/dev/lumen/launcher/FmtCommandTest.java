@@ -230,6 +230,17 @@ class FmtCommandTest {
     }
 
     @Test
+    void aBlockKeptAsWrittenIsAWarning() throws Exception {
+        String text = ">\t```lumen\n>\tcell f()->Int\n>\t  return 1\n>\tend\n>\t```\n";
+        Path doc = write("quoted.lm.md", text);
+        Run run = lumen("fmt", doc.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("warning: left the block at " + doc + ":1:3 as written: the formatter could not lay it out "
+                + "without changing it (please report this)\n", run.err());
+        assertEquals(text, Files.readString(doc));
+    }
+
+    @Test
     void fmtIsListedInTheHelp() {
         Run run = lumen("--help");
         assertTrue(run.out().contains("fmt"), run.out());

@@ -11,7 +11,7 @@ public sealed interface FormatResult {
      * The formatted document. {@code edits} replace the code of each block that changed, in document order and
      * without overlap; applied to the original text they give {@code text}. {@code keptAsWritten} are the fences
      * of blocks the formatter left as they were because it could not lay them out without changing what they
-     * mean or how CommonMark reads them (docs/spec/format.md §8); normally empty.
+     * mean or how CommonMark reads them (docs/spec/format.md §9.2); normally empty.
      */
     record Formatted(String text, List<BlockEdit> edits, List<Span> keptAsWritten) implements FormatResult {
         public Formatted {

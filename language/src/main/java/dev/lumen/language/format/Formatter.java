@@ -12,7 +12,6 @@ import dev.lumen.language.syntax.Parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code lumen fmt} as a pure function (docs/spec/format.md): a document in, its formatted text and the edit of
@@ -38,15 +37,21 @@ public final class Formatter {
             List<String> lines = BlockLayout.format(block, Lexer.lexWithComments(block, new Diagnostics()));
             laidOut.add(lines.equals(texts(block)) ? null : lines);
         }
-        Set<Integer> kept = new TreeSet<>();
+        int[] attempt = new int[blocks.size()];
         while (true) {
-            Rewrite rewrite = Rewrite.of(file, blocks, laidOut, kept);
-            Set<Integer> wrong = ReadBack.failing(file, blocks, laidOut, kept, rewrite.text());
+            Rewrite rewrite = Rewrite.of(file, blocks, laidOut, attempt);
+            Set<Integer> wrong = ReadBack.failing(file, blocks, laidOut, attempt, rewrite.text());
             if (wrong.isEmpty()) {
-                List<Span> fences = kept.stream().map(i -> blocks.get(i).fence()).toList();
-                return new FormatResult.Formatted(rewrite.text(), rewrite.edits(), fences);
+                List<Span> kept = new ArrayList<>();
+                for (int i = 0; i < blocks.size(); i++) {
+                    if (attempt[i] == Rewrite.PREFIXES) {
+                        kept.add(blocks.get(i).fence());
+                    }
+                }
+                return new FormatResult.Formatted(rewrite.text(), rewrite.edits(), kept);
             }
-            kept.addAll(wrong);
+            // A block that does not read back is tried with its next container prefix, then kept as written.
+            wrong.forEach(i -> attempt[i]++);
         }
     }
 

@@ -22,14 +22,14 @@ final class ReadBack {
     private ReadBack() {
     }
 
-    /** The blocks of {@code formatted} that do not pass, among those that changed and are not kept. */
+    /** The blocks of {@code formatted} that do not pass, among those that changed and are not kept as written. */
     static Set<Integer> failing(SourceFile original, List<CodeBlock> blocks, List<List<String>> laidOut,
-            Set<Integer> kept, String formatted) {
+            int[] attempt, String formatted) {
         Set<Integer> wrong = new TreeSet<>();
         SourceFile file = new SourceFile(original.name(), formatted, original.path().orElse(null));
         List<CodeBlock> read = MarkdownExtractor.extract(file, new Diagnostics()).blocks();
         for (int i = 0; i < blocks.size(); i++) {
-            if (laidOut.get(i) == null || kept.contains(i)) {
+            if (laidOut.get(i) == null || attempt[i] == Rewrite.PREFIXES) {
                 continue;
             }
             if (read.size() != blocks.size() || !Formatter.texts(read.get(i)).equals(laidOut.get(i))

@@ -6,7 +6,6 @@ import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Puts laid-out code lines back into the Markdown: each line keeps the container prefix of its block (block quote
@@ -15,13 +14,20 @@ import java.util.Set;
  */
 record Rewrite(String text, List<BlockEdit> edits) {
 
-    /** {@code laidOut.get(i)} is block i's new code lines, or null when it does not change; blocks in {@code kept} stay. */
-    static Rewrite of(SourceFile file, List<CodeBlock> blocks, List<List<String>> laidOut, Set<Integer> kept) {
+    /** How many ways of finding a block's container prefix there are to try ({@link #prefix}). */
+    static final int PREFIXES = 3;
+
+    /**
+     * {@code laidOut.get(i)} is block i's new code lines, or null when it does not change; {@code attempt[i]} says
+     * which way of finding its container prefix to use, and a block whose attempts are used up stays as it is.
+     */
+    static Rewrite of(SourceFile file, List<CodeBlock> blocks, List<List<String>> laidOut, int[] attempt) {
         List<BlockEdit> edits = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             List<String> lines = laidOut.get(i);
-            if (lines != null && !kept.contains(i) && !blocks.get(i).lines().isEmpty()) {
-                edits.add(edit(file, blocks.get(i).lines(), lines));
+            CodeBlock block = blocks.get(i);
+            if (lines != null && attempt[i] < PREFIXES && !block.lines().isEmpty()) {
+                edits.add(edit(file, block.lines(), lines, prefix(file, block, attempt[i])));
             }
         }
         StringBuilder text = new StringBuilder(file.text().length() + 64);
@@ -34,10 +40,9 @@ record Rewrite(String text, List<BlockEdit> edits) {
         return new Rewrite(text.toString(), edits);
     }
 
-    private static BlockEdit edit(SourceFile file, List<CodeLine> old, List<String> lines) {
+    private static BlockEdit edit(SourceFile file, List<CodeLine> old, List<String> lines, String prefix) {
         int first = old.get(0).mdLine();
         int last = old.get(old.size() - 1).mdLine();
-        String prefix = prefix(file, old);
         String blankPrefix = prefix.stripTrailing();
         String terminator = terminator(file, first);
         if (terminator.isEmpty()) {
@@ -61,17 +66,29 @@ record Rewrite(String text, List<BlockEdit> edits) {
     }
 
     /**
-     * The container prefix of a block's lines: the longest raw prefix of its non-blank lines. CommonMark removes at
-     * most the fence's indentation from a line, so the longest is the containers' markers and all of it.
+     * What goes in front of each code line: the block quote markers, list indentation and fence indentation that
+     * CommonMark removes. The first way is the longest raw prefix of the block's non-blank lines — CommonMark removes
+     * at most the fence's indentation from a line, so that is all of it whenever a line is indented as deep as the
+     * fence. The second, for a block whose lines are all indented less than its fence, is what precedes the
+     * opening fence, list markers turned into spaces. The third, for a block quote whose lines have no space after
+     * their `>`, adds the one space a quote marker takes.
      */
-    private static String prefix(SourceFile file, List<CodeLine> lines) {
+    private static String prefix(SourceFile file, CodeBlock block, int attempt) {
+        if (attempt == 1) {
+            String fenceLine = file.line(block.fence().line());
+            StringBuilder b = new StringBuilder();
+            for (char c : fenceLine.substring(0, block.fence().column() - 1).toCharArray()) {
+                b.append(c == '>' || c == '\t' ? c : ' ');
+            }
+            return b.toString();
+        }
         String longest = "";
-        for (CodeLine l : lines) {
+        for (CodeLine l : block.lines()) {
             if (!l.text().isBlank() && l.mdColumnOffset() > longest.length()) {
                 longest = file.line(l.mdLine()).substring(0, l.mdColumnOffset());
             }
         }
-        return longest;
+        return attempt == 2 && longest.endsWith(">") ? longest + " " : longest;
     }
 
     /** The line terminator of 1-based line {@code line}: "\n", "\r\n", "\r", or "" for a last line without one. */

@@ -486,6 +486,24 @@ class FormatterTest {
     }
 
     @Test
+    void aBlockIndentedLessThanItsFenceTakesTheFencesIndentation() {
+        assertEquals("  ```lumen\n  cell f() -> Int\n    return 1\n  end\n  ```\n",
+                format("  ```lumen\n cell f()->Int\nreturn 1\n end\n  ```\n"));
+        assertEquals(">```lumen\n> cell f() -> Int\n>   return 1\n> end\n>```\n",
+                format(">```lumen\n>cell f()->Int\n>return 1\n>end\n>```\n"));
+    }
+
+    @Test
+    void aBlockThatCannotBeWrittenBackFaithfullyIsKeptAsWritten() {
+        // A tab after a quote marker is partly taken by the marker: no prefix gives CommonMark the laid-out lines.
+        String text = ">\t```lumen\n>\tcell f()->Int\n>\t  return 1\n>\tend\n>\t```\n";
+        FormatResult.Formatted f = formatted(text);
+        assertEquals(List.of(Span.of(1, 3, 11)), f.keptAsWritten());
+        assertEquals(text, f.text());
+        assertFalse(f.changed());
+    }
+
+    @Test
     void aDocumentWithSyntaxErrorsIsRefusedWithTheDiagnosticsCheckReports() {
         String text = block("cell f( -> Int\n  return 1\nend\n") + "\n```lumen\ncell g()->Int\n  return 1\nend\n```\n";
         FormatResult r = Formatter.format(new SourceFile("doc.lm.md", text));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * A formatted document is the same program (docs/spec/format.md §9): it compiles to the same LIR module but for
+ * A formatted document is the same program (docs/spec/format.md §9.3): it compiles to the same LIR module but for
  * the document hash and the source positions of its instructions. Checked on every document of the repository
  * that compiles.
  */
