@@ -4,8 +4,8 @@ import dev.lumen.language.syntax.TokenKind;
 
 /**
  * The space between two tokens on one line: none inside brackets, before `,` `:` `.` and after `.` or a sign,
- * none between a name and the `(` or `[` that calls or indexes it; one inside the braces of a record literal and
- * everywhere else (around operators, `->`, `=`, `|`, after `,` and `:`, between words).
+ * none between an operand and the `(` or `[` that calls or indexes it; one inside the braces of a record literal
+ * and everywhere else (around operators, `->`, `=`, `|`, after `,` and `:`, between words).
  */
 final class Spacing {
     private Spacing() {
@@ -34,11 +34,8 @@ final class Spacing {
             return "";
         }
         if (right == TokenKind.LPAREN || right == TokenKind.LBRACKET) {
-            boolean applied = switch (left) {
-                case IDENT, RPAREN, RBRACKET -> true;
-                case HALT -> right == TokenKind.LPAREN;
-                default -> layout.isWord(a);
-            };
+            // Right after an operand, the bracket calls or indexes it; `halt(…)` is written like a call.
+            boolean applied = layout.endsOperand(a) || left == TokenKind.HALT && right == TokenKind.LPAREN;
             return applied ? "" : " ";
         }
         return " ";

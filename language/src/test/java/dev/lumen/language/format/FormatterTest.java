@@ -126,12 +126,14 @@ class FormatterTest {
         formats("""
                 cell f(xs: list[Item]) -> String
                   let first = xs [0] . name
+                  let c = "abc" [0] + f(1) [0]
                   let s = Alias . `get-sum` (a: 1.0)
                   halt ( "bad {first}" )
                 end
                 """, """
                 cell f(xs: list[Item]) -> String
                   let first = xs[0].name
+                  let c = "abc"[0] + f(1)[0]
                   let s = Alias.`get-sum`(a: 1.0)
                   halt("bad {first}")
                 end
