@@ -7,6 +7,7 @@ import dev.lumen.language.syntax.LexedBlock;
 import dev.lumen.language.syntax.Token;
 import dev.lumen.language.syntax.TokenKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class BlockLayout {
         }
         this.roleHeader = new int[lines.size()];
         this.roleIndent = new int[lines.size()];
-        java.util.Arrays.fill(roleHeader, -1);
+        Arrays.fill(roleHeader, -1);
         for (int k = 0; k < toks.length; k++) {
             if (toks[k].kind() == TokenKind.ROLE_TEXT) {
                 markRoleText(lineOf(toks[k - 1]), lineOf(toks[k + 1]));
@@ -90,7 +91,7 @@ final class BlockLayout {
             if (hasTokens) {
                 out.add(codeLine(i, comment));
             } else if (comment != null) {
-                out.add(Line.comment(commentIndent(), stripEnd(comment.text())));
+                out.add(Line.comment(commentIndent(), comment.text().stripTrailing()));
             } else {
                 out.add(Line.blank());
             }
@@ -175,7 +176,7 @@ final class BlockLayout {
             line.breaks.clear();
         }
         if (comment != null) {
-            line.comment = stripEnd(comment.text());
+            line.comment = comment.text().stripTrailing();
             if (verbatim) {
                 // The constraint goes on below: its text, which validation reports, runs to the line's end.
                 line.commentGap = lines.get(i).text().substring(endColumn(last), comment.column());
@@ -412,9 +413,5 @@ final class BlockLayout {
             i++;
         }
         return i;
-    }
-
-    private static String stripEnd(String s) {
-        return s.stripTrailing();
     }
 }

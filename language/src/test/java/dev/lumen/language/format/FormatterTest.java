@@ -516,6 +516,13 @@ class FormatterTest {
     }
 
     @Test
+    void directiveErrorsDoNotStopFormattingAndDirectivesStayAsWritten() {
+        String directives = "@lumen   2\n@cach on\n\n";
+        assertEquals(directives + block("cell f() -> Int\n  return 1\nend\n"),
+                format(directives + block("cell f()->Int\nreturn 1\nend\n")));
+    }
+
+    @Test
     void typeErrorsDoNotStopFormatting() {
         assertEquals(block("cell f() -> Int\n  return \"text\"\nend\n"), format(block("cell f()->Int\n return \"text\"\nend\n")));
     }
