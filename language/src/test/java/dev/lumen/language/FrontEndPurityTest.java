@@ -36,7 +36,7 @@ class FrontEndPurityTest {
     private static final String[] FRONT_END = {
         "dev.lumen.language", "dev.lumen.language.ast", "dev.lumen.language.check", "dev.lumen.language.diagnostics",
         "dev.lumen.language.lower", "dev.lumen.language.markdown", "dev.lumen.language.source",
-        "dev.lumen.language.syntax", "dev.lumen.language.types",
+        "dev.lumen.language.syntax", "dev.lumen.language.types", "dev.lumen.language.format",
     };
     /** Where I/O is allowed: the project layer (environment, lock file, servers) and the runnable language. */
     private static final String[] AROUND_IT = {"dev.lumen.language.project", "dev.lumen.language.truffle"};

@@ -110,10 +110,15 @@ final class CheckCommand implements Callable<Integer> {
      * `a.lm.md` due to 2 previous errors; 1 warning emitted}; null if there is nothing to sum up.
      */
     static String summary(String name, List<Diagnostic> diagnostics, boolean color) {
+        return summary("check", name, diagnostics, color);
+    }
+
+    /** As {@link #summary(String, List, boolean)}, for a command that does {@code verb} (`could not VERB …`). */
+    static String summary(String verb, String name, List<Diagnostic> diagnostics, boolean color) {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         long warnings = diagnostics.size() - errors;
         if (errors > 0) {
-            String text = "could not check `" + name + "` due to " + plural(errors, "previous error")
+            String text = "could not " + verb + " `" + name + "` due to " + plural(errors, "previous error")
                     + (warnings > 0 ? "; " + plural(warnings, "warning") + " emitted" : "");
             return headline("error", "1;31", text, color);
         }

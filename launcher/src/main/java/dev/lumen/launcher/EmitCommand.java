@@ -9,14 +9,10 @@ import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.LirJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,7 +75,7 @@ final class EmitCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
-            writeAtomically(target, LirJson.write(compilation.module()));
+            AtomicWrite.write(target, LirJson.write(compilation.module()));
         } catch (IOException e) {
             err.println("error: couldn't write `" + target + "`: " + describe(e));
             return ExitCodes.USAGE;
@@ -98,27 +94,7 @@ final class EmitCommand implements Callable<Integer> {
         return file + ".lir.json";
     }
 
-    /** Writes {@code text} (UTF-8) to a temporary file beside {@code target} and renames it over the target. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (Files.isDirectory(absolute)) {
-            throw new IOException("it is a directory");
-        }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such directory";
         }

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lumen train-startup} (hidden): the workload bin/lumen runs once after each build, with
  * {@code -XX:AOTCacheOutput}, to record the fast JVM's start-up cache. It checks a document with errors and one
- * without, and runs cells of a small program to a result (twice: tools run, then come from the cache) and to a
- * runtime error, so that the classes of {@code check} and of a short traced {@code run} are all in the cache.
+ * without (and that the latter is formatted), and runs cells of a small program to a result (twice: tools run,
+ * then come from the cache) and to a runtime error, so that the classes of {@code check}, {@code fmt} and of a short
+ * traced {@code run} are all in the cache.
  * Its traces go to a store in a temporary directory, deleted afterwards. Output is discarded; the status is 0 when every
  * step behaved as expected, so a broken training shows up as a failed recording.
  */
@@ -43,6 +44,7 @@ final class TrainCommand implements Callable<Integer> {
             String program = dir.resolve("program.lm.md").toString();
             boolean expected = step(ExitCodes.OK, "check", program)
                     & step(ExitCodes.ERRORS, "check", "--color=always", dir.resolve("errors.lm.md").toString())
+                    & step(ExitCodes.OK, "fmt", "--check", program)
                     & step(ExitCodes.OK, "run", program)
                     & step(ExitCodes.OK, "run", program)
                     & step(ExitCodes.ERRORS, "run", program, "--cell", "fail", "--arg", "n=0");

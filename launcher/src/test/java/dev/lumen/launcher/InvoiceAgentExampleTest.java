@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvoiceAgentExampleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EXAMPLE = Path.of("..", "examples", "invoice_agent.lm.md");
+    static final Path EXAMPLE = Path.of("..", "examples", "invoice_agent.lm.md");
     /** What the model answers: the invoice of the example's sample text. */
     static final String REPLY = "{\"id\": \"INV-20931\", \"vendor\": \"ACME Tooling Ltd.\", \"total\": 206.5, "
             + "\"currency\": \"EUR\", \"items\": [{\"description\": \"torque wrench\", \"quantity\": 3, "
@@ -180,9 +180,8 @@ class InvoiceAgentExampleTest {
         assertEquals("claude-sonnet-4-20250514", requests.getFirst().get("model").textValue());
     }
 
-    @Test
-    void runsOfflineFromTheCacheTheExampleShips() throws Exception {
-        Path doc = copyOfExample();
+    /** Copies the model reply the example ships in its tool cache into the store of {@code dir}. */
+    static void copyShippedCache(Path dir) throws IOException {
         Path shipped = EXAMPLE.getParent().resolve(".lumen");
         try (Stream<Path> files = Files.walk(shipped.resolve("cache"))) {
             for (Path p : files.toList()) {
@@ -194,6 +193,12 @@ class InvoiceAgentExampleTest {
                 }
             }
         }
+    }
+
+    @Test
+    void runsOfflineFromTheCacheTheExampleShips() throws Exception {
+        Path doc = copyOfExample();
+        copyShippedCache(dir);
         EmitCommandTest.Run run = lumen("run", doc.toString(), "--offline");
         assertEquals(ExitCodes.OK, run.status(), run.err());
         assertTheInvoice(run.out());

@@ -53,6 +53,14 @@ public final class SourceFile {
         return lineStarts.length;
     }
 
+    /**
+     * The offset in {@link #text} where 1-based line {@code line} starts; {@code lineCount() + 1} gives the text's
+     * length, so that line k spans {@code [offset(k), offset(k + 1))} with its terminator.
+     */
+    public int offset(int line) {
+        return line <= lineStarts.length ? lineStarts[line - 1] : text.length();
+    }
+
     /** The text of 1-based line {@code line}, without its line terminator. */
     public String line(int line) {
         int start = lineStarts[line - 1];

@@ -42,14 +42,27 @@ public final class Lexer {
      * strings say about their missing ends is an echo of that.
      */
     private boolean lineGivenUp;
+    /** Where comments are collected, for tools that keep them (the formatter); null when they are dropped. */
+    private final List<Comment> comments;
 
-    private Lexer(CodeBlock block, Diagnostics diagnostics) {
+    private Lexer(CodeBlock block, Diagnostics diagnostics, List<Comment> comments) {
         this.lines = block.lines();
         this.diagnostics = diagnostics;
+        this.comments = comments;
     }
 
     public static List<Token> lex(CodeBlock block, Diagnostics diagnostics) {
-        return new Lexer(block, diagnostics).run(block);
+        return new Lexer(block, diagnostics, null).run(block);
+    }
+
+    /**
+     * Lexes a block as {@link #lex} does, to the same tokens and diagnostics, and also keeps its comments: the
+     * parser never sees them, the formatter puts them back.
+     */
+    public static LexedBlock lexWithComments(CodeBlock block, Diagnostics diagnostics) {
+        List<Comment> comments = new ArrayList<>();
+        List<Token> tokens = new Lexer(block, diagnostics, comments).run(block);
+        return new LexedBlock(tokens, List.copyOf(comments));
     }
 
     public static boolean isKeyword(String word) {
@@ -310,6 +323,9 @@ public final class Lexer {
             if (c == ' ' || c == '\t' || c == '\r') {
                 i++;
             } else if (c == '#') {
+                if (!interpolation && comments != null) {
+                    comments.add(new Comment(line.mdLine(), i, s.substring(i)));
+                }
                 return interpolation ? -1 : s.length();
             } else if (isNameStart(c)) {
                 int start = i;
