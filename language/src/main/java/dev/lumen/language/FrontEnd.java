@@ -32,7 +32,7 @@ public final class FrontEnd {
      * read beforehand by the project layer: the front end itself reads, starts and writes nothing.
      */
     public static CheckResult check(SourceFile file, Project project) {
-        return analyse(file, project).result();
+        return FrontEndStack.call(() -> analyse(file, project).result());
     }
 
     /** {@link #compile(SourceFile, Project)} of a document that is not a file of a project. */
@@ -45,6 +45,10 @@ public final class FrontEnd {
      * still fail to lower when a cell exceeds an LIR limit (E0034, E0035); those errors join the result.
      */
     public static Compilation compile(SourceFile file, Project project) {
+        return FrontEndStack.call(() -> compileHere(file, project));
+    }
+
+    private static Compilation compileHere(SourceFile file, Project project) {
         Analysis analysis = analyse(file, project);
         if (analysis.result().hasErrors()) {
             return new Compilation(analysis.result(), null);
@@ -77,8 +81,10 @@ public final class FrontEnd {
     }
 
     private static List<String> imports(SourceFile file, boolean servers) {
-        Diagnostics ignored = new Diagnostics();
-        return imports(Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored), servers);
+        return FrontEndStack.call(() -> {
+            Diagnostics ignored = new Diagnostics();
+            return imports(Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored), servers);
+        });
     }
 
     private static List<String> imports(ParsedDocument parsed, boolean servers) {

@@ -1,5 +1,6 @@
 package dev.lumen.language.format;
 
+import dev.lumen.language.FrontEndStack;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.markdown.MarkdownExtractor;
 import dev.lumen.language.source.CodeBlock;
@@ -25,6 +26,10 @@ public final class Formatter {
     }
 
     public static FormatResult format(SourceFile file) {
+        return FrontEndStack.call(() -> formatHere(file));
+    }
+
+    private static FormatResult formatHere(SourceFile file) {
         Diagnostics syntax = new Diagnostics();
         LumenDocument document = MarkdownExtractor.extract(file, new Diagnostics());
         Parser.parseDocument(document, syntax);

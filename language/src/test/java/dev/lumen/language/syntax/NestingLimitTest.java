@@ -45,6 +45,16 @@ class NestingLimitTest {
         }
     }
 
+    /** The front end runs on a stack of its own, so a caller's small stack (a pool thread's, say) is no limit. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void atTheLimitFromACallerWithASmallStack(Form form) {
+        Compilation c = DefaultStack.run(128 << 10, () -> compile(form.at(Nesting.LIMIT)));
+        if (!OUT_OF_REGISTERS.contains(form.name())) {
+            assertNotNull(c.module(), render(c));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("forms")
     void oneLevelMoreIsOneDiagnostic(Form form) {
