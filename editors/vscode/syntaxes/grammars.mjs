@@ -451,8 +451,26 @@ function lumenGrammar() {
     };
 }
 
-// §2: a directive is a line starting with `@` and a letter, outside code blocks and HTML comments. Names the
+// §2: a directive is a line starting with `@` and a letter, outside code and HTML blocks. Names the
 // specification does not list are marked as errors (E0010).
+// Code blocks, comments and front matter, where a line is never a directive.
+const NOT_PROSE = 'markup.fenced_code | markup.raw | comment | meta.embedded';
+
+// CommonMark's HTML blocks of type 6, which run to a blank line and may interrupt a paragraph: a line
+// starting with `@` inside one is not a directive. VS Code's Markdown grammar gives them no scope of their own.
+const HTML_BLOCK_TAGS = ['address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption',
+    'center', 'col', 'colgroup', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+    'figure', 'footer', 'form', 'frame', 'frameset', 'h[1-6]', 'head', 'header', 'hr', 'html', 'iframe',
+    'legend', 'li', 'link', 'main', 'menu', 'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p',
+    'param', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'title', 'tr',
+    'track', 'ul'];
+const htmlBlock = {
+    begin: `(?i)(^|\\G)[ ]{0,3}(?=</?(?:${HTML_BLOCK_TAGS.join('|')})(?:[ \\t>]|/>|$))`,
+    while: '^(?![ \\t]*$)',
+    name: 'meta.html-block.lumen',
+    patterns: [{ include: 'text.html.derivative' }],
+};
+
 function documentGrammar() {
     const argument = [
         { match: '"[^"]*"?', name: 'string.quoted.double.lumen' },
@@ -465,8 +483,9 @@ function documentGrammar() {
         scopeName: 'text.html.markdown.lumen',
         patterns: [{ include: 'text.html.markdown' }],
         injections: {
-            'L:text.html.markdown.lumen - (markup.fenced_code | markup.raw | comment | meta.embedded)': {
+            [`L:text.html.markdown.lumen - (${NOT_PROSE} | meta.html-block.lumen)`]: {
                 patterns: [
+                    htmlBlock,
                     {
                         match: `^((@)(?:${vocabulary.directives.join('|')}))(?![A-Za-z0-9_])(.*)$`,
                         name: 'meta.directive.lumen',
