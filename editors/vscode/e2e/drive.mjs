@@ -136,6 +136,12 @@ try {
         const tab = page.locator('.tab', { hasText: 'Trace of' }).first();
         await tab.waitFor({ timeout: 60_000 }).then(() => report(true, '"Lumen: Show Trace" opens the trace beside the document'),
             () => report(false, '"Lumen: Show Trace" opens the trace beside the document'));
+        // The cursor is on the `run` cell's header (Go to Line above): "Lumen: Run Cell" runs that cell.
+        await paletteCommand(page, 'Lumen: Run Cell');
+        await page.waitForFunction(() => (document.querySelector('.panel')?.textContent ?? '')
+            .replace(/\u00a0/g, ' ').split('▶ run in').length === 3, undefined, { timeout: 60_000 })
+            .then(() => report(true, '"Lumen: Run Cell" runs the cell under the cursor'),
+                () => report(false, '"Lumen: Run Cell" runs the cell under the cursor'));
         await page.screenshot({ path: `${outDir}/vscode-run.png` });
         console.log(`wrote ${outDir}/vscode-run.png`);
     }
