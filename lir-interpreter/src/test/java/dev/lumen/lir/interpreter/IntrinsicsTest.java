@@ -41,7 +41,7 @@ class IntrinsicsTest {
         for (int i = 0; i < types.length; i++) {
             c.param("a" + i, types[i]);
         }
-        c.reg("r", result).op(INTRINSIC, c.r("r"), in.ordinal(), 0).op(RETURN, c.r("r"));
+        c.reg("r", result).op(INTRINSIC, c.r("r"), in.id(), 0).op(RETURN, c.r("r"));
         Lir lir = new Lir().type(new TypeDef.RecordDef("Point", List.of(new TypeDef.FieldDef("x", INT, -1, null),
                 new TypeDef.FieldDef("y", FLOAT, -1, null)))).type(new TypeDef.EnumDef("Color", List.of("Red", "Green"))).cell(c);
         return lir.eval(context).getMember("run").execute(args);
@@ -57,7 +57,7 @@ class IntrinsicsTest {
         Cell c = new Cell("run").param("u", union(STRING, list(INT))).returns(INT).reg("n", INT).reg("t", BOOL)
                 .reg("copy", union(STRING, list(INT)));
         c.op(MOVE, c.r("copy"), c.r("u")).word(Instruction.abx(ISTYPE, c.r("t"), 0)).jump(JMPIFNOT, c.r("t"), "list")
-                .op(INTRINSIC, c.r("n"), Intrinsic.LENGTH.ordinal(), c.r("u")).op(RETURN, c.r("n"))
+                .op(INTRINSIC, c.r("n"), Intrinsic.LENGTH.id(), c.r("u")).op(RETURN, c.r("n"))
                 .label("list").op(LOADINT, c.r("n"), -1).op(RETURN, c.r("n"));
         Value m = new Lir().type(new TypeDef.AliasDef("String", STRING)).cell(c).eval(context);
         assertEquals(2, m.getMember("run").execute("ab").asInt());
