@@ -156,40 +156,12 @@ final class IntrinsicChecker {
         return t.hasVariable() ? null : t;
     }
 
-    /** Whether {@code t} is a {@code term}, binding the term's type variables to what they stand for in it. */
     private static boolean matches(TypeTerm term, Type t, Map<String, Type> variables) {
-        return switch (term) {
-            case TypeTerm.Variable v -> {
-                variables.put(v.name(), t);
-                yield true;
-            }
-            case TypeTerm.Named n -> type(n, variables).equals(t);
-            case TypeTerm.ListOf l -> t instanceof Type.ListType lt && matches(l.element(), lt.element(), variables);
-            case TypeTerm.MapOf m -> t instanceof Type.MapType mt && matches(m.value(), mt.value(), variables);
-            case TypeTerm.ResultOf r -> t instanceof Type.ResultType rt && matches(r.ok(), rt.ok(), variables)
-                    && matches(r.err(), rt.err(), variables);
-        };
+        return term.match(t, IntrinsicTypes.INSTANCE, variables);
     }
 
-    /** The type a term stands for, its variables bound (an unbound one, or one bound to Error, is Error). */
     private static Type type(TypeTerm term, Map<String, Type> variables) {
-        return switch (term) {
-            case TypeTerm.Variable v -> variables.getOrDefault(v.name(), Type.ERROR);
-            case TypeTerm.Named n -> named(n.name());
-            case TypeTerm.ListOf l -> Type.list(type(l.element(), variables));
-            case TypeTerm.MapOf m -> Type.map(type(m.value(), variables));
-            case TypeTerm.ResultOf r -> Type.result(type(r.ok(), variables), type(r.err(), variables));
-        };
-    }
-
-    private static Type named(String name) {
-        for (Type.Primitive p : Type.Primitive.values()) {
-            if (p.toString().equals(name)) {
-                return p;
-            }
-        }
-        return RecordType.BUILTINS.stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no built-in type " + name));
+        return term.instantiate(IntrinsicTypes.INSTANCE, variables);
     }
 
     /** The first argument of a generic intrinsic: from the expected result type when it needs context. */

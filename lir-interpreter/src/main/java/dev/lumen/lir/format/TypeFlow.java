@@ -599,7 +599,7 @@ final class TypeFlow {
                 int k = -1;
                 for (int i = 0; t != null && k < 0 && i < alternatives.size(); i++) {
                     Map<String, LirType> bound = new HashMap<>();
-                    if (matches(alternatives.get(i), t, bound)) {
+                    if (alternatives.get(i).match(t, LirTermTypes.INSTANCE, bound)) {
                         k = i;
                         variables.putAll(bound);
                     }
@@ -643,31 +643,8 @@ final class TypeFlow {
         write(s, a, result);
     }
 
-    /** Whether {@code t} is a {@code term}, binding the term's type variables to what they stand for in it. */
-    private static boolean matches(TypeTerm term, LirType t, Map<String, LirType> variables) {
-        return switch (term) {
-            case TypeTerm.Variable v -> {
-                variables.put(v.name(), t);
-                yield true;
-            }
-            case TypeTerm.Named n -> lir(n, variables).equals(t);
-            case TypeTerm.ListOf l -> t instanceof LirType.ListOf lt && matches(l.element(), lt.element(), variables);
-            case TypeTerm.MapOf m -> t instanceof LirType.MapOf mt && matches(m.value(), mt.value(), variables);
-            case TypeTerm.ResultOf r -> t instanceof LirType.ResultOf rt && matches(r.ok(), rt.ok(), variables)
-                    && matches(r.err(), rt.err(), variables);
-        };
-    }
-
-    /** The LIR type a term stands for, its variables bound. */
     private static LirType lir(TypeTerm term, Map<String, LirType> variables) {
-        return switch (term) {
-            case TypeTerm.Variable v -> variables.get(v.name());
-            case TypeTerm.Named n -> Arrays.stream(LirType.Primitive.values()).filter(p -> p.toString().equals(n.name()))
-                    .findFirst().map(LirType.class::cast).orElse(new LirType.Named(n.name()));
-            case TypeTerm.ListOf l -> new LirType.ListOf(lir(l.element(), variables));
-            case TypeTerm.MapOf m -> new LirType.MapOf(lir(m.value(), variables));
-            case TypeTerm.ResultOf r -> new LirType.ResultOf(lir(r.ok(), variables), lir(r.err(), variables));
-        };
+        return term.instantiate(LirTermTypes.INSTANCE, variables);
     }
 
     /** "String, Bytes, a list or a map". */

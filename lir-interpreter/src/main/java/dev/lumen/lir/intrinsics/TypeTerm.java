@@ -1,5 +1,6 @@
 package dev.lumen.lir.intrinsics;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +17,35 @@ public sealed interface TypeTerm {
 
     /** Whether a type variable occurs in this term. */
     boolean hasVariable();
+
+    /** The type this term stands for, its type variables bound by {@code variables}. */
+    default <T> T instantiate(TermTypes<T> types, Map<String, T> variables) {
+        return switch (this) {
+            case Variable v -> variables.getOrDefault(v.name(), types.unbound());
+            case Named n -> types.named(n.name());
+            case ListOf l -> types.listOf(l.element().instantiate(types, variables));
+            case MapOf m -> types.mapOf(m.value().instantiate(types, variables));
+            case ResultOf r -> types.resultOf(r.ok().instantiate(types, variables), r.err().instantiate(types, variables));
+        };
+    }
+
+    /**
+     * Whether {@code t} is a type this term stands for, binding the term's variables (into {@code variables}) to
+     * what they stand for in it: {@code list[T]} matches {@code list[Int]} with T an Int.
+     */
+    default <T> boolean match(T t, TermTypes<T> types, Map<String, T> variables) {
+        return switch (this) {
+            case Variable v -> {
+                variables.put(v.name(), t);
+                yield true;
+            }
+            case Named n -> types.named(n.name()).equals(t);
+            case ListOf l -> types.elementOf(t) != null && l.element().match(types.elementOf(t), types, variables);
+            case MapOf m -> types.valueOf(t) != null && m.value().match(types.valueOf(t), types, variables);
+            case ResultOf r -> types.okOf(t) != null && r.ok().match(types.okOf(t), types, variables)
+                    && r.err().match(types.errOf(t), types, variables);
+        };
+    }
 
     record Named(String name) implements TypeTerm {
         public Named {
