@@ -108,8 +108,8 @@ final class IntrinsicChecker {
             }
             Type want = type(p.choices().get(p.isChoice() ? choice : 0), variables);
             // a choice is the one the first argument made: `min(1, 2.5)`
-            Mismatch.Reason why = p.isChoice() ? new Mismatch.Reason(args.get(0).span(), "both arguments must have this type")
-                    : null;
+            Mismatch.Reason why = p.isChoice()
+                    ? new Mismatch.Reason(args.get(0).span(), "both arguments must have this type") : null;
             ex.check(arg, want.isError() ? null : want, why);
             if (in.typing(Typing.REGEX) && p.name().equals("pattern")) {
                 regex(arg);

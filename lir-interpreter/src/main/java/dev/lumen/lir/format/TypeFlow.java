@@ -631,7 +631,8 @@ final class TypeFlow {
         }
         Set<LirType> result;
         if (failed) {
-            result = form.result().size() > 1 || resultTerm.hasVariable() ? members(declared[a]) : Set.of(lir(resultTerm, variables));
+            result = form.result().size() > 1 || resultTerm.hasVariable() ? members(declared[a])
+                    : Set.of(lir(resultTerm, variables));
         } else {
             result = resultTerm instanceof TypeTerm.Variable v ? members(variables.get(v.name()))
                     : Set.of(lir(resultTerm, variables));
