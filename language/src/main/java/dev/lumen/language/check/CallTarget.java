@@ -1,5 +1,7 @@
 package dev.lumen.language.check;
 
+import dev.lumen.lir.intrinsics.IntrinsicDef;
+
 /** What a call expression calls. */
 public sealed interface CallTarget {
 
@@ -8,7 +10,7 @@ public sealed interface CallTarget {
     }
 
     /** A built-in function such as `length` or `validate`. */
-    record Intrinsic(Intrinsics.Intrinsic intrinsic) implements CallTarget {
+    record Intrinsic(IntrinsicDef intrinsic) implements CallTarget {
     }
 
     /** `ok(e)` or `err(e)`: builds a result. */

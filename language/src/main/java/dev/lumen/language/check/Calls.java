@@ -12,6 +12,7 @@ import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.types.Type;
+import dev.lumen.lir.intrinsics.IntrinsicDef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -101,7 +102,7 @@ final class Calls {
             cx.out.calls.put(c, new CallTarget.Cell(cell));
             return cell(c, cell);
         }
-        Intrinsics.Intrinsic in = Intrinsics.find(n);
+        IntrinsicDef in = Intrinsics.find(n);
         if (in != null) {
             if (ex.inConstraint() && !in.pure()) {
                 return forbiddenInConstraint(c, "`" + n + "()`");

@@ -5,12 +5,25 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
+import dev.lumen.lir.intrinsics.IntrinsicDef;
+import dev.lumen.lir.intrinsics.Signature;
+import dev.lumen.lir.intrinsics.TypeTerm;
+import dev.lumen.lir.intrinsics.Typing;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Argument and result types of the intrinsics, several of which are generic over their first argument. */
+/**
+ * Argument and result types of the intrinsics, from their signatures in the registry (lumen-v1.md §11). The
+ * first argument decides: which form of a signature applies, which type of each choice, and what the type
+ * variables stand for; every other argument is then checked against its parameter's type. An argument that
+ * does not fit the first parameter is reported once, and what depends on it is not checked. The {@link Typing}
+ * rules an intrinsic opts in to and {@code schema T} parameters are applied here.
+ */
 final class IntrinsicChecker {
     private final ExprChecker ex;
     private final Context cx;
@@ -20,7 +33,7 @@ final class IntrinsicChecker {
         this.cx = ex.cx;
     }
 
-    Type call(Expr.Call c, Intrinsics.Intrinsic in, Type expected) {
+    Type call(Expr.Call c, IntrinsicDef in, Type expected) {
         List<Expr> args = new ArrayList<>();
         boolean named = false;
         for (Expr.Arg a : c.args()) {
@@ -48,129 +61,107 @@ final class IntrinsicChecker {
             args.forEach(ex::inferLoose);
             return Type.ERROR;
         }
-        return switch (in.name()) {
-            case "length" -> {
-                Type t = ex.infer(args.get(0));
-                yield expectShape(args.get(0), t, in, "`String`, `Bytes`, a list or a map",
-                        t == Type.STRING || t == Type.BYTES || t instanceof Type.ListType || t instanceof Type.MapType)
-                        ? Type.INT : Type.ERROR;
+        List<Signature.Form> forms = in.forms();
+        if (args.isEmpty()) {
+            return type(forms.get(0).result(0), Map.of());
+        }
+        Signature.Param first = forms.get(0).params().get(0);
+        if (first.schema()) {
+            return validate(args.get(0), args.get(1));
+        }
+        if (in.typing(Typing.LIST_FROM_ITEM)) {
+            return append(args.get(0), args.get(1), in, expected);
+        }
+        if (forms.size() == 1 && !first.dependsOnFirst()) {
+            return rest(forms.get(0), 0, args, new HashMap<>(), 0, false, in);
+        }
+        Type t = in.typing(Typing.FIRST_FROM_EXPECTED) ? generic(args.get(0), expected) : ex.infer(args.get(0));
+        if (forms.size() > 1) {
+            return overloaded(forms, args, t, in);
+        }
+        Map<String, Type> variables = new HashMap<>();
+        int choice = -1;
+        for (int k = 0; k < first.choices().size() && choice < 0; k++) {
+            variables.clear();
+            if (matches(first.choices().get(k), t, variables)) {
+                choice = k;
             }
-            case "count" -> {
-                Type t = ex.infer(args.get(0));
-                if (t instanceof Type.ListType l) {
-                    ex.check(args.get(1), l.element());
-                } else if (t == Type.STRING || t.isError()) {
-                    ex.check(args.get(1), t.isError() ? null : Type.STRING);
-                } else {
-                    expectShape(args.get(0), t, in, "a list or a `String`", false);
-                    ex.inferLoose(args.get(1));
-                    yield Type.ERROR;
+        }
+        if (choice < 0) {
+            mismatch(args.get(0), t, in, first.choices(), type(forms.get(0).result(0), variables));
+        }
+        return rest(forms.get(0), 1, args, variables, choice, choice < 0, in);
+    }
+
+    /**
+     * Arguments {@code from} on of a form, once the first argument chose {@code choice} and bound the type
+     * variables (or {@code failed} to fit), and the call's type.
+     */
+    private Type rest(Signature.Form form, int from, List<Expr> args, Map<String, Type> variables, int choice,
+            boolean failed, IntrinsicDef in) {
+        for (int i = from; i < args.size(); i++) {
+            Signature.Param p = form.params().get(i);
+            Expr arg = args.get(i);
+            if (failed && p.dependsOnFirst()) {
+                ex.inferLoose(arg);
+                continue;
+            }
+            Type want = type(p.choices().get(p.isChoice() ? choice : 0), variables);
+            // a choice is the one the first argument made: `min(1, 2.5)`
+            Mismatch.Reason why = p.isChoice()
+                    ? new Mismatch.Reason(args.get(0).span(), "both arguments must have this type") : null;
+            ex.check(arg, want.isError() ? null : want, why);
+            if (in.typing(Typing.REGEX) && p.name().equals("pattern")) {
+                regex(arg);
+            }
+        }
+        if (failed) {
+            return in.typing(Typing.CONVERSION) ? type(form.result(0), variables) : Type.ERROR;
+        }
+        return type(form.result(choice), variables);
+    }
+
+    /** Several forms, told apart by the first argument's type {@code t}. */
+    private Type overloaded(List<Signature.Form> forms, List<Expr> args, Type t, IntrinsicDef in) {
+        List<TypeTerm> firsts = forms.stream().map(f -> f.params().get(0).choices().get(0)).toList();
+        if (!t.isError()) {
+            for (int k = 0; k < forms.size(); k++) {
+                Map<String, Type> variables = new HashMap<>();
+                if (matches(firsts.get(k), t, variables)) {
+                    return rest(forms.get(k), 1, args, variables, 0, false, in);
                 }
-                yield Type.INT;
             }
-            case "matches" -> {
-                ex.check(args.get(0), Type.STRING);
-                ex.check(args.get(1), Type.STRING);
-                regex(args.get(1));
-                yield Type.BOOL;
+            mismatch(args.get(0), t, in, firsts, Type.ERROR);
+            args.subList(1, args.size()).forEach(ex::inferLoose);
+            return Type.ERROR;
+        }
+        // The first argument was reported: what every form agrees on still holds.
+        for (int i = 1; i < args.size(); i++) {
+            int at = i;
+            TypeTerm agreed = agreed(forms, f -> f.params().get(at).choices().get(0));
+            ex.check(args.get(i), agreed == null ? null : type(agreed, Map.of()));
+        }
+        TypeTerm result = agreed(forms, f -> f.result(0));
+        return result == null ? Type.ERROR : type(result, Map.of());
+    }
+
+    /** The term every form has there, if it is the same in all of them and has no type variable; else null. */
+    private static TypeTerm agreed(List<Signature.Form> forms, Function<Signature.Form, TypeTerm> where) {
+        TypeTerm t = where.apply(forms.get(0));
+        for (Signature.Form f : forms) {
+            if (!where.apply(f).equals(t)) {
+                return null;
             }
-            case "to_string", "hash" -> {
-                ex.infer(args.get(0));
-                yield Type.STRING;
-            }
-            case "to_json" -> {
-                ex.infer(args.get(0));
-                yield Type.JSON;
-            }
-            case "to_int" -> conversion(args.get(0), in, Type.INT, Type.STRING, Type.FLOAT);
-            case "to_float" -> conversion(args.get(0), in, Type.FLOAT, Type.INT, Type.STRING);
-            case "diff" -> {
-                Type t = ex.infer(args.get(0));
-                ex.check(args.get(1), t.isError() ? null : t);
-                yield Type.list(RecordType.PATCH);
-            }
-            case "patch" -> {
-                Type t = generic(args.get(0), expected);
-                ex.check(args.get(1), Type.list(RecordType.PATCH));
-                yield t;
-            }
-            case "redact" -> {
-                Type t = generic(args.get(0), expected);
-                ex.check(args.get(1), Type.list(Type.STRING));
-                yield t;
-            }
-            case "trace_ref" -> RecordType.TRACE_REF;
-            case "validate" -> validate(args.get(0), args.get(1));
-            case "append" -> append(args.get(0), args.get(1), in, expected);
-            case "keys", "values" -> {
-                Type t = ex.infer(args.get(0));
-                if (t instanceof Type.MapType m) {
-                    yield in.name().equals("keys") ? Type.list(Type.STRING) : Type.list(m.value());
-                }
-                expectShape(args.get(0), t, in, "a map", false);
-                yield Type.ERROR;
-            }
-            case "get" -> {
-                Type t = ex.infer(args.get(0));
-                ex.check(args.get(1), Type.STRING);
-                if (t instanceof Type.MapType m) {
-                    ex.check(args.get(2), m.value());
-                    yield m.value();
-                }
-                expectShape(args.get(0), t, in, "a map", false);
-                ex.inferLoose(args.get(2));
-                yield Type.ERROR;
-            }
-            case "range" -> {
-                ex.check(args.get(0), Type.INT);
-                ex.check(args.get(1), Type.INT);
-                yield Type.list(Type.INT);
-            }
-            case "join" -> {
-                ex.check(args.get(0), Type.list(Type.STRING));
-                ex.check(args.get(1), Type.STRING);
-                yield Type.STRING;
-            }
-            case "split" -> {
-                ex.check(args.get(0), Type.STRING);
-                ex.check(args.get(1), Type.STRING);
-                yield Type.list(Type.STRING);
-            }
-            case "trim", "lower", "upper" -> {
-                ex.check(args.get(0), Type.STRING);
-                yield Type.STRING;
-            }
-            case "starts_with", "ends_with" -> {
-                ex.check(args.get(0), Type.STRING);
-                ex.check(args.get(1), Type.STRING);
-                yield Type.BOOL;
-            }
-            case "replace" -> {
-                args.forEach(a -> ex.check(a, Type.STRING));
-                yield Type.STRING;
-            }
-            case "slice" -> {
-                Type t = generic(args.get(0), expected);
-                ex.check(args.get(1), Type.INT);
-                ex.check(args.get(2), Type.INT);
-                yield expectShape(args.get(0), t, in, "a `String` or a list", t == Type.STRING
-                        || t instanceof Type.ListType) ? t : Type.ERROR;
-            }
-            case "abs" -> {
-                Type t = ex.infer(args.get(0));
-                yield expectShape(args.get(0), t, in, "`Int` or `Float`", t.isNumeric()) ? t : Type.ERROR;
-            }
-            case "min", "max" -> {
-                Type t = ex.infer(args.get(0));
-                if (!expectShape(args.get(0), t, in, "`Int` or `Float`", t.isNumeric())) {
-                    ex.inferLoose(args.get(1));
-                    yield Type.ERROR;
-                }
-                ex.check(args.get(1), t, new Mismatch.Reason(args.get(0).span(), "both arguments must have this type"));
-                yield t;
-            }
-            default -> throw new IllegalStateException("intrinsic without a checker: " + in.name());
-        };
+        }
+        return t.hasVariable() ? null : t;
+    }
+
+    private static boolean matches(TypeTerm term, Type t, Map<String, Type> variables) {
+        return term.match(t, IntrinsicTypes.INSTANCE, variables);
+    }
+
+    private static Type type(TypeTerm term, Map<String, Type> variables) {
+        return term.instantiate(IntrinsicTypes.INSTANCE, variables);
     }
 
     /** The first argument of a generic intrinsic: from the expected result type when it needs context. */
@@ -181,39 +172,50 @@ final class IntrinsicChecker {
         return ex.infer(arg);
     }
 
-    /** Reports E0012 when {@code ok} is false (and the type is not Error); returns {@code ok}. */
-    private boolean expectShape(Expr arg, Type t, Intrinsics.Intrinsic in, String wanted, boolean ok) {
-        if (ok || t.isError()) {
-            return ok;
+    /**
+     * E0012 for a first argument of none of the types {@code alternatives} (unless it is already in error); for a
+     * conversion, with the conversion's {@code result} type in mind.
+     */
+    private void mismatch(Expr arg, Type t, IntrinsicDef in, List<TypeTerm> alternatives, Type result) {
+        if (t.isError()) {
+            return;
         }
         Diagnostic.Builder d = Diagnostic.error(Code.E0012, arg.span(), "mismatched types")
-                .label("expected " + wanted + ", found `" + t + "`")
-                .note("the signature is `" + in.signature() + "`");
-        if (t instanceof Type.UnionType u && u.contains(Type.NULL)) {
-            d.help("`" + SourceText.or(arg, "…") + "` may be `null`: match on it first (`value: " + u.withoutNull()
-                    + " -> …` and `null -> …`)");
-        }
-        cx.report(d);
-        return false;
-    }
-
-    private Type conversion(Expr arg, Intrinsics.Intrinsic in, Type result, Type a, Type b) {
-        Type t = ex.infer(arg);
-        if (t.isError() || t == a || t == b) {
-            return result;
-        }
-        Diagnostic.Builder d = Diagnostic.error(Code.E0012, arg.span(), "mismatched types")
-                .label("expected `" + a + "` or `" + b + "`, found `" + t + "`");
-        if (t == result) {
-            d.help("`" + SourceText.or(arg, "…") + "` is already " + Names.a(result) + "; remove the conversion");
+                .label("expected " + describe(alternatives) + ", found `" + t + "`");
+        if (in.typing(Typing.CONVERSION)) {
+            if (t.equals(result)) {
+                d.help("`" + SourceText.or(arg, "…") + "` is already " + Names.a(result) + "; remove the conversion");
+            } else {
+                d.note("the signature is `" + in.signature() + "`");
+            }
         } else {
             d.note("the signature is `" + in.signature() + "`");
+            if (t instanceof Type.UnionType u && u.contains(Type.NULL)) {
+                d.help("`" + SourceText.or(arg, "…") + "` may be `null`: match on it first (`value: " + u.withoutNull()
+                        + " -> …` and `null -> …`)");
+            }
         }
         cx.report(d);
-        return result;
     }
 
-    private Type append(Expr list, Expr item, Intrinsics.Intrinsic in, Type expected) {
+    /**
+     * "`String`, `Bytes`, a list or a map"; a single type beside a list or a map takes its article ("a list or a
+     * `String`").
+     */
+    private static String describe(List<TypeTerm> alternatives) {
+        boolean besideContainer = alternatives.size() == 2
+                && alternatives.stream().anyMatch(t -> t instanceof TypeTerm.ListOf || t instanceof TypeTerm.MapOf);
+        List<String> parts = alternatives.stream().map(t -> switch (t) {
+            case TypeTerm.ListOf l -> "a list";
+            case TypeTerm.MapOf m -> "a map";
+            default -> besideContainer ? Names.a(t) : "`" + t + "`";
+        }).toList();
+        return parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
+    }
+
+    /** {@link Typing#LIST_FROM_ITEM}: {@code append(list, item)}. */
+    private Type append(Expr list, Expr item, IntrinsicDef in, Type expected) {
         Type t;
         if (ExprChecker.needsContext(list)) {
             if (expected != null && ExprChecker.shape(expected, Type.ListType.class) != null) {
@@ -229,11 +231,12 @@ final class IntrinsicChecker {
             ex.check(item, l.element());
             return l;
         }
-        expectShape(list, t, in, "a list", false);
+        mismatch(list, t, in, in.forms().get(0).params().get(0).choices(), Type.ERROR);
         ex.inferLoose(item);
         return Type.ERROR;
     }
 
+    /** A {@code schema T} parameter: {@code validate(schema T, value)}. */
     private Type validate(Expr schema, Expr value) {
         if (!(schema instanceof Expr.SchemaRef ref)) {
             Type t = ex.inferLoose(schema);

@@ -466,7 +466,7 @@ final class CellLowering {
         int list = source;
         if (map) {
             list = regs.alloc(new LirType.ListOf(STRING));
-            out.abc(INTRINSIC, list, Intrinsic.KEYS.ordinal(), source);
+            out.abc(INTRINSIC, list, Intrinsic.KEYS.id(), source);
         }
         int count = regs.alloc(INT);
         out.abc(LEN, count, list, 0);
@@ -1115,7 +1115,7 @@ final class CellLowering {
                 v = regs.alloc(e.listType());
                 list(e.listValue(), ((LirType.ListOf) e.listType()).element(), v);
             }
-            out.abc(INTRINSIC, reg, Intrinsic.TO_JSON.ordinal(), v);
+            out.abc(INTRINSIC, reg, Intrinsic.TO_JSON.id(), v);
             regs.release(v);
         } else if (e.value() != null) {
             into(e.value(), reg);
@@ -1228,15 +1228,15 @@ final class CellLowering {
             }
             default -> {
                 Intrinsic in = Intrinsic.named(name);
-                if (in == null) {
+                if (in == null || in.id() == Intrinsic.NO_ID) {
                     throw new IllegalStateException("intrinsic `" + name + "` has no LIR id");
                 }
                 if (args.isEmpty()) {
-                    out.abc(INTRINSIC, dest, in.ordinal(), dest);
+                    out.abc(INTRINSIC, dest, in.id(), dest);
                 } else if (args.size() == 1) {
                     int v = any(args.get(0));
                     out.at(c.span());
-                    out.abc(INTRINSIC, dest, in.ordinal(), v);
+                    out.abc(INTRINSIC, dest, in.id(), v);
                     regs.release(v);
                 } else {
                     List<LirType> slots = new ArrayList<>();
@@ -1248,7 +1248,7 @@ final class CellLowering {
                         into(args.get(i), base + i);
                     }
                     out.at(c.span());
-                    out.abc(INTRINSIC, dest, in.ordinal(), base);
+                    out.abc(INTRINSIC, dest, in.id(), base);
                     regs.releaseWindow(base, slots.size());
                 }
             }

@@ -1,10 +1,13 @@
 package dev.lumen.lir.format;
 
+import dev.lumen.lir.intrinsics.Signature;
+import dev.lumen.lir.intrinsics.TypeTerm;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +37,6 @@ final class TypeFlow {
     private static final LirType BYTES = LirType.Primitive.BYTES;
     private static final LirType JSON = LirType.Primitive.JSON;
     private static final LirType NULL = LirType.Primitive.NULL;
-    private static final LirType STRINGS = new LirType.ListOf(STRING);
-    private static final LirType PATCHES = new LirType.ListOf(new LirType.Named("Patch"));
-    private static final LirType TRACE_REF = new LirType.Named("TraceRef");
     private static final LirType VALIDATION_ERROR = new LirType.Named("ValidationError");
     /** What a result register is known to hold: either, ok(…), err(…). */
     private static final byte EITHER = 0;
@@ -575,129 +575,88 @@ final class TypeFlow {
         return List.of(new Edge(pc + 1, s));
     }
 
+    /**
+     * INTRINSIC: the arguments the intrinsic's signature takes (lir-v1.md §5), the first deciding which form and
+     * which of its choices apply and what its type variables stand for; the result it gives, which the result
+     * register's type must admit.
+     */
     private void intrinsic(State s, Intrinsic in, int a, int c) {
+        List<Signature.Form> forms = in.def().forms();
+        Signature.Form form = forms.get(0);
+        Map<String, LirType> variables = new HashMap<>();
+        int choice = 0;
+        boolean failed = false;
+        boolean decided = !form.params().isEmpty() && (forms.size() > 1 || form.params().get(0).dependsOnFirst());
+        if (decided) {
+            List<TypeTerm> alternatives = forms.size() > 1
+                    ? forms.stream().map(f -> f.params().get(0).choices().get(0)).toList()
+                    : form.params().get(0).choices();
+            if (alternatives.size() == 1 && alternatives.get(0) instanceof TypeTerm.Variable v) {
+                use(s, c, "argument 0");
+                variables.put(v.name(), declared[c]);
+            } else {
+                LirType t = single(s, c, "argument 0");
+                int k = -1;
+                for (int i = 0; t != null && k < 0 && i < alternatives.size(); i++) {
+                    Map<String, LirType> bound = new HashMap<>();
+                    if (alternatives.get(i).match(t, LirTermTypes.INSTANCE, bound)) {
+                        k = i;
+                        variables.putAll(bound);
+                    }
+                }
+                if (k < 0) {
+                    expected(t, c, "argument 0", describe(alternatives));
+                    failed = true;
+                } else if (forms.size() > 1) {
+                    form = forms.get(k);
+                } else {
+                    choice = k;
+                }
+            }
+        }
+        TypeTerm resultTerm = form.result(choice);
+        for (int i = decided ? 1 : 0; i < form.params().size(); i++) {
+            Signature.Param p = form.params().get(i);
+            TypeTerm term = p.choices().get(p.isChoice() ? choice : 0);
+            String role = "argument " + i;
+            if (failed && p.dependsOnFirst()) {
+                use(s, c + i, role);
+            } else if (!term.hasVariable()) {
+                is(s, c + i, role, lir(term, variables));
+            } else if (resultTerm.hasVariable()) {
+                fits(s, c + i, role, lir(term, variables)); // it may be what the intrinsic returns
+            } else {
+                use(s, c + i, role);
+            }
+        }
         Set<LirType> result;
-        switch (in) {
-            case LENGTH -> {
-                lengthOf(s, c, "argument 0");
-                result = Set.of(INT);
-            }
-            case COUNT -> {
-                LirType t = single(s, c, "argument 0");
-                if (t == STRING && declared[c] == STRING) {
-                    is(s, c + 1, "argument 1", STRING);
-                } else if (t instanceof LirType.ListOf) {
-                    use(s, c + 1, "argument 1");
-                } else {
-                    expected(t, c, "argument 0", "a list or a String register");
-                }
-                result = Set.of(INT);
-            }
-            case MATCHES, STARTS_WITH, ENDS_WITH -> {
-                is(s, c, "argument 0", STRING);
-                is(s, c + 1, "argument 1", STRING);
-                result = Set.of(BOOL);
-            }
-            case TO_STRING, HASH -> {
-                use(s, c, "argument 0");
-                result = Set.of(STRING);
-            }
-            case TO_INT, TO_FLOAT -> {
-                LirType t = single(s, c, "argument 0");
-                LirType other = in == Intrinsic.TO_INT ? FLOAT : INT;
-                if (t != STRING && t != other) {
-                    expected(t, c, "argument 0", "String or " + other);
-                }
-                result = Set.of(in == Intrinsic.TO_INT ? INT : FLOAT);
-            }
-            case TO_JSON -> {
-                use(s, c, "argument 0");
-                result = Set.of(JSON);
-            }
-            case DIFF -> {
-                use(s, c, "argument 0");
-                use(s, c + 1, "argument 1");
-                result = Set.of(PATCHES);
-            }
-            case PATCH, REDACT -> {
-                use(s, c, "argument 0");
-                is(s, c + 1, "argument 1", in == Intrinsic.PATCH ? PATCHES : STRINGS);
-                result = members(declared[c]); // the value comes back as one of its register's type
-            }
-            case TRACE_REF -> {
-                if (!TRACE_REF.equals(declared[a])) {
-                    fail("trace_ref writes a TraceRef into register " + a + " of type " + declared[a]);
-                }
-                result = Set.of(TRACE_REF);
-            }
-            case KEYS, VALUES -> {
-                LirType t = single(s, c, "argument 0");
-                if (t instanceof LirType.MapOf m) {
-                    result = Set.of(in == Intrinsic.KEYS ? STRINGS : new LirType.ListOf(m.value()));
-                } else {
-                    expected(t, c, "argument 0", "a map");
-                    result = members(declared[a]);
-                }
-            }
-            case GET -> {
-                LirType t = single(s, c, "argument 0");
-                is(s, c + 1, "argument 1", STRING);
-                if (t instanceof LirType.MapOf m) {
-                    fits(s, c + 2, "argument 2", m.value());
-                    result = members(m.value());
-                } else {
-                    expected(t, c, "argument 0", "a map");
-                    result = members(declared[a]);
-                }
-            }
-            case RANGE -> {
-                is(s, c, "argument 0", INT);
-                is(s, c + 1, "argument 1", INT);
-                result = Set.of(new LirType.ListOf(INT));
-            }
-            case JOIN -> {
-                is(s, c, "argument 0", STRINGS);
-                is(s, c + 1, "argument 1", STRING);
-                result = Set.of(STRING);
-            }
-            case SPLIT -> {
-                is(s, c, "argument 0", STRING);
-                is(s, c + 1, "argument 1", STRING);
-                result = Set.of(STRINGS);
-            }
-            case TRIM, LOWER, UPPER -> {
-                is(s, c, "argument 0", STRING);
-                result = Set.of(STRING);
-            }
-            case REPLACE -> {
-                for (int i = 0; i < 3; i++) {
-                    is(s, c + i, "argument " + i, STRING);
-                }
-                result = Set.of(STRING);
-            }
-            case SLICE -> {
-                LirType t = single(s, c, "argument 0");
-                if (t != STRING && !(t instanceof LirType.ListOf)) {
-                    expected(t, c, "argument 0", "a String or a list");
-                }
-                is(s, c + 1, "argument 1", INT);
-                is(s, c + 2, "argument 2", INT);
-                result = t == null ? members(declared[a]) : Set.of(t);
-            }
-            case ABS, MIN, MAX -> {
-                // the interpreter takes the Float path by the register's type, the Int one otherwise
-                LirType t = single(s, c, "argument 0");
-                if (t != INT && !(t == FLOAT && declared[c] == FLOAT)) {
-                    expected(t, c, "argument 0", "an Int, or a Float register");
-                }
-                if (in != Intrinsic.ABS && t != null) {
-                    is(s, c + 1, "argument 1", t);
-                }
-                result = t == null ? members(declared[a]) : Set.of(t);
-            }
-            default -> throw new IllegalStateException("intrinsic " + in);
+        if (failed) {
+            result = form.result().size() > 1 || resultTerm.hasVariable() ? members(declared[a])
+                    : Set.of(lir(resultTerm, variables));
+        } else {
+            result = resultTerm instanceof TypeTerm.Variable v ? members(variables.get(v.name()))
+                    : Set.of(lir(resultTerm, variables));
+        }
+        if (!members(declared[a]).containsAll(result)) {
+            fail(op + " writes " + text(result) + " into register " + a + " of type " + declared[a]);
+            result = members(declared[a]);
         }
         write(s, a, result);
+    }
+
+    private static LirType lir(TypeTerm term, Map<String, LirType> variables) {
+        return term.instantiate(LirTermTypes.INSTANCE, variables);
+    }
+
+    /** "String, Bytes, a list or a map". */
+    private static String describe(List<TypeTerm> alternatives) {
+        List<String> parts = alternatives.stream().map(t -> switch (t) {
+            case TypeTerm.ListOf l -> "a list";
+            case TypeTerm.MapOf m -> "a map";
+            default -> t.toString();
+        }).toList();
+        return parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
     }
 
     // ============================================================================== reading and writing

@@ -515,7 +515,7 @@ public final class Verifier {
                 }
                 case INTRINSIC_ID -> {
                     if (Intrinsic.of((int) v) == null) {
-                        problems.add(at + "intrinsic " + v + " does not exist (there are " + Intrinsic.values().length + ")");
+                        problems.add(at + "intrinsic " + v + " does not exist (there are " + Intrinsic.count() + ")");
                     }
                 }
                 case JUMP -> {

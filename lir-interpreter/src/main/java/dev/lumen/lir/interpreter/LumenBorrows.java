@@ -181,8 +181,11 @@ final class LumenBorrows {
             case SETINDEX -> a == r || c == r;
             case APPEND -> c == r || (a == b && b == r);
             case RETURN, TOOLCALL, SCHEMA, VALIDATE -> a == r || ((word & 0xFF) == TOOLCALL && c == r);
-            // get(m, k, default) may return its default; to_json of a Json value returns it
-            case INTRINSIC -> (b == Intrinsic.GET.ordinal() && r == c + 2) || (b == Intrinsic.TO_JSON.ordinal() && r == c);
+            // e.g. get(m, k, default) may return its default
+            case INTRINSIC -> {
+                Intrinsic in = Intrinsic.of(b);
+                yield in != null && r >= c && r < c + in.arity() && in.def().mayReturn(r - c);
+            }
             default -> false;
         };
     }

@@ -1,5 +1,7 @@
 package dev.lumen.lir.interpreter;
 
+import static dev.lumen.lir.intrinsics.LumenIntrinsics.unlikely;
+
 import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
@@ -21,12 +23,12 @@ import dev.lumen.lir.format.Constant;
 import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
+import dev.lumen.lir.intrinsics.IntrinsicDef;
 import dev.lumen.lir.intrinsics.LumenIntrinsics;
-import dev.lumen.lir.intrinsics.LumenPatches;
-import dev.lumen.lir.intrinsics.LumenRedaction;
+import dev.lumen.lir.intrinsics.Registers;
+import dev.lumen.lir.intrinsics.builtins.Length;
 import dev.lumen.lir.values.LumenContainer;
 import dev.lumen.lir.values.LumenEnumType;
-import dev.lumen.lir.values.LumenJson;
 import dev.lumen.lir.values.LumenList;
 import dev.lumen.lir.values.LumenMap;
 import dev.lumen.lir.values.LumenNull;
@@ -59,13 +61,17 @@ import java.util.List;
  * safepoints, report loop counts to the runtime and trigger on-stack replacement ({@link BytecodeOSRNode}):
  * a long loop in a cell that is called once still gets compiled.
  *
+ * <p><b>Intrinsics.</b> INTRINSIC executes the intrinsic's definition ({@link IntrinsicDef}, from the registry
+ * {@link Intrinsic}) on this node as its {@link Registers}: compiled, the id and so the definition are constants,
+ * and its code is inlined into the cell like the other instructions'.
+ *
  * <p><b>Values</b> are boxed only where they leave a typed slot (containers, calls, boundaries). Anything that
  * allocates heavily, loops over data or performs an effect is a static {@link TruffleBoundary} helper
- * ({@link LumenIntrinsics}, the value classes, the effect helpers below); errors are created behind boundaries,
- * thrown from compiled code without deoptimizing it ({@link #unlikely}), and located at the failing instruction
- * through the cell's source map.
+ * ({@link LumenIntrinsics}, the intrinsics' own, the value classes, the effect helpers below); errors are created
+ * behind boundaries, thrown from compiled code without deoptimizing it ({@link LumenIntrinsics#unlikely}), and
+ * located at the failing instruction through the cell's source map.
  */
-public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
+public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Registers {
 
     // ---- opcode numbers: the ordinals of Opcode (checked when the class initializes) ----
     static final int MOVE = 0;
@@ -112,36 +118,6 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     static final int HALT = 41;
     static final int EXTRAARG = 42;
 
-    // ---- intrinsic numbers: the ordinals of Intrinsic ----
-    static final int I_LENGTH = 0;
-    static final int I_COUNT = 1;
-    static final int I_MATCHES = 2;
-    static final int I_TO_STRING = 3;
-    static final int I_TO_INT = 4;
-    static final int I_TO_FLOAT = 5;
-    static final int I_TO_JSON = 6;
-    static final int I_HASH = 7;
-    static final int I_DIFF = 8;
-    static final int I_PATCH = 9;
-    static final int I_REDACT = 10;
-    static final int I_TRACE_REF = 11;
-    static final int I_KEYS = 12;
-    static final int I_VALUES = 13;
-    static final int I_GET = 14;
-    static final int I_RANGE = 15;
-    static final int I_JOIN = 16;
-    static final int I_SPLIT = 17;
-    static final int I_TRIM = 18;
-    static final int I_LOWER = 19;
-    static final int I_UPPER = 20;
-    static final int I_STARTS_WITH = 21;
-    static final int I_ENDS_WITH = 22;
-    static final int I_REPLACE = 23;
-    static final int I_SLICE = 24;
-    static final int I_ABS = 25;
-    static final int I_MIN = 26;
-    static final int I_MAX = 27;
-
     static {
         String[] ops = {"MOVE", "LOADK", "LOADINT", "LOADBOOL", "LOADNULL", "NEWLIST", "NEWMAP", "NEWRECORD", "OK",
             "ERR", "GETFIELD", "SETFIELD", "GETINDEX", "SETINDEX", "APPEND", "LEN", "ADD", "SUB", "MUL", "DIV", "MOD",
@@ -153,17 +129,6 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         for (int i = 0; i < ops.length; i++) {
             if (Opcode.valueOf(ops[i]).ordinal() != i) {
                 throw new AssertionError("opcode " + ops[i] + " is not number " + i);
-            }
-        }
-        String[] intrinsics = {"LENGTH", "COUNT", "MATCHES", "TO_STRING", "TO_INT", "TO_FLOAT", "TO_JSON", "HASH",
-            "DIFF", "PATCH", "REDACT", "TRACE_REF", "KEYS", "VALUES", "GET", "RANGE", "JOIN", "SPLIT", "TRIM", "LOWER",
-            "UPPER", "STARTS_WITH", "ENDS_WITH", "REPLACE", "SLICE", "ABS", "MIN", "MAX"};
-        if (intrinsics.length != Intrinsic.values().length) {
-            throw new AssertionError("the interpreter's intrinsic numbers are out of step with Intrinsic");
-        }
-        for (int i = 0; i < intrinsics.length; i++) {
-            if (Intrinsic.valueOf(intrinsics[i]).ordinal() != i) {
-                throw new AssertionError("intrinsic " + intrinsics[i] + " is not number " + i);
             }
         }
     }
@@ -188,6 +153,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
     static final byte C_BYTES = 10;
     static final byte C_JSON = 11;
     static final byte C_NULL = 12;
+
+    /** The intrinsics by LIR id: an INTRINSIC instruction's id is a constant, and so is its definition. */
+    @CompilationFinal(dimensions = 1) private static final IntrinsicDef[] INTRINSICS = intrinsics();
 
     /** The pc after a RETURN: the dispatch loop ends. */
     private static final int DONE = -1;
@@ -498,7 +466,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         break;
                     }
                     case LEN:
-                        writeLong(frame, a, length(frame, b));
+                        writeLong(frame, a, Length.of(this, frame, b));
                         pc++;
                         break;
                     case ADD:
@@ -601,7 +569,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
                         break;
                     }
                     case INTRINSIC:
-                        intrinsic(frame, pc, b, a, c);
+                        INTRINSICS[b].execute(this, frame, pc, a, c);
                         pc++;
                         break;
                     case TOOLCALL:
@@ -681,7 +649,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         return kinds[r];
     }
 
-    private Object readBoxed(VirtualFrame frame, int r) {
+    @Override
+    public Object readBoxed(VirtualFrame frame, int r) {
         switch (kind(r)) {
             case K_LONG:
                 return frame.getLongStatic(r);
@@ -694,19 +663,23 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    private long readLong(VirtualFrame frame, int r) {
+    @Override
+    public long readLong(VirtualFrame frame, int r) {
         return kind(r) == K_LONG ? frame.getLongStatic(r) : (Long) frame.getObjectStatic(r);
     }
 
-    private double readDouble(VirtualFrame frame, int r) {
+    @Override
+    public double readDouble(VirtualFrame frame, int r) {
         return kind(r) == K_DOUBLE ? frame.getDoubleStatic(r) : (Double) frame.getObjectStatic(r);
     }
 
-    private boolean readBool(VirtualFrame frame, int r) {
+    @Override
+    public boolean readBool(VirtualFrame frame, int r) {
         return kind(r) == K_BOOL ? frame.getBooleanStatic(r) : (Boolean) frame.getObjectStatic(r);
     }
 
-    private void writeBoxed(VirtualFrame frame, int r, Object value) {
+    @Override
+    public void writeBoxed(VirtualFrame frame, int r, Object value) {
         switch (kind(r)) {
             case K_LONG:
                 frame.setLongStatic(r, (Long) value);
@@ -722,7 +695,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    private void writeLong(VirtualFrame frame, int r, long value) {
+    @Override
+    public void writeLong(VirtualFrame frame, int r, long value) {
         if (kind(r) == K_LONG) {
             frame.setLongStatic(r, value);
         } else {
@@ -730,7 +704,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    private void writeDouble(VirtualFrame frame, int r, double value) {
+    @Override
+    public void writeDouble(VirtualFrame frame, int r, double value) {
         if (kind(r) == K_DOUBLE) {
             frame.setDoubleStatic(r, value);
         } else {
@@ -738,7 +713,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    private void writeBool(VirtualFrame frame, int r, boolean value) {
+    @Override
+    public void writeBool(VirtualFrame frame, int r, boolean value) {
         if (kind(r) == K_BOOL) {
             frame.setBooleanStatic(r, value);
         } else {
@@ -928,19 +904,6 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         }
     }
 
-    private long length(VirtualFrame frame, int r) {
-        switch (cats[r]) {
-            case C_STRING:
-                return LumenIntrinsics.length((String) readBoxed(frame, r));
-            case C_LIST:
-                return ((LumenList) readBoxed(frame, r)).size();
-            case C_MAP:
-                return ((LumenMap) readBoxed(frame, r)).size();
-            default:
-                return LumenIntrinsics.lengthOf(readBoxed(frame, r));
-        }
-    }
-
     private void arithmetic(VirtualFrame frame, int pc, int op, int a, int b, int c) {
         if (kinds[a] == K_LONG || (cats[a] == C_OTHER && kinds[b] == K_LONG)) {
             long x = readLong(frame, b);
@@ -1097,135 +1060,36 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
     // ============================================================================== intrinsics
 
-    private void intrinsic(VirtualFrame frame, int pc, int id, int a, int c) {
-        switch (id) {
-            case I_LENGTH:
-                writeLong(frame, a, length(frame, c));
-                break;
-            case I_COUNT:
-                if (cats[c] == C_STRING) {
-                    writeLong(frame, a, LumenIntrinsics.count((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
-                } else {
-                    writeLong(frame, a, LumenIntrinsics.count((LumenList) readBoxed(frame, c), readBoxed(frame, c + 1)));
-                }
-                break;
-            case I_MATCHES:
-                writeBool(frame, a, LumenIntrinsics.matches((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
-                break;
-            case I_TO_STRING:
-                if (kinds[c] == K_LONG) {
-                    writeBoxed(frame, a, LumenText.intText(frame.getLongStatic(c)));
-                } else if (kinds[c] == K_DOUBLE) {
-                    writeBoxed(frame, a, LumenText.floatText(frame.getDoubleStatic(c)));
-                } else if (cats[c] == C_JSON) {
-                    writeBoxed(frame, a, LumenJson.text(readBoxed(frame, c)));
-                } else if (cats[c] == C_STRING) {
-                    writeBoxed(frame, a, readBoxed(frame, c));
-                } else {
-                    writeBoxed(frame, a, LumenText.text(readBoxed(frame, c)));
-                }
-                break;
-            case I_TO_INT:
-                if (kinds[c] == K_DOUBLE) {
-                    writeLong(frame, a, LumenIntrinsics.toInt(frame.getDoubleStatic(c)));
-                } else {
-                    writeLong(frame, a, LumenIntrinsics.toInt(readBoxed(frame, c)));
-                }
-                break;
-            case I_TO_FLOAT:
-                if (kinds[c] == K_LONG) {
-                    writeDouble(frame, a, frame.getLongStatic(c));
-                } else {
-                    writeDouble(frame, a, LumenIntrinsics.toFloat(readBoxed(frame, c)));
-                }
-                break;
-            case I_TO_JSON:
-                writeBoxed(frame, a, cats[c] == C_JSON ? LumenContainer.share(readBoxed(frame, c)) : LumenJson.toTree(readBoxed(frame, c)));
-                break;
-            case I_HASH:
-                writeBoxed(frame, a, LumenJson.hash(readBoxed(frame, c)));
-                break;
-            case I_DIFF:
-                writeBoxed(frame, a, diff(program, readBoxed(frame, c), readBoxed(frame, c + 1)));
-                break;
-            case I_PATCH:
-                writeBoxed(frame, a, patch(types[c], readBoxed(frame, c), (LumenList) readBoxed(frame, c + 1)));
-                break;
-            case I_REDACT:
-                writeBoxed(frame, a, LumenRedaction.redact(readBoxed(frame, c), (LumenList) readBoxed(frame, c + 1), types[c]));
-                break;
-            case I_TRACE_REF:
-                writeBoxed(frame, a, traceRef(program, cell, a));
-                break;
-            case I_KEYS:
-                writeBoxed(frame, a, ((LumenMap) readBoxed(frame, c)).keys());
-                break;
-            case I_VALUES:
-                writeBoxed(frame, a, ((LumenMap) readBoxed(frame, c)).values());
-                break;
-            case I_GET: {
-                Object v = ((LumenMap) readBoxed(frame, c)).get((String) readBoxed(frame, c + 1));
-                writeBoxed(frame, a, v != null ? v : LumenContainer.share(readBoxed(frame, c + 2)));
-                break;
-            }
-            case I_RANGE:
-                writeBoxed(frame, a, LumenIntrinsics.range(readLong(frame, c), readLong(frame, c + 1)));
-                break;
-            case I_JOIN:
-                writeBoxed(frame, a, LumenIntrinsics.join((LumenList) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
-                break;
-            case I_SPLIT:
-                writeBoxed(frame, a, LumenIntrinsics.split((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
-                break;
-            case I_TRIM:
-                writeBoxed(frame, a, LumenIntrinsics.trim((String) readBoxed(frame, c)));
-                break;
-            case I_LOWER:
-                writeBoxed(frame, a, LumenIntrinsics.lower((String) readBoxed(frame, c)));
-                break;
-            case I_UPPER:
-                writeBoxed(frame, a, LumenIntrinsics.upper((String) readBoxed(frame, c)));
-                break;
-            case I_STARTS_WITH:
-                writeBool(frame, a, LumenIntrinsics.startsWith((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
-                break;
-            case I_ENDS_WITH:
-                writeBool(frame, a, LumenIntrinsics.endsWith((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1)));
-                break;
-            case I_REPLACE:
-                writeBoxed(frame, a, LumenIntrinsics.replace((String) readBoxed(frame, c), (String) readBoxed(frame, c + 1),
-                        (String) readBoxed(frame, c + 2)));
-                break;
-            case I_SLICE:
-                writeBoxed(frame, a, LumenIntrinsics.slice(readBoxed(frame, c), readLong(frame, c + 1), readLong(frame, c + 2)));
-                break;
-            case I_ABS:
-                if (kinds[c] == K_DOUBLE) {
-                    writeDouble(frame, a, Math.abs(frame.getDoubleStatic(c)));
-                } else {
-                    long x = readLong(frame, c);
-                    if (unlikely(x == Long.MIN_VALUE)) {
-                        throw error(pc, LumenIntrinsics.overflowMessage("abs", x));
-                    }
-                    writeLong(frame, a, x < 0 ? -x : x);
-                }
-                break;
-            case I_MIN:
-            case I_MAX:
-                if (kinds[c] == K_DOUBLE) {
-                    double x = frame.getDoubleStatic(c);
-                    double y = readDouble(frame, c + 1);
-                    writeDouble(frame, a, id == I_MIN ? Math.min(x, y) : Math.max(x, y));
-                } else {
-                    long x = readLong(frame, c);
-                    long y = readLong(frame, c + 1);
-                    writeLong(frame, a, id == I_MIN ? Math.min(x, y) : Math.max(x, y));
-                }
-                break;
-            default:
-                CompilerDirectives.transferToInterpreter();
-                throw new LumenFailure("internal error: unknown intrinsic " + id);
+    private static IntrinsicDef[] intrinsics() {
+        IntrinsicDef[] table = new IntrinsicDef[Intrinsic.count()];
+        for (int id = 0; id < table.length; id++) {
+            table[id] = Intrinsic.of(id).def();
         }
+        return table;
+    }
+
+    @Override
+    public LumenType type(int r) {
+        return types[r];
+    }
+
+    @Override
+    @TruffleBoundary
+    public LumenRecordType builtinRecord(String name) {
+        return (LumenRecordType) program.resolve(new LirType.Named(name));
+    }
+
+    /** {@code trace_ref()}: a boundary, like every effect. */
+    @Override
+    @TruffleBoundary
+    public Object traceRef() {
+        return program.effects().traceRef(builtinRecord("TraceRef"));
+    }
+
+    @Override
+    @TruffleBoundary
+    public Object fromJson(Object tree, LumenType type, String failure) {
+        return LumenImport.fromJson(tree, type, "value", LumenException.Kind.RUNTIME, failure);
     }
 
     // ============================================================================== effects
@@ -1236,25 +1100,6 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
         return program.effects().callTool(program.tool(tool), arguments, program.resolve(cell.registers().get(result)));
     }
 
-    /** {@code trace_ref()}: a boundary, like every effect. */
-    @TruffleBoundary
-    private static Object traceRef(LumenProgram program, CellDef cell, int result) {
-        return program.effects().traceRef(program.resolve(cell.registers().get(result)));
-    }
-
-    /** {@code diff}: the patches are records of the built-in type Patch. */
-    @TruffleBoundary
-    private static LumenList diff(LumenProgram program, Object before, Object after) {
-        return LumenPatches.diff(before, after, (LumenRecordType) program.resolve(new LirType.Named("Patch")));
-    }
-
-    /** {@code patch}: the patched JSON read back as a value of the patched value's type (a runtime error if it is not one). */
-    @TruffleBoundary
-    private static Object patch(LumenType type, Object value, LumenList patches) {
-        return LumenImport.fromJson(LumenPatches.apply(value, patches), type, "value", LumenException.Kind.RUNTIME,
-                "patch: the patched value is not a valid " + type);
-    }
-
     /** SCHEMA and VALIDATE: the trace boundary for validation. */
     @TruffleBoundary
     private static Object validate(LumenProgram program, LumenType schema, Object input, boolean strict) {
@@ -1263,20 +1108,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode {
 
     // ============================================================================== errors
 
-    /**
-     * The condition of a runtime error the program can raise (an index out of range, a zero divisor, an
-     * overflow), as a rare branch whose error is thrown from compiled code, not after a transferToInterpreter.
-     * A deoptimizing branch becomes a guard, which the compiler may schedule after the operation's own
-     * implicit check in the same block (the array bound of the list's items): that check deoptimizes and
-     * invalidates the code, so a cell raising the error on every call (a `where` constraint indexing an empty
-     * list, checked against each reply) was recompiled on every call, until Truffle reported a deopt cycle.
-     */
-    private static boolean unlikely(boolean condition) {
-        return CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, condition);
-    }
-
+    @Override
     @TruffleBoundary
-    private LumenRuntimeError error(int pc, String message) {
+    public LumenRuntimeError error(int pc, String message) {
         return new LumenRuntimeError(message, null, program.location(cell, pc));
     }
 

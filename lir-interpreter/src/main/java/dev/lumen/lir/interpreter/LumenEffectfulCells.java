@@ -39,7 +39,8 @@ final class LumenEffectfulCells {
         for (int word : code) {
             Opcode op = Opcode.of(Instruction.opcode(word));
             if (op == Opcode.TOOLCALL || op == Opcode.SCHEMA || op == Opcode.VALIDATE
-                    || (op == Opcode.INTRINSIC && Intrinsic.of(Instruction.b(word)) == Intrinsic.TRACE_REF)) {
+                    || (op == Opcode.INTRINSIC && Intrinsic.of(Instruction.b(word)) != null
+                            && !Intrinsic.of(Instruction.b(word)).def().pure())) {
                 return true;
             }
         }

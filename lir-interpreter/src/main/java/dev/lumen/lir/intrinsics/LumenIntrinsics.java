@@ -1,75 +1,37 @@
 package dev.lumen.lir.intrinsics;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import dev.lumen.lir.errors.LumenFailure;
-import dev.lumen.lir.values.LumenBytes;
 import dev.lumen.lir.values.LumenContainer;
 import dev.lumen.lir.values.LumenList;
 import dev.lumen.lir.values.LumenMap;
-import dev.lumen.lir.values.LumenText;
 import dev.lumen.lir.values.LumenValues;
 import dev.lumen.runtime.json.CanonicalJson;
-import java.util.ArrayList;
-import java.util.Locale;
 
 /**
- * The pure intrinsics of spec §11, as static {@link TruffleBoundary} methods the bytecode loop calls with
- * unboxed or boxed arguments. Each allocates nothing beyond its result (and, for {@code matches}, a pattern
- * compiled once per thread). Failures are {@link LumenFailure}s; the loop locates them.
- *
- * <p>Strings are {@code java.lang.String}; lengths, positions and slices count code points, not UTF-16
- * units (spec §11: "code points of a String").
+ * What the bytecode loop's operators and the intrinsics' implementations share: static {@link TruffleBoundary}
+ * helpers for membership, concatenation and operators on union-typed registers, the text of runtime errors, and
+ * {@link #unlikely} for the branches that raise them. Each intrinsic's own implementation is in its class
+ * ({@code dev.lumen.lir.intrinsics.builtins}). Failures are {@link LumenFailure}s; the loop locates them.
  */
 public final class LumenIntrinsics {
     private LumenIntrinsics() {
     }
 
-    // ---- length, count, contains ----
-
-    @TruffleBoundary
-    public static long length(String s) {
-        return s.codePointCount(0, s.length());
+    /**
+     * The condition of a runtime error the program can raise (an index out of range, a zero divisor, an
+     * overflow), as a rare branch whose error is thrown from compiled code, not after a transferToInterpreter.
+     * A deoptimizing branch becomes a guard, which the compiler may schedule after the operation's own
+     * implicit check in the same block (the array bound of the list's items): that check deoptimizes and
+     * invalidates the code, so a cell raising the error on every call (a `where` constraint indexing an empty
+     * list, checked against each reply) was recompiled on every call, until Truffle reported a deopt cycle.
+     */
+    public static boolean unlikely(boolean condition) {
+        return CompilerDirectives.injectBranchProbability(CompilerDirectives.SLOWPATH_PROBABILITY, condition);
     }
 
-    @TruffleBoundary
-    public static long lengthOf(Object value) {
-        if (value instanceof String s) {
-            return s.codePointCount(0, s.length());
-        } else if (value instanceof LumenList l) {
-            return l.size();
-        } else if (value instanceof LumenMap m) {
-            return m.size();
-        } else if (value instanceof LumenBytes b) {
-            return b.length();
-        }
-        throw new LumenFailure("length: no length for a value of type " + LumenValues.typeName(value));
-    }
-
-    /** Non-overlapping occurrences of {@code part}; for an empty part, the code points plus one. */
-    @TruffleBoundary
-    public static long count(String text, String part) {
-        if (part.isEmpty()) {
-            return text.codePointCount(0, text.length()) + 1;
-        }
-        long n = 0;
-        int from = 0;
-        while ((from = text.indexOf(part, from)) >= 0) {
-            n++;
-            from += part.length();
-        }
-        return n;
-    }
-
-    @TruffleBoundary
-    public static long count(LumenList list, Object item) {
-        long n = 0;
-        for (int i = 0; i < list.size(); i++) {
-            if (LumenValues.equal(list.get(i), item)) {
-                n++;
-            }
-        }
-        return n;
-    }
+    // ---- membership ----
 
     @TruffleBoundary
     public static boolean contains(LumenList list, Object item) {
@@ -102,227 +64,8 @@ public final class LumenIntrinsics {
     // ---- text ----
 
     @TruffleBoundary
-    public static boolean matches(String text, String regex) {
-        return RegexCache.find(text, regex);
-    }
-
-    @TruffleBoundary
     public static String concat(String a, String b) {
         return a.concat(b);
-    }
-
-    @TruffleBoundary
-    public static String join(LumenList parts, String separator) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < parts.size(); i++) {
-            if (i > 0) {
-                b.append(separator);
-            }
-            b.append((String) parts.get(i));
-        }
-        return b.toString();
-    }
-
-    /**
-     * The text split at every occurrence of the separator (literal text). An empty separator splits into
-     * code points; an empty text gives one empty part.
-     */
-    @TruffleBoundary
-    public static LumenList split(String text, String separator) {
-        ArrayList<Object> parts = new ArrayList<>();
-        if (separator.isEmpty()) {
-            if (text.isEmpty()) {
-                parts.add("");
-            }
-            text.codePoints().forEach(cp -> parts.add(new String(Character.toChars(cp))));
-            return LumenList.wrap(parts.toArray());
-        }
-        int from = 0;
-        int at;
-        while ((at = text.indexOf(separator, from)) >= 0) {
-            parts.add(text.substring(from, at));
-            from = at + separator.length();
-        }
-        parts.add(text.substring(from));
-        return LumenList.wrap(parts.toArray());
-    }
-
-    /** Without leading and trailing white space ({@link Character#isWhitespace}). */
-    @TruffleBoundary
-    public static String trim(String s) {
-        return s.strip();
-    }
-
-    @TruffleBoundary
-    public static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
-
-    @TruffleBoundary
-    public static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
-    }
-
-    @TruffleBoundary
-    public static boolean startsWith(String s, String prefix) {
-        return s.startsWith(prefix);
-    }
-
-    @TruffleBoundary
-    public static boolean endsWith(String s, String suffix) {
-        return s.endsWith(suffix);
-    }
-
-    /** Every occurrence of {@code target} (literal) replaced; an empty target is inserted around every code point. */
-    @TruffleBoundary
-    public static String replace(String s, String target, String replacement) {
-        if (!target.isEmpty()) {
-            return s.replace(target, replacement);
-        }
-        StringBuilder b = new StringBuilder(s.length() * (1 + replacement.length()) + replacement.length());
-        b.append(replacement);
-        s.codePoints().forEach(cp -> b.appendCodePoint(cp).append(replacement));
-        return b.toString();
-    }
-
-    /** {@code slice}: code points of a String, or elements of a list, from start (inclusive) to end (exclusive). */
-    @TruffleBoundary
-    public static Object slice(Object value, long start, long end) {
-        if (value instanceof String s) {
-            long n = s.codePointCount(0, s.length());
-            checkSlice(start, end, n);
-            int from = s.offsetByCodePoints(0, (int) start);
-            int to = s.offsetByCodePoints(from, (int) (end - start));
-            return s.substring(from, to);
-        }
-        LumenList l = (LumenList) value;
-        checkSlice(start, end, l.size());
-        return l.slice((int) start, (int) end);
-    }
-
-    private static void checkSlice(long start, long end, long length) {
-        if (start < 0 || start > end || end > length) {
-            throw new LumenFailure("slice: the range " + start + ".." + end + " is not within 0.." + length
-                    + " (slice needs 0 <= start <= end <= length)");
-        }
-    }
-
-    // ---- conversions ----
-
-    /** {@code to_int(String)}: a decimal integer, an optional sign and ASCII digits. */
-    @TruffleBoundary
-    public static long toInt(Object value) {
-        if (value instanceof Double d) {
-            return toInt(d.doubleValue());
-        }
-        if (!(value instanceof String s)) {
-            throw new LumenFailure("to_int: cannot convert a " + LumenValues.typeName(value));
-        }
-        int i = s.isEmpty() || (s.charAt(0) != '-' && s.charAt(0) != '+') ? 0 : 1;
-        if (i == s.length()) {
-            throw new LumenFailure("to_int: " + quote(s) + " is not a decimal integer");
-        }
-        for (int j = i; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c < '0' || c > '9') {
-                throw new LumenFailure("to_int: " + quote(s) + " is not a decimal integer");
-            }
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw new LumenFailure("to_int: " + quote(s) + " does not fit in an Int");
-        }
-    }
-
-    /** {@code to_int(Float)}: truncation toward zero. */
-    @TruffleBoundary
-    public static long toInt(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d) || d >= 0x1p63 || d < -0x1p63) {
-            throw new LumenFailure("to_int: " + LumenText.floatText(d) + " does not fit in an Int");
-        }
-        return (long) d;
-    }
-
-    /** {@code to_float(String)}: a decimal number ({@code 12}, {@code -1.5}, {@code 2.5e-3}, {@code .5}). */
-    @TruffleBoundary
-    public static double toFloat(Object value) {
-        if (value instanceof Long l) {
-            return l;
-        }
-        if (!(value instanceof String s)) {
-            throw new LumenFailure("to_float: cannot convert a " + LumenValues.typeName(value));
-        }
-        if (!isDecimal(s)) {
-            throw new LumenFailure("to_float: " + quote(s) + " is not a decimal number");
-        }
-        double d = Double.parseDouble(s);
-        if (Double.isInfinite(d)) {
-            throw new LumenFailure("to_float: " + quote(s) + " is too large for a Float");
-        }
-        return d;
-    }
-
-    private static boolean isDecimal(String s) {
-        int i = 0;
-        int n = s.length();
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int intDigits = 0;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-            intDigits++;
-        }
-        int fracDigits = 0;
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                fracDigits++;
-            }
-        }
-        if (intDigits + fracDigits == 0) {
-            return false;
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    // ---- collections ----
-
-    /** {@code range(start, end)}: {@code [start, ..., end-1]}, empty when end <= start. */
-    @TruffleBoundary
-    public static LumenList range(long start, long end) {
-        if (end <= start) {
-            return LumenList.empty();
-        }
-        long n = end - start;
-        if (n < 0 || n > Integer.MAX_VALUE - 16) {
-            throw new LumenFailure("range: " + start + ".." + end + " has too many elements for a list");
-        }
-        Object[] items = new Object[(int) n];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = start + i;
-        }
-        return LumenList.wrap(items);
     }
 
     // ---- operators on union-typed registers (rare: the front end types operands exactly) ----

@@ -31,7 +31,7 @@ class DisassemblerTest {
                         new Constant.FloatConst(2.0), new Constant.IntConst(-42))
                 .line(10).op(LOADK, 2, 0).op(LOADK, 3, 1).op(NEWRECORD, 1, 0)
                 .line(11).op(GETFIELD, 5, 1, 0).op(LOADK, 4, 2)
-                .line(12).op(INTRINSIC, 11, Intrinsic.LENGTH.ordinal(), 0)
+                .line(12).op(INTRINSIC, 11, Intrinsic.LENGTH.id(), 0)
                 .line(13).op(NEWMAP, 7, 0).op(TOOLCALL, 6, 0, 7)
                 .line(14).op(MOVE, 9, 2).op(MOVE, 10, 3).op(CALL, 8, 0).op(JMPIF, 8, 1)
                 .line(15).op(HALT, 5)

@@ -52,8 +52,8 @@ class LirSpecTest {
         }
         documented.sort((x, y) -> Integer.compare(Integer.parseInt(x.split(" ")[0]), Integer.parseInt(y.split(" ")[0])));
         List<String> actual = new ArrayList<>();
-        for (Intrinsic i : Intrinsic.values()) {
-            actual.add(i.ordinal() + " " + i.lumenName() + " " + i.arity());
+        for (int id = 0; id < Intrinsic.count(); id++) {
+            actual.add(id + " " + Intrinsic.of(id).lumenName() + " " + Intrinsic.of(id).arity());
         }
         assertEquals(actual, documented);
     }

@@ -163,12 +163,24 @@ class TypeFlowTest {
     @Test
     void intrinsicsGetTheirArgumentTypes() {
         Asm a = new Asm("run").param("m", new LirType.MapOf(INT)).returns(STRING).regs(STRING, JSON, STRING)
-                .op(INTRINSIC, 1, Intrinsic.TRIM.ordinal(), 0)           // trim of a map
-                .op(INTRINSIC, 2, Intrinsic.TRACE_REF.ordinal(), 0)      // a TraceRef into a Json register
-                .op(INTRINSIC, 3, Intrinsic.TO_STRING.ordinal(), 0)
+                .op(INTRINSIC, 1, Intrinsic.TRIM.id(), 0)           // trim of a map
+                .op(INTRINSIC, 2, Intrinsic.TRACE_REF.id(), 0)      // a TraceRef into a Json register
+                .op(INTRINSIC, 3, Intrinsic.TO_STRING.id(), 0)
                 .op(RETURN, 3);
         assertEquals(List.of(
                 "cell `run` pc 0: INTRINSIC needs String in register 0 (argument 0), which holds map[String, Int]",
-                "cell `run` pc 1: trace_ref writes a TraceRef into register 2 of type Json"), problems(a));
+                "cell `run` pc 1: INTRINSIC writes TraceRef into register 2 of type Json"), problems(a));
+    }
+
+    @Test
+    void anIntrinsicResultGoesIntoARegisterThatAdmitsIt() {
+        LirType maybeRef = new LirType.UnionOf(List.of(new LirType.Named("TraceRef"), NULL));
+        Asm a = new Asm("run").param("m", new LirType.MapOf(INT)).returns(maybeRef).regs(maybeRef, STRING)
+                .op(INTRINSIC, 1, Intrinsic.TRACE_REF.id(), 1)                   // a TraceRef into TraceRef | Null
+                .op(INTRINSIC, 2, Intrinsic.KEYS.id(), 0)                        // a list[String] into a String
+                .op(INTRINSIC, 2, Intrinsic.KEYS.id(), 1)                        // keys of a TraceRef
+                .op(RETURN, 1);
+        assertEquals(List.of("cell `run` pc 1: INTRINSIC writes list[String] into register 2 of type String",
+                "cell `run` pc 2: INTRINSIC needs a map in register 1 (argument 0), which holds TraceRef"), problems(a));
     }
 }

@@ -70,7 +70,7 @@ class VerifierTest {
                 "cell `run` pc 1: type 9 out of range (module has 4 types)",
                 "cell `run` pc 2: cell 5 out of range (module has 2 cells)",
                 "cell `run` pc 3: tool 2 out of range (module has 2 tools)",
-                "cell `run` pc 4: intrinsic 99 does not exist (there are " + Intrinsic.values().length + ")",
+                "cell `run` pc 4: intrinsic 99 does not exist (there are " + Intrinsic.count() + ")",
                 "cell `run` pc 5: type 4 out of range (module has 4 types)"), problems(a));
     }
 
@@ -155,7 +155,7 @@ class VerifierTest {
                 .op(CONCAT, 0, 4, 3)      // 4..6
                 .op(ISTYPE, 5, 3)         // 6
                 .op(CALL, 4, 0)           // $Invoice.id(a, b): 5..6
-                .op(INTRINSIC, 0, Intrinsic.REPLACE.ordinal(), 4) // 4..6
+                .op(INTRINSIC, 0, Intrinsic.REPLACE.id(), 4) // 4..6
                 .op(NEWLIST, 0, 5)        // 1..5: fine
                 .op(NEWLIST, 5, 0)        // empty: fine
                 .op(RETURN, 0);

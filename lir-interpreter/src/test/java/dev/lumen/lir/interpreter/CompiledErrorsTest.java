@@ -65,7 +65,7 @@ class CompiledErrorsTest {
         binary(lir, "sub", SUB, INT, INT, INT);
         binary(lir, "mul", MUL, INT, INT, INT);
         unary(lir, "neg", NEG, -1);
-        unary(lir, "abs", INTRINSIC, Intrinsic.ABS.ordinal());
+        unary(lir, "abs", INTRINSIC, Intrinsic.ABS.id());
         return lir;
     }
 

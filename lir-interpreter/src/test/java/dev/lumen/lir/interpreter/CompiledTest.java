@@ -50,11 +50,11 @@ class CompiledTest {
                 .op(ADD, num.r("acc"), num.r("acc"), num.r("x"))
                 .op(LOADINT, num.r("k"), 2).op(DIV, num.r("x"), num.r("i"), num.r("k"))
                 .op(SUB, num.r("acc"), num.r("acc"), num.r("x"))
-                .op(INTRINSIC, num.r("g"), Intrinsic.TO_FLOAT.ordinal(), num.r("i"))
+                .op(INTRINSIC, num.r("g"), Intrinsic.TO_FLOAT.id(), num.r("i"))
                 .op(MUL, num.r("g"), num.r("g"), num.r("half")).op(ADD, num.r("f"), num.r("f"), num.r("g"))
                 .op(NEG, num.r("neg"), num.r("acc")).op(NEG, num.r("neg"), num.r("neg"))
                 .op(ADD, num.r("i"), num.r("i"), num.r("one")).jump(JMP, 0, "top")
-                .label("end").op(INTRINSIC, num.r("g"), Intrinsic.TO_FLOAT.ordinal(), num.r("acc"))
+                .label("end").op(INTRINSIC, num.r("g"), Intrinsic.TO_FLOAT.id(), num.r("acc"))
                 .op(ADD, num.r("f"), num.r("f"), num.r("g")).op(RETURN, num.r("f"));
         lir.cell(num);
 
@@ -111,7 +111,7 @@ class CompiledTest {
                 .op(SETINDEX, col.r("xs"), col.r("i"), col.r("v"))
                 .op(LEN, col.r("len"), col.r("xs"))
                 .op(NEWMAP, col.r("m"), 0).op(LOADK, col.r("k"), col.kString("a")).op(SETINDEX, col.r("m"), col.r("k"), col.r("len"))
-                .op(INTRINSIC, col.r("ks"), Intrinsic.KEYS.ordinal(), col.r("m"))
+                .op(INTRINSIC, col.r("ks"), Intrinsic.KEYS.id(), col.r("m"))
                 .op(IN, col.r("in"), col.r("k"), col.r("m"))
                 .op(LE, col.r("nb"), col.r("len"), col.r("n"))
                 .jump(JMPIF, col.r("nb"), "skip").op(LOADBOOL, col.r("in"), 0)
@@ -129,18 +129,18 @@ class CompiledTest {
         int tw = text.r("out") + 1;
         int jw = text.r("joined");
         text.op(LOADK, text.r("sep"), text.kString(",")).op(MOVE, tw, text.r("s")).op(MOVE, tw + 1, text.r("sep"))
-                .op(INTRINSIC, text.r("parts"), Intrinsic.SPLIT.ordinal(), tw)
+                .op(INTRINSIC, text.r("parts"), Intrinsic.SPLIT.id(), tw)
                 .op(LOADK, text.r("u"), text.kString("-")).op(MOVE, jw, text.r("parts")).op(MOVE, jw + 1, text.r("u"))
-                .op(INTRINSIC, text.r("u"), Intrinsic.JOIN.ordinal(), jw)
-                .op(INTRINSIC, text.r("u"), Intrinsic.UPPER.ordinal(), text.r("u"))
+                .op(INTRINSIC, text.r("u"), Intrinsic.JOIN.id(), jw)
+                .op(INTRINSIC, text.r("u"), Intrinsic.UPPER.id(), text.r("u"))
                 .op(LOADK, tw + 1, text.kString("\\d+")).op(MOVE, tw, text.r("s"))
-                .op(INTRINSIC, text.r("b"), Intrinsic.MATCHES.ordinal(), tw)
-                .op(INTRINSIC, text.r("n"), Intrinsic.LENGTH.ordinal(), text.r("s"))
+                .op(INTRINSIC, text.r("b"), Intrinsic.MATCHES.id(), tw)
+                .op(INTRINSIC, text.r("n"), Intrinsic.LENGTH.id(), text.r("s"))
                 .op(MOVE, tw, text.r("u")).op(LOADK, tw + 1, text.kString("A")).op(LOADK, tw + 2, text.kString("a"))
-                .op(INTRINSIC, text.r("u"), Intrinsic.REPLACE.ordinal(), tw)
-                .op(INTRINSIC, text.r("tmp"), Intrinsic.TO_STRING.ordinal(), text.r("n"))
+                .op(INTRINSIC, text.r("u"), Intrinsic.REPLACE.id(), tw)
+                .op(INTRINSIC, text.r("tmp"), Intrinsic.TO_STRING.id(), text.r("n"))
                 .op(MOVE, tw, text.r("u")).op(MOVE, tw + 1, text.r("tmp"))
-                .op(INTRINSIC, tw + 2, Intrinsic.TO_STRING.ordinal(), text.r("b"))
+                .op(INTRINSIC, tw + 2, Intrinsic.TO_STRING.id(), text.r("b"))
                 .op(CONCAT, text.r("out"), tw, 3).op(RETURN, text.r("out"));
         lir.cell(text);
 

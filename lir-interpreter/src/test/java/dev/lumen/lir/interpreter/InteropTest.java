@@ -56,7 +56,7 @@ class InteropTest {
         isInt.op(MOVE, isInt.r("y"), isInt.r("x")).word(Instruction.abx(ISTYPE, isInt.r("r"), 3)).op(RETURN, isInt.r("r"));
         lir.cell(isInt);
         Cell b = new Cell("bytes_text").param("b", BYTES).returns(STRING).reg("r", STRING);
-        b.op(INTRINSIC, b.r("r"), Intrinsic.TO_STRING.ordinal(), 0).op(RETURN, b.r("r"));
+        b.op(INTRINSIC, b.r("r"), Intrinsic.TO_STRING.id(), 0).op(RETURN, b.r("r"));
         lir.cell(b);
         Cell make = new Cell("make").param("id", STRING).returns(INVOICE).reg("r", INVOICE)
                 .reg("f_id", STRING).reg("f_status", STATUS).reg("f_lines", list(LINE)).reg("f_tags", map(STRING))

@@ -41,7 +41,7 @@ class IntrinsicsTest {
         for (int i = 0; i < types.length; i++) {
             c.param("a" + i, types[i]);
         }
-        c.reg("r", result).op(INTRINSIC, c.r("r"), in.ordinal(), 0).op(RETURN, c.r("r"));
+        c.reg("r", result).op(INTRINSIC, c.r("r"), in.id(), 0).op(RETURN, c.r("r"));
         Lir lir = new Lir().type(new TypeDef.RecordDef("Point", List.of(new TypeDef.FieldDef("x", INT, -1, null),
                 new TypeDef.FieldDef("y", FLOAT, -1, null)))).type(new TypeDef.EnumDef("Color", List.of("Red", "Green"))).cell(c);
         return lir.eval(context).getMember("run").execute(args);
@@ -57,7 +57,7 @@ class IntrinsicsTest {
         Cell c = new Cell("run").param("u", union(STRING, list(INT))).returns(INT).reg("n", INT).reg("t", BOOL)
                 .reg("copy", union(STRING, list(INT)));
         c.op(MOVE, c.r("copy"), c.r("u")).word(Instruction.abx(ISTYPE, c.r("t"), 0)).jump(JMPIFNOT, c.r("t"), "list")
-                .op(INTRINSIC, c.r("n"), Intrinsic.LENGTH.ordinal(), c.r("u")).op(RETURN, c.r("n"))
+                .op(INTRINSIC, c.r("n"), Intrinsic.LENGTH.id(), c.r("u")).op(RETURN, c.r("n"))
                 .label("list").op(LOADINT, c.r("n"), -1).op(RETURN, c.r("n"));
         Value m = new Lir().type(new TypeDef.AliasDef("String", STRING)).cell(c).eval(context);
         assertEquals(2, m.getMember("run").execute("ab").asInt());
@@ -164,5 +164,38 @@ class IntrinsicsTest {
         assertEquals(4, call(Intrinsic.MAX, INT, new LirType[] {INT, INT}, -3, 4).asInt());
         assertEquals(1.5, call(Intrinsic.MIN, FLOAT, new LirType[] {FLOAT, FLOAT}, 1.5, 2.0).asDouble());
         assertEquals(2.0, call(Intrinsic.MAX, FLOAT, new LirType[] {FLOAT, FLOAT}, 1.5, 2.0).asDouble());
+    }
+
+    /**
+     * A union register that a test narrowed to one type is an argument of that type: {@code min}, {@code abs} and
+     * {@code count} take their path by the value it holds, interpreted and compiled.
+     */
+    @Test
+    void aNarrowedUnionRegisterIsAnArgumentOfItsType() {
+        LirType num = union(INT, FLOAT);
+        Cell n = new Cell("number").param("u", num).param("b", FLOAT).returns(num)
+                .reg("t", BOOL).reg("copy", num).reg("w0", num).reg("w1", num).reg("r", num);
+        n.op(MOVE, n.r("copy"), n.r("u")).word(Instruction.abx(ISTYPE, n.r("t"), 0)).jump(JMPIFNOT, n.r("t"), "int")
+                .op(MOVE, n.r("w0"), n.r("u")).op(MOVE, n.r("w1"), n.r("b"))
+                .op(INTRINSIC, n.r("r"), Intrinsic.MIN.id(), n.r("w0")).op(RETURN, n.r("r"))
+                .label("int").op(INTRINSIC, n.r("r"), Intrinsic.ABS.id(), n.r("u")).op(RETURN, n.r("r"));
+        LirType text = union(STRING, list(STRING));
+        Cell t = new Cell("text").param("u", text).param("part", STRING).returns(INT)
+                .reg("t", BOOL).reg("copy", text).reg("w0", text).reg("w1", STRING).reg("r", INT);
+        t.op(MOVE, t.r("copy"), t.r("u")).word(Instruction.abx(ISTYPE, t.r("t"), 1)).jump(JMPIFNOT, t.r("t"), "list")
+                .op(MOVE, t.r("w0"), t.r("u")).op(MOVE, t.r("w1"), t.r("part"))
+                .op(INTRINSIC, t.r("r"), Intrinsic.COUNT.id(), t.r("w0")).op(RETURN, t.r("r"))
+                .label("list").op(LOADINT, t.r("r"), -1).op(RETURN, t.r("r"));
+        Lir lir = new Lir().type(new TypeDef.AliasDef("Float", FLOAT)).type(new TypeDef.AliasDef("String", STRING))
+                .cell(n).cell(t);
+        try (Context compiling = Lir.compilingContext()) {
+            for (Context ctx : List.of(context, compiling)) {
+                Value m = lir.eval(ctx);
+                assertEquals(1.0, m.getMember("number").execute(2.5, 1.0).asDouble());
+                assertEquals(3, m.getMember("number").execute(-3, 0.0).asInt());
+                assertEquals(2, m.getMember("text").execute("banana", "an").asInt());
+                assertEquals(-1, m.getMember("text").execute(new String[] {"an"}, "an").asInt());
+            }
+        }
     }
 }

@@ -54,7 +54,7 @@ class JsonIntrinsicsTest {
     /** Calls intrinsic {@code in} on two arguments of static types {@code a} and {@code b}, the result typed {@code result}. */
     static Value call(Intrinsic in, LirType result, LirType a, LirType b, Object x, Object y) {
         Cell c = new Cell("run").returns(result).param("a", a).param("b", b);
-        c.reg("r", result).op(INTRINSIC, c.r("r"), in.ordinal(), 0).op(RETURN, c.r("r"));
+        c.reg("r", result).op(INTRINSIC, c.r("r"), in.id(), 0).op(RETURN, c.r("r"));
         return types().cell(c).eval(context).getMember("run").execute(x, y);
     }
 
@@ -62,9 +62,9 @@ class JsonIntrinsicsTest {
     static boolean roundTrips(LirType t, Object a, Object b) {
         Cell c = new Cell("run").returns(BOOL).param("a", t).param("b", t)
                 .reg("d", PATCHES).reg("v", t).reg("p", PATCHES).reg("r", t).reg("eq", BOOL);
-        c.op(INTRINSIC, c.r("d"), Intrinsic.DIFF.ordinal(), c.r("a"))
+        c.op(INTRINSIC, c.r("d"), Intrinsic.DIFF.id(), c.r("a"))
                 .op(MOVE, c.r("v"), c.r("a")).op(MOVE, c.r("p"), c.r("d"))
-                .op(INTRINSIC, c.r("r"), Intrinsic.PATCH.ordinal(), c.r("v"))
+                .op(INTRINSIC, c.r("r"), Intrinsic.PATCH.id(), c.r("v"))
                 .op(EQ, c.r("eq"), c.r("r"), c.r("b")).op(RETURN, c.r("eq"));
         return types().cell(c).eval(context).getMember("run").execute(a, b).asBoolean();
     }

@@ -66,7 +66,7 @@ class RuntimeErrorTest {
             d.param("a" + i, args[i]);
         }
         d.reg("r", tr);
-        d.at(7, 9).op(INTRINSIC, d.r("r"), in.ordinal(), 0).at(8, 3).op(RETURN, d.r("r"));
+        d.at(7, 9).op(INTRINSIC, d.r("r"), in.id(), 0).at(8, 3).op(RETURN, d.r("r"));
         return new Lir().cell(d);
     }
 

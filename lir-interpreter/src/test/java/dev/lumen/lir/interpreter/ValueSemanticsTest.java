@@ -97,7 +97,7 @@ class ValueSemanticsTest {
                 .reg("m", map(INT)).reg("i", INT).reg("one", INT).reg("t", BOOL).reg("k", STRING);
         c.op(NEWMAP, c.r("m"), 0).op(LOADINT, c.r("i"), 0).op(LOADINT, c.r("one"), 1)
                 .label("top").op(LT, c.r("t"), c.r("i"), c.r("n")).jump(JMPIFNOT, c.r("t"), "end")
-                .op(INTRINSIC, c.r("k"), dev.lumen.lir.format.Intrinsic.TO_STRING.ordinal(), c.r("i"))
+                .op(INTRINSIC, c.r("k"), dev.lumen.lir.format.Intrinsic.TO_STRING.id(), c.r("i"))
                 .op(SETINDEX, c.r("m"), c.r("k"), c.r("i")).op(ADD, c.r("i"), c.r("i"), c.r("one")).jump(JMP, 0, "top")
                 .label("end").op(LEN, c.r("i"), c.r("m")).op(RETURN, c.r("i"));
         try (Context ctx = Lir.context()) {
@@ -121,9 +121,9 @@ class ValueSemanticsTest {
                 .op(LOADK, c.r("k"), c.kString("9")) // the last key, also when the loop does not run
                 .label("top").op(LT, c.r("t"), c.r("i"), c.r("n")).jump(JMPIFNOT, c.r("t"), "end")
                 .op(MOD, c.r("r"), c.r("i"), c.r("ten"))
-                .op(INTRINSIC, c.r("k"), dev.lumen.lir.format.Intrinsic.TO_STRING.ordinal(), c.r("r"))
+                .op(INTRINSIC, c.r("k"), dev.lumen.lir.format.Intrinsic.TO_STRING.id(), c.r("r"))
                 .op(MOVE, w, c.r("counts")).op(MOVE, w + 1, c.r("k")).op(LOADINT, w + 2, 0)
-                .op(INTRINSIC, c.r("v"), dev.lumen.lir.format.Intrinsic.GET.ordinal(), w)
+                .op(INTRINSIC, c.r("v"), dev.lumen.lir.format.Intrinsic.GET.id(), w)
                 .op(ADD, c.r("v"), c.r("v"), c.r("one"))
                 .op(SETINDEX, c.r("counts"), c.r("k"), c.r("v"))
                 .op(ADD, c.r("i"), c.r("i"), c.r("one")).jump(JMP, 0, "top")

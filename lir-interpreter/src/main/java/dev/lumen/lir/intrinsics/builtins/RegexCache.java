@@ -1,6 +1,7 @@
-package dev.lumen.lir.intrinsics;
+package dev.lumen.lir.intrinsics.builtins;
 
 import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.intrinsics.LumenIntrinsics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,0 +1,23 @@
+package dev.lumen.lir.intrinsics.builtins;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import dev.lumen.lir.intrinsics.IntrinsicDef;
+import dev.lumen.lir.intrinsics.Registers;
+import java.util.Locale;
+
+public final class Lower extends IntrinsicDef {
+    public Lower() {
+        super("lower", "(text: String) -> String", "the text in lower case: Unicode case mapping, independent of locale");
+    }
+
+    @Override
+    public void execute(Registers r, VirtualFrame frame, int pc, int a, int c) {
+        r.writeBoxed(frame, a, lower((String) r.readBoxed(frame, c)));
+    }
+
+    @TruffleBoundary
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}
