@@ -16,7 +16,7 @@ function section(lines, from, to) {
 function firstColumnNames(lines, pattern) {
     const names = [];
     for (const line of lines) {
-        const cells = line.split('|');
+        const cells = line.split(/(?<!\\)\|/);     // a `\|` inside a cell is the cell's text, not a border
         if (line.startsWith('|') && cells.length > 2 && !/^\s*:?-+/.test(cells[1])) {
             for (const [, name] of cells[1].matchAll(/`([^`]+)`/g)) {
                 const bare = name.replace(/\(.*$/, '');
