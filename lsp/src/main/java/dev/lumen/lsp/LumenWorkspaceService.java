@@ -20,8 +20,7 @@ final class LumenWorkspaceService implements WorkspaceService {
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         // Arguments are checked on the calling thread, so that bad ones are refused before anything starts.
-        return boundary.request("workspace/executeCommand", Runnable::run, () -> features.commands.execute(params),
-                CompletableFuture.<Object>completedFuture(null)).thenCompose(answer -> answer);
+        return boundary.started("workspace/executeCommand", () -> features.commands.execute(params), null);
     }
 
     @Override

@@ -59,7 +59,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * ({@link #sendRaw}) and read the raw answer, for malformed input.
  */
 final class LspSession implements AutoCloseable {
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final Duration PATIENCE = Duration.ofSeconds(60);
     /** The repository's root: surefire runs in the module directory. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

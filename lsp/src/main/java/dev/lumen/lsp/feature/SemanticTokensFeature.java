@@ -205,7 +205,10 @@ public final class SemanticTokensFeature {
             String name = t.text();
             Type declared = names.declaration(t.span());
             if (declared != null) {
-                mark(t.span(), declared, declared == Type.KEYWORD ? 0 : DECLARATION);
+                // A tool id and a grant clause's key are named where they stand; they declare nothing.
+                mark(t.span(), declared, declared == Type.KEYWORD || declared == Type.NAMESPACE ? 0 : DECLARATION);
+            } else if (before == TokenKind.ROLE) {
+                mark(t.span(), Type.KEYWORD, 0); // the role's name: system, user, assistant
             } else if (before == TokenKind.CELL) {
                 mark(t.span(), Type.FUNCTION, DECLARATION);
             } else if (before == TokenKind.RECORD) {

@@ -44,6 +44,21 @@ public final class Boundary {
         return answer;
     }
 
+    /**
+     * Answers request {@code method} with the future {@code start} returns, started on the calling thread, so
+     * that the client's cancelling it reaches whoever completes it; {@code empty} if starting fails.
+     */
+    public <T> CompletableFuture<T> started(String method, Supplier<CompletableFuture<T>> start, T empty) {
+        try {
+            return start.get();
+        } catch (ResponseErrorException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (Throwable t) {
+            log.failure(method, t);
+            return CompletableFuture.completedFuture(empty);
+        }
+    }
+
     /** Handles notification {@code method} with {@code body} on the calling thread; a failure is logged. */
     public void notification(String method, Runnable body) {
         try {
