@@ -92,6 +92,52 @@ class LspCommandTest {
     }
 
     @Test
+    void aServerStoppedBySignalKillsTheRunsItStarted() throws Exception {
+        Path doc = Files.writeString(dir.resolve("forever.lm.md"), """
+                ```lumen
+                cell fib(n: Int) -> Int
+                  if n < 2
+                    return n
+                  end
+                  return fib(n - 1) + fib(n - 2)
+                end
+
+                cell main() -> Int
+                  return fib(90)
+                end
+                ```
+                """);
+        Process server = new ProcessBuilder(LumenExecutable.currentJvm(Main.class.getName()).commandLine(List.of("lsp")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<ProcessHandle> runs = List.of();
+        try {
+            Launcher<LanguageServer> client = LSPLauncher.createClientLauncher(new Client(new CompletableFuture<>()),
+                    server.getInputStream(), server.getOutputStream());
+            client.startListening();
+            LanguageServer lsp = client.getRemoteProxy();
+            InitializeParams init = new InitializeParams();
+            init.setCapabilities(new ClientCapabilities());
+            lsp.initialize(init).get(60, TimeUnit.SECONDS);
+            lsp.getWorkspaceService().executeCommand(new ExecuteCommandParams("lumen.runCell",
+                    List.of(doc.toUri().toString(), "main")));
+            for (int i = 0; i < 200 && runs.isEmpty(); i++) {
+                Thread.sleep(50);
+                runs = server.descendants().toList();
+            }
+            assertTrue(!runs.isEmpty(), "no lumen run started");
+            server.destroy(); // SIGTERM, as an editor stops a server that does not answer
+            assertTrue(server.waitFor(60, TimeUnit.SECONDS));
+            for (ProcessHandle run : runs) {
+                run.onExit().get(30, TimeUnit.SECONDS);
+                assertTrue(!run.isAlive(), "the run " + run.pid() + " outlived the server");
+            }
+        } finally {
+            server.destroyForcibly();
+            runs.forEach(ProcessHandle::destroyForcibly); // should the test fail, the run still ends
+        }
+    }
+
+    @Test
     void commandsUseBinLumenOnlyWhenItRunsThisVeryJar() throws IOException {
         Files.createDirectories(dir.resolve("docs/spec"));
         Files.writeString(dir.resolve("docs/spec/diagnostics.md"), "");

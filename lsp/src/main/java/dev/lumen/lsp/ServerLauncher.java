@@ -19,11 +19,14 @@ public final class ServerLauncher {
 
     /**
      * Serves the client on {@code in} and {@code out} until it says exit or its input ends; then every child
-     * process the server started is killed. Returns the exit status: 0 after shutdown and exit, 1 otherwise.
+     * process the server started is killed (also when the JVM is stopped by a signal meanwhile). Returns the exit
+     * status: 0 after shutdown and exit, 1 otherwise.
      */
     public static int serve(InputStream in, OutputStream out, ServerSettings settings) {
         LumenLanguageServer server = new LumenLanguageServer(settings);
         LibraryLog.into(server.log());
+        Thread onSignal = new Thread(server::close, "lumen-lsp-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         ExecutorService protocolThreads = Executors.newCachedThreadPool(task -> {
             Thread t = new Thread(task, "lumen-lsp-protocol");
             t.setDaemon(true);
@@ -55,6 +58,11 @@ public final class ServerLauncher {
         } finally {
             server.close();
             protocolThreads.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException e) {
+                // the JVM is stopping: the hook runs, and finds nothing left to do
+            }
         }
     }
 }

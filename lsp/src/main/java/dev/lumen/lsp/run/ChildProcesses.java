@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcesses implements AutoCloseable {
     private final Set<Child> live = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
+    private boolean closed;
 
     /** What a child did: its exit status, its output (standard output and error, interleaved) as text. */
     public record Outcome(int exitCode, String output, boolean timedOut, int droppedBytes) {
@@ -32,28 +32,30 @@ public final class ChildProcesses implements AutoCloseable {
      */
     public Child start(List<String> command, Map<String, String> environment, Path directory, int outputLimit)
             throws IOException {
-        if (closed) {
-            throw new IOException("the language server is shutting down");
-        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (directory != null) {
             builder.directory(directory.toFile());
         }
         builder.environment().putAll(environment);
-        Child child = new Child(builder.start(), outputLimit);
-        live.add(child);
-        if (closed) {
-            child.kill();
+        // Under the lock that close() takes, so that a child being started when the server stops is killed too.
+        synchronized (live) {
+            if (closed) {
+                throw new IOException("the language server is shutting down");
+            }
+            Child child = new Child(builder.start(), outputLimit);
+            live.add(child);
+            return child;
         }
-        return child;
     }
 
-    /** Kills every child still running; later {@link #start}s fail. */
+    /** Kills every child still running, and one being started; later {@link #start}s fail. */
     @Override
     public void close() {
-        closed = true;
-        for (Child child : live) {
-            child.kill();
+        synchronized (live) {
+            closed = true;
+            for (Child child : List.copyOf(live)) {
+                child.kill();
+            }
         }
     }
 
