@@ -20,7 +20,7 @@ final class LumenWorkspaceService implements WorkspaceService {
     @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
         // Arguments are checked on the calling thread, so that bad ones are refused before anything starts.
-        return boundary.started("workspace/executeCommand", () -> features.commands.execute(params), null);
+        return boundary.started("workspace/executeCommand", () -> features.commands.execute(params));
     }
 
     @Override

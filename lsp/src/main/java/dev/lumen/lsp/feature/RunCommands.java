@@ -86,7 +86,13 @@ public final class RunCommands {
         String shown = "lumen " + String.join(" ", args.stream().map(RunCommands::quoted).toList());
         String note = RUN_CELL.equals(command) ? unsavedNote(params, document) : "";
         CompletableFuture<Object> answer = new CompletableFuture<>();
-        executor.execute(() -> answer.complete(run(shown, args, document, note, answer)));
+        executor.execute(() -> {
+            try {
+                answer.complete(run(shown, args, document, note, answer));
+            } catch (Throwable t) { // the protocol's error handler logs it and answers InternalError
+                answer.completeExceptionally(t);
+            }
+        });
         return answer;
     }
 

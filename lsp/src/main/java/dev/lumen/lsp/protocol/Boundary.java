@@ -46,16 +46,17 @@ public final class Boundary {
 
     /**
      * Answers request {@code method} with the future {@code start} returns, started on the calling thread, so
-     * that the client's cancelling it reaches whoever completes it; {@code empty} if starting fails.
+     * that the client's cancelling it reaches whoever completes it; an InternalError response if starting fails
+     * (a command has no empty answer to give).
      */
-    public <T> CompletableFuture<T> started(String method, Supplier<CompletableFuture<T>> start, T empty) {
+    public <T> CompletableFuture<T> started(String method, Supplier<CompletableFuture<T>> start) {
         try {
             return start.get();
         } catch (ResponseErrorException e) {
             return CompletableFuture.failedFuture(e);
         } catch (Throwable t) {
             log.failure(method, t);
-            return CompletableFuture.completedFuture(empty);
+            return CompletableFuture.failedFuture(new ResponseErrorException(ProtocolErrors.internal()));
         }
     }
 
