@@ -1,5 +1,6 @@
 package dev.lumen.bench;
 
+import dev.lumen.lsp.QuietClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +20,15 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
@@ -113,7 +110,7 @@ public final class LspBenchmark {
     }
 
     /** A {@code lumen lsp} process and a client of it. */
-    private static final class Server implements AutoCloseable, LanguageClient {
+    private static final class Server extends QuietClient implements AutoCloseable {
         private final Process process;
         private final LanguageServer lsp;
         private final List<CompletableFuture<PublishDiagnosticsParams>> waiting = new ArrayList<>();
@@ -215,23 +212,6 @@ public final class LspBenchmark {
             lsp.exit();
             process.waitFor(60, TimeUnit.SECONDS);
             process.destroyForcibly();
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void showMessage(MessageParams messageParams) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {
         }
     }
 }

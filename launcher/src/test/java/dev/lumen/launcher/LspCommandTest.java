@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
+import dev.lumen.lsp.QuietClient;
 import dev.lumen.lsp.run.Installation;
 import dev.lumen.lsp.run.LumenExecutable;
 import java.io.IOException;
@@ -19,14 +20,10 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,27 +156,16 @@ class LspCommandTest {
         return new Gson().toJsonTree(answer).getAsJsonObject();
     }
 
-    private record Client(CompletableFuture<PublishDiagnosticsParams> diagnostics) implements LanguageClient {
+    private static final class Client extends QuietClient {
+        private final CompletableFuture<PublishDiagnosticsParams> diagnostics;
+
+        Client(CompletableFuture<PublishDiagnosticsParams> diagnostics) {
+            this.diagnostics = diagnostics;
+        }
+
         @Override
         public void publishDiagnostics(PublishDiagnosticsParams published) {
             diagnostics.complete(published);
-        }
-
-        @Override
-        public void telemetryEvent(Object object) {
-        }
-
-        @Override
-        public void showMessage(MessageParams messageParams) {
-        }
-
-        @Override
-        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void logMessage(MessageParams message) {
         }
     }
 }
