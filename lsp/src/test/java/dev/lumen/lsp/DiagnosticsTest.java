@@ -109,6 +109,25 @@ class DiagnosticsTest {
         }
     }
 
+    /** Edits faster than checks: no version's diagnostics come after a newer one's, and the last one's come. */
+    @Test
+    void aBurstOfEditsPublishesInOrderEndingWithTheLastVersion() {
+        String uri = "file:///tmp/burst.lm.md";
+        try (LspSession session = LspSession.start()) {
+            session.open(uri, "```lumen\ncell f() -> Int\n  return 1\nend\n```\n");
+            int last = 0;
+            for (int i = 0; i < 30; i++) {
+                Position at = new Position(2, 10 + i);
+                last = session.changeWithoutWaiting(uri, new Range(at, at), i % 2 == 0 ? " " : "1");
+            }
+            assertEquals(last, session.diagnostics(uri, last).getVersion());
+            List<Integer> versions = session.publishedVersions(uri);
+            for (int i = 1; i < versions.size(); i++) {
+                assertTrue(versions.get(i) > versions.get(i - 1), "published out of order: " + versions);
+            }
+        }
+    }
+
     @Test
     void closingADocumentClearsItsDiagnostics() {
         String uri = "file:///tmp/closed.lm.md";

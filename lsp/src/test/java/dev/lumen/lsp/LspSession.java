@@ -161,6 +161,20 @@ final class LspSession implements AutoCloseable {
         return client.await(p -> p.getUri().equals(uri) && p.getVersion() == null);
     }
 
+    /** The versions of {@code uri} whose diagnostics were published, in the order they came. */
+    List<Integer> publishedVersions(String uri) {
+        return client.versions(uri);
+    }
+
+    /** Sends the next version of {@code uri} without waiting for its diagnostics; returns the version. */
+    int changeWithoutWaiting(String uri, Range range, String text) {
+        int version = versions.merge(uri, 1, Integer::sum);
+        server().getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, version),
+                List.of(new TextDocumentContentChangeEvent(range, text))));
+        return version;
+    }
+
     List<DocumentSymbol> symbols(String uri) {
         return await(server().getTextDocumentService().documentSymbol(new DocumentSymbolParams(
                 new TextDocumentIdentifier(uri)))).stream().map(e -> e.getRight()).toList();
@@ -248,6 +262,11 @@ final class LspSession implements AutoCloseable {
         public synchronized void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
             published.add(diagnostics);
             notifyAll();
+        }
+
+        synchronized List<Integer> versions(String uri) {
+            return published.stream().filter(p -> p.getUri().equals(uri)).map(PublishDiagnosticsParams::getVersion)
+                    .toList();
         }
 
         synchronized PublishDiagnosticsParams await(Predicate<PublishDiagnosticsParams> wanted) {
