@@ -7,10 +7,14 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 /** The documents the client has open, by URI, each at its latest version. Safe to read from any thread. */
 public final class Documents {
+    /** How many documents' syntax is kept: those an editor shows, and some. */
+    static final int SYNTAX_KEPT = 16;
+
     private final Map<String, OpenDocument> open = new ConcurrentHashMap<>();
+    private final SyntaxCache syntaxes = new SyntaxCache(SYNTAX_KEPT);
 
     public OpenDocument open(String uri, int version, String text) {
-        OpenDocument document = new OpenDocument(uri, version, text == null ? "" : text);
+        OpenDocument document = new OpenDocument(uri, version, text == null ? "" : text, syntaxes);
         open.put(uri, document);
         return document;
     }

@@ -8,7 +8,8 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 
 /**
  * One version of a document the client has open: its text as the client sees it, which may differ from the file
- * on disk. Immutable; an edit makes the next version. Its {@link Syntax} is computed at most once, on first use.
+ * on disk. Immutable; an edit makes the next version. Its {@link Syntax} is computed on first use and kept while
+ * its {@link SyntaxCache} keeps it.
  *
  * @param uri     the client's URI for it
  * @param path    its file, when the URI is a {@code file:} URI; null otherwise (an unsaved buffer)
@@ -21,19 +22,26 @@ public final class OpenDocument {
     private final String text;
     private final LineIndex lines;
     private final SourceFile source;
-    private volatile Syntax syntax;
+    private final SyntaxCache syntaxes;
 
+    /** A document of its own, whose syntax is kept as long as it is the latest one parsed. */
     public OpenDocument(String uri, int version, String text) {
-        this(uri, pathOf(uri), version, text);
+        this(uri, version, text, new SyntaxCache(1));
     }
 
-    private OpenDocument(String uri, Path path, int version, String text) {
+    /** A document whose syntax {@code syntaxes} keeps, with that of the other documents it is shared by. */
+    public OpenDocument(String uri, int version, String text, SyntaxCache syntaxes) {
+        this(uri, pathOf(uri), version, text, syntaxes);
+    }
+
+    private OpenDocument(String uri, Path path, int version, String text, SyntaxCache syntaxes) {
         this.uri = uri;
         this.path = path;
         this.version = version;
         this.text = text;
         this.lines = LineIndex.of(text);
         this.source = new SourceFile(path == null ? uri : path.toString(), text, path);
+        this.syntaxes = syntaxes;
     }
 
     /** The file a {@code file:} URI names, or null for any other URI (or one that names no valid path). */
@@ -61,7 +69,7 @@ public final class OpenDocument {
             }
             index = LineIndex.of(current);
         }
-        return new OpenDocument(uri, path, newVersion, current);
+        return new OpenDocument(uri, path, newVersion, current, syntaxes);
     }
 
     public String uri() {
@@ -91,11 +99,6 @@ public final class OpenDocument {
 
     /** The document's Markdown structure and syntax tree. */
     public Syntax syntax() {
-        Syntax s = syntax;
-        if (s == null) {
-            s = Syntax.of(source);
-            syntax = s;
-        }
-        return s;
+        return syntaxes.of(this);
     }
 }
