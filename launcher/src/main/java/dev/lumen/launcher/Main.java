@@ -54,6 +54,7 @@ public final class Main implements Callable<Integer> {
         commands.put("replay", ReplayCommand::new);
         commands.put("tools", ToolsCommand::new);
         commands.put("lock", LockCommand::new);
+        commands.put("lsp", LspCommand::new);
         commands.put("train-startup", TrainCommand::new);
         return Collections.unmodifiableMap(commands);
     }

@@ -1,7 +1,13 @@
 package dev.lumen.launcher;
 
+import dev.lumen.lsp.ServerSettings;
+import dev.lumen.lsp.StartupTraining;
+import dev.lumen.lsp.feature.CodeDescriptions;
+import dev.lumen.lsp.run.LumenExecutable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -20,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code -XX:AOTCacheOutput}, to record the fast JVM's start-up cache. It checks a document with errors and one
  * without (and that the latter is formatted), and runs cells of a small program to a result (twice: tools run,
  * then come from the cache) and to a runtime error, so that the classes of {@code check}, {@code fmt} and of a short
- * traced {@code run} are all in the cache.
+ * traced {@code run} are all in the cache; then it holds a short language-server session over the program
+ * ({@link StartupTraining}), for {@code lumen lsp}.
  * Its traces go to a store in a temporary directory, deleted afterwards. Output is discarded; the status is 0 when every
  * step behaved as expected, so a broken training shows up as a failed recording.
  */
@@ -47,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
                     & step(ExitCodes.OK, "fmt", "--check", program)
                     & step(ExitCodes.OK, "run", program)
                     & step(ExitCodes.OK, "run", program)
-                    & step(ExitCodes.ERRORS, "run", program, "--cell", "fail", "--arg", "n=0");
+                    & step(ExitCodes.ERRORS, "run", program, "--cell", "fail", "--arg", "n=0")
+                    & languageServer(dir.resolve("program.lm.md"));
             return expected ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -64,6 +72,24 @@ final class TrainCommand implements Callable<Integer> {
                     + "` exited with " + actual + ", not " + status);
         }
         return actual == status;
+    }
+
+    /** An editing session with the language server, in this JVM over pipes; it runs no command. */
+    private boolean languageServer(Path document) {
+        ServerSettings settings = new ServerSettings(CodeDescriptions.none(),
+                LumenExecutable.currentJvm(Main.class.getName()), ServerSettings.DEFAULT_COMMAND_TIMEOUT,
+                ServerSettings.DEFAULT_OUTPUT_LIMIT, System.getenv(), new PrintStream(OutputStream.nullOutputStream()));
+        boolean ok;
+        try {
+            ok = StartupTraining.session(document, settings);
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("lumen train-startup: the language-server session failed: " + e);
+            return false;
+        }
+        if (!ok) {
+            spec.commandLine().getErr().println("lumen train-startup: the language server answered otherwise");
+        }
+        return ok;
     }
 
     private static void delete(Path p) {

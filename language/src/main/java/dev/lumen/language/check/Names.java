@@ -3,23 +3,21 @@ package dev.lumen.language.check;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.syntax.Lexer;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Did-you-mean suggestions and name lists for diagnostic text. */
 final class Names {
     private Names() {
     }
 
+    /** The candidate closest to {@code name}, other than itself; one pass over the candidates, however many. */
     static Optional<String> closest(String name, Collection<String> candidates) {
-        List<String> others = new ArrayList<>();
-        for (String c : candidates) {
-            if (!c.equals(name) && !others.contains(c)) {
-                others.add(c);
-            }
-        }
+        Set<String> others = new LinkedHashSet<>(candidates);
+        others.remove(name);
         return Suggestions.closest(name, others);
     }
 

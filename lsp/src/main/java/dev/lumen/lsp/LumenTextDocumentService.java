@@ -1,0 +1,139 @@
+package dev.lumen.lsp;
+
+import dev.lumen.lsp.feature.DiagnosticsFeature;
+import dev.lumen.lsp.protocol.Boundary;
+import dev.lumen.lsp.text.Documents;
+import dev.lumen.lsp.text.OpenDocument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * The {@code textDocument/*} routes: text synchronisation (incremental), diagnostics pushed after each change,
+ * and the requests each answered by one feature. A request for a document that is not open, or one whose
+ * parameters lack what it needs, gets an empty answer.
+ */
+final class LumenTextDocumentService implements TextDocumentService {
+    private final Features features;
+    private final Documents documents;
+    private final Boundary boundary;
+    private final Executor analysis;
+    private volatile LanguageClient client;
+
+    LumenTextDocumentService(Features features, Documents documents, Boundary boundary, Executor analysis) {
+        this.features = features;
+        this.documents = documents;
+        this.boundary = boundary;
+        this.analysis = analysis;
+    }
+
+    void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+    }
+
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+        boundary.notification("textDocument/didOpen", () -> {
+            var item = params.getTextDocument();
+            check(documents.open(item.getUri(), item.getVersion(), item.getText()));
+        });
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+        boundary.notification("textDocument/didChange", () -> {
+            var id = params.getTextDocument();
+            OpenDocument document = documents.change(id.getUri(), id.getVersion(),
+                    params.getContentChanges() == null ? List.of() : params.getContentChanges());
+            if (document != null) {
+                check(document);
+            }
+        });
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+        boundary.notification("textDocument/didClose", () -> {
+            String uri = params.getTextDocument().getUri();
+            documents.close(uri);
+            // After any check still queued for it, so that nothing is published for it afterwards.
+            boundary.later("clearing diagnostics", analysis, () -> publish(DiagnosticsFeature.cleared(uri)));
+        });
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+        // The open text is what is checked; saving changes nothing the server sees.
+    }
+
+    /**
+     * Checks {@code document} on the analysis thread and publishes its diagnostics, unless a newer version came
+     * first (that one's check publishes instead): edits that come faster than checks are coalesced.
+     */
+    private void check(OpenDocument document) {
+        boundary.later("textDocument/publishDiagnostics", analysis, () -> {
+            if (documents.isCurrent(document)) {
+                var diagnostics = features.diagnostics.check(document);
+                if (documents.isCurrent(document)) {
+                    publish(diagnostics);
+                }
+            }
+        });
+    }
+
+    private void publish(org.eclipse.lsp4j.PublishDiagnosticsParams diagnostics) {
+        LanguageClient c = client;
+        if (c != null) {
+            c.publishDiagnostics(diagnostics);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+        return request("textDocument/documentSymbol", params == null ? null : params.getTextDocument(),
+                document -> {
+                    List<Either<SymbolInformation, DocumentSymbol>> out = new ArrayList<>();
+                    features.symbols.symbols(document).forEach(s -> out.add(Either.forRight(s)));
+                    return out;
+                }, List.of());
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return request("textDocument/semanticTokens/full", params == null ? null : params.getTextDocument(),
+                features.semanticTokens::tokens, new SemanticTokens(List.of()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return request("textDocument/codeLens", params == null ? null : params.getTextDocument(),
+                features.codeLenses::lenses, List.of());
+    }
+
+    /** Answers with {@code feature} of the open document {@code id} names, or {@code empty}. */
+    private <T> CompletableFuture<T> request(String method, TextDocumentIdentifier id,
+            Function<OpenDocument, T> feature, T empty) {
+        return boundary.request(method, analysis, () -> {
+            OpenDocument document = documents.get(id == null ? null : id.getUri());
+            return document == null ? empty : feature.apply(document);
+        }, empty);
+    }
+}
