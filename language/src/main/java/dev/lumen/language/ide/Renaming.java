@@ -9,7 +9,6 @@ import dev.lumen.language.source.Span;
 import dev.lumen.language.syntax.Lexer;
 import dev.lumen.language.types.Type;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -95,8 +94,8 @@ final class Renaming {
             return "`" + name + "` is the name of a cell, record, enum or tool alias of this document";
         }
         Span region = model.scopeOf(s).orElse(null);
-        for (Symbol other : model.locals()) {
-            if (other != s && other.name().equals(name) && Objects.equals(other.container(), s.container())) {
+        for (Symbol other : model.localsBeside(s)) {
+            if (other != s && other.name().equals(name)) {
                 Span theirs = model.scopeOf(other).orElse(null);
                 if (region == null || theirs == null || overlap(region, theirs)) {
                     return "`" + name + "` is already declared where `" + s.name() + "` is visible";
@@ -107,8 +106,7 @@ final class Renaming {
     }
 
     private boolean topLevelNamed(String name) {
-        return model.occurrences().stream()
-                .anyMatch(o -> o.definition() && o.symbol().kind().isTopLevel() && o.symbol().name().equals(name));
+        return model.declarations().stream().anyMatch(d -> d.name().equals(name));
     }
 
     private static boolean isBuiltinType(String name) {

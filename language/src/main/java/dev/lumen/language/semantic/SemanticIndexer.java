@@ -23,12 +23,11 @@ import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a {@link SemanticModel} from a checked program: one walk over the tree that reads what the checker
@@ -42,30 +41,25 @@ final class SemanticIndexer {
     /** Symbols defined by a declaring identifier, by that identifier's identity. */
     private final Map<Ident, Symbol> byIdent = new IdentityHashMap<>();
     /** Symbols found by name: "field:R.f", "variant:E.V", "type:String", "fn:length", "mcp:A.t", "input:A.t.x". */
-    private final Map<String, Symbol> byKey = new HashMap<>();
+    private final Map<String, Symbol> byKey = new ConcurrentHashMap<>();
     /** The first declaration of each top-level name, the one uses resolve to. */
     private final Map<String, Symbol> topLevel = new LinkedHashMap<>();
+    /** Every top-level declaration's symbol, redefinitions included, in document order. */
+    private final List<Symbol> declared = new ArrayList<>();
+    // What the walk of one declaration finds.
     private final List<Occurrence> occurrences = new ArrayList<>();
-    private final Set<String> seenOccurrences = new HashSet<>();
     private final List<SemanticModel.TypedExpression> expressions = new ArrayList<>();
     private final List<SemanticModel.Visibility> visibility = new ArrayList<>();
     /** The cell being walked, whose name local symbols carry as their container. */
     private String cell;
 
-    private SemanticIndexer(CheckedProgram checked) {
+    /** Declares every top-level name, field and variant; bodies are walked one by one, by {@link #slice}. */
+    SemanticIndexer(CheckedProgram checked) {
         this.checked = checked;
         this.symbols = checked.symbols();
-    }
-
-    static SemanticIndexer index(CheckedProgram checked) {
-        SemanticIndexer x = new SemanticIndexer(checked);
         for (Decl d : checked.program().decls()) {
-            x.declare(d);
+            declare(d);
         }
-        for (Decl d : checked.program().decls()) {
-            x.walk(d);
-        }
-        return x;
     }
 
     Map<String, Symbol> topLevel() {
@@ -76,16 +70,31 @@ final class SemanticIndexer {
         return byKey;
     }
 
-    List<Occurrence> occurrences() {
-        return occurrences;
+    List<Symbol> declared() {
+        return declared;
     }
 
-    List<SemanticModel.TypedExpression> expressions() {
-        return expressions;
+    /** Walks one declaration: its occurrences, typed expressions and bindings' regions. Not thread-safe. */
+    SemanticModel.Slice slice(Decl d) {
+        occurrences.clear();
+        expressions.clear();
+        visibility.clear();
+        definitions(d);
+        walk(d);
+        return new SemanticModel.Slice(occurrences, expressions, visibility);
     }
 
-    List<SemanticModel.Visibility> visibility() {
-        return visibility;
+    /** The defining occurrences of what {@code d} declares at the top level: its name, fields and variants. */
+    private void definitions(Decl d) {
+        if (d.name() != null) {
+            occur(d.name().span(), byIdent.get(d.name()), true);
+        }
+        switch (d) {
+            case Decl.Record r -> r.fields().forEach(f -> occur(f.name().span(), byIdent.get(f.name()), true));
+            case Decl.Enum e -> e.variants().forEach(v -> occur(v.span(), byIdent.get(v), true));
+            default -> {
+            }
+        }
     }
 
     // ---- top-level declarations --------------------------------------------------------------
@@ -125,6 +134,13 @@ final class SemanticIndexer {
                 CellInfo info = symbols.cell(n);
                 boolean first = info != null && info.decl() == c;
                 topLevel(SymbolKind.CELL, name, first ? info.returnType() : null, first ? info : c, first);
+                // Declared with the cell: named arguments elsewhere refer to them.
+                for (Decl.Param p : c.params()) {
+                    Binding b = checked.declaredBy(p.name());
+                    if (!p.name().name().isEmpty()) {
+                        define(SymbolKind.PARAMETER, p.name(), n, b == null ? null : b.type(), b);
+                    }
+                }
             }
             case Decl.UseTool u -> {
                 ToolAlias info = symbols.tool(n);
@@ -147,25 +163,23 @@ final class SemanticIndexer {
 
     private Symbol topLevel(SymbolKind kind, Ident name, Type type, Object origin, boolean first) {
         Symbol s = define(kind, name, null, type, origin);
+        declared.add(s);
         if (first) {
             topLevel.put(name.name(), s);
         }
         return s;
     }
 
-    /** A symbol defined at {@code name}, with its defining occurrence. */
+    /** A symbol defined at {@code name}. */
     private Symbol define(SymbolKind kind, Ident name, String container, Type type, Object origin) {
         Symbol s = new Symbol(kind, name.name(), name.span(), container, type, origin);
         byIdent.put(name, s);
-        occur(name.span(), s, true);
         return s;
     }
 
+    /** Records an occurrence; one written twice (an assignment's target is resolved twice) is dropped by the model. */
     private void occur(Span span, Symbol s, boolean definition) {
-        if (s == null || span == null || span.line() <= 0) {
-            return;
-        }
-        if (seenOccurrences.add(span.line() + ":" + span.column() + ":" + span.endLine() + ":" + span.endColumn())) {
+        if (s != null && span != null && span.line() > 0) {
             occurrences.add(new Occurrence(span, s, definition));
         }
     }
@@ -213,8 +227,11 @@ final class SemanticIndexer {
         Span whole = c.span();
         for (Decl.Param p : c.params()) {
             type(p.type());
-            Binding b = checked.declaredBy(p.name());
-            local(SymbolKind.PARAMETER, p.name(), b, region(c.name().span(), whole));
+            Symbol s = byIdent.get(p.name());
+            if (s != null) {
+                occur(p.name().span(), s, true);
+                visibility.add(new SemanticModel.Visibility(s, region(c.name().span(), whole)));
+            }
         }
         type(c.returns());
         statements(c.body().statements(), whole);
@@ -236,6 +253,7 @@ final class SemanticIndexer {
             return;
         }
         Symbol s = define(kind, name, cell, b == null ? null : b.type(), b);
+        occur(name.span(), s, true);
         visibility.add(new SemanticModel.Visibility(s, visible));
     }
 
