@@ -4,6 +4,8 @@ import dev.lumen.language.CheckResult;
 import dev.lumen.language.CheckedDocument;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.incremental.IncrementalDocument;
+import dev.lumen.language.incremental.Reclaimable;
+import dev.lumen.language.project.Project;
 import dev.lumen.language.semantic.Descriptions;
 import dev.lumen.language.semantic.Occurrence;
 import dev.lumen.language.semantic.SemanticModel;
@@ -21,18 +23,23 @@ import java.util.Optional;
  * never an exception.
  *
  * <p>Diagnostics are computed when the version is made; the semantic model that the other queries read is
- * built on the first of them and kept. Safe to query from several threads.
+ * built on the first of them and kept while memory allows (it is {@link Reclaimable}, like the parse trees). Safe
+ * to query from several threads.
  */
 public final class Analysis {
     private final int version;
     private final IncrementalDocument text;
-    private final CheckedDocument checked;
-    private volatile SemanticModel model;
+    private final CheckResult result;
+    /** The checked program and its semantic model: large, so reclaimable, and derived again when needed. */
+    private final Reclaimable<CheckedDocument> checked;
+    private final Reclaimable<SemanticModel> model;
 
-    Analysis(int version, IncrementalDocument text, CheckedDocument checked) {
+    Analysis(int version, IncrementalDocument text, CheckedDocument checked, Project project) {
         this.version = version;
         this.text = text;
-        this.checked = checked;
+        this.result = checked.result();
+        this.checked = new Reclaimable<>(checked, () -> text.check(project));
+        this.model = new Reclaimable<>(() -> SemanticModel.of(this.checked.get()));
     }
 
     /** How many changes the session applied before this version (0 for the text it opened with). */
@@ -41,7 +48,7 @@ public final class Analysis {
     }
 
     public SourceFile file() {
-        return checked.result().file();
+        return result.file();
     }
 
     public String text() {
@@ -50,15 +57,16 @@ public final class Analysis {
 
     /** What {@code FrontEnd.check} reports for this text: the same diagnostics, in the same order. */
     public List<Diagnostic> diagnostics() {
-        return checked.result().diagnostics();
+        return result.diagnostics();
     }
 
     public CheckResult result() {
-        return checked.result();
+        return result;
     }
 
+    /** The checked document: its extraction, parse and checked program. */
     public CheckedDocument checked() {
-        return checked;
+        return checked.get();
     }
 
     /** How much of the previous version this one reused. */
@@ -66,23 +74,15 @@ public final class Analysis {
         return text.reuse();
     }
 
-    IncrementalDocument incremental() {
-        return text;
-    }
-
     /** The semantic model of this version, built on first use. */
     public SemanticModel model() {
-        SemanticModel m = model;
-        if (m == null) {
-            synchronized (this) {
-                m = model;
-                if (m == null) {
-                    m = SemanticModel.of(checked);
-                    model = m;
-                }
-            }
-        }
-        return m;
+        return model.get();
+    }
+
+    /** Lets the checked program and semantic model go; queries derive them again (see {@link Reclaimable}). */
+    void release() {
+        model.release();
+        checked.release();
     }
 
     // ---- positions ---------------------------------------------------------------------------
@@ -162,6 +162,7 @@ public final class Analysis {
 
     /** The document's headings with the cells, records, enums and tool aliases under each. */
     public List<OutlineItem> outline() {
-        return Outline.of(checked.document(), checked.parsed().program().decls());
+        CheckedDocument c = checked();
+        return Outline.of(c.document(), c.parsed().program().decls());
     }
 }

@@ -1,5 +1,6 @@
 package dev.lumen.language.ide;
 
+import dev.lumen.language.CheckedDocument;
 import dev.lumen.language.incremental.IncrementalDocument;
 import dev.lumen.language.project.Project;
 import dev.lumen.language.source.SourceFile;
@@ -20,6 +21,8 @@ public final class DocumentSession {
     private Project project;
     private Analysis current;
     private int version;
+    /** Whether a change since the last check touched code (or the Markdown around it), not prose alone. */
+    private boolean codeChanged;
 
     /** Opens {@code file} (its path, when it has one, is what the project was loaded for). */
     public DocumentSession(SourceFile file, Project project) {
@@ -37,12 +40,11 @@ public final class DocumentSession {
     public synchronized Analysis apply(List<TextChange> changes) {
         for (TextChange c : changes) {
             if (c.isWhole()) {
-                text = text.replace(c.text());
+                changed(text.replace(c.text()));
             } else {
                 SourceFile f = text.file();
-                text = text.edit(Positions.offset(f, c.start()), Positions.offset(f, c.end()), c.text());
+                changed(text.edit(Positions.offset(f, c.start()), Positions.offset(f, c.end()), c.text()));
             }
-            version++;
         }
         current = analyse();
         return current;
@@ -50,16 +52,14 @@ public final class DocumentSession {
 
     /** Replaces the characters from offset {@code start} to {@code end} (clamped to the text) with {@code replacement}. */
     public synchronized Analysis edit(int start, int end, String replacement) {
-        text = text.edit(start, end, replacement);
-        version++;
+        changed(text.edit(start, end, replacement));
         current = analyse();
         return current;
     }
 
     /** Replaces the whole text. */
     public synchronized Analysis replace(String newText) {
-        text = text.replace(newText);
-        version++;
+        changed(text.replace(newText));
         current = analyse();
         return current;
     }
@@ -67,11 +67,31 @@ public final class DocumentSession {
     /** Checks the document again against a new project (its lock file or tools changed). */
     public synchronized Analysis project(Project newProject) {
         project = newProject;
+        codeChanged = true;
         current = analyse();
         return current;
     }
 
+    private void changed(IncrementalDocument next) {
+        text = next;
+        version++;
+        codeChanged |= next.reuse().route() != IncrementalDocument.Reuse.Route.PROSE_LINE;
+    }
+
+    /**
+     * Lets go of what can be derived again (parse trees, the checked program, the semantic model), keeping the
+     * text, its extraction and the diagnostics: for a document left idle. The memory manager does the same
+     * under pressure; the next change or query derives them again, with the same results.
+     */
+    public synchronized void trim() {
+        current.release();
+        text.release();
+    }
+
+    /** Checks the current text; after prose edits alone, the previous check stands (its diagnostics are the same). */
     private Analysis analyse() {
-        return new Analysis(version, text, text.check(project));
+        CheckedDocument checked = codeChanged || current == null ? text.check(project) : text.carryOver(current.checked());
+        codeChanged = false;
+        return new Analysis(version, text, checked, project);
     }
 }

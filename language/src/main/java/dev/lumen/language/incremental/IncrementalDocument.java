@@ -1,5 +1,6 @@
 package dev.lumen.language.incremental;
 
+import dev.lumen.language.CheckResult;
 import dev.lumen.language.CheckedDocument;
 import dev.lumen.language.FrontEnd;
 import dev.lumen.language.diagnostics.Diagnostic;
@@ -23,7 +24,9 @@ import java.util.Map;
  *
  * <p>An edit inside one code line that cannot change the Markdown structure (no line break, after the line's
  * first character of code, not a fence) replaces that line of its block: the Markdown is not parsed again and
- * only that block is lexed and parsed. Any other edit extracts the Markdown again (CommonMark's block
+ * only that block is lexed and parsed. An edit inside one prose line that cannot change the structure either
+ * ({@link ProseLines}) changes no code at all: nothing is parsed, and {@link #carryOver} keeps the previous
+ * check. Any other edit extracts the Markdown again (CommonMark's block
  * structure can change far from an edit: an opened fence swallows the rest of the document) and then reuses
  * the parse of every block whose text is unchanged; a block that only moved to other lines is
  * {@linkplain SpanShift shifted} rather than parsed again. {@link #check} then checks the whole program, which
@@ -32,16 +35,25 @@ import java.util.Map;
 public final class IncrementalDocument {
 
     /**
-     * How a version was made: whether the Markdown was extracted again, and how many blocks were parsed,
-     * shifted to other lines, or kept as they were.
+     * How a version was made: by an edit inside one code line, inside one prose line (the code did not change
+     * at all), or by extracting the Markdown again; and how many blocks were parsed, shifted to other lines, or
+     * kept as they were.
      */
-    public record Reuse(boolean extracted, int parsed, int shifted, int kept) {
+    public record Reuse(Route route, int parsed, int shifted, int kept) {
+
+        public enum Route { CODE_LINE, PROSE_LINE, EXTRACTED }
+
+        /** Whether the Markdown was extracted again. */
+        public boolean extracted() {
+            return route == Route.EXTRACTED;
+        }
     }
 
     private final SourceFile file;
     private final LumenDocument document;
     private final List<Diagnostic> extraction;
-    private final List<ParsedBlock> blocks;
+    /** One parse per block; reclaimable, as a parse is derived again from the blocks' text. */
+    private final Reclaimable<List<ParsedBlock>> blocks;
     private final List<BlockKey> keys;
     private final Reuse reuse;
 
@@ -50,7 +62,7 @@ public final class IncrementalDocument {
         this.file = file;
         this.document = document;
         this.extraction = extraction;
-        this.blocks = blocks;
+        this.blocks = new Reclaimable<>(blocks, () -> parseAll(document));
         this.keys = keys;
         this.reuse = reuse;
     }
@@ -70,7 +82,20 @@ public final class IncrementalDocument {
 
     /** The parse of each block of {@link #document()}, in order. */
     public List<ParsedBlock> blocks() {
-        return blocks;
+        return blocks.get();
+    }
+
+    /** Lets the parse trees go (they are parsed again when next needed); the text and extraction stay. */
+    public void release() {
+        blocks.release();
+    }
+
+    private static List<ParsedBlock> parseAll(LumenDocument document) {
+        List<ParsedBlock> out = new ArrayList<>();
+        for (CodeBlock b : document.blocks()) {
+            out.add(Parser.parseBlock(b));
+        }
+        return List.copyOf(out);
     }
 
     public Reuse reuse() {
@@ -79,12 +104,12 @@ public final class IncrementalDocument {
 
     /** Checks this version against {@code project}: the same result as {@link FrontEnd#analyse} of its text. */
     public CheckedDocument check(Project project) {
-        return FrontEnd.checkBlocks(document, extraction, blocks, project);
+        return FrontEnd.checkBlocks(document, extraction, blocks(), project);
     }
 
     /** The whole text replaced: blocks whose text is unchanged keep their parse. */
     public IncrementalDocument replace(String text) {
-        return extract(new SourceFile(file.name(), text, file.path().orElse(null)), blocks, keys);
+        return extract(new SourceFile(file.name(), text, file.path().orElse(null)), blocks(), keys);
     }
 
     /**
@@ -97,22 +122,31 @@ public final class IncrementalDocument {
         int to = Math.max(from, Math.min(end, old.length()));
         String updated = old.substring(0, from) + text + old.substring(to);
         SourceFile next = new SourceFile(file.name(), updated, file.path().orElse(null));
-        IncrementalDocument inLine = inCodeLine(next, from, to, text);
-        return inLine != null ? inLine : extract(next, blocks, keys);
+        LineEdit line = LineEdit.of(file, from, to, text);
+        if (line != null && ProseLines.keepStructure(document, file, line)) {
+            LumenDocument doc = new LumenDocument(next, document.directives(), document.blocks(), document.settings(),
+                    document.headings());
+            return new IncrementalDocument(next, doc, extraction, blocks(), keys,
+                    new Reuse(Reuse.Route.PROSE_LINE, 0, 0, keys.size()));
+        }
+        IncrementalDocument inLine = line == null ? null : inCodeLine(next, line);
+        return inLine != null ? inLine : extract(next, blocks(), keys);
+    }
+
+    /**
+     * The check of this version when it differs from the one {@code previous} checked only in prose (see
+     * {@link Reuse.Route#PROSE_LINE}): the same program and diagnostics, reported for this text. {@code previous}
+     * must be the check, against the same project, of the version this one was made from.
+     */
+    public CheckedDocument carryOver(CheckedDocument previous) {
+        return new CheckedDocument(document, previous.parsed(), previous.program(),
+                new CheckResult(file, previous.result().diagnostics()));
     }
 
     // ---- an edit inside one code line --------------------------------------------------------
 
-    private IncrementalDocument inCodeLine(SourceFile next, int from, int to, String text) {
-        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return null;
-        }
-        int line = file.lineOf(from);
-        String raw = file.line(line);
-        int lineStart = file.lineStart(line);
-        if (file.lineOf(to) != line || to - lineStart > raw.length()) {
-            return null;
-        }
+    private IncrementalDocument inCodeLine(SourceFile next, LineEdit e) {
+        int line = e.line();
         int index = document.blockAt(line);
         if (index < 0) {
             return null;
@@ -120,9 +154,8 @@ public final class IncrementalDocument {
         CodeBlock block = document.blocks().get(index);
         int lineIndex = line - block.fence().line() - 1;
         CodeLine code = block.lines().get(lineIndex);
-        int codeFrom = from - lineStart - code.mdColumnOffset();
-        int codeTo = to - lineStart - code.mdColumnOffset();
-        if (codeFrom < 0 || !raw.substring(code.mdColumnOffset()).equals(code.text())) {
+        int codeFrom = e.from() - code.mdColumnOffset();
+        if (codeFrom < 0 || !e.before().substring(code.mdColumnOffset()).equals(code.text())) {
             return null;
         }
         // Before the line's first character of code, an edit can change how much indentation CommonMark
@@ -134,20 +167,20 @@ public final class IncrementalDocument {
         if (first >= codeFrom || code.text().charAt(first) == '`' || code.text().charAt(first) == '~') {
             return null;
         }
-        String changed = code.text().substring(0, codeFrom) + text + code.text().substring(codeTo);
+        String changed = e.after().substring(code.mdColumnOffset());
         List<CodeLine> lines = new ArrayList<>(block.lines());
         lines.set(lineIndex, new CodeLine(changed, code.mdLine(), code.mdColumnOffset()));
         CodeBlock edited = new CodeBlock(List.copyOf(lines), block.fence());
         List<CodeBlock> codeBlocks = new ArrayList<>(document.blocks());
         codeBlocks.set(index, edited);
-        List<ParsedBlock> parsed = new ArrayList<>(blocks);
+        List<ParsedBlock> parsed = new ArrayList<>(blocks());
         parsed.set(index, Parser.parseBlock(edited));
         List<BlockKey> newKeys = new ArrayList<>(keys);
         newKeys.set(index, new BlockKey(edited));
         LumenDocument doc = new LumenDocument(next, document.directives(), List.copyOf(codeBlocks),
                 document.settings(), document.headings());
         return new IncrementalDocument(next, doc, extraction, List.copyOf(parsed), List.copyOf(newKeys),
-                new Reuse(false, 1, 0, blocks.size() - 1));
+                new Reuse(Reuse.Route.CODE_LINE, 1, 0, parsed.size() - 1));
     }
 
     // ---- any other edit ----------------------------------------------------------------------
@@ -183,6 +216,6 @@ public final class IncrementalDocument {
             keys.add(key);
         }
         return new IncrementalDocument(file, document, extraction.all(), List.copyOf(blocks), List.copyOf(keys),
-                new Reuse(true, parsed, shifted, kept));
+                new Reuse(Reuse.Route.EXTRACTED, parsed, shifted, kept));
     }
 }

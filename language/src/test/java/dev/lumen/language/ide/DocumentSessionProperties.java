@@ -3,7 +3,10 @@ package dev.lumen.language.ide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.markdown.MarkdownExtractor;
 import dev.lumen.language.project.Project;
+import dev.lumen.language.source.LumenDocument;
 import dev.lumen.language.source.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +43,16 @@ class DocumentSessionProperties {
             String current = session.current().text();
             int at = (int) (e.at() * current.length());
             Analysis a = session.edit(at, at + e.delete(), e.insert());
-            Statistics.label("path").collect(a.reuse().extracted() ? "extracted again" : "one code line");
-            assertEquals(FrontEnd.check(new SourceFile(document.toString(), a.text())).diagnostics(), a.diagnostics(),
-                    () -> "after edits, text:\n" + a.text());
+            Statistics.label("path").collect(a.reuse().route());
+            SourceFile file = new SourceFile(document.toString(), a.text());
+            assertEquals(FrontEnd.check(file).diagnostics(), a.diagnostics(), () -> "after edits, text:\n" + a.text());
+            // What the extractor finds is found again, headings and directives included.
+            LumenDocument fresh = MarkdownExtractor.extract(file, new Diagnostics());
+            LumenDocument kept = a.checked().document();
+            assertEquals(fresh.blocks(), kept.blocks());
+            assertEquals(fresh.directives(), kept.directives());
+            assertEquals(fresh.headings(), kept.headings());
+            assertEquals(fresh.settings(), kept.settings());
         }
     }
 
@@ -56,7 +66,8 @@ class DocumentSessionProperties {
         Arbitrary<String> insert = Arbitraries.oneOf(
                 Arbitraries.of("", "x", "1", " ", "\n", "\n\n", ".", "(", ")", "{", "}", "[", "]", ":", ",", "\"",
                         "#", "|", "->", "=", "`", "```", "```lumen\n", "~~~", "\t", "@", "> ", "- ", "  "),
-                Arbitraries.of("end", "let y = 1", "cell f() -> Int", "record R", "match x", "return",
+                Arbitraries.of("end", "let y = 1", "cell f() -> Int", "record R", "match x", "return", "word ", "--",
+                        "===", "1.", "-->", "<!--", " lumen", "[a]: /b", "\"t\"", " - - -", "* ", "## ",
                         "\nend\n", "  let z = ", "use tool json.parse as P", "grant P", "@trace off\n", "# H\n"),
                 Arbitraries.strings().withChars("abc XYZ_09+-*/(){}[]<>=!.,:;\"'`~#@\n\t\\").ofMaxLength(6));
         Arbitrary<Edit> edit = Combinators.combine(Arbitraries.doubles().between(0, 1),
