@@ -35,13 +35,13 @@ final class CursorContext {
 
     /** The context at a position in code, or null when the position is not in a `lumen` block's code. */
     static CursorContext at(LumenDocument document, int line, int column) {
-        int index = document.blockAt(line);
-        if (index < 0) {
+        LumenDocument.CodeLineAt at = document.codeLineAt(line);
+        if (at == null) {
             return null;
         }
-        CodeBlock block = document.blocks().get(index);
-        int lineIndex = line - block.fence().line() - 1;
-        CodeLine code = block.lines().get(lineIndex);
+        CodeBlock block = at.block();
+        int lineIndex = at.index();
+        CodeLine code = at.line();
         int codeColumn = column - 1 - code.mdColumnOffset();
         if (codeColumn < 0 || codeColumn > code.text().length()) {
             return null;
@@ -117,9 +117,14 @@ final class CursorContext {
 
     /** The index of the innermost bracket left open before the cursor in its statement, or -1. */
     int openBracket() {
+        return openBracketBefore(before.size());
+    }
+
+    /** The index of the innermost bracket left open before token {@code end} in the cursor's statement, or -1. */
+    int openBracketBefore(int end) {
         int depth = 0;
         int start = statementStart();
-        for (int i = before.size() - 1; i >= start; i--) {
+        for (int i = end - 1; i >= start; i--) {
             switch (before.get(i).kind()) {
                 case RPAREN, RBRACKET, RBRACE -> depth++;
                 case LPAREN, LBRACKET, LBRACE -> {

@@ -33,7 +33,7 @@ final class Signatures {
         }
         int open = cx.openBracket();
         while (open >= 0 && !(cx.is(open, TokenKind.LPAREN) && cx.is(open - 1, TokenKind.IDENT))) {
-            open = enclosingBefore(cx, open);
+            open = cx.openBracketBefore(open);
         }
         if (open < 0 || cx.is(cx.statementStart(), TokenKind.CELL) && open == cx.statementStart() + 2) {
             return Optional.empty();
@@ -49,25 +49,6 @@ final class Signatures {
     }
 
     private record Signature(String label, List<String> parameters, List<String> names, String doc) {
-    }
-
-    /** The next bracket out from the one at {@code open}, or -1. */
-    private static int enclosingBefore(CursorContext cx, int open) {
-        int depth = 0;
-        for (int i = open - 1; i >= cx.statementStart(); i--) {
-            switch (cx.before.get(i).kind()) {
-                case RPAREN, RBRACKET, RBRACE -> depth++;
-                case LPAREN, LBRACKET, LBRACE -> {
-                    if (depth == 0) {
-                        return i;
-                    }
-                    depth--;
-                }
-                default -> {
-                }
-            }
-        }
-        return -1;
     }
 
     /** The parameter the cursor is at: the one named by a `name:` argument, else by position. */

@@ -147,13 +147,14 @@ public final class IncrementalDocument {
 
     private IncrementalDocument inCodeLine(SourceFile next, LineEdit e) {
         int line = e.line();
-        int index = document.blockAt(line);
-        if (index < 0) {
+        LumenDocument.CodeLineAt at = document.codeLineAt(line);
+        if (at == null) {
             return null;
         }
-        CodeBlock block = document.blocks().get(index);
-        int lineIndex = line - block.fence().line() - 1;
-        CodeLine code = block.lines().get(lineIndex);
+        int index = at.blockIndex();
+        CodeBlock block = at.block();
+        int lineIndex = at.index();
+        CodeLine code = at.line();
         int codeFrom = e.from() - code.mdColumnOffset();
         if (codeFrom < 0 || !e.before().substring(code.mdColumnOffset()).equals(code.text())) {
             return null;

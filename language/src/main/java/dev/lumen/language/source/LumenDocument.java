@@ -19,6 +19,21 @@ public record LumenDocument(SourceFile file, List<Directive> directives, List<Co
         this(file, directives, blocks, DocumentSettings.DEFAULTS);
     }
 
+    /** A code line found by its Markdown line: its block (and the block's index) and its index in the block. */
+    public record CodeLineAt(int blockIndex, CodeBlock block, int index, CodeLine line) {
+    }
+
+    /** The code line at 1-based Markdown line {@code line}, or null when no `lumen` block holds it as code. */
+    public CodeLineAt codeLineAt(int line) {
+        int b = blockAt(line);
+        if (b < 0) {
+            return null;
+        }
+        CodeBlock block = blocks.get(b);
+        int i = line - block.fence().line() - 1;
+        return new CodeLineAt(b, block, i, block.lines().get(i));
+    }
+
     /** The index of the block that holds 1-based Markdown line {@code line} as one of its code lines, or -1. */
     public int blockAt(int line) {
         int lo = 0;
