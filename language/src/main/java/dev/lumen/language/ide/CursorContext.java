@@ -49,25 +49,62 @@ final class CursorContext {
         int first = declarationStart(block.lines(), lineIndex);
         CodeBlock piece = new CodeBlock(block.lines().subList(first, lineIndex + 1), block.fence());
         List<Token> tokens = Lexer.lex(piece, new Diagnostics());
+        for (Token t : tokens) {
+            if (t.kind() == TokenKind.EOF || !startsBefore(t.span(), line, column)) {
+                break;
+            }
+            if ((t.kind() == TokenKind.STRING || t.kind() == TokenKind.ROLE_TEXT) && t.span().touches(line, column)
+                    && !(t.span().endLine() == line && t.span().endColumn() == column)) {
+                return interpolation(block, code, t, line, column, codeColumn);
+            }
+        }
+        if (inComment(code.text(), codeColumn)) {
+            return new CursorContext(line, column, null, null);
+        }
+        return fromTokens(tokens, line, column);
+    }
+
+    /**
+     * The context inside a string or role text: in an interpolation (`"{order.|"`), the tokens of the expression
+     * written so far, as if it stood alone on its line; in plain text, nothing to complete.
+     */
+    private static CursorContext interpolation(CodeBlock block, CodeLine code, Token text, int line, int column,
+            int codeColumn) {
+        int from = text.span().line() == line ? text.span().column() - 1 - code.mdColumnOffset() : 0;
+        String typed = code.text().substring(Math.max(0, from), codeColumn);
+        int open = -1;
+        for (int i = 0; i < typed.length(); i++) {
+            char c = typed.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '{' && i + 1 < typed.length() && Lexer.isNameStart(typed.charAt(i + 1))) {
+                open = i;
+            } else if (c == '}') {
+                open = -1;
+            }
+        }
+        if (open < 0) {
+            return new CursorContext(line, column, null, null);
+        }
+        int start = Math.max(0, from) + open + 1;
+        String expression = " ".repeat(start) + code.text().substring(start, codeColumn);
+        CodeBlock alone = new CodeBlock(List.of(new CodeLine(expression, line, code.mdColumnOffset())), block.fence());
+        return fromTokens(Lexer.lex(alone, new Diagnostics()), line, column);
+    }
+
+    /** The context of the tokens before the cursor, the word being typed set apart. */
+    private static CursorContext fromTokens(List<Token> tokens, int line, int column) {
         List<Token> before = new ArrayList<>();
         Token word = null;
         for (Token t : tokens) {
             if (t.kind() == TokenKind.EOF || !startsBefore(t.span(), line, column)) {
                 break;
             }
-            boolean touches = t.span().touches(line, column);
-            if (touches && (t.kind() == TokenKind.STRING || t.kind() == TokenKind.ROLE_TEXT)
-                    && !(t.span().endLine() == line && t.span().endColumn() == column)) {
-                return new CursorContext(line, column, null, null); // inside text: nothing to complete
-            }
-            if (touches && isWord(t)) {
+            if (t.span().touches(line, column) && isWord(t)) {
                 word = t;
                 continue;
             }
             before.add(t);
-        }
-        if (inComment(code.text(), codeColumn)) {
-            return new CursorContext(line, column, null, null);
         }
         return new CursorContext(line, column, before, word);
     }

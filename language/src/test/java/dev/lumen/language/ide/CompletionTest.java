@@ -280,6 +280,32 @@ class CompletionTest {
     }
 
     @Test
+    void insideAnInterpolation() {
+        assertEquals(List.of("name", "count"), labels(ITEM + """
+                cell run(item: Item) -> String
+                  return "Item {item.| is here"
+                end
+                """));
+        assertEquals(List.of("name", "count"), labels(ITEM + """
+                use tool llm.chat as Chat
+                grant Chat model "m"
+
+                cell run(item: Item) -> String
+                  return Chat(
+                    role user:
+                      Tell me about {item.|}
+                    end
+                  )
+                end
+                """));
+        offers(ITEM + """
+                cell run(item: Item, label: String) -> String
+                  return "{lab|"
+                end
+                """, List.of("label", "item"), List.of());
+    }
+
+    @Test
     void nothingInCommentsStringsAndProse() {
         assertEquals(List.of(), labels("""
                 cell run() -> String
