@@ -8,8 +8,10 @@ import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.lower.Lowering;
 import dev.lumen.language.markdown.MarkdownExtractor;
 import dev.lumen.language.project.Project;
+import dev.lumen.language.source.CodeBlock;
 import dev.lumen.language.source.LumenDocument;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.language.syntax.ParsedBlock;
 import dev.lumen.language.syntax.ParsedDocument;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.lir.format.LirModule;
@@ -49,12 +51,12 @@ public final class FrontEnd {
     }
 
     private static Compilation compileHere(SourceFile file, Project project) {
-        Analysis analysis = analyse(file, project);
+        CheckedDocument analysis = analyse(file, project);
         if (analysis.result().hasErrors()) {
             return new Compilation(analysis.result(), null);
         }
         Diagnostics lowering = new Diagnostics();
-        LirModule module = Lowering.lower(analysis.program(), file, analysis.settings(), lowering);
+        LirModule module = Lowering.lower(analysis.program(), file, analysis.document().settings().run(), lowering);
         if (module == null) {
             Diagnostics all = new Diagnostics();
             analysis.result().diagnostics().forEach(all::add);
@@ -62,9 +64,6 @@ public final class FrontEnd {
             return new Compilation(new CheckResult(file, all.sorted()), null);
         }
         return new Compilation(analysis.result(), module);
-    }
-
-    private record Analysis(CheckResult result, CheckedProgram program, RunSettings settings) {
     }
 
     /**
@@ -100,10 +99,30 @@ public final class FrontEnd {
         return out;
     }
 
-    private static Analysis analyse(SourceFile file, Project project) {
+    /** Extracts, parses and checks a document. */
+    public static CheckedDocument analyse(SourceFile file, Project project) {
+        Diagnostics extraction = new Diagnostics();
+        LumenDocument document = MarkdownExtractor.extract(file, extraction);
+        List<ParsedBlock> blocks = new ArrayList<>();
+        for (CodeBlock block : document.blocks()) {
+            blocks.add(Parser.parseBlock(block));
+        }
+        return checkBlocks(document, extraction.all(), blocks, project);
+    }
+
+    /**
+     * Checks a document whose blocks are already parsed, one {@link ParsedBlock} per block of
+     * {@code document} in order; {@code extraction} holds what the extractor reported. This is the tail of
+     * {@link #analyse}, for callers that keep the parses of blocks an edit did not touch: the result is the
+     * same as a check of the whole text.
+     */
+    public static CheckedDocument checkBlocks(LumenDocument document, List<Diagnostic> extraction,
+            List<ParsedBlock> blocks, Project project) {
+        SourceFile file = document.file();
         Diagnostics diagnostics = new Diagnostics();
-        LumenDocument document = MarkdownExtractor.extract(file, diagnostics);
-        ParsedDocument parsed = Parser.parseDocument(document, diagnostics);
+        extraction.forEach(diagnostics::add);
+        blocks.forEach(b -> b.diagnostics().forEach(diagnostics::add));
+        ParsedDocument parsed = ParsedDocument.of(blocks);
         // The checker runs even after syntax errors, so independent type errors are reported too;
         // what it says about code that recovery dropped is left out.
         Diagnostics semantic = new Diagnostics();
@@ -115,6 +134,6 @@ public final class FrontEnd {
                 diagnostics.add(d);
             }
         }
-        return new Analysis(new CheckResult(file, diagnostics.sorted()), program, document.settings().run());
+        return new CheckedDocument(document, parsed, program, new CheckResult(file, diagnostics.sorted()));
     }
 }

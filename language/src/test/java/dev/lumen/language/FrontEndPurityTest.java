@@ -32,10 +32,11 @@ import java.util.Map;
  */
 @AnalyzeClasses(packages = "dev.lumen.language", importOptions = ImportOption.DoNotIncludeTests.class)
 class FrontEndPurityTest {
-    /** extract → lex → parse → resolve → typecheck → lower, and what they share. */
+    /** extract → lex → parse → resolve → typecheck → lower, what they share, and the editor's queries over them. */
     private static final String[] FRONT_END = {
         "dev.lumen.language", "dev.lumen.language.ast", "dev.lumen.language.check", "dev.lumen.language.diagnostics",
-        "dev.lumen.language.lower", "dev.lumen.language.markdown", "dev.lumen.language.source",
+        "dev.lumen.language.ide", "dev.lumen.language.incremental", "dev.lumen.language.lower",
+        "dev.lumen.language.markdown", "dev.lumen.language.semantic", "dev.lumen.language.source",
         "dev.lumen.language.syntax", "dev.lumen.language.types", "dev.lumen.language.format",
     };
     /** Where I/O is allowed: the project layer (environment, lock file, servers) and the runnable language. */

@@ -29,6 +29,11 @@ public final class Diagnostics {
         return (int) items.stream().filter(Diagnostic::isError).count();
     }
 
+    /** Every diagnostic in the order it was reported. */
+    public List<Diagnostic> all() {
+        return List.copyOf(items);
+    }
+
     /** In document order, then by code, so output is stable whatever order the phases found them in. */
     public List<Diagnostic> sorted() {
         List<Diagnostic> out = new ArrayList<>(items);

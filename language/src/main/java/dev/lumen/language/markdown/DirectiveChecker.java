@@ -23,6 +23,11 @@ public final class DirectiveChecker {
     private DirectiveChecker() {
     }
 
+    /** The directives Lumen v1 knows, without their `@`. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
     public static DocumentSettings check(List<Directive> directives, Diagnostics diagnostics) {
         DocumentSettings settings = DocumentSettings.DEFAULTS;
         Map<String, Directive> seen = new HashMap<>();

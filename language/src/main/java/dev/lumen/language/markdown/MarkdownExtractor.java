@@ -3,6 +3,7 @@ package dev.lumen.language.markdown;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.source.CodeBlock;
 import dev.lumen.language.source.Directive;
+import dev.lumen.language.source.Heading;
 import dev.lumen.language.source.DocumentSettings;
 import dev.lumen.language.source.LumenDocument;
 import dev.lumen.language.source.SourceFile;
@@ -41,6 +42,7 @@ public final class MarkdownExtractor {
     public static LumenDocument extract(SourceFile file, Diagnostics diagnostics) {
         Node root = PARSER.parse(file.text());
         List<CodeBlock> blocks = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
         // 0-based indexes of lines inside code or HTML blocks: an `@` there is content, not a directive.
         BitSet verbatim = new BitSet();
         // Blocks in document order, walked without recursion: block quotes and lists nest without limit.
@@ -56,6 +58,12 @@ public final class MarkdownExtractor {
                         blocks.add(FencedLines.codeBlock(file, block, opening));
                     }
                 }
+                case org.commonmark.node.Heading heading -> {
+                    Heading found = Headings.of(file, heading.getLevel(), heading.getSourceSpans());
+                    if (found != null) {
+                        headings.add(found);
+                    }
+                }
                 case IndentedCodeBlock block -> markLines(block, verbatim);
                 case HtmlBlock block -> markLines(block, verbatim);
                 default -> {
@@ -64,7 +72,7 @@ public final class MarkdownExtractor {
         }
         List<Directive> directives = DirectiveScanner.scan(file, verbatim);
         DocumentSettings settings = DirectiveChecker.check(directives, diagnostics);
-        return new LumenDocument(file, directives, List.copyOf(blocks), settings);
+        return new LumenDocument(file, directives, List.copyOf(blocks), settings, List.copyOf(headings));
     }
 
     /** The node after {@code node} in document order (its first child, else the next node up the tree), or null. */

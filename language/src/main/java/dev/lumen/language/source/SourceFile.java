@@ -1,8 +1,7 @@
 package dev.lumen.language.source;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** The text of one `.lm.md` document and the start offset of each of its lines. */
@@ -24,15 +23,19 @@ public final class SourceFile {
         this.name = name;
         this.path = path;
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        // Rebuilt on every keystroke in an editor: an int array, grown as needed, not a list of boxes.
+        int[] starts = new int[16];
+        int count = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lineStarts = Arrays.copyOf(starts, count);
     }
 
     /** The name shown in diagnostics: the path as the user gave it. */
@@ -59,6 +62,13 @@ public final class SourceFile {
      */
     public int offset(int line) {
         return line <= lineStarts.length ? lineStarts[line - 1] : text.length();
+    }
+
+    /** The 1-based line that holds character offset {@code offset} (clamped to the text). */
+    public int lineOf(int offset) {
+        int at = Math.max(0, Math.min(offset, text.length()));
+        int found = Arrays.binarySearch(lineStarts, at);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The text of 1-based line {@code line}, without its line terminator. */

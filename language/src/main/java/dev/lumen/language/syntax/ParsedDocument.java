@@ -1,10 +1,13 @@
 package dev.lumen.language.syntax;
 
+import dev.lumen.language.ast.Decl;
 import dev.lumen.language.ast.Program;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.source.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +18,19 @@ import java.util.Set;
  * diagnostics that are only echoes of the recovery.
  */
 public record ParsedDocument(Program program, List<Span> damaged, Set<String> lostNames) {
+
+    /** The document whose blocks parsed to {@code blocks}, in document order. */
+    public static ParsedDocument of(List<ParsedBlock> blocks) {
+        List<Decl> decls = new ArrayList<>();
+        List<Span> damaged = new ArrayList<>();
+        Set<String> lost = new HashSet<>();
+        for (ParsedBlock b : blocks) {
+            decls.addAll(b.decls());
+            damaged.addAll(b.damaged());
+            lost.addAll(b.lostNames());
+        }
+        return new ParsedDocument(new Program(List.copyOf(decls)), List.copyOf(damaged), Set.copyOf(lost));
+    }
 
     public boolean hides(Diagnostic diagnostic, SourceFile file) {
         Span s = diagnostic.span();

@@ -57,16 +57,24 @@ public final class Parser {
 
     /** Parses every Lumen block of a document, noting where syntax-error recovery lost code. */
     public static ParsedDocument parseDocument(LumenDocument document, Diagnostics diagnostics) {
-        List<Decl> decls = new ArrayList<>();
-        List<Span> damaged = new ArrayList<>();
-        Set<String> lost = new HashSet<>();
+        List<ParsedBlock> blocks = new ArrayList<>();
         for (CodeBlock block : document.blocks()) {
-            Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics);
-            decls.addAll(parser.declarations());
-            damaged.addAll(parser.damaged);
-            lost.addAll(parser.lost);
+            ParsedBlock parsed = parseBlock(block);
+            parsed.diagnostics().forEach(diagnostics::add);
+            blocks.add(parsed);
         }
-        return new ParsedDocument(new Program(List.copyOf(decls)), List.copyOf(damaged), Set.copyOf(lost));
+        return ParsedDocument.of(blocks);
+    }
+
+    /**
+     * Lexes and parses one block on its own: blocks share no syntax, so a document's parse is its blocks'
+     * parses in order, and an editor re-parses only the block an edit touched.
+     */
+    public static ParsedBlock parseBlock(CodeBlock block) {
+        Diagnostics diagnostics = new Diagnostics();
+        Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics);
+        List<Decl> decls = parser.declarations();
+        return new ParsedBlock(decls, parser.damaged, parser.lost, diagnostics.all());
     }
 
     /** Parses a type written on its own (as in tool manifests); null when it is not a valid type. */
