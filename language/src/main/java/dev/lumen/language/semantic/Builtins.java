@@ -1,6 +1,7 @@
 package dev.lumen.language.semantic;
 
 import dev.lumen.language.check.Intrinsics;
+import dev.lumen.lir.intrinsics.IntrinsicDef;
 import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class Builtins {
         return switch (function) {
             case "ok" -> Optional.of(OK);
             case "err" -> Optional.of(ERR);
-            default -> Optional.ofNullable(Intrinsics.find(function)).map(Intrinsics.Intrinsic::signature);
+            default -> Optional.ofNullable(Intrinsics.find(function)).map(IntrinsicDef::signature);
         };
     }
 
@@ -40,13 +41,13 @@ public final class Builtins {
         return switch (function) {
             case "ok" -> Optional.of("A successful `result`.");
             case "err" -> Optional.of("A failed `result`.");
-            default -> Optional.empty();
+            default -> Optional.ofNullable(Intrinsics.find(function)).map(IntrinsicDef::doc);
         };
     }
 
     /** Whether a built-in function has no effect, so it may be used in `where` constraints. */
     public static boolean isPure(String function) {
-        Intrinsics.Intrinsic in = Intrinsics.find(function);
+        IntrinsicDef in = Intrinsics.find(function);
         return in == null || in.pure();
     }
 

@@ -185,6 +185,8 @@ class HoverTest {
                 trim(text: String) -> String
                 ```
 
+                without leading and trailing white space
+
                 built-in function""");
         hover("""
                 cell run(e: «Validation|Error») -> String
