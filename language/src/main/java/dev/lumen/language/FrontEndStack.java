@@ -19,6 +19,14 @@ public final class FrontEndStack {
 
     /** Runs {@code work} on a front-end stack and returns its result; what it throws is thrown here. */
     public static <T> T call(Supplier<T> work) {
+        return onThread("lumen-front-end", STACK_BYTES, work);
+    }
+
+    /**
+     * Runs {@code work} on a new thread named {@code name} with a stack of {@code bytes} (0: the JVM's default),
+     * waits for it, and returns its result; what it throws is thrown here.
+     */
+    public static <T> T onThread(String name, long bytes, Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
@@ -27,7 +35,7 @@ public final class FrontEndStack {
             } catch (Throwable t) {
                 failure.set(t);
             }
-        }, "lumen-front-end", STACK_BYTES);
+        }, name, bytes);
         thread.setDaemon(true);
         thread.start();
         boolean interrupted = false;
