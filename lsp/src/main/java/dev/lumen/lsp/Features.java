@@ -3,6 +3,7 @@ package dev.lumen.lsp;
 import dev.lumen.lsp.feature.CodeLensFeature;
 import dev.lumen.lsp.feature.DiagnosticsFeature;
 import dev.lumen.lsp.feature.DocumentSymbolsFeature;
+import dev.lumen.lsp.feature.FormattingFeature;
 import dev.lumen.lsp.feature.RunCommands;
 import dev.lumen.lsp.feature.SemanticTokensFeature;
 import dev.lumen.lsp.run.ChildProcesses;
@@ -25,6 +26,7 @@ final class Features {
     final DocumentSymbolsFeature symbols = new DocumentSymbolsFeature();
     final SemanticTokensFeature semanticTokens = new SemanticTokensFeature();
     final CodeLensFeature codeLenses = new CodeLensFeature();
+    final FormattingFeature formatting = new FormattingFeature();
     final RunCommands commands;
 
     Features(ServerSettings settings, Documents documents, ChildProcesses children, Executor commandExecutor) {
@@ -44,6 +46,7 @@ final class Features {
         symbols.register(capabilities);
         semanticTokens.register(capabilities);
         codeLenses.register(capabilities);
+        formatting.register(capabilities);
         commands.register(capabilities);
         return capabilities;
     }
