@@ -1,5 +1,6 @@
 package dev.lumen.lsp;
 
+import dev.lumen.lsp.feature.CodeActionsFeature;
 import dev.lumen.lsp.feature.CodeLensFeature;
 import dev.lumen.lsp.feature.DiagnosticsFeature;
 import dev.lumen.lsp.feature.DocumentSymbolsFeature;
@@ -27,10 +28,12 @@ final class Features {
     final SemanticTokensFeature semanticTokens = new SemanticTokensFeature();
     final CodeLensFeature codeLenses = new CodeLensFeature();
     final FormattingFeature formatting = new FormattingFeature();
+    final CodeActionsFeature codeActions;
     final RunCommands commands;
 
     Features(ServerSettings settings, Documents documents, ChildProcesses children, Executor commandExecutor) {
         this.diagnostics = new DiagnosticsFeature(settings.links(), settings.environment());
+        this.codeActions = new CodeActionsFeature(diagnostics);
         this.commands = new RunCommands(settings.lumen(), children, settings.commandTimeout(), settings.outputLimit(),
                 commandExecutor, documents::get);
     }
@@ -47,6 +50,7 @@ final class Features {
         semanticTokens.register(capabilities);
         codeLenses.register(capabilities);
         formatting.register(capabilities);
+        codeActions.register(capabilities);
         commands.register(capabilities);
         return capabilities;
     }

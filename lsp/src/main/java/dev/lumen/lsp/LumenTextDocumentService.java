@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
 import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
-import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
@@ -142,6 +145,16 @@ final class LumenTextDocumentService implements TextDocumentService {
         return request("textDocument/rangeFormatting", params == null ? null : params.getTextDocument(),
                 document -> params.getRange() == null ? List.of() : features.formatting.format(document,
                         params.getRange()), List.of());
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return request("textDocument/codeAction", params == null ? null : params.getTextDocument(),
+                document -> {
+                    List<Either<Command, CodeAction>> out = new ArrayList<>();
+                    features.codeActions.actions(document, params).forEach(a -> out.add(Either.forRight(a)));
+                    return out;
+                }, List.of());
     }
 
     /** Answers with {@code feature} of the open document {@code id} names, or {@code empty}. */
