@@ -288,7 +288,8 @@ final class Operators {
                 d.help("Lumen has no implicit conversions; interpolate instead: `" + fix.orElse(
                         "\"…{" + SourceText.or(otherExpr, "value") + "}…\"") + "`");
             } else {
-                d.help("convert it explicitly: `to_string(" + SourceText.or(otherExpr, "…") + ")`");
+                Fixes.call(d, "convert it explicitly: `to_string(" + SourceText.or(otherExpr, "…") + ")`", otherExpr,
+                        "to_string");
             }
         } else if (l.isNumeric() && r.isNumeric()) {
             d.label("both sides must have the same type");
@@ -304,8 +305,8 @@ final class Operators {
             Expr otherExpr = l.isNumeric() ? re : le;
             if (other == Type.STRING && (l.isNumeric() || r.isNumeric())) {
                 Type num = l.isNumeric() ? l : r;
-                d.help("parse it first: `" + (num == Type.INT ? "to_int(" : "to_float(") + SourceText.or(otherExpr, "…")
-                        + ")`");
+                String parse = num == Type.INT ? "to_int" : "to_float";
+                Fixes.call(d, "parse it first: `" + parse + "(" + SourceText.or(otherExpr, "…") + ")`", otherExpr, parse);
             }
         }
         cx.report(d);
@@ -347,7 +348,7 @@ final class Operators {
             toFloatHelp(d, l == Type.INT ? b.left() : b.right());
         } else if (l == Type.STRING && r.isNumeric() || r == Type.STRING && l.isNumeric()) {
             Expr num = l.isNumeric() ? b.left() : b.right();
-            d.help("use `to_string(" + SourceText.or(num, "…") + ")` to compare them as text");
+            Fixes.call(d, "use `to_string(" + SourceText.or(num, "…") + ")` to compare them as text", num, "to_string");
         } else if (l == Type.NULL || r == Type.NULL) {
             Type other = l == Type.NULL ? r : l;
             d.note("`" + other + "` does not include `null`, so this comparison is always "

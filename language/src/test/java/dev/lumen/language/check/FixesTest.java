@@ -53,4 +53,14 @@ class FixesTest {
                 end""").only(Code.E0013);
         assertEquals(List.of(), d.fixes());
     }
+
+    @Test
+    void aStringOperandOfArithmeticIsParsed() {
+        Diagnostic d = Checked.of("""
+                cell total(count: String) -> Int
+                  return count * 2
+                end""").only(Code.E0021);
+        assertEquals(List.of(new Fix("Wrap in `to_int(…)`", List.of(
+                new Fix.Edit(new Span(3, 10, 3, 10), "to_int("), new Fix.Edit(new Span(3, 15, 3, 15), ")")))), d.fixes());
+    }
 }
