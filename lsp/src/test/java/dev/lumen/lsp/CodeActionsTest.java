@@ -224,6 +224,9 @@ class CodeActionsTest {
                 """);
         session.open(URI, noFix.text());
         assertEquals(List.of(), actions(noFix.range(0), List.of()));
+        Range pastTheEnd = new Range(new org.eclipse.lsp4j.Position(9999, 0), new org.eclipse.lsp4j.Position(9999, 9));
+        assertEquals(List.of(), actions(pastTheEnd, List.of()));
+        assertEquals(List.of(), session.errorResponses());
     }
 
     private static void assertFix(String marked, String title, String expected) {
