@@ -1,8 +1,10 @@
 package dev.lumen.lsp;
 
+import dev.lumen.lsp.feature.CodeActionsFeature;
 import dev.lumen.lsp.feature.CodeLensFeature;
 import dev.lumen.lsp.feature.DiagnosticsFeature;
 import dev.lumen.lsp.feature.DocumentSymbolsFeature;
+import dev.lumen.lsp.feature.FormattingFeature;
 import dev.lumen.lsp.feature.RunCommands;
 import dev.lumen.lsp.feature.SemanticTokensFeature;
 import dev.lumen.lsp.run.ChildProcesses;
@@ -25,10 +27,13 @@ final class Features {
     final DocumentSymbolsFeature symbols = new DocumentSymbolsFeature();
     final SemanticTokensFeature semanticTokens = new SemanticTokensFeature();
     final CodeLensFeature codeLenses = new CodeLensFeature();
+    final FormattingFeature formatting = new FormattingFeature();
+    final CodeActionsFeature codeActions;
     final RunCommands commands;
 
     Features(ServerSettings settings, Documents documents, ChildProcesses children, Executor commandExecutor) {
         this.diagnostics = new DiagnosticsFeature(settings.links(), settings.environment());
+        this.codeActions = new CodeActionsFeature(diagnostics);
         this.commands = new RunCommands(settings.lumen(), children, settings.commandTimeout(), settings.outputLimit(),
                 commandExecutor, documents::get);
     }
@@ -44,6 +49,8 @@ final class Features {
         symbols.register(capabilities);
         semanticTokens.register(capabilities);
         codeLenses.register(capabilities);
+        formatting.register(capabilities);
+        codeActions.register(capabilities);
         commands.register(capabilities);
         return capabilities;
     }

@@ -26,11 +26,12 @@ class LifecycleTest {
                     legend.getTokenTypes());
             assertEquals(List.of("declaration", "defaultLibrary"), legend.getTokenModifiers());
             assertEquals("lumen", session.initialized.getServerInfo().getName());
-            // Not offered until the front end's semantic API and the formatter are there.
+            assertTrue(c.getDocumentFormattingProvider().getLeft());
+            assertTrue(c.getDocumentRangeFormattingProvider().getLeft());
+            // Not offered until the front end's semantic API is there.
             assertEquals(null, c.getHoverProvider());
             assertEquals(null, c.getDefinitionProvider());
             assertEquals(null, c.getCompletionProvider());
-            assertEquals(null, c.getDocumentFormattingProvider());
         }
     }
 

@@ -9,7 +9,6 @@ import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.schema.McpField;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.language.diagnostics.Diagnostic;
-import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.types.Type;
 import dev.lumen.lir.intrinsics.IntrinsicDef;
@@ -582,7 +581,7 @@ final class Calls {
         if (closest.isEmpty()) {
             d.help("its tools are " + Names.quotedList(names));
         } else if (Names.isIdentifier(closest.get())) {
-            d.help(Suggestions.didYouMean(closest.get()));
+            Names.didYouMean(d, toolName.name(), closest.get());
         } else {
             d.help("did you mean `" + closest.get() + "`? a name that is not an identifier is written between "
                     + "backticks: " + alias + ".`" + closest.get() + "`(…)");

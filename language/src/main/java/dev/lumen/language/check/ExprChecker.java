@@ -250,7 +250,7 @@ final class ExprChecker {
                     .label("not found in this scope");
             String foreign = FOREIGN_VALUES.get(name);
             if (foreign != null) {
-                d.help("did you mean `" + foreign + "`?");
+                Names.didYouMean(d, name, foreign);
             } else if (!Names.suggest(d, name, valueCandidates())) {
                 if (inConstraint()) {
                     d.help("a `where` constraint can use the fields of `" + constraintOf.name() + "`: "
@@ -442,7 +442,7 @@ final class ExprChecker {
             Diagnostic.Builder d = Diagnostic.error(Code.E0015, u.span(), "no field `" + u.name() + "` on " + where)
                     .label("unknown field");
             if (meant.containsKey(u)) {
-                d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(meant.get(u)));
+                Names.didYouMean(d, u.name(), meant.get(u));
             } else if (!unclaimed.isEmpty()) {
                 listed = true;
                 d.help("`" + type + "` still needs " + Names.quotedList(unclaimed));

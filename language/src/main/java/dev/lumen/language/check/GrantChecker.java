@@ -140,7 +140,7 @@ final class GrantChecker {
         }
         Optional<String> meant = Names.closest(name, cx.symbols.tools.keySet());
         if (meant.isPresent()) {
-            d.help(dev.lumen.language.diagnostics.Suggestions.didYouMean(meant.get()));
+            Names.didYouMean(d, name, meant.get());
             // Calls of the alias it meant are not reported again as ungranted.
             cx.symbols.tool(meant.get()).misspeltGrant(grant.tool() == null ? "" : grant.tool().name());
         } else {

@@ -34,37 +34,38 @@ final class Mismatch {
     static void explain(Context cx, Diagnostic.Builder d, Expr e, Type expected, Type found) {
         String x = SourceText.or(e, "…");
         if (expected == Type.FLOAT && found == Type.INT) {
-            d.help(Operators.toFloatHelp(e));
+            Operators.toFloatHelp(d, e);
         } else if (expected == Type.INT && e instanceof Expr.FloatLit f && f.value() == Math.rint(f.value())) {
-            d.help("write it as an integer: `" + (long) f.value() + "`");
+            Fixes.replace(d, "write it as an integer: `" + (long) f.value() + "`", e, Long.toString((long) f.value()));
         } else if (expected == Type.INT && found == Type.FLOAT) {
-            d.help("use `to_int(" + x + ")` to convert (it drops the fraction)");
+            Fixes.call(d, "use `to_int(" + x + ")` to convert (it drops the fraction)", e, "to_int");
         } else if ((expected == Type.INT || expected == Type.FLOAT) && e instanceof Expr.Str s) {
             if (s.parts().size() == 1 && s.parts().get(0) instanceof Expr.Text t
                     && t.text().matches(expected == Type.INT ? "-?\\d+" : "-?\\d+\\.\\d+")) {
-                d.help("write the number without quotes: `" + t.text() + "`");
+                Fixes.replace(d, "write the number without quotes: `" + t.text() + "`", e, t.text());
             }
         } else if ((expected == Type.INT || expected == Type.FLOAT) && found == Type.STRING) {
-            d.help("use `" + (expected == Type.INT ? "to_int" : "to_float") + "(" + x + ")` to parse it");
+            String parse = expected == Type.INT ? "to_int" : "to_float";
+            Fixes.call(d, "use `" + parse + "(" + x + ")` to parse it", e, parse);
         } else if (expected == Type.BOOL && !(found instanceof Type.ResultType)) {
             d.help(Operators.comparisonHint(e, found, false));
         } else if (expected == Type.STRING && (e instanceof Expr.IntLit || e instanceof Expr.FloatLit
                 || e instanceof Expr.BoolLit)) {
-            d.help("write it as text: `\"" + x + "\"`");
+            Fixes.wrap(d, "write it as text: `\"" + x + "\"`", e, "Write it as text", "\"", "\"");
         } else if (expected == Type.STRING && (found == Type.INT || found == Type.FLOAT || found == Type.BOOL)) {
             d.help(SourceText.of(e).map(s -> "interpolate it: `\"{" + s + "}\"`, or use `to_string(" + s + ")`")
                     .orElse("use `to_string(…)` to convert"));
         } else if (expected == Type.STRING && found != Type.NULL && !(found instanceof Type.UnionType)) {
-            d.help("use `to_string(" + x + ")` to convert");
+            Fixes.call(d, "use `to_string(" + x + ")` to convert", e, "to_string");
         } else if (expected instanceof Type.ResultType r && Type.assignable(found, r.ok())) {
-            d.help("wrap it: `ok(" + x + ")`");
+            Fixes.call(d, "wrap it: `ok(" + x + ")`", e, "ok");
             if (fromExpectSchema(cx, e)) {
                 d.note("`expect schema` halts the program when the value does not validate, so its value is a plain `"
                         + found + "`; to handle invalid values yourself, use `validate(schema " + found
                         + ", …)`, which gives a `result[" + found + ", ValidationError]`");
             }
         } else if (expected instanceof Type.ResultType r && Type.assignable(found, r.err())) {
-            d.help("wrap it: `err(" + x + ")`");
+            Fixes.call(d, "wrap it: `err(" + x + ")`", e, "err");
         } else if (found instanceof Type.ResultType r && Type.assignable(r.ok(), expected)) {
             d.help("`" + x + "` may hold an error: match on it (`ok(value) -> …`, `err(e) -> …`) to get the `"
                     + r.ok() + "`");
@@ -79,7 +80,7 @@ final class Mismatch {
                 || expected instanceof Type.ListType) && (found == Type.STRING || found == Type.JSON)) {
             d.help("validate it: `" + x + " expect schema " + expected + "`");
         } else if (expected instanceof Type.ListType l && Type.assignable(found, l.element())) {
-            d.help("wrap it in a list: `[" + x + "]`");
+            Fixes.wrap(d, "wrap it in a list: `[" + x + "]`", e, "Wrap in a list", "[", "]");
         } else if (found == Type.NULL && !(expected instanceof Type.UnionType)) {
             d.help("`" + expected + "` does not include `null`; write `" + expected + " | Null` where a value may be "
                     + "missing");

@@ -1,7 +1,9 @@
 package dev.lumen.language.check;
 
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.Suggestions;
+import dev.lumen.language.source.Span;
 import dev.lumen.language.syntax.Lexer;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -24,8 +26,22 @@ final class Names {
     /** Adds "did you mean `x`?" when a candidate is close; returns whether it did. */
     static boolean suggest(Diagnostic.Builder d, String name, Collection<String> candidates) {
         Optional<String> best = closest(name, candidates);
-        best.ifPresent(b -> d.help(Suggestions.didYouMean(b)));
+        best.ifPresent(b -> didYouMean(d, name, b));
         return best.isPresent();
+    }
+
+    /**
+     * Adds "did you mean `replacement`?", with the fix that writes it in place of {@code name} when the primary
+     * span is that name as written (a quoted or qualified name is left to the reader).
+     */
+    static void didYouMean(Diagnostic.Builder d, String name, String replacement) {
+        String help = Suggestions.didYouMean(replacement);
+        Span at = d.span();
+        if (at != null && at.line() > 0 && at.endLine() == at.line() && at.endColumn() - at.column() == name.length()) {
+            d.help(help, Fix.replace("Change to `" + replacement + "`", at, replacement));
+        } else {
+            d.help(help);
+        }
     }
 
     /** Whether {@code name} can be written as it is, without backticks (spec §3.6). */

@@ -288,11 +288,12 @@ final class Operators {
                 d.help("Lumen has no implicit conversions; interpolate instead: `" + fix.orElse(
                         "\"…{" + SourceText.or(otherExpr, "value") + "}…\"") + "`");
             } else {
-                d.help("convert it explicitly: `to_string(" + SourceText.or(otherExpr, "…") + ")`");
+                Fixes.call(d, "convert it explicitly: `to_string(" + SourceText.or(otherExpr, "…") + ")`", otherExpr,
+                        "to_string");
             }
         } else if (l.isNumeric() && r.isNumeric()) {
             d.label("both sides must have the same type");
-            d.help(toFloatHelp(l == Type.INT ? le : re));
+            toFloatHelp(d, l == Type.INT ? le : re);
         } else if (b.op() == BinaryOp.ADD) {
             d.label("`+` works on `Int`, `Float`, `String` and list values of the same type");
             if (l instanceof Type.UnionType || r instanceof Type.UnionType) {
@@ -304,8 +305,8 @@ final class Operators {
             Expr otherExpr = l.isNumeric() ? re : le;
             if (other == Type.STRING && (l.isNumeric() || r.isNumeric())) {
                 Type num = l.isNumeric() ? l : r;
-                d.help("parse it first: `" + (num == Type.INT ? "to_int(" : "to_float(") + SourceText.or(otherExpr, "…")
-                        + ")`");
+                String parse = num == Type.INT ? "to_int" : "to_float";
+                Fixes.call(d, "parse it first: `" + parse + "(" + SourceText.or(otherExpr, "…") + ")`", otherExpr, parse);
             }
         }
         cx.report(d);
@@ -344,10 +345,10 @@ final class Operators {
     /** Help for comparing two types that differ: the conversion that makes them the same. */
     private void convert(Diagnostic.Builder d, Expr.Binary b, Type l, Type r) {
         if (l.isNumeric() && r.isNumeric()) {
-            d.help(toFloatHelp(l == Type.INT ? b.left() : b.right()));
+            toFloatHelp(d, l == Type.INT ? b.left() : b.right());
         } else if (l == Type.STRING && r.isNumeric() || r == Type.STRING && l.isNumeric()) {
             Expr num = l.isNumeric() ? b.left() : b.right();
-            d.help("use `to_string(" + SourceText.or(num, "…") + ")` to compare them as text");
+            Fixes.call(d, "use `to_string(" + SourceText.or(num, "…") + ")` to compare them as text", num, "to_string");
         } else if (l == Type.NULL || r == Type.NULL) {
             Type other = l == Type.NULL ? r : l;
             d.note("`" + other + "` does not include `null`, so this comparison is always "
@@ -360,17 +361,20 @@ final class Operators {
      * converts its operands before dividing, because converting the quotient would keep the truncated `Int`
      * division (`to_float(3 / 4)` is `0.0`).
      */
-    static String toFloatHelp(Expr intSide) {
+    static void toFloatHelp(Diagnostic.Builder d, Expr intSide) {
         if (intSide instanceof Expr.IntLit lit) {
-            return "write it as a float: `" + lit.value() + ".0`";
+            Fixes.replace(d, "write it as a float: `" + lit.value() + ".0`", intSide, lit.value() + ".0");
+            return;
         }
         if (intSide instanceof Expr.Binary b && b.op() == BinaryOp.DIV) {
             Optional<String> fix = floatQuotient(b);
             if (fix.isPresent()) {
-                return "convert before dividing, since `Int` division truncates: `" + fix.get() + "`";
+                Fixes.replace(d, "convert before dividing, since `Int` division truncates: `" + fix.get() + "`",
+                        intSide, fix.get());
+                return;
             }
         }
-        return "use `to_float(" + SourceText.or(intSide, "…") + ")` to convert";
+        Fixes.call(d, "use `to_float(" + SourceText.or(intSide, "…") + ")` to convert", intSide, "to_float");
     }
 
     /** `a / b` with each `Int` operand converted: `to_float(a) / to_float(b)`, or `2.0` for a literal. */
@@ -396,7 +400,7 @@ final class Operators {
 
     private void convertTo(Diagnostic.Builder d, Expr e, Type from, Type to) {
         if (from == Type.INT && to == Type.FLOAT) {
-            d.help(toFloatHelp(e));
+            toFloatHelp(d, e);
         } else if (to == Type.STRING && ExprChecker.interpolatable(from)) {
             d.help("use `to_string(" + SourceText.or(e, "…") + ")` to convert");
         }

@@ -143,7 +143,7 @@ final class TypeResolver {
         }
         String foreign = FOREIGN.get(n);
         if (foreign != null) {
-            d.help("did you mean `" + foreign + "`?");
+            Names.didYouMean(d, n, foreign);
         } else if (n.equals("Any") || n.equals("any") || n.equals("Object") || n.equals("Value")) {
             d.help("Lumen has no `" + n + "` type: use `Json` for arbitrary JSON, or a union such as `String | Int`");
         } else if (n.equals("Optional") || n.equals("Option") || n.equals("Maybe")) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One problem found in a document. The same model is rendered for the terminal, as JSON and by the
- * language server. {@code label} is the text printed under the primary span's carets.
+ * language server. {@code label} is the text printed under the primary span's carets; {@code fixes} are the
+ * helps an editor can apply (each help that has one exact replacement), which no renderer prints.
  */
 public record Diagnostic(
         Severity severity,
@@ -16,12 +17,14 @@ public record Diagnostic(
         String label,
         List<Label> secondary,
         List<String> notes,
-        List<String> helps) {
+        List<String> helps,
+        List<Fix> fixes) {
 
     public Diagnostic {
         secondary = List.copyOf(secondary);
         notes = List.copyOf(notes);
         helps = List.copyOf(helps);
+        fixes = List.copyOf(fixes);
     }
 
     public static Builder error(Code code, Span span, String message) {
@@ -46,6 +49,7 @@ public record Diagnostic(
         private final List<Label> secondary = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<String> helps = new ArrayList<>();
+        private final List<Fix> fixes = new ArrayList<>();
 
         private Builder(Severity severity, Code code, Span span, String message) {
             this.severity = severity;
@@ -74,8 +78,20 @@ public record Diagnostic(
             return this;
         }
 
+        /** A help that an editor can apply as {@code fix}. */
+        public Builder help(String text, Fix fix) {
+            helps.add(text);
+            fixes.add(fix);
+            return this;
+        }
+
+        /** The primary span. */
+        public Span span() {
+            return span;
+        }
+
         public Diagnostic build() {
-            return new Diagnostic(severity, code, message, span, label, secondary, notes, helps);
+            return new Diagnostic(severity, code, message, span, label, secondary, notes, helps, fixes);
         }
     }
 }

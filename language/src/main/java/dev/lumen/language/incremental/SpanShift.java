@@ -8,6 +8,7 @@ import dev.lumen.language.ast.Pattern;
 import dev.lumen.language.ast.Stmt;
 import dev.lumen.language.ast.TypeExpr;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.Label;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.syntax.ParsedBlock;
@@ -57,8 +58,10 @@ final class SpanShift {
 
     private Diagnostic diagnostic(Diagnostic d) {
         List<Label> secondary = list(d.secondary(), l -> new Label(span(l.span()), l.message()));
+        List<Fix> fixes = list(d.fixes(), f -> new Fix(f.title(),
+                list(f.edits(), e -> new Fix.Edit(span(e.span()), e.text()))));
         return new Diagnostic(d.severity(), d.code(), d.message(), span(d.span()), d.label(), secondary, d.notes(),
-                d.helps());
+                d.helps(), fixes);
     }
 
     // ---- declarations ------------------------------------------------------------------------

@@ -50,12 +50,18 @@ public final class DiagnosticsFeature {
 
     /** Checks {@code document} and returns its diagnostics for publishing. */
     public PublishDiagnosticsParams check(OpenDocument document) {
-        CheckResult result = FrontEnd.check(document.source(), ProjectLoader.load(document.source(), environment));
-        List<Diagnostic> out = new ArrayList<>(result.diagnostics().size());
-        for (var d : result.diagnostics()) {
+        List<dev.lumen.language.diagnostics.Diagnostic> found = frontEnd(document);
+        List<Diagnostic> out = new ArrayList<>(found.size());
+        for (var d : found) {
             out.add(convert(document.uri(), d));
         }
         return new PublishDiagnosticsParams(document.uri(), out, document.version());
+    }
+
+    /** {@code document}'s diagnostics in the front end's model, as {@code lumen check} finds them. */
+    public List<dev.lumen.language.diagnostics.Diagnostic> frontEnd(OpenDocument document) {
+        CheckResult result = FrontEnd.check(document.source(), ProjectLoader.load(document.source(), environment));
+        return result.diagnostics();
     }
 
     /** The diagnostics that clear a closed document. */
