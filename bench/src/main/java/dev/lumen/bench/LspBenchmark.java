@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -37,7 +38,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * the time from a one-character edit ({@code didChange}) to that version's diagnostics, p50 and p99 over many
  * edits after a warm-up, each edit awaited before the next (so none is coalesced). An edit types a character
  * after the name a {@code match} examines and the next deletes it, so the diagnostics alternate between an error
- * and none. Then the server's heap (used, after a full collection, read with jcmd) with 100 copies of each
+ * and none; after each edit's diagnostics, the time to the completions at the cursor (the first query of that
+ * version, so it includes building its semantic model). Then the server's heap (used, after a full collection, read with jcmd) with 100 copies of each
  * document open, each asked for its symbols, semantic tokens and code lenses as an editor asks on opening it.
  *
  * <pre>java -cp bench/target/lumen-benchmarks.jar dev.lumen.bench.LspBenchmark bin/lumen [edits] [warm-up]</pre>
@@ -56,8 +58,9 @@ public final class LspBenchmark {
         String invoice = Files.readString(Path.of("examples/invoice_agent.lm.md"));
         String generated = DocumentGenerator.generate(5000);
         try (Server server = Server.start(lumen)) {
-            System.out.println("| document | lines | edits | diagnostics after a one-character edit: p50 | p99 | max |");
-            System.out.println("|---|---|---|---|---|---|");
+            System.out.println("| document | lines | edits | diagnostics after a one-character edit: p50 | p99 | max "
+                    + "| completion after it: p50 | p99 |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
             latency(server, dir, "invoice_agent.lm.md", invoice, edits, warmup);
             latency(server, dir, "generated 5,000 lines", generated, edits / 4, warmup / 4);
         }
@@ -93,20 +96,29 @@ public final class LspBenchmark {
                 at - (before.lastIndexOf('\n') + 1));
         server.open(uri, text);
         long[] nanos = new long[edits];
+        long[] completions = new long[edits];
+        Position after = new Position(position.getLine(), position.getCharacter() + 1);
         for (int i = 0; i < warmup + edits; i++) {
             boolean typing = i % 2 == 0;
-            Range range = typing ? new Range(position, position)
-                    : new Range(position, new Position(position.getLine(), position.getCharacter() + 1));
+            Range range = typing ? new Range(position, position) : new Range(position, after);
             long t = server.edit(uri, range, typing ? "x" : "");
+            // As the user types, the editor asks what completes the name: the first query of the new version.
+            long c = server.completion(uri, typing ? after : position);
             if (i >= warmup) {
                 nanos[i - warmup] = t;
+                completions[i - warmup] = c;
             }
         }
         server.close(uri);
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f ms | %.2f ms | %.2f ms |%n", name,
-                text.lines().count(), edits, nanos[edits / 2] / 1e6, nanos[(int) Math.ceil(edits * 0.99) - 1] / 1e6,
-                nanos[edits - 1] / 1e6);
+        Arrays.sort(completions);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n", name,
+                text.lines().count(), edits, nanos[edits / 2] / 1e6, p99(nanos) / 1e6, nanos[edits - 1] / 1e6,
+                completions[edits / 2] / 1e6, p99(completions) / 1e6);
+    }
+
+    private static long p99(long[] sorted) {
+        return sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
     }
 
     /** A {@code lumen lsp} process and a client of it. */
@@ -152,6 +164,14 @@ public final class LspBenchmark {
                     new VersionedTextDocumentIdentifier(uri, version),
                     List.of(new TextDocumentContentChangeEvent(range, text))));
             published.get(120, TimeUnit.SECONDS);
+            return System.nanoTime() - start;
+        }
+
+        /** Asks for the completions at {@code at} and returns the nanoseconds until they arrived. */
+        long completion(String uri, Position at) throws Exception {
+            long start = System.nanoTime();
+            lsp.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri), at))
+                    .get(120, TimeUnit.SECONDS);
             return System.nanoTime() - start;
         }
 

@@ -11,8 +11,11 @@ import java.util.function.Supplier;
  * editor's request thread, a host application's pool).
  */
 public final class FrontEndStack {
-    /** Reserved, not committed: the pages a shallow document does not touch cost nothing. */
-    private static final long STACK_BYTES = 64L << 20;
+    /**
+     * The stack size of a thread that runs the front end; reserved, not committed: the pages a shallow document
+     * does not touch cost nothing. Public for hosts that run it on threads of their own (a language server).
+     */
+    public static final long STACK_BYTES = 64L << 20;
 
     private FrontEndStack() {
     }

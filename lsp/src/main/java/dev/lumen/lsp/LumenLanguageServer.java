@@ -1,5 +1,6 @@
 package dev.lumen.lsp;
 
+import dev.lumen.language.FrontEndStack;
 import dev.lumen.lsp.protocol.Boundary;
 import dev.lumen.lsp.protocol.ServerLog;
 import dev.lumen.lsp.run.ChildProcesses;
@@ -7,7 +8,9 @@ import dev.lumen.lsp.text.Documents;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerInfo;
@@ -19,19 +22,20 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * The Lumen language server: the lifecycle (initialize, shutdown, exit) and the threads. Documents are analysed
- * on one thread, in the order the client's messages came, with a large stack as the command line's check has;
+ * on one thread, in the order the client's messages came, with the front end's stack ({@link FrontEndStack}: code
+ * nested to the nesting limit overflows a default one in the checker); documents left idle are trimmed there;
  * commands wait for their child processes on threads of their own. Nothing here runs a document's code.
  */
 public final class LumenLanguageServer implements LanguageServer, LanguageClientAware {
-    /** The analysis thread's stack: the front end's recursion is bounded by its nesting limit, well within this. */
-    private static final long ANALYSIS_STACK = 64L << 20;
-
     private final ServerLog log;
     private final Boundary boundary;
-    private final Documents documents = new Documents();
+    private final Documents documents;
     private final ChildProcesses children = new ChildProcesses();
     private final ExecutorService analysis = Executors.newSingleThreadExecutor(
-            daemon("lumen-lsp-analysis", ANALYSIS_STACK));
+            daemon("lumen-lsp-analysis", FrontEndStack.STACK_BYTES));
+    /** Wakes up now and then to trim the documents left idle, on the analysis thread. */
+    private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(
+            daemon("lumen-lsp-idle", 0));
     private final ExecutorService commandThreads = Executors.newCachedThreadPool(daemon("lumen-lsp-command", 0));
     private final Features features;
     private final LumenTextDocumentService textDocuments;
@@ -42,9 +46,13 @@ public final class LumenLanguageServer implements LanguageServer, LanguageClient
     public LumenLanguageServer(ServerSettings settings) {
         this.log = new ServerLog(settings.log());
         this.boundary = new Boundary(log);
+        this.documents = new Documents(settings.environment());
         this.features = new Features(settings, documents, children, commandThreads);
         this.textDocuments = new LumenTextDocumentService(features, documents, boundary, analysis);
-        this.workspace = new LumenWorkspaceService(features, boundary);
+        this.workspace = new LumenWorkspaceService(features, boundary, textDocuments);
+        long every = Documents.IDLE.toMillis() / 3;
+        idle.scheduleWithFixedDelay(() -> boundary.later("trimming idle documents", analysis, documents::trimIdle),
+                every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -95,6 +103,7 @@ public final class LumenLanguageServer implements LanguageServer, LanguageClient
     /** Stops the threads and kills every child process still running. */
     void close() {
         children.close();
+        idle.shutdownNow();
         analysis.shutdownNow();
         commandThreads.shutdownNow();
     }

@@ -8,10 +8,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
+import org.eclipse.lsp4j.TextDocumentPositionParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -58,7 +81,8 @@ final class LumenTextDocumentService implements TextDocumentService {
     public void didOpen(DidOpenTextDocumentParams params) {
         boundary.notification("textDocument/didOpen", () -> {
             var item = params.getTextDocument();
-            check(documents.open(item.getUri(), item.getVersion(), item.getText()));
+            documents.open(item.getUri(), item.getVersion(), item.getText());
+            check(item.getUri());
         });
     }
 
@@ -66,10 +90,9 @@ final class LumenTextDocumentService implements TextDocumentService {
     public void didChange(DidChangeTextDocumentParams params) {
         boundary.notification("textDocument/didChange", () -> {
             var id = params.getTextDocument();
-            OpenDocument document = documents.change(id.getUri(), id.getVersion(),
-                    params.getContentChanges() == null ? List.of() : params.getContentChanges());
-            if (document != null) {
-                check(document);
+            if (documents.change(id.getUri(), id.getVersion(),
+                    params.getContentChanges() == null ? List.of() : params.getContentChanges())) {
+                check(id.getUri());
             }
         });
     }
@@ -90,18 +113,23 @@ final class LumenTextDocumentService implements TextDocumentService {
     }
 
     /**
-     * Checks {@code document} on the analysis thread and publishes its diagnostics, unless a newer version came
-     * first (that one's check publishes instead): edits that come faster than checks are coalesced.
+     * Brings {@code uri} up to date on the analysis thread and publishes its diagnostics, unless they were
+     * published already: the changes queued before it ran are checked once, and the checks queued for them
+     * after it publish nothing, so edits that come faster than checks are coalesced.
      */
-    private void check(OpenDocument document) {
+    private void check(String uri) {
         boundary.later("textDocument/publishDiagnostics", analysis, () -> {
-            if (documents.isCurrent(document)) {
-                var diagnostics = features.diagnostics.check(document);
-                if (documents.isCurrent(document)) {
-                    publish(diagnostics);
-                }
+            OpenDocument document = documents.current(uri);
+            if (document != null && documents.publish(document)) {
+                publish(features.diagnostics.of(document));
             }
         });
+    }
+
+    /** Loads every open document's project again and re-checks the document against it. */
+    void projectsChanged() {
+        documents.projectsChanged();
+        documents.uris().forEach(this::check);
     }
 
     private void publish(org.eclipse.lsp4j.PublishDiagnosticsParams diagnostics) {
@@ -157,11 +185,67 @@ final class LumenTextDocumentService implements TextDocumentService {
                 }, List.of());
     }
 
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return at("textDocument/definition", params, (d, p) -> Either.forLeft(features.definition.definition(d, p)),
+                Either.forLeft(List.of()));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        boolean declaration = params != null && params.getContext() != null
+                && params.getContext().isIncludeDeclaration();
+        return at("textDocument/references", params,
+                (d, p) -> features.references.references(d, p, declaration), List.of());
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        return at("textDocument/documentHighlight", params, features.highlights::highlights, List.of());
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return at("textDocument/prepareRename", params, features.rename::prepare, null);
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        String name = params == null ? null : params.getNewName();
+        return at("textDocument/rename", params, (d, p) -> features.rename.rename(d, p, name), null);
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return at("textDocument/hover", params, features.hover::hover, null);
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return at("textDocument/completion", params, (d, p) -> Either.forRight(features.completion.completion(d, p)),
+                Either.forLeft(List.of()));
+    }
+
+    @Override
+    public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+        return at("textDocument/signatureHelp", params, features.signatureHelp::signatureHelp, null);
+    }
+
+    /** Answers with {@code feature} at the position {@code params} names in its open document, or {@code empty}. */
+    private <T> CompletableFuture<T> at(String method, TextDocumentPositionParams params,
+            BiFunction<OpenDocument, Position, T> feature, T empty) {
+        Position position = params == null ? null : params.getPosition();
+        return request(method, params == null ? null : params.getTextDocument(),
+                document -> position == null ? empty : feature.apply(document, position), empty);
+    }
+
     /** Answers with {@code feature} of the open document {@code id} names, or {@code empty}. */
     private <T> CompletableFuture<T> request(String method, TextDocumentIdentifier id,
             Function<OpenDocument, T> feature, T empty) {
         return boundary.request(method, analysis, () -> {
-            OpenDocument document = documents.get(id == null ? null : id.getUri());
+            OpenDocument document = documents.current(id == null ? null : id.getUri());
             return document == null ? empty : feature.apply(document);
         }, empty);
     }

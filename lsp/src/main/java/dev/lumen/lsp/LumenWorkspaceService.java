@@ -7,14 +7,17 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** The {@code workspace/*} routes: the server's commands; configuration and watched files change nothing yet. */
+/** The {@code workspace/*} routes: the server's commands; a watched file changing re-checks the open
+ * documents against their projects; configuration changes nothing yet. */
 final class LumenWorkspaceService implements WorkspaceService {
     private final Features features;
     private final Boundary boundary;
+    private final LumenTextDocumentService textDocuments;
 
-    LumenWorkspaceService(Features features, Boundary boundary) {
+    LumenWorkspaceService(Features features, Boundary boundary, LumenTextDocumentService textDocuments) {
         this.features = features;
         this.boundary = boundary;
+        this.textDocuments = textDocuments;
     }
 
     @Override
@@ -29,5 +32,7 @@ final class LumenWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        // A lock file or a tool's manifest may have changed: every document is checked against its project again.
+        boundary.notification("workspace/didChangeWatchedFiles", textDocuments::projectsChanged);
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
@@ -30,7 +32,8 @@ import org.eclipse.lsp4j.services.LanguageServer;
 /**
  * A short editing session over the real protocol, which {@code lumen train-startup} runs so that the classes
  * of {@code lumen lsp} (lsp4j's, gson's, the server's, the front end's) are in the fast JVM's start-up cache:
- * initialize, open a document, edit it, ask for its symbols, tokens and code lenses, shut down. No command is
+ * initialize, open a document, edit it, ask for its symbols, tokens and code lenses, a hover and completions,
+ * shut down. No command is
  * executed.
  */
 public final class StartupTraining {
@@ -67,6 +70,10 @@ public final class StartupTraining {
             ok &= !wait(server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(id)))
                     .getData().isEmpty();
             ok &= !wait(server.getTextDocumentService().codeLens(new CodeLensParams(id))).isEmpty();
+            // Somewhere in the middle, as a pointer rests and the user types: the semantic model's classes.
+            Position middle = new Position((int) (text.lines().count() / 2), 4);
+            wait(server.getTextDocumentService().hover(new HoverParams(id, middle)));
+            ok &= wait(server.getTextDocumentService().completion(new CompletionParams(id, middle))) != null;
             server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(id));
             wait(server.shutdown());
             server.exit();

@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TypeDefinitionParams;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class BadInputTest {
             assertNotNull(session.symbols(uri));
             assertNotNull(session.tokens(uri));
             assertNotNull(session.lenses(uri));
+            assertAnswersAt(session, uri, new Position(0, 0), new Position(1, 5000), new Position(1, 19_999));
             assertStillServing(session);
         }
     }
@@ -75,6 +77,7 @@ class BadInputTest {
                     published.getDiagnostics().toString());
             assertNotNull(session.tokens(uri));
             assertNotNull(session.symbols(uri));
+            assertAnswersAt(session, uri, new Position(2, 9), new Position(2, 5000), new Position(2, 10_009));
             assertStillServing(session);
         }
     }
@@ -100,13 +103,32 @@ class BadInputTest {
     }
 
     @Test
+    void requestsForAPositionPastTheEndGetEmptyAnswers() {
+        try (LspSession session = LspSession.start()) {
+            String uri = "file:///tmp/past.lm.md";
+            session.open(uri, SMALL);
+            var text = session.server().getTextDocumentService();
+            var id = new TextDocumentIdentifier(uri);
+            for (Position p : List.of(new Position(9999, 9999), new Position(0, 9999), new Position(-1, -1))) {
+                assertNull(LspSession.await(text.hover(new HoverParams(id, p))));
+                assertTrue(LspSession.await(text.definition(new org.eclipse.lsp4j.DefinitionParams(id, p)))
+                        .getLeft().isEmpty());
+                assertNull(LspSession.await(text.signatureHelp(new org.eclipse.lsp4j.SignatureHelpParams(id, p))));
+                assertNotNull(LspSession.await(text.completion(new org.eclipse.lsp4j.CompletionParams(id, p))));
+            }
+            assertNoStackTraces(session);
+            assertStillServing(session);
+        }
+    }
+
+    @Test
     void aRequestTheServerDoesNotOfferIsAShortError() {
         try (LspSession session = LspSession.start()) {
             session.open("file:///tmp/h.lm.md", SMALL);
-            var hover = session.server().getTextDocumentService().hover(new HoverParams(
-                    new TextDocumentIdentifier("file:///tmp/h.lm.md"), new Position(9999, 9999)));
+            var typeDefinition = session.server().getTextDocumentService().typeDefinition(new TypeDefinitionParams(
+                    new TextDocumentIdentifier("file:///tmp/h.lm.md"), new Position(0, 0)));
             try {
-                LspSession.await(hover);
+                LspSession.await(typeDefinition);
             } catch (AssertionError expected) {
                 // an error response, examined below
             }
@@ -160,6 +182,22 @@ class BadInputTest {
         assertEquals(List.of(), session.open(uri, SMALL).getDiagnostics());
         assertEquals(1, session.symbols(uri).size());
         assertFalse(session.serving().isDone(), "the server stopped");
+    }
+
+    /** Every request about a position is answered (maybe emptily) without a failure in the server. */
+    static void assertAnswersAt(LspSession session, String uri, Position... positions) {
+        var text = session.server().getTextDocumentService();
+        var id = new TextDocumentIdentifier(uri);
+        for (Position p : positions) {
+            LspSession.await(text.hover(new HoverParams(id, p)));
+            assertNotNull(LspSession.await(text.definition(new org.eclipse.lsp4j.DefinitionParams(id, p))));
+            assertNotNull(LspSession.await(text.references(new org.eclipse.lsp4j.ReferenceParams(id, p,
+                    new org.eclipse.lsp4j.ReferenceContext(true)))));
+            assertNotNull(LspSession.await(text.documentHighlight(new org.eclipse.lsp4j.DocumentHighlightParams(id, p))));
+            assertNotNull(LspSession.await(text.completion(new org.eclipse.lsp4j.CompletionParams(id, p))));
+            LspSession.await(text.signatureHelp(new org.eclipse.lsp4j.SignatureHelpParams(id, p)));
+        }
+        assertFalse(session.log().contains("internal error"), session.log());
     }
 
     static void assertNoStackTraces(LspSession session) {

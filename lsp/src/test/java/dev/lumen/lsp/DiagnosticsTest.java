@@ -11,6 +11,9 @@ import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
@@ -169,6 +172,32 @@ class DiagnosticsTest {
             assertEquals("E0016", d.getCode().getLeft());
             assertEquals(doc.range(1), d.getRange());
             assertEquals(doc.range(0), d.getRelatedInformation().getFirst().getLocation().getRange());
+        }
+    }
+
+    /** A lock file written while the document is open (a `lumen lock` run) is read at the next edit. */
+    @Test
+    void aLockFileWrittenMeanwhileIsReadAtTheNextEditOrWhenTheClientSaysFilesChanged() throws Exception {
+        Files.createDirectories(dir.resolve(".lumen"));
+        Path file = dir.resolve("relock.lm.md");
+        String text = "```lumen\nuse tool mcp \"stdio:memory\" as Memory\ngrant Memory.read_graph\n```\n";
+        Files.writeString(file, text);
+        Path lock = dir.resolve(".lumen/lock.json");
+        try (LspSession session = LspSession.start()) {
+            String uri = file.toUri().toString();
+            assertEquals("note: there is no lock file (" + lock + ")", related(only(session.open(uri, text))).getFirst());
+            Files.writeString(lock, "{ not json");
+            Position end = new Position(4, 0);
+            String note = related(only(session.change(uri, new Range(end, end), "\n"))).getFirst();
+            assertTrue(note.startsWith("note: " + lock + ": the lock file is not valid JSON"), note);
+            Files.writeString(lock, "{\"lumen_lock\": 1, \"tools\": {}, \"mcp_servers\": {}}");
+            session.server().getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                    new FileEvent(lock.toUri().toString(), FileChangeType.Changed))));
+            long deadline = System.nanoTime() + LspSession.PATIENCE.toNanos();
+            while (session.publishedVersions(uri).stream().filter(v -> v == 2).count() < 2) {
+                assertTrue(System.nanoTime() < deadline, "not re-checked: " + session.publishedVersions(uri));
+                Thread.sleep(10);
+            }
         }
     }
 

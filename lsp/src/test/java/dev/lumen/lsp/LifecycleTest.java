@@ -26,12 +26,16 @@ class LifecycleTest {
                     legend.getTokenTypes());
             assertEquals(List.of("declaration", "defaultLibrary"), legend.getTokenModifiers());
             assertEquals("lumen", session.initialized.getServerInfo().getName());
+            assertTrue(c.getHoverProvider().getLeft());
+            assertTrue(c.getDefinitionProvider().getLeft());
+            assertTrue(c.getReferencesProvider().getLeft());
+            assertTrue(c.getDocumentHighlightProvider().getLeft());
+            assertTrue(c.getRenameProvider().getRight().getPrepareProvider());
+            assertEquals(List.of(".", "@"), c.getCompletionProvider().getTriggerCharacters());
+            assertEquals(List.of("(", ","), c.getSignatureHelpProvider().getTriggerCharacters());
             assertTrue(c.getDocumentFormattingProvider().getLeft());
             assertTrue(c.getDocumentRangeFormattingProvider().getLeft());
-            // Not offered until the front end's semantic API is there.
-            assertEquals(null, c.getHoverProvider());
-            assertEquals(null, c.getDefinitionProvider());
-            assertEquals(null, c.getCompletionProvider());
+            assertTrue(c.getCodeActionProvider() != null);
         }
     }
 

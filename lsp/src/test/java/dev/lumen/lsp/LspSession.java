@@ -48,6 +48,7 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
  * A client session with a real server over the protocol (in this JVM, over pipes): the tests' driver. It opens
@@ -126,12 +127,28 @@ final class LspSession implements AutoCloseable {
         return connection.server();
     }
 
+    /** The server's {@code textDocument/*} side, for the requests about a position. */
+    TextDocumentService text() {
+        return server().getTextDocumentService();
+    }
+
     /** Opens {@code text} as {@code uri} (version 1) and returns its first diagnostics. */
     PublishDiagnosticsParams open(String uri, String text) {
         versions.put(uri, 1);
         server().getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
                 new TextDocumentItem(uri, "lumen", 1, text)));
         return diagnostics(uri, 1);
+    }
+
+    /**
+     * Opens {@code code} (marked as {@link Marked} reads it) in a {@code lumen} fence under a heading as
+     * {@code uri}, closing what was open there, and waits for its diagnostics; the code's first line is line 3.
+     */
+    Marked openCode(String uri, String code) {
+        Marked doc = Marked.of("# Test\n\n```lumen\n" + code + (code.endsWith("\n") ? "" : "\n") + "```\n");
+        close(uri);
+        open(uri, doc.text());
+        return doc;
     }
 
     PublishDiagnosticsParams open(Path file, String text) {

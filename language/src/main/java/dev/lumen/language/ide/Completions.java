@@ -296,7 +296,7 @@ final class Completions {
         if (!typed.startsWith("@") || !typed.substring(1).chars().allMatch(Character::isLetter)) {
             return new Completion(replace, List.of());
         }
-        replace = Span.of(line, column - typed.length() + 1, column);
+        replace = Span.of(line, column - typed.length(), column); // the `@` too: every candidate starts with it
         List<CompletionItem> out = new ArrayList<>();
         for (String d : DirectiveChecker.names()) {
             out.add(new CompletionItem("@" + d, CompletionItem.Kind.DIRECTIVE, "directive", "@" + d + " "));

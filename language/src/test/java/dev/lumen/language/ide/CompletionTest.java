@@ -276,7 +276,7 @@ class CompletionTest {
         Marked m = Marked.of("@lumen 1\n@ca|\n\n```lumen\ncell run() -> Int\n  return 1\nend\n```\n");
         Completion c = m.analysis().completion(m.cursor());
         assertTrue(c.items().stream().map(CompletionItem::label).toList().contains("@cache"));
-        assertEquals(2, c.replace().column());
+        assertEquals(1, c.replace().column(), "what was typed, `@` included, as the candidates are");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class CodeActionsFeature {
         if (wanted == null || (only != null && only.stream().noneMatch(k -> CodeActionKind.QuickFix.startsWith(k)))) {
             return actions;
         }
-        for (var found : diagnostics.frontEnd(document)) {
+        for (var found : document.analysis().diagnostics()) {
             if (found.fixes().isEmpty()) {
                 continue;
             }

@@ -1,17 +1,13 @@
 package dev.lumen.lsp.feature;
 
-import dev.lumen.language.CheckResult;
-import dev.lumen.language.FrontEnd;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Label;
 import dev.lumen.language.diagnostics.Severity;
-import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.Span;
 import dev.lumen.lsp.protocol.Ranges;
 import dev.lumen.lsp.text.OpenDocument;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
@@ -23,8 +19,8 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 
 /**
- * Diagnostics pushed for an open document ({@code textDocument/publishDiagnostics}): the same check as
- * {@code lumen check}, through the project layer (tools, lock file, recorded MCP manifests; nothing is started),
+ * Diagnostics pushed for an open document ({@code textDocument/publishDiagnostics}): its session's, which are
+ * those of the same check as {@code lumen check}, through the project layer (tools, lock file, recorded MCP manifests; nothing is started),
  * in the same model: code, range in the Markdown, secondary labels, notes and {@code help:} lines as related
  * information, and a link to the code's entry in the diagnostics catalogue (docs/spec/lsp.md §4).
  */
@@ -32,14 +28,11 @@ public final class DiagnosticsFeature {
     static final String SOURCE = "lumen";
 
     private final CodeDescriptions links;
-    private final Map<String, String> environment;
     /** Whether the client shows related information; when it does not, notes and helps join the message. */
     private volatile boolean relatedInformation = true;
 
-    /** @param environment the variables the project layer reads (LUMEN_TOOLS_PATH), as {@code lumen check} does */
-    public DiagnosticsFeature(CodeDescriptions links, Map<String, String> environment) {
+    public DiagnosticsFeature(CodeDescriptions links) {
         this.links = links;
-        this.environment = Map.copyOf(environment);
     }
 
     public void clientCapabilities(ClientCapabilities client) {
@@ -48,21 +41,16 @@ public final class DiagnosticsFeature {
         relatedInformation = publish == null || !Boolean.FALSE.equals(publish.getRelatedInformation());
     }
 
-    /** Checks {@code document} and returns its diagnostics for publishing. */
-    public PublishDiagnosticsParams check(OpenDocument document) {
-        List<dev.lumen.language.diagnostics.Diagnostic> found = frontEnd(document);
-        List<Diagnostic> out = new ArrayList<>(found.size());
-        for (var d : found) {
+    /** {@code document}'s diagnostics (its session's, the same as {@code lumen check}'s) for publishing. */
+    public PublishDiagnosticsParams of(OpenDocument document) {
+        var diagnostics = document.analysis().diagnostics();
+        List<Diagnostic> out = new ArrayList<>(diagnostics.size());
+        for (var d : diagnostics) {
             out.add(convert(document.uri(), d));
         }
         return new PublishDiagnosticsParams(document.uri(), out, document.version());
     }
 
-    /** {@code document}'s diagnostics in the front end's model, as {@code lumen check} finds them. */
-    public List<dev.lumen.language.diagnostics.Diagnostic> frontEnd(OpenDocument document) {
-        CheckResult result = FrontEnd.check(document.source(), ProjectLoader.load(document.source(), environment));
-        return result.diagnostics();
-    }
 
     /** The diagnostics that clear a closed document. */
     public static PublishDiagnosticsParams cleared(String uri) {
