@@ -1,9 +1,10 @@
 package dev.lumen.lsp;
 
-import dev.lumen.lsp.text.LineIndex;
+import dev.lumen.language.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.TextEdit;
 
 /** Applies an answer's text edits to a document's text, as a client does: all against the original text. */
@@ -12,14 +13,14 @@ final class TextEdits {
     }
 
     static String apply(String text, List<? extends TextEdit> edits) {
-        LineIndex lines = LineIndex.of(text);
+        SourceFile lines = new SourceFile("edited", text);
         List<TextEdit> ordered = new ArrayList<>(edits);
-        ordered.sort(Comparator.comparingInt((TextEdit e) -> lines.offset(e.getRange().getStart())).reversed());
+        ordered.sort(Comparator.comparingInt((TextEdit e) -> offset(lines, e.getRange().getStart())).reversed());
         StringBuilder out = new StringBuilder(text);
         int limit = text.length();
         for (TextEdit edit : ordered) {
-            int from = lines.offset(edit.getRange().getStart());
-            int to = lines.offset(edit.getRange().getEnd());
+            int from = offset(lines, edit.getRange().getStart());
+            int to = offset(lines, edit.getRange().getEnd());
             if (to > limit || from > to) {
                 throw new AssertionError("overlapping or inverted edits: " + edits);
             }
@@ -27,5 +28,10 @@ final class TextEdits {
             limit = from;
         }
         return out.toString();
+    }
+
+    /** An LSP position's offset: its line's start, then UTF-16 code units, which Java strings count. */
+    private static int offset(SourceFile lines, Position p) {
+        return lines.offset(p.getLine() + 1) + p.getCharacter();
     }
 }

@@ -4,7 +4,6 @@ import dev.lumen.language.format.BlockEdit;
 import dev.lumen.language.format.FormatResult;
 import dev.lumen.language.format.Formatter;
 import dev.lumen.lsp.protocol.Ranges;
-import dev.lumen.lsp.text.LineIndex;
 import dev.lumen.lsp.text.OpenDocument;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,25 +35,24 @@ public final class FormattingFeature {
         if (!(Formatter.format(document.source()) instanceof FormatResult.Formatted formatted)) {
             return edits;
         }
-        LineIndex lines = document.lines();
         for (BlockEdit block : formatted.edits()) {
-            TextEdit edit = narrowed(document.text(), lines, block);
-            if (range == null || touches(range, lines, block)) {
+            TextEdit edit = narrowed(document, block);
+            if (range == null || touches(range, document, block)) {
                 edits.add(edit);
             }
         }
         return edits;
     }
 
-    private static boolean touches(Range range, LineIndex lines, BlockEdit block) {
+    private static boolean touches(Range range, OpenDocument lines, BlockEdit block) {
         Range blockRange = new Range(lines.position(block.start()), lines.position(block.end()));
         return Ranges.compare(range.getStart(), blockRange.getEnd()) <= 0
                 && Ranges.compare(blockRange.getStart(), range.getEnd()) <= 0;
     }
 
     /** {@code block}'s edit without the whole lines its start and its end keep as they are. */
-    private static TextEdit narrowed(String text, LineIndex lines, BlockEdit block) {
-        String old = text.substring(block.start(), block.end());
+    private static TextEdit narrowed(OpenDocument lines, BlockEdit block) {
+        String old = lines.text().substring(block.start(), block.end());
         String replacement = block.newText();
         int prefix = commonLinePrefix(old, replacement);
         int suffix = commonLineSuffix(old.substring(prefix), replacement.substring(prefix));
