@@ -104,7 +104,8 @@ class NeovimLspTest {
         JsonNode diagnostic = seen.get("diagnostics").get(0);
         assertEquals(1, seen.get("diagnostics").size(), seen.toString());
         assertEquals("E0021", diagnostic.get("code").asText());
-        assertEquals("cannot add `String` to `Int`", diagnostic.get("message").asText());
+        // The message's first line is the diagnostic's; the primary label follows it (docs/spec/lsp.md §3.1).
+        assertEquals("cannot add `String` to `Int`", diagnostic.get("message").asText().lines().findFirst().orElse(""));
         assertEquals(errorLine, diagnostic.get("lnum").asInt());
         assertEquals(lines.get(errorLine).indexOf('+'), diagnostic.get("col").asInt());
 
