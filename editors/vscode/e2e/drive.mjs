@@ -171,7 +171,8 @@ try {
             await lens.click();
             clicks += 1;
             shown = await page.waitForFunction(() => (document.querySelector('.panel')?.textContent ?? '')
-                .includes('exit code'), undefined, { timeout: 20_000 }).then(() => true, () => false);
+                .replace(/\u00a0/g, ' ').includes('exit code'), undefined, { timeout: 20_000 })
+                .then(() => true, () => false);
         }
         await waitForPanel(page, '✔ exit code 0', '"▶ Run" shows the result in the Lumen Run output',
             `${clicks} click(s)`);
