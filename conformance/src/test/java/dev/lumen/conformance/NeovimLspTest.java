@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lumen.language.format.FormatResult;
 import dev.lumen.language.format.Formatter;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.tools.ToolFailure;
+import dev.lumen.runtime.tools.process.ToolCommand;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -128,9 +129,12 @@ class NeovimLspTest {
         throw new AssertionError("no line starts with " + prefix);
     }
 
+    /** Neovim as a shell finds it on PATH, through the lookup subprocess tools use. */
     private static Optional<Path> nvim() {
-        String path = System.getenv("PATH");
-        return path == null ? Optional.empty() : Stream.of(path.split(File.pathSeparator))
-                .map(d -> Path.of(d, "nvim")).filter(Files::isExecutable).findFirst();
+        try {
+            return Optional.of(new ToolCommand("nvim", Path.of(".")).executable(System.getenv("PATH")));
+        } catch (ToolFailure notOnPath) {
+            return Optional.empty();
+        }
     }
 }
