@@ -1,11 +1,13 @@
 package dev.lumen.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionItemKind;
+import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -41,9 +43,21 @@ class CompletionTest {
     }
 
     private static List<CompletionItem> complete(Marked doc) {
-        var list = LspSession.await(session.text().completion(new CompletionParams(new TextDocumentIdentifier(URI),
+        return list(doc).getItems();
+    }
+
+    private static CompletionList list(Marked doc) {
+        return LspSession.await(session.text().completion(new CompletionParams(new TextDocumentIdentifier(URI),
                 doc.cursor()))).getRight();
-        return list.getItems();
+    }
+
+    /** {@code count} cells named {@code score0…}, and a cell {@code run} whose body is {@code body}. */
+    private static Marked manyCells(int count, String body) {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            code.append("cell score").append(i).append("() -> Int\n  return ").append(i).append("\nend\n\n");
+        }
+        return session.openCode(URI, code + "cell run() -> Int\n  " + body + "\nend\n");
     }
 
     private static List<CompletionItem> complete(String code) {
@@ -67,13 +81,61 @@ class CompletionTest {
                 end
                 """);
         List<CompletionItem> items = complete(doc);
-        assertEquals(List.of("name", "count"), labels(items));
+        assertEquals(List.of("count"), labels(items), "only the names that hold what was typed");
         CompletionItem count = item(items, "count");
         assertEquals(CompletionItemKind.Field, count.getKind());
         assertEquals("Int", count.getDetail());
         Range typed = doc.range(0);
         assertEquals(new Range(typed.getStart(), doc.cursor()), count.getTextEdit().getLeft().getRange());
         assertEquals("count", count.getTextEdit().getLeft().getNewText());
+    }
+
+    @Test
+    void aSmallListIsCompleteAndUnfiltered() {
+        CompletionList list = list(session.openCode(URI, ITEM + """
+                cell run(item: Item) -> Int
+                  return item.|
+                end
+                """));
+        assertFalse(list.isIncomplete());
+        assertEquals(List.of("name", "count"), labels(list.getItems()));
+    }
+
+    @Test
+    void aLongListIsCutToTheBestAndMarkedIncomplete() {
+        CompletionList all = list(manyCells(150, "return |"));
+        assertTrue(all.isIncomplete(), "more names than the limit: the client must ask again");
+        assertEquals(100, all.getItems().size());
+
+        CompletionList typed = list(manyCells(150, "return score14|"));
+        assertTrue(typed.isIncomplete(), "names were left out: asking again as the name shrinks finds them");
+        // score14 itself and score140…score149 (the same prefix, in the document's order), then the names that
+        // hold it as a subsequence: score104, score114, score124, score134.
+        List<String> got = labels(typed.getItems());
+        assertEquals(List.of("score14", "score140", "score141"), got.subList(0, 3));
+        assertEquals(List.of("score104", "score114", "score124", "score134"), got.subList(11, 15));
+        assertEquals(15, got.size());
+    }
+
+    @Test
+    void aPrefixAsTypedRanksBeforeOtherCaseAndBeforeASubsequence() {
+        List<String> got = labels(complete(ITEM + """
+                cell countAll() -> Int
+                  return 1
+                end
+
+                cell Counter() -> Int
+                  return 2
+                end
+
+                cell run(cnt: Int) -> Int
+                  let recount = 1
+                  return co|
+                end
+                """));
+        // The cell and the intrinsic `count` as typed, the cell of another case, then the local that holds `co`.
+        assertEquals(List.of("countAll", "count", "Counter", "recount"), got.subList(0, 4), got.toString());
+        assertFalse(got.contains("cnt"), "no `o` after the `c`: " + got);
     }
 
     @Test

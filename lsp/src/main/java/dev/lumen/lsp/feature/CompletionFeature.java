@@ -18,8 +18,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 /**
  * {@code textDocument/completion}: the front end's candidates at the cursor — fields after {@code .}, record
  * literal fields, enum variants, cells, bindings, tool aliases and their arguments, intrinsics with their
- * signatures, directives and grant clauses — each replacing the part of the name already typed. The list is
- * complete (the client filters it as the user types).
+ * signatures, directives and grant clauses — each replacing the part of the name already typed, ranked and cut
+ * to the best {@value CompletionRanking#LIMIT} by {@link CompletionRanking}.
  */
 public final class CompletionFeature {
     /** {@code .} for fields and variants, {@code @} for directives. */
@@ -30,17 +30,26 @@ public final class CompletionFeature {
     }
 
     public CompletionList completion(OpenDocument document, Position at) {
-        Completion completion = document.analysis().completion(document.offset(at));
+        int cursor = document.offset(at);
+        Completion completion = document.analysis().completion(cursor);
         Range replace = Ranges.of(completion.replace());
-        List<CompletionItem> items = new ArrayList<>(completion.items().size());
-        for (var candidate : completion.items()) {
+        CompletionRanking.Ranked ranked = CompletionRanking.rank(completion.items(), typed(document, replace, cursor));
+        List<CompletionItem> items = new ArrayList<>(ranked.items().size());
+        for (var candidate : ranked.items()) {
             CompletionItem item = new CompletionItem(candidate.label());
             item.setKind(kind(candidate.kind()));
             item.setDetail(candidate.detail());
             item.setTextEdit(Either.forLeft(new TextEdit(replace, candidate.insertText())));
             items.add(item);
         }
-        return new CompletionList(false, items);
+        return new CompletionList(ranked.incomplete(), items);
+    }
+
+    /** The part of the name that the candidates replace, from its start to the cursor. */
+    private static String typed(OpenDocument document, Range replace, int cursor) {
+        int from = document.offset(replace.getStart());
+        return from <= cursor && document.position(cursor).getLine() == replace.getStart().getLine()
+                ? document.text().substring(from, cursor) : "";
     }
 
     static CompletionItemKind kind(dev.lumen.language.ide.CompletionItem.Kind kind) {
