@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import dev.lumen.lsp.feature.WatchedFiles;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -42,6 +45,9 @@ public final class LumenLanguageServer implements LanguageServer, LanguageClient
     private final LumenWorkspaceService workspace;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private volatile boolean shutdown;
+    private volatile LanguageClient client;
+    /** Whether the client lets the server ask it to watch the project's files (see {@link WatchedFiles}). */
+    private volatile boolean watchFiles;
 
     public LumenLanguageServer(ServerSettings settings) {
         this.log = new ServerLog(settings.log());
@@ -57,15 +63,26 @@ public final class LumenLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public void connect(LanguageClient client) {
+        this.client = client;
         textDocuments.connect(client);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        InitializeResult result = new InitializeResult(features.capabilities(params == null ? null
-                : params.getCapabilities()));
+        ClientCapabilities capabilities = params == null ? null : params.getCapabilities();
+        watchFiles = WatchedFiles.supported(capabilities);
+        InitializeResult result = new InitializeResult(features.capabilities(capabilities));
         result.setServerInfo(new ServerInfo("lumen", version()));
         return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        LanguageClient c = client;
+        if (watchFiles && c != null) {
+            // The answer carries nothing; a client that refuses leaves the server checking at the next edit.
+            c.registerCapability(WatchedFiles.registration()).exceptionally(refused -> null);
+        }
     }
 
     @Override

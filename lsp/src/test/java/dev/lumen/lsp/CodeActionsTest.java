@@ -53,6 +53,32 @@ class CodeActionsTest {
     }
 
     @Test
+    void aMisspeltDirectiveAndItsValueAreChangedToTheOnesMeant() {
+        assertFix("""
+                [[@cahce]] on
+
+                ```lumen
+                cell one() -> Int
+                  return 1
+                end
+                ```
+                """, "Change to `@cache`", """
+                @cache on
+
+                ```lumen
+                cell one() -> Int
+                  return 1
+                end
+                ```
+                """);
+        assertFix("""
+                @trace [[of]]
+                """, "Change to `off`", """
+                @trace off
+                """);
+    }
+
+    @Test
     void anUnknownFieldIsRenamedToTheOneMeant() {
         assertFix("""
                 ```lumen

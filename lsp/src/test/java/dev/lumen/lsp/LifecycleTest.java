@@ -1,15 +1,57 @@
 package dev.lumen.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import dev.lumen.lsp.run.LumenExecutable;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.Duration;
 import java.util.List;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.junit.jupiter.api.Test;
 
 /** initialize, shutdown and exit, and what the server says it offers. */
 class LifecycleTest {
+
+    @Test
+    void aClientThatAllowsItIsAskedToWatchTheLockFileAndTheProjectsToolManifests() throws Exception {
+        ClientCapabilities capabilities = LspSession.capabilities(true);
+        WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+        workspace.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
+        capabilities.setWorkspace(workspace);
+        try (LspSession session = LspSession.start(LspSession.settings(LumenExecutable.script(Path.of("/bin/false")),
+                Duration.ofSeconds(20), 1 << 20), capabilities)) {
+            Registration r = LspSession.await(session.registered()).getRegistrations().getFirst();
+            assertEquals("workspace/didChangeWatchedFiles", r.getMethod());
+            // As it came over the wire: {"watchers": [{"globPattern": "…"}, …]}.
+            JsonObject options = (JsonObject) r.getRegisterOptions();
+            List<PathMatcher> globs = options.getAsJsonArray("watchers").asList().stream()
+                    .map(w -> w.getAsJsonObject().get("globPattern").getAsString())
+                    .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+            assertEquals(2, globs.size());
+            for (String file : List.of("app/.lumen/lock.json", "app/tools/ticket_store/tool.json")) {
+                assertTrue(globs.stream().anyMatch(g -> g.matches(Path.of(file))), file + " is not watched");
+            }
+            assertFalse(globs.stream().anyMatch(g -> g.matches(Path.of("app/notes/tool.json.bak"))));
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotAllowItIsNotAskedToWatchFiles() throws Exception {
+        try (LspSession session = LspSession.start()) {
+            session.symbols("file:///tmp/none.lm.md"); // a round trip after `initialized`
+            assertFalse(session.registered().isDone());
+        }
+    }
 
     @Test
     void initializeAdvertisesTheFeaturesAndTheCommands() {

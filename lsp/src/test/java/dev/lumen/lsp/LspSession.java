@@ -39,6 +39,7 @@ import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.PublishDiagnosticsCapabilities;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
@@ -178,6 +179,11 @@ final class LspSession implements AutoCloseable {
         return client.await(p -> p.getUri().equals(uri) && p.getVersion() == null);
     }
 
+    /** What the server asked the client to register, once it has (only after {@code initialized}). */
+    CompletableFuture<RegistrationParams> registered() {
+        return client.registered;
+    }
+
     /** The versions of {@code uri} whose diagnostics were published, in the order they came. */
     List<Integer> publishedVersions(String uri) {
         return client.versions(uri);
@@ -274,6 +280,13 @@ final class LspSession implements AutoCloseable {
     /** Receives the server's notifications; publications of diagnostics are kept for {@link #await}. */
     private static final class Client extends QuietClient {
         private final List<PublishDiagnosticsParams> published = new ArrayList<>();
+        final CompletableFuture<RegistrationParams> registered = new CompletableFuture<>();
+
+        @Override
+        public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+            registered.complete(params);
+            return CompletableFuture.completedFuture(null);
+        }
 
         @Override
         public synchronized void publishDiagnostics(PublishDiagnosticsParams diagnostics) {

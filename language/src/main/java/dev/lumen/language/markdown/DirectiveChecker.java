@@ -2,6 +2,7 @@ package dev.lumen.language.markdown;
 
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Directive;
@@ -71,7 +72,8 @@ public final class DirectiveChecker {
                 .label("not a Lumen directive");
         Optional<String> near = Suggestions.closest(d.name(), NAMES);
         if (near.isPresent()) {
-            b.help(Suggestions.didYouMean("@" + near.get()));
+            String name = "@" + near.get();
+            b.help(Suggestions.didYouMean(name), Fix.replace("Change to `" + name + "`", d.nameSpan(), name));
         } else {
             b.note("the directives are " + quoted(NAMES.stream().map(n -> "@" + n).toList(), "and"));
         }
@@ -115,7 +117,8 @@ public final class DirectiveChecker {
         Diagnostic.Builder b = Diagnostic.error(Code.E0011, d.argumentSpan(),
                         "invalid value `" + d.argument() + "` for `@" + d.name() + "`")
                 .label("expected " + quoted(allowed, "or"));
-        Suggestions.didYouMean(d.argument(), allowed).ifPresent(b::help);
+        Suggestions.closest(d.argument(), allowed).ifPresent(value -> b.help(Suggestions.didYouMean(value),
+                Fix.replace("Change to `" + value + "`", d.argumentSpan(), value)));
         diagnostics.add(b);
         return Optional.empty();
     }

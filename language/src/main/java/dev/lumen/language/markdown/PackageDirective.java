@@ -2,6 +2,7 @@ package dev.lumen.language.markdown;
 
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Directive;
@@ -70,7 +71,8 @@ final class PackageDirective {
                 .note(RULE);
         String lower = name.toLowerCase(Locale.ROOT);
         if (!lower.equals(name) && firstBadSegment(lower) < 0) {
-            b.help(Suggestions.didYouMean("\"" + lower + "\""));
+            String quoted = "\"" + lower + "\"";
+            b.help(Suggestions.didYouMean(quoted), Fix.replace("Change to `" + quoted + "`", at, quoted));
         }
         return b.build();
     }

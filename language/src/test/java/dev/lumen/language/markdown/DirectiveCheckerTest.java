@@ -3,10 +3,13 @@ package dev.lumen.language.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.source.DocumentSettings;
-import dev.lumen.lir.format.RunSettings;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.language.source.Span;
+import dev.lumen.lir.format.RunSettings;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,22 @@ class DirectiveCheckerTest {
                   |
                   = help: did you mean `@cache`?
                 """, errors("@cach on\n"));
+    }
+
+    private static List<Fix> fixes(String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        MarkdownExtractor.extract(new SourceFile("d.lm.md", text), diagnostics);
+        return diagnostics.all().stream().flatMap(d -> d.fixes().stream()).toList();
+    }
+
+    @Test
+    void eachDidYouMeanCarriesTheEditThatAppliesIt() {
+        assertEquals(List.of(Fix.replace("Change to `@cache`", new Span(1, 1, 1, 6), "@cache")), fixes("@cach on\n"));
+        assertEquals(List.of(Fix.replace("Change to `sha256`", new Span(1, 8, 1, 15), "sha256")),
+                fixes("@trace shaa256\n"));
+        assertEquals(List.of(Fix.replace("Change to `\"acme.invoice\"`", new Span(1, 10, 1, 24), "\"acme.invoice\"")),
+                fixes("@package \"Acme.Invoice\"\n"));
+        assertEquals(List.of(), fixes("@author Ada\n"), "nothing close: no edit to offer");
     }
 
     @Test

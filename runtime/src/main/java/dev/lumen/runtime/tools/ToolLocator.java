@@ -26,6 +26,8 @@ public final class ToolLocator {
     public static final String PATH_VARIABLE = "LUMEN_TOOLS_PATH";
     /** The name of a tool's manifest inside its folder. */
     public static final String MANIFEST = "tool.json";
+    /** The folder of a project's own tools, beside its store. */
+    public static final String PROJECT_FOLDER = "tools";
 
     /** Where a tool was found. */
     public enum Origin {
@@ -79,12 +81,12 @@ public final class ToolLocator {
 
     /** The tools for a document: its project's {@code tools/} folder (beside its store), the path, the bundled. */
     public static ToolLocator forDocument(Path document, Map<String, String> env) {
-        return of(Store.forDocument(document).root().resolve("tools"), env);
+        return of(Store.forDocument(document).root().resolve(PROJECT_FOLDER), env);
     }
 
     /** The tools for work in {@code directory} (the project is the one holding it). */
     public static ToolLocator forDirectory(Path directory, Map<String, String> env) {
-        return of(Store.locate(directory).root().resolve("tools"), env);
+        return of(Store.locate(directory).root().resolve(PROJECT_FOLDER), env);
     }
 
     /** Only the bundled tools. */
