@@ -1,6 +1,7 @@
 package dev.lumen.lsp;
 
 import dev.lumen.language.FrontEndStack;
+import dev.lumen.lsp.feature.WatchedFiles;
 import dev.lumen.lsp.protocol.Boundary;
 import dev.lumen.lsp.protocol.ServerLog;
 import dev.lumen.lsp.run.ChildProcesses;
@@ -11,11 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import dev.lumen.lsp.feature.WatchedFiles;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;

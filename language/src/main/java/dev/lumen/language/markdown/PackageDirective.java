@@ -2,8 +2,8 @@ package dev.lumen.language.markdown;
 
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
-import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.Diagnostics;
+import dev.lumen.language.diagnostics.Fix;
 import dev.lumen.language.diagnostics.Suggestions;
 import dev.lumen.language.source.Directive;
 import dev.lumen.language.source.Span;

@@ -33,7 +33,7 @@ public final class CompletionFeature {
         int cursor = document.offset(at);
         Completion completion = document.analysis().completion(cursor);
         Range replace = Ranges.of(completion.replace());
-        CompletionRanking.Ranked ranked = CompletionRanking.rank(completion.items(), typed(document, replace, cursor));
+        CompletionRanking.Ranked ranked = CompletionRanking.rank(completion.items(), typed(document, replace, at, cursor));
         List<CompletionItem> items = new ArrayList<>(ranked.items().size());
         for (var candidate : ranked.items()) {
             CompletionItem item = new CompletionItem(candidate.label());
@@ -45,10 +45,10 @@ public final class CompletionFeature {
         return new CompletionList(ranked.incomplete(), items);
     }
 
-    /** The part of the name that the candidates replace, from its start to the cursor. */
-    private static String typed(OpenDocument document, Range replace, int cursor) {
+    /** The part of the name that the candidates replace, from its start to the cursor ({@code at}, {@code cursor}). */
+    private static String typed(OpenDocument document, Range replace, Position at, int cursor) {
         int from = document.offset(replace.getStart());
-        return from <= cursor && document.position(cursor).getLine() == replace.getStart().getLine()
+        return from <= cursor && at.getLine() == replace.getStart().getLine()
                 ? document.text().substring(from, cursor) : "";
     }
 
