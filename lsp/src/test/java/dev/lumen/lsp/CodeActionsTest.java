@@ -12,8 +12,6 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,20 +19,8 @@ import org.junit.jupiter.api.Test;
  * document whose {@code [[…]]} is the range asked about, the action expected there, and the document after
  * applying its edit.
  */
-class CodeActionsTest {
+class CodeActionsTest extends SharedSessionTest {
     private static final String URI = "file:///tmp/fixes.lm.md";
-    private static LspSession session;
-
-    @BeforeAll
-    static void start() {
-        session = LspSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     @Test
     void anUnknownNameIsRenamedToTheOneMeant() {
         assertFix("""

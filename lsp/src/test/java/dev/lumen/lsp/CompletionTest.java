@@ -11,12 +11,10 @@ import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Completion at the cursor: the candidates, their kinds, and the text edit each makes over what was typed. */
-class CompletionTest {
+class CompletionTest extends SharedSessionTest {
     private static final String URI = "file:///tmp/completion.lm.md";
     private static final String ITEM = """
             record Item
@@ -30,18 +28,6 @@ class CompletionTest {
             end
 
             """;
-    private static LspSession session;
-
-    @BeforeAll
-    static void start() {
-        session = LspSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     private static List<CompletionItem> complete(Marked doc) {
         return list(doc).getItems();
     }

@@ -8,25 +8,11 @@ import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Hover, in Markdown, over the range {@code [[…]]} marks: types, signatures, intrinsics' docs, tools' manifests. */
-class HoverTest {
+class HoverTest extends SharedSessionTest {
     private static final String URI = "file:///tmp/hover.lm.md";
-    private static LspSession session;
-
-    @BeforeAll
-    static void start() {
-        session = LspSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     private static String hover(String code) {
         Marked doc = session.openCode(URI, code);
         Hover hover = LspSession.await(session.text().hover(new HoverParams(new TextDocumentIdentifier(URI),

@@ -21,8 +21,6 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,20 +28,8 @@ import org.junit.jupiter.api.Test;
  * {@code [[…]]}, its declaration first, and puts the cursor on a use: definition answers the first range,
  * references and highlights all of them (the declaration a write), rename edits all of them.
  */
-class NavigationTest {
+class NavigationTest extends SharedSessionTest {
     private static final String URI = "file:///tmp/navigation.lm.md";
-    private static LspSession session;
-
-    @BeforeAll
-    static void start() {
-        session = LspSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     private static Marked open(String code) {
         return session.openCode(URI, code);
     }

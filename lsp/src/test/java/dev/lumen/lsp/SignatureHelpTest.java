@@ -9,25 +9,11 @@ import org.eclipse.lsp4j.ParameterInformation;
 import org.eclipse.lsp4j.SignatureHelp;
 import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signature help inside a call: the callee's signature, its parameters, the one the cursor is at. */
-class SignatureHelpTest {
+class SignatureHelpTest extends SharedSessionTest {
     private static final String URI = "file:///tmp/signature.lm.md";
-    private static LspSession session;
-
-    @BeforeAll
-    static void start() {
-        session = LspSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
     private static SignatureHelp help(String code) {
         Marked doc = session.openCode(URI, code);
         return LspSession.await(session.text().signatureHelp(new SignatureHelpParams(new TextDocumentIdentifier(URI),
