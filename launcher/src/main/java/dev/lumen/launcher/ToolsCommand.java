@@ -89,7 +89,7 @@ final class ToolsCommand implements Callable<Integer> {
             }
             out.print(table.render());
             for (ToolLocator.Problem p : tools.problems()) {
-                err.println("warning: " + p.file() + " was skipped: " + p.message());
+                err.println("warning: " + p.where() + " was skipped: " + p.message());
             }
             return ExitCodes.OK;
         }

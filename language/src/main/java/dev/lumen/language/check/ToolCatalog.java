@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves `use tool` lines against the tools found for the document (E0040 for an unknown id), turns each
+ * Resolves `use tool` lines against the tools found for the document (E0040 for an unknown id, E0052 for the id
+ * of a host tool that another tool also has), turns each
  * manifest's schemas into a Lumen signature (E0047 when it has none) and, under {@code @lock strict}, checks
  * each tool against the lock file (E0048). An MCP server's tools come from the manifest the lock file records
  * for it (E0048 when it records none): the checker never starts a server.
@@ -38,7 +39,7 @@ public final class ToolCatalog {
         String id = use.toolId().name();
         ToolLocator.Located tool = cx.project.tools().find(id).orElse(null);
         if (tool == null) {
-            reportUnknown(use, id);
+            cx.project.tools().conflict(id).ifPresentOrElse(c -> reportConflict(use, c), () -> reportUnknown(use, id));
             return new ToolAlias(use, null, null);
         }
         ToolAlias.Signature signature;
@@ -48,7 +49,8 @@ public final class ToolCatalog {
             cx.report(Diagnostic.error(Code.E0047, use.toolId().span(), "the manifest of `" + id + "` cannot be used")
                     .label("declared in " + tool.where())
                     .note(e.getMessage())
-                    .help("fix the manifest; `lumen tools check " + tool.where() + "` checks it"));
+                    .help(tool.origin() == ToolLocator.Origin.HOST ? "fix the manifest the host offers"
+                            : "fix the manifest; `lumen tools check " + tool.where() + "` checks it"));
             return new ToolAlias(use, null, null);
         }
         checkLock(use, tool);
@@ -95,17 +97,29 @@ public final class ToolCatalog {
             d.help((onlyBundled ? "the bundled tools are " : "the tools found are ") + Names.quotedList(tools.ids()));
         }
         for (ToolLocator.Problem p : tools.problems()) {
-            d.note(p.file() + " was skipped: " + p.message());
+            d.note(p.where() + " was skipped: " + p.message());
         }
         d.note("tools of an MCP server are imported with `use tool mcp \"<server address>\" as "
                 + use.alias().name() + "`");
         cx.report(d);
     }
 
-    /** Under {@code @lock strict}, a tool must be the one the lock file pins. */
+    /** A host tool has the id of a tool found in a folder or bundled: the import gets neither. */
+    private void reportConflict(Decl.UseTool use, ToolLocator.Conflict conflict) {
+        cx.report(Diagnostic.error(Code.E0052, use.toolId().span(), "the host tool `" + conflict.host().id()
+                        + "` has the id of another tool")
+                .label("imports of this id find neither tool: a host tool cannot stand in for another")
+                .note(conflict.describe())
+                .help("give the host tool an id of its own, such as `host." + conflict.host().id() + "`"));
+    }
+
+    /**
+     * Under {@code @lock strict}, a tool must be the one the lock file pins. A host tool is not compared: the
+     * program that offers it pins it, and the lock file records the tools found in files.
+     */
     private void checkLock(Decl.UseTool use, ToolLocator.Located tool) {
         Project project = cx.project;
-        if (!cx.strictLock) {
+        if (!cx.strictLock || tool.origin() == ToolLocator.Origin.HOST) {
             return;
         }
         String problem = project.missingLock().orElseGet(() -> project.lock().difference(tool).orElse(null));

@@ -59,6 +59,8 @@ public enum Code {
     E0050("E0050", "grant value that can never match"),
     // Limits
     E0051("E0051", "code nested too deeply"),
+    // Tools an embedding program offers
+    E0052("E0052", "host tool has the id of another tool"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");

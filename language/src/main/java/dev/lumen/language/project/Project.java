@@ -2,6 +2,7 @@ package dev.lumen.language.project;
 
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServerManifest;
+import dev.lumen.runtime.tools.HostToolSet;
 import dev.lumen.runtime.tools.LockFile;
 import dev.lumen.runtime.tools.ToolLocator;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ public record Project(Path document, ToolLocator tools, Path lockFile, LockFile 
             });
         }
         return new Project(document, tools, lockFile, lock, lockError, servers, damaged, unreachable);
+    }
+
+    /** This project with the tools a host offers (tool-manifest-v1.md §8) found before its own. */
+    public Project withHostTools(HostToolSet offered) {
+        return new Project(document, tools.withHost(offered), lockFile, lock, lockError, servers, damaged, unreachable);
     }
 
     /** Whether the document is a file, so that it has a project and a lock file. */

@@ -2,6 +2,7 @@ package dev.lumen.language.truffle;
 
 import com.oracle.truffle.api.TruffleLanguage;
 import dev.lumen.lir.interpreter.LumenEffects;
+import dev.lumen.runtime.tools.HostToolSet;
 
 /**
  * The state of one polyglot context running Lumen: its environment (streams, options) and the effects its
@@ -22,5 +23,10 @@ public final class LumenContext {
 
     public LumenEffects effects() {
         return effects;
+    }
+
+    /** The tools the host offers through the polyglot bindings now (tool-manifest-v1.md §8). */
+    public HostToolSet hostTools() {
+        return HostToolBindings.read(env);
     }
 }

@@ -83,7 +83,7 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
     @Override
     protected LumenContext createContext(Env env) {
         return new LumenContext(env, LumenRunEffects.create(env.getOptions().get(Store), env.getOptions().get(Offline),
-                env.getOptions().get(Replay), env.err()));
+                env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env)));
     }
 
     @Override
@@ -155,7 +155,7 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
     private static LirModule compile(Source source, LumenContext context) {
         SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), documentPath(source));
         PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
-        Project project = ProjectLoader.load(file, System.getenv());
+        Project project = ProjectLoader.load(file, System.getenv()).withHostTools(context.hostTools());
         // A run that may reach tools starts the MCP servers it imports anyway, so it reads the tools of one the
         // lock file does not record yet (saying so) and records them; one answered from the cache or a trace
         // types MCP calls from the lock file alone, so it starts nothing.

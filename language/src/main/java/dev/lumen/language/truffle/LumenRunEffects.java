@@ -4,12 +4,14 @@ import dev.lumen.lir.effects.ReplaySource;
 import dev.lumen.lir.effects.TracedEffects;
 import dev.lumen.lir.effects.SchemaValidator;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.tools.HostToolSet;
 import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** The effects of a context, from its options {@code lumen.Store}, {@code lumen.Offline} and {@code lumen.Replay}. */
 final class LumenRunEffects {
@@ -17,10 +19,12 @@ final class LumenRunEffects {
     }
 
     /**
+     * @param hostTools the tools the host offers, asked for when a run looks its tools up
      * @throws IllegalArgumentException when the replayed run cannot be read (the context is then not created,
      *     and the embedder sees the message)
      */
-    static TracedEffects create(String storeDir, boolean offline, String replayRun, OutputStream err) {
+    static TracedEffects create(String storeDir, boolean offline, String replayRun, OutputStream err,
+            Supplier<HostToolSet> hostTools) {
         Store store = storeDir.isEmpty() ? null : Store.at(Path.of(storeDir));
         ReplaySource replay = null;
         if (!replayRun.isEmpty()) {
@@ -34,6 +38,6 @@ final class LumenRunEffects {
             replay = new ReplaySource(trace, store.blobs());
         }
         PrintStream warnings = new PrintStream(err, true, StandardCharsets.UTF_8);
-        return new TracedEffects(store, offline, replay, warnings, new SchemaValidator());
+        return new TracedEffects(store, offline, replay, warnings, new SchemaValidator(), hostTools);
     }
 }

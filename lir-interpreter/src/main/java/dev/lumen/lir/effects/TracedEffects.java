@@ -29,6 +29,7 @@ import dev.lumen.runtime.policy.Redacted;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.CacheRules;
+import dev.lumen.runtime.tools.HostToolSet;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolLocator;
@@ -43,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The effects of runs that are traced and cached (run.md §6): every run writes a hash-chained trace to the
@@ -60,6 +62,8 @@ public final class TracedEffects implements LumenEffects {
     private final ReplaySource replay;
     private final PrintStream warnings;
     private final Validation validation;
+    /** The tools the embedding program offers, read when a run looks its tools up. */
+    private final Supplier<HostToolSet> hostTools;
 
     private TraceWriter trace;
     private boolean cacheOn;
@@ -82,6 +86,16 @@ public final class TracedEffects implements LumenEffects {
      * @param validation schema validation ({@code validate}, {@code expect schema})
      */
     public TracedEffects(Store store, boolean offline, ReplaySource replay, PrintStream warnings, Validation validation) {
+        this(store, offline, replay, warnings, validation, () -> HostToolSet.NONE);
+    }
+
+    /**
+     * @param hostTools the tools the embedding program offers (tool-manifest-v1.md §8), asked for at each run's
+     *     first tool call
+     */
+    public TracedEffects(Store store, boolean offline, ReplaySource replay, PrintStream warnings, Validation validation,
+            Supplier<HostToolSet> hostTools) {
+        this.hostTools = hostTools;
         this.store = store;
         this.offline = offline;
         this.replay = replay;
@@ -364,13 +378,14 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /**
-     * How the tool runs, found as the front end found it (project tools, LUMEN_TOOLS_PATH, bundled); the
-     * tool found must be the version the module was compiled against.
+     * How the tool runs, found as the front end found it (host tools, project tools, LUMEN_TOOLS_PATH, bundled);
+     * the tool found must be the version the module was compiled against.
      */
     private BuiltinTool implementation(ToolDef tool, String what) {
-        ToolLocator.Located found = located(tool).orElseThrow(() -> new ToolFailure(
-                "no tool `" + tool.toolId() + "` is installed for this document (looked in the project's tools/ "
-                        + "folder, " + ToolLocator.PATH_VARIABLE + " and the bundled tools)"));
+        ToolLocator.Located found = located(tool).orElseThrow(() -> new ToolFailure(tools.conflict(tool.toolId())
+                .map(c -> c.describe() + "; a host tool cannot stand in for another tool")
+                .orElse("no tool `" + tool.toolId() + "` is installed for this document (looked in the project's "
+                        + "tools/ folder, " + ToolLocator.PATH_VARIABLE + " and the bundled tools)")));
         if (!found.manifest().version().equals(tool.version())) {
             throw new ToolFailure("the program was compiled against " + tool.toolId() + " " + tool.version()
                     + ", but " + found.where() + " is version " + found.manifest().version() + "; check the document again");
@@ -381,7 +396,7 @@ public final class TracedEffects implements LumenEffects {
     /** The tool an import of native {@code tool} finds for the running document. */
     private Optional<ToolLocator.Located> located(ToolDef tool) {
         if (tools == null) {
-            tools = ToolLocator.forDirectory(base, System.getenv());
+            tools = ToolLocator.forDirectory(base, System.getenv()).withHost(hostTools.get());
         }
         return tools.find(tool.toolId());
     }

@@ -20,6 +20,10 @@ import java.util.Optional;
  * {@code tools/} folder, each folder of {@code LUMEN_TOOLS_PATH}, then the bundled tools. The first manifest
  * with a tool id wins; later ones with the same id are shadowed. A manifest that cannot be read is kept as a
  * problem, so that the front end and {@code lumen tools ls} can say why a tool is missing.
+ *
+ * <p>The tools a program embedding Lumen offers ({@link #withHost}, tool-manifest-v1.md §8) come before all
+ * of these, but never stand in for one of them: a host tool whose id another tool found also has is a
+ * {@link #conflict}, and neither is found.
  */
 public final class ToolLocator {
     /** The environment variable listing further tool folders, separated by the platform's path separator. */
@@ -31,7 +35,7 @@ public final class ToolLocator {
 
     /** Where a tool was found. */
     public enum Origin {
-        PROJECT("project"), TOOLS_PATH(PATH_VARIABLE), BUNDLED("bundled");
+        HOST("host"), PROJECT("project"), TOOLS_PATH(PATH_VARIABLE), BUNDLED("bundled");
 
         private final String label;
 
@@ -45,34 +49,62 @@ public final class ToolLocator {
     }
 
     /**
-     * A tool that was found: its manifest, the folder holding it (null for a bundled tool), where it came from,
-     * and whether an earlier tool with the same id shadows it.
+     * A tool that was found: its manifest, the folder holding it (null for a bundled or a host tool), where it
+     * came from, whether an earlier tool with the same id shadows it, and for a host tool, the host's offer
+     * (null for the others).
      */
-    public record Located(ToolManifest manifest, Path directory, Origin origin, boolean shadowed) {
+    public record Located(ToolManifest manifest, Path directory, Origin origin, boolean shadowed, HostTool host) {
+        /** A tool found in a folder or bundled. */
+        public Located(ToolManifest manifest, Path directory, Origin origin, boolean shadowed) {
+            this(manifest, directory, origin, shadowed, null);
+        }
+
         public String id() {
             return manifest.toolId();
         }
 
         /** Where the manifest is, as shown to the user. */
         public String where() {
-            return directory == null ? "bundled with Lumen" : directory.resolve(MANIFEST).toString();
+            return switch (origin) {
+                case HOST -> host.offeredAs();
+                case BUNDLED -> "bundled with Lumen";
+                case PROJECT, TOOLS_PATH -> directory.resolve(MANIFEST).toString();
+            };
+        }
+
+        private Located hidden() {
+            return new Located(manifest, directory, origin, true, host);
         }
     }
 
-    /** A manifest file that could not be used, and why. */
-    public record Problem(Path file, String message) {
+    /** A manifest (a file, or a host's offer) that could not be used, where it is, and why. */
+    public record Problem(String where, String message) {
+        public Problem(Path file, String message) {
+            this(file.toString(), message);
+        }
+    }
+
+    /** A host tool and the tool found in a folder or bundled with Lumen that has its id: neither is found. */
+    public record Conflict(Located host, Located other) {
+        /** The conflict as errors state it. */
+        public String describe() {
+            return "the host offers `" + host.id() + "` (" + host.where() + "), and " + (other.origin() == Origin.BUNDLED
+                    ? "Lumen bundles a tool" : other.where() + " declares a tool") + " with that id";
+        }
     }
 
     private final List<Located> all;
     private final Map<String, Located> byId;
     private final List<Problem> problems;
+    private final Map<String, Conflict> conflicts;
 
-    private ToolLocator(List<Located> all, List<Problem> problems) {
+    private ToolLocator(List<Located> all, List<Problem> problems, Map<String, Conflict> conflicts) {
         this.all = List.copyOf(all);
         this.problems = List.copyOf(problems);
+        this.conflicts = Map.copyOf(conflicts);
         Map<String, Located> first = new LinkedHashMap<>();
         for (Located l : all) {
-            if (!l.shadowed()) {
+            if (!l.shadowed() && !conflicts.containsKey(l.id())) {
                 first.put(l.id(), l);
             }
         }
@@ -110,7 +142,37 @@ public final class ToolLocator {
         for (ToolManifest m : BundledTools.all().values()) {
             found.add(new Located(m, null, Origin.BUNDLED, seen.putIfAbsent(m.toolId(), true) != null));
         }
-        return new ToolLocator(found, problems);
+        return new ToolLocator(found, problems, Map.of());
+    }
+
+    /**
+     * These tools with the ones a host offers before them (tool-manifest-v1.md §8). A host tool whose id a tool
+     * found here also has is a {@link #conflict}: imports of that id find neither.
+     */
+    public ToolLocator withHost(HostToolSet offered) {
+        if (offered.tools().isEmpty() && offered.problems().isEmpty()) {
+            return this;
+        }
+        List<Located> found = new ArrayList<>();
+        Map<String, Located> host = new LinkedHashMap<>();
+        for (HostTool t : offered.tools()) {
+            Located l = new Located(t.manifest(), null, Origin.HOST, host.containsKey(t.manifest().toolId()), t);
+            host.putIfAbsent(l.id(), l);
+            found.add(l);
+        }
+        Map<String, Conflict> conflicts = new LinkedHashMap<>(this.conflicts);
+        for (Located l : all) {
+            Located mine = host.get(l.id());
+            if (mine != null && !l.shadowed()) {
+                conflicts.putIfAbsent(l.id(), new Conflict(mine, l));
+                found.add(l.hidden());
+            } else {
+                found.add(l);
+            }
+        }
+        List<Problem> problems = new ArrayList<>(offered.problems());
+        problems.addAll(this.problems);
+        return new ToolLocator(found, problems, conflicts);
     }
 
     /** Reads {@code folder/*\/tool.json}, in name order so that the result does not depend on the file system. */
@@ -144,9 +206,9 @@ public final class ToolLocator {
                 problems.add(new Problem(file, e.getMessage()));
                 continue;
             }
-            if (manifest.exec().builtin()) {
-                problems.add(new Problem(file, "`exec.builtin` is for the tools bundled with Lumen; a tool of "
-                        + "its own gives `exec.command`"));
+            Optional<String> notACommand = notACommand(manifest);
+            if (notACommand.isPresent()) {
+                problems.add(new Problem(file, notACommand.get()));
                 continue;
             }
             Path other = here.putIfAbsent(manifest.toolId(), dir);
@@ -158,6 +220,11 @@ public final class ToolLocator {
             Path absolute = dir.toAbsolutePath().normalize();
             found.add(new Located(manifest, absolute, origin, seen.putIfAbsent(manifest.toolId(), true) != null));
         }
+    }
+
+    /** The host tool with id {@code toolId} and the other tool found with it, when both are (§8): neither is found. */
+    public Optional<Conflict> conflict(String toolId) {
+        return Optional.ofNullable(conflicts.get(toolId));
     }
 
     /** The tool that an import of {@code toolId} gets, if any. */
@@ -181,10 +248,13 @@ public final class ToolLocator {
     }
 
     /**
-     * How {@code tool} runs: in-process when Lumen bundles it, otherwise as a subprocess speaking the tool
-     * protocol (tool-protocol-v1.md).
+     * How {@code tool} runs: in-process when Lumen bundles it or the host offers it, otherwise as a subprocess
+     * speaking the tool protocol (tool-protocol-v1.md).
      */
     public static BuiltinTool implementation(Located tool) {
+        if (tool.origin() == Origin.HOST) {
+            return tool.host().implementation();
+        }
         if (tool.origin() == Origin.BUNDLED) {
             return BuiltinTool.find(tool.id()).orElseThrow(() -> new ToolFailure(
                     "the bundled tool `" + tool.id() + "` has no implementation in this build"));
@@ -197,10 +267,22 @@ public final class ToolLocator {
      * bundled-only {@code exec.builtin}, or a command that is not an executable file.
      */
     public static Optional<String> commandProblem(ToolManifest manifest, Path directory) {
-        if (manifest.exec().builtin()) {
-            return BundledTools.find(manifest.toolId()).isPresent() ? Optional.empty() : Optional.of(
-                    "`exec.builtin` is for the tools bundled with Lumen; a tool of its own gives `exec.command`");
+        if (manifest.exec().builtin() && BundledTools.find(manifest.toolId()).isPresent()) {
+            return Optional.empty();
         }
-        return SubprocessTool.commandProblem(manifest, directory);
+        return notACommand(manifest).or(() -> SubprocessTool.commandProblem(manifest, directory));
+    }
+
+    /** Why a manifest in a tool folder does not run as a command: it says {@code builtin} or {@code host}. */
+    private static Optional<String> notACommand(ToolManifest manifest) {
+        if (manifest.exec().builtin()) {
+            return Optional.of("`exec.builtin` is for the tools bundled with Lumen; a tool of its own gives "
+                    + "`exec.command`");
+        }
+        if (manifest.exec().host()) {
+            return Optional.of("`exec.host` is for the tools a program embedding Lumen offers (through its "
+                    + "polyglot bindings); a tool in a folder gives `exec.command`");
+        }
+        return Optional.empty();
     }
 }

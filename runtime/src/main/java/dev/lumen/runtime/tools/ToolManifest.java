@@ -67,8 +67,11 @@ public record ToolManifest(
         }
     }
 
-    /** How the tool runs: built into the runtime, or a subprocess command speaking JSON over stdio. */
-    public record Exec(boolean builtin, String command, List<String> args) {
+    /**
+     * How the tool runs: built into the runtime ({@code builtin}), a function the embedding program offers
+     * ({@code host}, tool-manifest-v1.md §8), or a subprocess {@code command} speaking JSON over stdio.
+     */
+    public record Exec(boolean builtin, boolean host, String command, List<String> args) {
         public Exec {
             args = List.copyOf(args);
         }
@@ -80,6 +83,24 @@ public record ToolManifest(
 
     /** Reads a manifest from its JSON text. */
     public static ToolManifest parse(String json) {
+        return parse(json, false);
+    }
+
+    /**
+     * Reads the manifest of a tool an embedding program offers (tool-manifest-v1.md §8): its {@code exec} is
+     * {@code {"host": true}} or absent, never a command or {@code builtin}.
+     */
+    public static ToolManifest parseHost(String json) {
+        ToolManifest m = parse(json, true);
+        if (!m.exec().host()) {
+            throw new ManifestException("manifest of `" + m.toolId() + "`: a tool the host offers runs as its "
+                    + "function: its `exec` is {\"host\": true} or absent, not `" + (m.exec().builtin() ? "builtin"
+                    : "command") + "`");
+        }
+        return m;
+    }
+
+    private static ToolManifest parse(String json, boolean hostOffered) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -101,7 +122,8 @@ public record ToolManifest(
                 schema(object(root, "output_schema", where), where + ", output_schema"),
                 capabilities(root.get("capabilities"), where),
                 effect(root.get("effect"), where),
-                exec(object(root, "exec", where), where),
+                hostOffered && !root.has("exec") ? new Exec(false, true, null, List.of())
+                        : exec(object(root, "exec", where), where),
                 CanonicalJson.sha256(CanonicalJson.write(root)));
     }
 
@@ -202,9 +224,11 @@ public record ToolManifest(
 
     private static Exec exec(JsonNode node, String where) {
         boolean builtin = node.path("builtin").asBoolean(false);
+        boolean host = node.path("host").asBoolean(false);
         String command = node.hasNonNull("command") ? text(node, "command", where + ", exec") : null;
-        if (builtin == (command != null)) {
-            throw new ManifestException(where + ": `exec` needs exactly one of `builtin: true` or `command`");
+        if ((builtin ? 1 : 0) + (host ? 1 : 0) + (command != null ? 1 : 0) != 1) {
+            throw new ManifestException(where + ": `exec` needs exactly one of `builtin: true`, `host: true` or "
+                    + "`command`");
         }
         List<String> args = new ArrayList<>();
         JsonNode a = node.get("args");
@@ -214,7 +238,7 @@ public record ToolManifest(
             }
             a.forEach(v -> args.add(v.asText()));
         }
-        return new Exec(builtin, command, args);
+        return new Exec(builtin, host, command, args);
     }
 
     private static JsonNode object(JsonNode node, String key, String where) {

@@ -72,12 +72,59 @@ class ToolLocatorTest {
 
         List<ToolLocator.Problem> problems = found.problems();
         assertEquals(3, problems.size(), problems.toString());
-        assertEquals(tools.resolve("a-broken/tool.json"), problems.get(0).file());
+        assertEquals(tools.resolve("a-broken/tool.json").toString(), problems.get(0).where());
         assertTrue(problems.get(0).message().startsWith("tool manifest is not valid JSON at line 1"), problems.get(0).message());
         assertTrue(problems.get(1).message().contains("`exec.builtin` is for the tools bundled with Lumen"));
         assertTrue(problems.get(2).message().startsWith("declares tool_id `text.twice`, as "), problems.get(2).message());
         assertEquals("1.0.0", found.find("text.twice").orElseThrow().manifest().version());
         assertFalse(found.find("text.mine").isPresent());
+    }
+
+    static HostTool host(String id) {
+        ToolManifest m = ToolManifest.parseHost(manifest(id, "3.0.0").replace(",\n \"exec\": {\"command\": \"./run.py\"}", ""));
+        return new HostTool(m, "binding " + id, request -> ToolResult.of(request.input()));
+    }
+
+    @Test
+    void hostToolsComeFirstAndNeverStandInForAnotherTool() throws IOException {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path document = Files.writeString(project.resolve("doc.lm.md"), "@lumen 1\n");
+        tool(project.resolve("tools"), "stats", manifest("text.stats", "1.0.0"));
+        ToolLocator found = ToolLocator.forDocument(document, Map.of()).withHost(new HostToolSet(
+                List.of(host("text.shout"), host("text.stats"), host("json.parse")),
+                List.of(new ToolLocator.Problem("binding text.broken", "no call"))));
+
+        ToolLocator.Located shout = found.find("text.shout").orElseThrow();
+        assertEquals(ToolLocator.Origin.HOST, shout.origin());
+        assertEquals("binding text.shout", shout.where());
+        assertEquals(shout.host().implementation(), ToolLocator.implementation(shout));
+        assertTrue(found.find("text.stats").isEmpty(), "a host tool with a project tool's id: neither is found");
+        assertTrue(found.find("json.parse").isEmpty(), "nor with a bundled tool's id");
+        assertEquals("the host offers `text.stats` (binding text.stats), and "
+                + project.resolve("tools/stats/tool.json").toAbsolutePath() + " declares a tool with that id",
+                found.conflict("text.stats").orElseThrow().describe());
+        assertEquals("the host offers `json.parse` (binding json.parse), and Lumen bundles a tool with that id",
+                found.conflict("json.parse").orElseThrow().describe());
+        assertTrue(found.conflict("text.shout").isEmpty());
+        assertEquals(List.of("text.shout", "http.get"), found.ids().subList(0, 2));
+        assertEquals("binding text.broken", found.problems().get(0).where());
+    }
+
+    @Test
+    void aHostManifestGivesNoCommandAndAFolderManifestIsNotAHostOne() throws IOException {
+        assertTrue(host("text.shout").manifest().exec().host());
+        ManifestException e = org.junit.jupiter.api.Assertions.assertThrows(ManifestException.class,
+                () -> ToolManifest.parseHost(manifest("text.shout", "1.0.0")));
+        assertTrue(e.getMessage().contains("its `exec` is {\"host\": true} or absent, not `command`"), e.getMessage());
+        tool(dir.resolve("tools"), "shout", manifest("text.shout", "1.0.0").replace("{\"command\": \"./run.py\"}",
+                "{\"host\": true}"));
+        ToolLocator found = ToolLocator.forDirectory(dir, Map.of());
+        assertTrue(found.find("text.shout").isEmpty());
+        assertTrue(found.problems().get(0).message().startsWith("`exec.host` is for the tools a program embedding "
+                + "Lumen offers"), found.problems().toString());
+        org.junit.jupiter.api.Assertions.assertThrows(ManifestException.class,
+                () -> ToolManifest.parse(manifest("text.shout", "1.0.0").replace(",\n \"exec\": {\"command\": \"./run.py\"}", "")),
+                "a manifest in a folder must say how it runs");
     }
 
     @Test
