@@ -42,6 +42,7 @@ class JavaScriptEmbeddingTest {
             assertEquals(25, js(ctx, "m.norm({x: 3, y: 4})").asInt());
             assertEquals(7, js(ctx, "m.span({from: {x: 0, y: 0}, to: {x: 3, y: 4}})").asInt());
             assertEquals(7, js(ctx, "m.span({from: {x: 0, y: 0}, to: {x: 3, y: 4}, label: null})").asInt());
+            assertEquals(7, js(ctx, "m.span({from: {x: 0, y: 0}, to: {x: 3, y: 4}, label: undefined})").asInt());
             assertEquals(6, js(ctx, "m.sum([1, 2, 3])").asInt());
             assertEquals(30, js(ctx, "m.norms([{x: 1, y: 2}, {x: 3, y: 4}])").asInt());
             assertEquals("J: 2.5 Paid [\"t\"] true",
