@@ -6,15 +6,22 @@ import dev.lumen.runtime.tools.HostToolSet;
 
 /**
  * The state of one polyglot context running Lumen: its environment (streams, options) and the effects its
- * programs may perform. Every document evaluated in the context links to the same effects.
+ * programs may perform. Every document evaluated in the context links to the same effects, and adds its cells
+ * to the context's bindings.
  */
 public final class LumenContext {
     private final TruffleLanguage.Env env;
     private final LumenEffects effects;
+    private final LumenBindings bindings = new LumenBindings();
 
     LumenContext(TruffleLanguage.Env env, LumenEffects effects) {
         this.env = env;
         this.effects = effects;
+    }
+
+    /** The cells of the documents evaluated so far: the language's top scope. */
+    LumenBindings bindings() {
+        return bindings;
     }
 
     public TruffleLanguage.Env env() {

@@ -1,8 +1,10 @@
 package dev.lumen.language.truffle;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import dev.lumen.language.CheckResult;
@@ -19,6 +21,7 @@ import dev.lumen.lir.format.LirFormatException;
 import dev.lumen.lir.format.LirJson;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.Verifier;
+import dev.lumen.lir.interpreter.LumenModuleObject;
 import dev.lumen.lir.interpreter.LumenProgram;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +47,8 @@ import org.graalvm.options.OptionStability;
  * </ul>
  *
  * Evaluating either returns the program's module object, whose members are its runnable cells (see
- * {@code LumenModuleObject}); running a cell is executing that member with its arguments. The language is
+ * {@link LumenModuleObject}); running a cell is executing that member with its arguments, or invoking it on the
+ * module. The context's bindings ({@link #getScope}) hold the cells of every document evaluated. The language is
  * single-threaded per context and each context parses its own programs ({@link ContextPolicy#EXCLUSIVE}).
  */
 @TruffleLanguage.Registration(
@@ -109,7 +113,37 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             LirModule module = compile(source, context);
             program = LumenProgram.link(this, module, source, source.getName(), context.effects());
         }
-        return RootNode.createConstantNode(program.moduleObject()).getCallTarget();
+        return new Evaluation(this, program.moduleObject()).getCallTarget();
+    }
+
+    /** The cells of the documents evaluated in {@code context} (after their evaluation, not their parsing). */
+    @Override
+    protected Object getScope(LumenContext context) {
+        return context.bindings();
+    }
+
+    /**
+     * Evaluating a parsed document: its module object, whose cells join the context's bindings. (Parsing is
+     * cached per source; each evaluation adds the cells, so a document evaluated again wins its names back.)
+     */
+    private static final class Evaluation extends RootNode {
+        private final LumenModuleObject module;
+
+        Evaluation(LumenLanguage language, LumenModuleObject module) {
+            super(language);
+            this.module = module;
+        }
+
+        @Override
+        public Object execute(VirtualFrame frame) {
+            bind(CONTEXT.get(this), module);
+            return module;
+        }
+
+        @TruffleBoundary
+        private static void bind(LumenContext context, LumenModuleObject module) {
+            context.bindings().add(module);
+        }
     }
 
     private static boolean isLir(Source source) {

@@ -144,6 +144,12 @@ public final class TracedEffects implements LumenEffects {
         }
     }
 
+    /** A run is traced when there is a store, and checked when it replays one; else a pure run leaves no mark. */
+    @Override
+    public boolean reportsPureRuns() {
+        return store != null || replay != null;
+    }
+
     @Override
     public void runEnd(Object result) {
         stopServers();

@@ -3,6 +3,7 @@ package dev.lumen.lir.effects;
 import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.interpreter.LumenProgram;
+import dev.lumen.lir.values.LumenRecord;
 import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenType;
 
@@ -32,10 +33,11 @@ public interface Validation {
             return new LumenResult(valid, recorded());
         }
 
-        /** {@code expect schema}: the value, or a halt with the ValidationError's message. */
+        /** {@code expect schema}: the value, or a halt with the ValidationError's message and field errors. */
         public Object strict() {
             if (!valid) {
-                throw new LumenFailure(LumenException.Kind.HALT, message);
+                LumenRecord record = (LumenRecord) error;
+                throw new LumenFailure(LumenException.Kind.HALT, message, record.get(record.type().indexOf("errors")));
             }
             return value;
         }

@@ -27,14 +27,15 @@ import java.util.List;
  *
  * <p>Interop members (read them from a host on {@code PolyglotException.getGuestObject()}):
  * {@code kind} ("runtime", "halt", "unavailable", "argument", "tool", "policy", "replay"), {@code message}, {@code file}, {@code line},
- * {@code column} (null when there is no location), and {@code stack}: the Lumen stack trace, innermost cell
+ * {@code column} (null when there is no location), {@code stack}: the Lumen stack trace, innermost cell
  * first, as a list of maps {@code {"cell", "file", "line", "column"}} — the failing instruction for the first
- * frame, the call site for each caller.
+ * frame, the call site for each caller — and {@code errors}: the FieldError records of a failed
+ * {@code expect schema} (path, constraint, expected, actual, message), an empty list for other errors.
  */
 @ExportLibrary(InteropLibrary.class)
 public abstract class LumenException extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
-    private static final String[] MEMBERS = {"kind", "message", "file", "line", "column", "stack"};
+    private static final String[] MEMBERS = {"kind", "message", "file", "line", "column", "stack", "errors"};
 
     /** What stopped the program. */
     public enum Kind {
@@ -59,6 +60,8 @@ public abstract class LumenException extends AbstractTruffleException {
 
     private final Kind kind;
     private final LumenLocation location;
+    /** The FieldError records of a failed validation (a Lumen list), or null. */
+    private final Object fieldErrors;
     private List<LumenStackFrame> stack;
 
     /**
@@ -66,9 +69,15 @@ public abstract class LumenException extends AbstractTruffleException {
      * failing instruction ({@code location}), not the whole cell, in Truffle and polyglot stack traces.
      */
     protected LumenException(Kind kind, String message, Node node, LumenLocation location) {
+        this(kind, message, node, location, null);
+    }
+
+    /** {@code fieldErrors}: the FieldError records of a failed validation (a Lumen list), or null. */
+    protected LumenException(Kind kind, String message, Node node, LumenLocation location, Object fieldErrors) {
         super(message, node);
         this.kind = kind;
         this.location = location;
+        this.fieldErrors = fieldErrors;
     }
 
     public final Kind kind() {
@@ -163,6 +172,7 @@ public abstract class LumenException extends AbstractTruffleException {
             case "line" -> location == null ? LumenNull.INSTANCE : (Object) (long) location.line();
             case "column" -> location == null ? LumenNull.INSTANCE : (Object) (long) location.column();
             case "stack" -> stackValue();
+            case "errors" -> fieldErrors == null ? LumenList.of() : fieldErrors;
             default -> throw UnknownIdentifierException.create(member);
         };
     }

@@ -17,4 +17,9 @@ public final class LumenRuntimeError extends LumenException {
     public LumenRuntimeError(String message, Node node, LumenLocation location) {
         this(Kind.RUNTIME, message, node, location);
     }
+
+    /** {@code failure}, raised where the program is: its kind, message and field errors. */
+    public LumenRuntimeError(LumenFailure failure, Node node, LumenLocation location) {
+        super(failure.kind(), failure.getMessage(), node, location, failure.fieldErrors());
+    }
 }

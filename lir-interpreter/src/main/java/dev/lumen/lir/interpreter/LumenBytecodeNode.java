@@ -1116,7 +1116,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
 
     @TruffleBoundary
     private LumenRuntimeError located(int pc, LumenFailure failure) {
-        return new LumenRuntimeError(failure.kind(), failure.getMessage(), null, program.location(cell, pc));
+        return new LumenRuntimeError(failure, null, program.location(cell, pc));
     }
 
     @TruffleBoundary

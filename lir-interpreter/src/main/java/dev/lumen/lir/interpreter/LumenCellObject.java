@@ -1,14 +1,18 @@
 package dev.lumen.lir.interpreter;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.DirectCallNode;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
 import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
@@ -36,6 +40,8 @@ public final class LumenCellObject implements TruffleObject {
     private final RootCallTarget target;
     private final LumenProgram program;
     private final CellDef cell;
+    /** Whether a run of this cell is reported to the effects: it can perform one, or every run is traced. */
+    @CompilationFinal private final boolean reported;
 
     LumenCellObject(LumenProgram program, int index) {
         CellDef cell = program.root(index).cell();
@@ -47,10 +53,24 @@ public final class LumenCellObject implements TruffleObject {
         this.target = program.callTarget(index);
         this.program = program;
         this.cell = cell;
+        this.reported = program.performsEffects(index) || program.effects().reportsPureRuns();
     }
 
     public String name() {
         return name;
+    }
+
+    RootCallTarget target() {
+        return target;
+    }
+
+    /** One argument conversion per parameter, for a call site that calls this cell. */
+    LumenArgumentNode[] argumentNodes() {
+        LumenArgumentNode[] nodes = new LumenArgumentNode[paramTypes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = LumenArgumentNode.create(name, paramNames[i], paramTypes[i]);
+        }
+        return nodes;
     }
 
     @ExportMessage
@@ -58,22 +78,57 @@ public final class LumenCellObject implements TruffleObject {
         return true;
     }
 
+    /**
+     * A host's call. A call site that sees one cell (the usual case: a Java or JS call site calls one function)
+     * calls it directly, so the cell's body can be inlined into the caller's compiled code, and converts its
+     * arguments with a node per parameter; one that sees many calls them through an indirect call.
+     */
     @ExportMessage
-    Object execute(Object[] arguments, @Cached IndirectCallNode call) throws ArityException {
-        if (arguments.length != paramNames.length) {
-            throw ArityException.create(paramNames.length, paramNames.length, arguments.length);
+    static final class Execute {
+        @Specialization(guards = "receiver == cached", limit = "3")
+        @ExplodeLoop
+        static Object direct(LumenCellObject receiver, Object[] arguments,
+                @Cached("receiver") LumenCellObject cached,
+                @Cached("create(cached.target())") DirectCallNode call,
+                @Cached("cached.argumentNodes()") LumenArgumentNode[] convert) throws ArityException {
+            if (arguments.length != convert.length) {
+                throw ArityException.create(convert.length, convert.length, arguments.length);
+            }
+            Object[] values = new Object[convert.length];
+            for (int i = 0; i < convert.length; i++) {
+                values[i] = convert[i].execute(arguments[i]);
+            }
+            return cached.run(values, call, null);
         }
-        Object[] values = LumenImport.arguments(name, paramNames, paramTypes, arguments);
+
+        @Specialization(replaces = "direct")
+        static Object indirect(LumenCellObject receiver, Object[] arguments, @Cached IndirectCallNode call) throws ArityException {
+            if (arguments.length != receiver.paramNames.length) {
+                throw ArityException.create(receiver.paramNames.length, receiver.paramNames.length, arguments.length);
+            }
+            Object[] values = LumenImport.arguments(receiver.name, receiver.paramNames, receiver.paramTypes, arguments);
+            return receiver.run(values, null, call);
+        }
+    }
+
+    /**
+     * Runs the cell with converted arguments, through {@code direct} if not null, else {@code indirect}. A run
+     * the effects need not see (a pure cell, nothing traced) is the call alone.
+     */
+    private Object run(Object[] values, DirectCallNode direct, IndirectCallNode indirect) {
+        if (!reported) {
+            return direct != null ? direct.call(values) : indirect.call(target, values);
+        }
         runStart(values);
         Object result;
         try {
-            result = call.call(target, values);
+            result = direct != null ? direct.call(values) : indirect.call(target, values);
         } catch (LumenException e) {
             runFailed(e);
             throw e;
         } catch (LumenFailure f) {
             // from the effects around the run's own cell (its cell_start or cell_end), outside any instruction
-            LumenRuntimeError e = new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
+            LumenRuntimeError e = new LumenRuntimeError(f, null, null);
             runFailed(e);
             throw e;
         }
@@ -102,7 +157,7 @@ public final class LumenCellObject implements TruffleObject {
         try {
             effect.run();
         } catch (LumenFailure f) {
-            throw new LumenRuntimeError(f.kind(), f.getMessage(), null, null);
+            throw new LumenRuntimeError(f, null, null);
         }
     }
 

@@ -36,6 +36,15 @@ public interface LumenEffects {
     default void runFailed(LumenException failure) {
     }
 
+    /**
+     * Whether a run of a cell that can perform no effect must still be reported with {@link #runStart} …
+     * {@link #runEnd} or {@link #runFailed} (it is traced, or checked against a replayed run). When not, a host's
+     * call of a pure cell is a plain call: the cell compiled into the caller, with no boundary.
+     */
+    default boolean reportsPureRuns() {
+        return false;
+    }
+
     /** An effectful cell is called with {@code arguments}. */
     default void cellStart(CellDef cell, Object[] arguments) {
     }

@@ -1,6 +1,7 @@
 package dev.lumen.lir.interpreter;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
@@ -25,13 +26,16 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Converts values a host passes to a cell into Lumen values of the parameter's type, by interop, the way
  * JSON input is read (spec §10.3): Int from an integral number in the 64-bit range; Float from any number;
  * String from a string (a lone surrogate as U+FFFD, as in JSON Lumen reads); Bool; Null from null; Bytes from a buffer or base64 text; Json from any JSON-like
  * value; {@code list[T]} from an array; {@code map[String, T]} from hash entries or members; a record from
- * an object with exactly its fields (a field whose type contains Null may be absent); an enum from its
+ * an object with exactly its fields (hash entries or readable members that are not executable; a field the
+ * object does not have as one may come from a method with no arguments named like it, a Java record's
+ * accessor, or from a getter {@code getX}/{@code isX}; a field whose type contains Null may be absent); an enum from its
  * variant's name; a result from an object with exactly one member, {@code ok} or {@code err}; a union from
  * a value that one member accepts (a number trying the member of its kind first: an integer Int, a double
  * Float). Lumen values handed back in are taken as they are when their type fits
@@ -42,7 +46,14 @@ import java.util.Map;
 public final class LumenImport {
     private static final InteropLibrary INTEROP = InteropLibrary.getUncached();
 
+    private static final LongAdder ARGUMENTS = new LongAdder();
+
     private LumenImport() {
+    }
+
+    /** How many host arguments went through the general conversion (not a {@link LumenArgumentNode}'s inline one). */
+    static long generalArguments() {
+        return ARGUMENTS.sum();
     }
 
     /** Thrown inside the conversion; becomes a {@link LumenArgumentError} with the argument's name. */
@@ -58,14 +69,21 @@ public final class LumenImport {
     static Object[] arguments(String cell, String[] names, LumenType[] types, Object[] args) {
         Object[] converted = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            try {
-                // depth 1: a traced run records its arguments as one JSON object
-                converted[i] = convert(args[i], types[i], names[i], 1);
-            } catch (Mismatch m) {
-                throw new LumenArgumentError("argument `" + names[i] + "` of cell `" + cell + "`: " + m.getMessage());
-            }
+            converted[i] = argument(cell, names[i], types[i], args[i]);
         }
         return converted;
+    }
+
+    /** Argument {@code name} of {@code cell}, {@code value}, as a value of {@code type}. */
+    @TruffleBoundary
+    static Object argument(String cell, String name, LumenType type, Object value) {
+        ARGUMENTS.increment();
+        try {
+            // depth 1: a traced run records its arguments as one JSON object
+            return convert(value, type, name, 1);
+        } catch (Mismatch m) {
+            throw new LumenArgumentError("argument `" + name + "` of cell `" + cell + "`: " + m.getMessage());
+        }
     }
 
     /**
@@ -433,15 +451,19 @@ public final class LumenImport {
         for (int i = 0; i < fields.length; i++) {
             String name = r.fieldName(i);
             String fieldPath = path + "." + name;
-            if (!entries.containsKey(name)) {
+            Object value = entries.containsKey(name) ? entries.get(name) : accessor(v, name);
+            if (value == null) {
                 if (r.fieldType(i).isInstance(LumenNull.INSTANCE)) {
                     fields[i] = LumenNull.INSTANCE;
                     continue;
                 }
                 throw new Mismatch((path.contains(".") || path.contains("[") ? "at `" + path + "`: " : "")
-                        + "missing field `" + name + "` of " + r.name());
+                        + "missing field `" + name + "` of " + r.name() + (entries.isEmpty() && !INTEROP.hasHashEntries(v)
+                                ? " (the value shows no fields: a Java object's are visible when the context's host"
+                                        + " access allows them, e.g. HostAccess.ALL, or @HostAccess.Export on them)"
+                                : ""));
             }
-            fields[i] = LumenContainer.share(convert(entries.get(name), r.fieldType(i), fieldPath, depth + 1));
+            fields[i] = LumenContainer.share(convert(value, r.fieldType(i), fieldPath, depth + 1));
         }
         for (String key : entries.keySet()) {
             if (r.indexOf(key) < 0) {
@@ -450,6 +472,30 @@ public final class LumenImport {
             }
         }
         return new LumenRecord(r, fields);
+    }
+
+    /**
+     * Field {@code name} of an object that offers it through a method rather than a readable member: a Java
+     * record's accessor {@code name()}, a JavaBean getter {@code getName()} or {@code isName()}, invoked with no
+     * arguments; null when it has none.
+     */
+    private static Object accessor(Object v, String name) {
+        if (INTEROP.hasHashEntries(v) || !INTEROP.hasMembers(v)) {
+            return null;
+        }
+        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (String method : new String[] {name, "get" + capitalized, "is" + capitalized}) {
+            if (INTEROP.isMemberInvocable(v, method)) {
+                try {
+                    return INTEROP.invokeMember(v, method);
+                } catch (ArityException e) {
+                    // a method of that name that takes arguments is not an accessor
+                } catch (InteropException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The entries of an object-like value (hash entries, else readable members), or null. */

@@ -1,9 +1,15 @@
 package dev.lumen.lir.interpreter;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import dev.lumen.lir.values.LumenList;
@@ -12,8 +18,8 @@ import java.util.Map;
 
 /**
  * What evaluating a Lumen document (or LIR module) returns: an object whose members are its runnable cells,
- * by name, in document order ({@link LumenCellObject}s). Synthetic cells (names with a {@code $}) are not
- * members: they cannot be run by name.
+ * by name, in document order ({@link LumenCellObject}s), readable and invocable. Synthetic cells (names with a
+ * {@code $}) are not members: they cannot be run by name.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class LumenModuleObject implements TruffleObject {
@@ -28,6 +34,12 @@ public final class LumenModuleObject implements TruffleObject {
                 cells.put(name, new LumenCellObject(program, i));
             }
         }
+    }
+
+    /** The names of the runnable cells, in document order. */
+    @TruffleBoundary
+    public java.util.Set<String> cellNames() {
+        return java.util.Collections.unmodifiableSet(cells.keySet());
     }
 
     /** The runnable cell named {@code name}, or null. */
@@ -61,6 +73,41 @@ public final class LumenModuleObject implements TruffleObject {
             throw UnknownIdentifierException.create(member);
         }
         return cell;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberInvocable(String member) {
+        return cells.containsKey(member);
+    }
+
+    /**
+     * {@code module.cell(args…)}, as Java's {@code invokeMember} and JavaScript's {@code m.cell(…)} call it: a call
+     * site that names one cell of one module finds it once and calls it as executing it would (directly, with
+     * its arguments converted inline); one that sees more looks the cell up on each call.
+     */
+    @ExportMessage
+    static final class InvokeMember {
+        @Specialization(guards = {"receiver == cachedModule", "cachedMember.equals(member)", "cell != null"}, limit = "4")
+        static Object cached(LumenModuleObject receiver, String member, Object[] arguments,
+                @Cached("receiver") LumenModuleObject cachedModule,
+                @Cached("member") String cachedMember,
+                @Cached("receiver.cell(member)") LumenCellObject cell,
+                @CachedLibrary("cell") InteropLibrary cells)
+                throws UnsupportedTypeException, ArityException, UnsupportedMessageException {
+            return cells.execute(cell, arguments);
+        }
+
+        @Specialization(replaces = "cached")
+        static Object lookedUp(LumenModuleObject receiver, String member, Object[] arguments,
+                @CachedLibrary(limit = "1") InteropLibrary cells)
+                throws UnknownIdentifierException, UnsupportedTypeException, ArityException, UnsupportedMessageException {
+            LumenCellObject cell = receiver.cell(member);
+            if (cell == null) {
+                throw UnknownIdentifierException.create(member);
+            }
+            return cells.execute(cell, arguments);
+        }
     }
 
     @ExportMessage

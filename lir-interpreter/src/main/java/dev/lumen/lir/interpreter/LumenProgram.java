@@ -31,6 +31,8 @@ public final class LumenProgram {
     @CompilationFinal(dimensions = 1) private final ToolDef[] tools;
     private final LumenTypes typeResolver;
     private final LumenCellRoot[] roots;
+    /** Per cell: whether it can perform an effect, directly or through the cells it calls. */
+    private final boolean[] effectful;
     private final LumenModuleObject moduleObject;
 
     private LumenProgram(TruffleLanguage<?> language, LirModule module, Source source, String file, LumenEffects effects) {
@@ -62,7 +64,7 @@ public final class LumenProgram {
             params[i] = body.paramCount();
         }
         boolean[][] borrowed = LumenBorrows.borrowedParams(codes, liveIns, windows, callees, params, sharing);
-        boolean[] effectful = LumenEffectfulCells.of(cells, callees);
+        this.effectful = LumenEffectfulCells.of(cells, callees);
         for (int i = 0; i < n; i++) {
             roots[i].link(borrowed, sharing[i], effectful[i]);
         }
@@ -116,6 +118,11 @@ public final class LumenProgram {
 
     ToolDef tool(int index) {
         return tools[index];
+    }
+
+    /** Whether cell {@code cell} can perform an effect, directly or through the cells it calls. */
+    boolean performsEffects(int cell) {
+        return effectful[cell];
     }
 
     int cellCount() {

@@ -1,0 +1,148 @@
+package dev.lumen.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The cost of calling a small pure Lumen cell from an embedder, side by side with the same function written
+ * in the caller's language, at peak in one JVM (bench/embedding runs it on the optimizing Truffle runtime):
+ *
+ * <ul>
+ *   <li>Java {@code Value.execute} on the cell, and on a JavaScript function doing the same (the cost of a
+ *       host-to-guest call into a Truffle language);</li>
+ *   <li>Java {@code Value.invokeMember} on the module;</li>
+ *   <li>a plain Java method (HotSpot inlines it: the floor);</li>
+ *   <li>a JavaScript loop of 100,000 calls of {@code m.add(i, 1)}, and of a JavaScript {@code add}.</li>
+ * </ul>
+ *
+ * Each piece of work makes {@code CALLS} calls of {@code add(i, 1)} and returns their sum, the same for all;
+ * they are measured in turns by {@link PeakTimer} (its options apply), and each line printed gives the median.
+ *
+ * <pre>
+ * java [JIT options] -cp bench/target/lumen-benchmarks.jar dev.lumen.bench.EmbeddingBenchmark [--expect-jit] [timing]
+ * </pre>
+ */
+public final class EmbeddingBenchmark {
+    static final int CALLS = 100_000;
+
+    static final String DOCUMENT = """
+            ```lumen
+            cell add(a: Int, b: Int) -> Int
+              return a + b
+            end
+            ```
+            """;
+
+    static final String SCRIPT = """
+            function add(a, b) { return a + b; }
+            function lumenLoop(m, n) { let s = 0; for (let i = 0; i < n; i++) { s += m.add(i, 1); } return s; }
+            function jsLoop(n) { let s = 0; for (let i = 0; i < n; i++) { s += add(i, 1); } return s; }
+            """;
+
+    private EmbeddingBenchmark() {
+    }
+
+    /** The plain-Java function the cell and the JS function compute. */
+    static long add(long a, long b) {
+        return a + b;
+    }
+
+    public static void main(String[] args) {
+        PeakTimer timer = new PeakTimer();
+        timer.warmupSeconds = 20;
+        timer.warmupMin = 200;
+        timer.iterations = 20;
+        boolean expectJit = false;
+        for (int i = 0; i < args.length; ) {
+            int next = timer.parseOption(args, i);
+            if (next != i) {
+                i = next;
+            } else if (args[i].equals("--expect-jit")) {
+                expectJit = true;
+                i++;
+            } else {
+                System.err.println("usage: EmbeddingBenchmark [--expect-jit] [--warmup-seconds S] [--warmup-min K]"
+                        + " [--iterations M] [--budget-seconds B]; unexpected " + args[i]);
+                System.exit(2);
+                return;
+            }
+        }
+        try (Context context = Context.newBuilder("lumen", "js").allowExperimentalOptions(true)
+                .option("engine.WarnInterpreterOnly", "false").build()) {
+            String engine = context.getEngine().getImplementationName();
+            if (expectJit && engine.toLowerCase(Locale.ROOT).contains("interpreted")) {
+                System.err.println("error: the optimizing Truffle runtime is not active (engine: " + engine
+                        + "); run on a JVM with the Graal compiler on the upgrade module path");
+                System.exit(1);
+            }
+            Value module = context.eval(Source.newBuilder("lumen", DOCUMENT, "add.lm.md").buildLiteral());
+            Value cell = module.getMember("add");
+            context.eval("js", SCRIPT);
+            Value js = context.getBindings("js");
+            Value jsAdd = js.getMember("add");
+            Value lumenLoop = js.getMember("lumenLoop");
+            Value jsLoop = js.getMember("jsLoop");
+
+            List<String> names = new ArrayList<>();
+            List<Supplier<String>> works = new ArrayList<>();
+            names.add("Java Value.execute, Lumen cell");
+            works.add(() -> {
+                long s = 0;
+                for (int i = 0; i < CALLS; i++) {
+                    s += cell.execute(i, 1).asLong();
+                }
+                return Long.toString(s);
+            });
+            names.add("Java Value.invokeMember, Lumen module");
+            works.add(() -> {
+                long s = 0;
+                for (int i = 0; i < CALLS; i++) {
+                    s += module.invokeMember("add", i, 1).asLong();
+                }
+                return Long.toString(s);
+            });
+            names.add("Java Value.execute, JS function");
+            works.add(() -> {
+                long s = 0;
+                for (int i = 0; i < CALLS; i++) {
+                    s += jsAdd.execute(i, 1).asLong();
+                }
+                return Long.toString(s);
+            });
+            names.add("Java method");
+            works.add(() -> {
+                long s = 0;
+                for (int i = 0; i < CALLS; i++) {
+                    s += add(i, 1);
+                }
+                return Long.toString(s);
+            });
+            names.add("JS loop, m.add (Lumen cell)");
+            works.add(() -> Long.toString(lumenLoop.execute(module, CALLS).asLong()));
+            names.add("JS loop, JS function");
+            works.add(() -> Long.toString(jsLoop.execute(CALLS).asLong()));
+
+            System.out.println("engine " + engine + "; " + String.format(Locale.ROOT, "%,d", CALLS)
+                    + " calls of add(i, 1) per iteration, measured in turns");
+            List<PeakTimer.Result> results = timer.measureInTurns(works);
+            String expected = results.get(3).checksum();
+            for (int w = 0; w < results.size(); w++) {
+                PeakTimer.Result r = results.get(w);
+                if (!r.checksum().equals(expected)) {
+                    System.err.println("error: " + names.get(w) + " returned " + r.checksum() + ", the Java method " + expected);
+                    System.exit(1);
+                }
+                double ms = r.medianMillis();
+                System.out.println(String.format(Locale.ROOT, "%-40s %9.1f ns/call %9.3f ms per %,d calls (min %.3f ms)",
+                        names.get(w), ms * 1e6 / CALLS, ms, CALLS, r.minMillis()));
+            }
+            System.out.println("warm-up " + results.get(0).warmupIterations() + " rounds; median of "
+                    + results.get(0).nanos().length + " measured rounds");
+        }
+    }
+}
