@@ -1,5 +1,6 @@
 package dev.lumen.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,8 +73,11 @@ public final class EmbeddingBenchmark {
                 return;
             }
         }
+        long jvmUpMillis = ManagementFactory.getRuntimeMXBean().getUptime();
+        long started = System.nanoTime();
         try (Context context = Context.newBuilder("lumen", "js").allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false").build()) {
+            long built = System.nanoTime();
             String engine = context.getEngine().getImplementationName();
             if (expectJit && engine.toLowerCase(Locale.ROOT).contains("interpreted")) {
                 System.err.println("error: the optimizing Truffle runtime is not active (engine: " + engine
@@ -82,7 +86,17 @@ public final class EmbeddingBenchmark {
             }
             Value module = context.eval(Source.newBuilder("lumen", DOCUMENT, "add.lm.md").buildLiteral());
             Value cell = module.getMember("add");
-            context.eval("js", SCRIPT);
+            long evaluated = System.nanoTime();
+            long first = cell.execute(40, 2).asLong();
+            long called = System.nanoTime();
+            if (first != 42) {
+                System.err.println("error: add(40, 2) returned " + first);
+                System.exit(1);
+            }
+            // What an embedder's first call costs in a fresh JVM, before anything is warm.
+            System.out.println(String.format(Locale.ROOT,
+                    "first use: context %.1f ms, eval of the document %.1f ms, first call %.2f ms (the JVM up %d ms before)",
+                    (built - started) / 1e6, (evaluated - built) / 1e6, (called - evaluated) / 1e6, jvmUpMillis));            context.eval("js", SCRIPT);
             Value js = context.getBindings("js");
             Value jsAdd = js.getMember("add");
             Value lumenLoop = js.getMember("lumenLoop");
