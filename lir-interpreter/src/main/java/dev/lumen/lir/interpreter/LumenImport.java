@@ -460,7 +460,7 @@ public final class LumenImport {
                 throw new Mismatch((path.contains(".") || path.contains("[") ? "at `" + path + "`: " : "")
                         + "missing field `" + name + "` of " + r.name() + (entries.isEmpty() && !INTEROP.hasHashEntries(v)
                                 ? " (the value shows no fields: a Java object's are visible when the context's host"
-                                        + " access allows them, e.g. HostAccess.ALL, or @HostAccess.Export on them)"
+                                        + " access allows them, e.g. HostAccess.ALL, or @HostAccess.Export on them, and its class is public)"
                                 : ""));
             }
             fields[i] = LumenContainer.share(convert(value, r.fieldType(i), fieldPath, depth + 1));
