@@ -1,7 +1,9 @@
-// The palette commands "Lumen: Run Cell" and "Lumen: Show Trace". They call the server's commands, the same
-// ones its code lenses carry, so a run from the palette and one from a lens look alike.
+// The palette commands "Lumen: Run Cell" and "Lumen: Show Trace", which call the server's commands (the same
+// ones its code lenses carry, so a run from the palette and one from a lens look alike), and "Lumen: Debug
+// Cell", which starts a debug session on the cell.
 import * as vscode from 'vscode';
 import { cellAt, findCells, type Cell } from './cells';
+import { debugCell } from './debug';
 import { errorText } from './errors';
 import type { LanguageServer } from './lifecycle';
 import { RUN_CELL, SHOW_TRACE } from './protocol';
@@ -56,6 +58,16 @@ export function registerCommands(server: LanguageServer): vscode.Disposable[] {
             const cell = editor && await pickCell(editor);
             if (editor && cell) {
                 await runServerCommand(server, RUN_CELL, editor.document.uri.toString(), cell.name);
+            }
+        }),
+        vscode.commands.registerCommand('lumen.palette.debugCell', async () => {
+            const editor = activeLumenEditor();
+            const cell = editor && await pickCell(editor);
+            if (editor && cell) {
+                if (editor.document.isDirty) {
+                    await editor.document.save();
+                }
+                await debugCell(editor.document.uri.fsPath, cell.name);
             }
         }),
         vscode.commands.registerCommand('lumen.palette.showTrace', async () => {

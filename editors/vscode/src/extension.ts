@@ -1,7 +1,8 @@
 // The Lumen extension: grammars and language configuration come from package.json; this starts the
-// language server and wires the run commands to their views.
+// language server, wires the run commands to their views and debug sessions to `lumen run --dap`.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerDebugging } from './debug';
 import { LanguageServer } from './lifecycle';
 import { RunOutput, TRACE_SCHEME, TraceView } from './results';
 
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         server,
         vscode.workspace.registerTextDocumentContentProvider(TRACE_SCHEME, traceView),
         ...registerCommands(server),
+        ...registerDebugging(log),
         vscode.workspace.onDidChangeConfiguration((event) => {
             if (event.affectsConfiguration('lumen.path')) {
                 void server?.restart();

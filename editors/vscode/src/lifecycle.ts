@@ -12,11 +12,11 @@ const RESTART = 'Restart';
 // How long a server that failed to start is given to report its exit status.
 const EXIT_WAIT_MS = 1000;
 
-function setting(): string {
+export function setting(): string {
     return vscode.workspace.getConfiguration('lumen').get<string>('path', 'lumen');
 }
 
-function workspaceFolder(): string | undefined {
+export function workspaceFolder(): string | undefined {
     return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
