@@ -278,6 +278,29 @@ class HostToolsTest {
         }
     }
 
+    @Test
+    void aFunctionThatRunsLumenOfItsOwnContextFailsItsCallAndTheRunIsRecorded() throws IOException {
+        // The function calls back into the context that called it: that would start a run inside the run.
+        try (Context context = context(store)) {
+            Value[] module = new Value[1];
+            HostTools.define(context, SHOUT.formatted("write"),
+                    input -> Map.of("text", module[0].invokeMember("loud", "again").asString(), "length", 1));
+            module[0] = eval(context, DOCUMENT);
+            PolyglotException e = assertThrows(PolyglotException.class, () -> module[0].invokeMember("loud", "hey"));
+            assertTrue(e.getMessage().startsWith("`Shout` (text.shout) failed: cannot run `loud`: a run of `loud` is"
+                    + " in progress in this context, and a host tool's function cannot run Lumen code of the context"
+                    + " that called it"), e.getMessage());
+            assertEquals("tool", e.getGuestObject().getMember("kind").asString());
+            // One run, whose trace ends with its failure; the context runs again afterwards.
+            assertEquals(1, events("run_start").size());
+            assertEquals(List.of("error"), events("run_end").stream().map(end -> end.path("status").asText()).toList());
+            assertEquals(1, events("tool_call").size());
+            HostTools.define(context, SHOUT.formatted("write"), input -> Map.of("text", "ok", "length", 2));
+            assertEquals("ok 2", module[0].invokeMember("loud", "x").asString());
+            assertEquals(2, events("run_end").size());
+        }
+    }
+
     /** The events of {@code kind} in the store's traces, in run order. */
     private List<JsonNode> events(String kind) throws IOException {
         ObjectMapper json = new ObjectMapper();

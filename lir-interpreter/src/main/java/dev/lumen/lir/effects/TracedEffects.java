@@ -66,6 +66,8 @@ public final class TracedEffects implements LumenEffects {
     private final Supplier<HostToolSet> hostTools;
 
     private TraceWriter trace;
+    /** The cell of the run in progress, or null between runs. */
+    private String running;
     private boolean cacheOn;
     private final Deque<String> cells = new ArrayDeque<>();
     /** The windows of rate limits and token budgets: the store's, or this context's when there is none. */
@@ -110,6 +112,17 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public void runStart(LumenProgram runProgram, CellDef cell, Object[] arguments) {
+        if (running != null) {
+            // A host tool's function that calls back into its context would start a run inside one: the state
+            // above is the running run's, and its trace would end unfinished.
+            throw new LumenFailure("cannot run `" + cell.name() + "`: a run of `" + running + "` is in progress in"
+                    + " this context, and a host tool's function cannot run Lumen code of the context that called it");
+        }
+        startRun(runProgram, cell, arguments);
+        running = cell.name();
+    }
+
+    private void startRun(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.cells.clear();
         this.limits = new RunLimits(windows);
         this.base = documentDirectory(runProgram);
@@ -152,6 +165,7 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public void runEnd(Object result) {
+        running = null;
         stopServers();
         if (trace != null) {
             CanonicalValue outputs;
@@ -174,6 +188,7 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public void runFailed(LumenException failure) {
+        running = null;
         stopServers();
         if (trace == null) {
             return;
