@@ -111,7 +111,11 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             program = LumenProgram.link(this, module, document, module.source(), context.effects());
         } else {
             LirModule module = compile(source, context);
-            program = LumenProgram.link(this, module, source, source.getName(), context.effects());
+            // The file it was read from, when there is one: relative paths of its tool calls and grants are read
+            // against its directory (tools-fs.md §1.1), whatever the source's name.
+            Path path = documentPath(source);
+            program = LumenProgram.link(this, module, source, path != null ? path.toString() : source.getName(),
+                    context.effects());
         }
         return new Evaluation(this, program.moduleObject()).getCallTarget();
     }
