@@ -417,7 +417,10 @@ final class RunCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------------------------- input
 
-    /** Reads FILE as a polyglot source named as the user gave it (locations in errors show that name). */
+    /**
+     * Reads FILE as a polyglot source named as the user gave it (locations in errors show that name), whose URI
+     * is the file's: a debugger finds the document by it (a DAP client sets breakpoints by path).
+     */
     private static Source readSource(String name) throws UsageError {
         try {
             String base = Documents.fileName(name);
@@ -428,6 +431,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return Source.newBuilder("lumen", Documents.text(name), name)
                     .mimeType(lir ? "application/x-lumen-lir+json" : "text/x-lumen")
+                    .uri(Path.of(name).toAbsolutePath().toUri())
                     .buildLiteral();
         } catch (Documents.Unreadable e) {
             throw new UsageError(e.getMessage());

@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lumen.launcher.EmitCommandTest.Run;
-import dev.lumen.lsp.run.LumenExecutable;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptor;
 import org.graalvm.options.OptionDescriptors;
-import org.graalvm.polyglot.Instrument;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.Instrument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,23 +32,7 @@ class DebugOptionsTest {
     Path dir;
 
     private Path document() throws IOException {
-        return Files.writeString(dir.resolve("sum.lm.md"), """
-                # A sum
-
-                ```lumen
-                cell run() -> Int
-                  let a = 40
-                  let b = 2
-                  return a + b
-                end
-                ```
-                """);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return ChromeDevToolsTest.document(dir);
     }
 
     private Run run(String... options) throws IOException {
@@ -65,7 +43,7 @@ class DebugOptionsTest {
 
     @Test
     void inspectPrintsTheDevtoolsUrlAndTheRunEndsWhenNobodyAttaches() throws IOException {
-        int port = freePort();
+        int port = DebuggedRun.freePort();
         Run run = run("--inspect=127.0.0.1:" + port, "--inspect.Suspend=false");
         assertEquals(ExitCodes.OK, run.status(), run.err());
         assertEquals("42\n", run.out());
@@ -78,7 +56,7 @@ class DebugOptionsTest {
 
     @Test
     void theInspectorsOwnOptionsPassThrough() throws IOException {
-        int port = freePort();
+        int port = DebuggedRun.freePort();
         Run run = run("--inspect=" + port, "--inspect.Suspend=false", "--inspect.WaitAttached=false",
                 "--inspect.Path=lumen-session", "--inspect.Secure=false", "--inspect.SuspensionTimeout=1m");
         assertEquals(ExitCodes.OK, run.status(), run.err());
@@ -88,7 +66,7 @@ class DebugOptionsTest {
 
     @Test
     void dapStartsTheDebugAdapterServer() throws IOException {
-        int port = freePort();
+        int port = DebuggedRun.freePort();
         Run run = run("--dap=127.0.0.1:" + port, "--dap.Suspend=false");
         assertEquals(ExitCodes.OK, run.status(), run.err());
         assertEquals("42\n", run.out());
@@ -97,31 +75,12 @@ class DebugOptionsTest {
 
     @Test
     void theUrlIsShownWhileTheProgramWaitsForADebugger() throws Exception {
-        int port = freePort();
-        List<String> command = LumenExecutable.currentJvm(Main.class.getName()).commandLine(List.of("run",
-                "--store", dir.toString(), document().toString(), "--inspect=" + port, "--inspect.WaitAttached"));
-        Process run = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile()).start();
-        try {
-            CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> firstLineWith(run, "devtools://"));
-            String line = url.get(60, TimeUnit.SECONDS);
+        int port = DebuggedRun.freePort();
+        try (DebuggedRun run = DebuggedRun.start(dir, document(), "--inspect=" + port, "--inspect.WaitAttached")) {
+            String line = run.awaitErrLine("devtools://");
             assertTrue(line.contains("ws=127.0.0.1:" + port + "/"), line);
-            assertTrue(run.isAlive(), "the program waits for a debugger to attach");
-            assertEquals("", Files.readString(dir.resolve("out.txt")));
-        } finally {
-            run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    private static String firstLineWith(Process process, String text) {
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = err.readLine(); line != null; line = err.readLine()) {
-                if (line.contains(text)) {
-                    return line;
-                }
-            }
-            return "(standard error ended without `" + text + "`)";
-        } catch (IOException e) {
-            return "(standard error unreadable: " + e + ")";
+            Thread.sleep(500);
+            assertFalse(run.ended(), "the program waits for a debugger to attach");
         }
     }
 
