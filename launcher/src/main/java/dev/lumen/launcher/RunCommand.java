@@ -1,6 +1,7 @@
 package dev.lumen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +18,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.graalvm.options.OptionCategory;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -33,6 +36,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
  * {@code lumen run FILE [--cell NAME] [--arg NAME=VALUE]... [--stdin NAME] [polyglot options]}: runs a cell of a
@@ -59,10 +63,10 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "takes VALUE as JSON (--arg n=3, --arg tags='[\"a\",\"b\"]', --arg inv='{\"id\": \"A\", "
                     + "\"total\": 1.5}', an enum as \"Paid\", a result as {\"ok\": 1}).",
             "",
-            "Options with a dot are polyglot options and go to the engine (a boolean one without a value is true):",
-            "  --engine.TraceCompilation",
-            "  --engine.CompilationFailureAction=Throw",
-            "  --compiler.*, --log.*, ...",
+            "Polyglot options go to the engine, as in a GraalVM launcher; they are listed at the end. With "
+                    + "--inspect, the program is debugged in Chrome DevTools (the command prints the devtools:// URL "
+                    + "to open); with --dap, over the Debug Adapter Protocol, as from VS Code. The compiler's "
+                    + "options (--engine.TraceCompilation, --compiler.*) need --jit.",
         },
         sortOptions = false,
         exitCodeListHeading = "%nExit status:%n",
@@ -81,11 +85,25 @@ final class RunCommand implements Callable<Integer> {
 
     private static final String CANCELLED = "the run was cancelled";
 
+    /** The polyglot option that sends the engine's log to a file. */
+    private static final String LOG_FILE = "log.file";
+    private static final String POLYGLOT_HELP = "polyglotOptions";
+
     /** Standard input for {@code --stdin}; tests replace it. */
     static InputStream stdin = System.in;
 
-    @Spec
     private CommandSpec spec;
+
+    /** Injected by picocli: the command's spec, whose help ends with the polyglot options. */
+    @Spec
+    void spec(CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        UsageMessageSpec usage = commandSpec.usageMessage();
+        usage.sectionMap().put(POLYGLOT_HELP, help -> PolyglotHelp.runSection(helpCategory(), usage.width()));
+        List<String> sections = new ArrayList<>(usage.sectionKeys());
+        sections.add(POLYGLOT_HELP);
+        usage.sectionKeys(sections);
+    }
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The `.lm.md` document or `.lir.json` module to run.")
     private String file;
@@ -124,6 +142,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
 
+    // The other help topics of a GraalVM launcher, listed with the polyglot options (PolyglotHelp).
+    @Option(names = "--help:tools", help = true, hidden = true)
+    private boolean helpTools;
+
+    @Option(names = "--help:engine", help = true, hidden = true)
+    private boolean helpEngine;
+
+    @Option(names = "--help:expert", help = true, hidden = true)
+    private boolean helpExpert;
+
+    @Option(names = "--help:internal", help = true, hidden = true)
+    private boolean helpInternal;
+
     @Unmatched
     private List<String> unmatched = new ArrayList<>();
 
@@ -153,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A problem with the command line or the input: reported as {@code error: ...}, exit status 2. */
-    private static final class UsageError extends Exception {
+    static final class UsageError extends Exception {
         private static final long serialVersionUID = 1L;
         private final List<String> helps;
 
@@ -163,15 +194,43 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The category of options the help shows: the user's, unless asked for the experts' or the internal ones. */
+    private OptionCategory helpCategory() {
+        return helpInternal ? OptionCategory.INTERNAL : helpExpert ? OptionCategory.EXPERT : OptionCategory.USER;
+    }
+
+    /** {@code --help:tools}, {@code --help:engine}, and {@code --help:expert} or {@code --help:internal} alone (the help). */
+    private int helpTopics(PrintWriter out) {
+        int width = spec.usageMessage().width();
+        if (helpTools) {
+            out.print(PolyglotHelp.tools(helpCategory(), width));
+        }
+        if (helpEngine) {
+            out.print(PolyglotHelp.engine(helpCategory(), width));
+        }
+        if (!helpTools && !helpEngine) {
+            spec.commandLine().usage(out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (helpTools || helpEngine || helpExpert || helpInternal) {
+            return helpTopics(out);
+        }
         boolean useColor = Terminal.colorOnStderr(color, System.getenv());
         Map<String, String> options;
         Source source;
         try {
-            options = polyglotOptions(spec, unmatched);
+            options = PolyglotOptions.parse(spec, unmatched);
+            Optional<UsageError> busy = DebuggerAddress.unavailable(options);
+            if (busy.isPresent()) {
+                throw busy.get();
+            }
             source = readSource(file);
             options.putAll(storeOptions());
         } catch (UsageError e) {
@@ -255,26 +314,44 @@ final class RunCommand implements Callable<Integer> {
             Cancellation cancellation) {
         ByteArrayOutputStream guestErr = new ByteArrayOutputStream();
         ByteArrayOutputStream guestOut = new ByteArrayOutputStream();
+        // The engine's own streams are the tools': what they print (the URL a debugger attaches to, while the
+        // program may wait for it) goes to standard error as it is written, never into the result on stdout.
+        LineOutputStream tools = new LineOutputStream(err);
+        tools.release();
         LineOutputStream log = new LineOutputStream(err);
-        Context.Builder builder = Context.newBuilder("lumen")
-                .out(guestOut)
-                .err(guestErr)
-                .logHandler(log)
+        Engine.Builder engineBuilder = Engine.newBuilder(LumenLanguage.ID)
+                .out(tools)
+                .err(tools)
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("lumen.Color", Boolean.toString(useColor));
-        builder.options(options);
-        Context context;
+        if (!options.containsKey(LOG_FILE)) { // a log handler of the host's would take the log from the file
+            engineBuilder.logHandler(log);
+        }
+        engineBuilder.options(options);
+        Engine engine;
         try {
-            context = builder.build();
+            engine = engineBuilder.build();
         } catch (IllegalArgumentException e) {
-            OptionalInt restart = RuntimeChoice.restartForOptions(jit);
+            // Only a compiler option can be missing on the fast JVM and known on the optimizing one.
+            OptionalInt restart = PolyglotOptions.mayNeedCompiler(options.keySet())
+                    ? RuntimeChoice.restartForOptions(jit)
+                    : OptionalInt.empty();
             if (restart.isPresent()) {
                 return restart.getAsInt();
             }
-            return usage(err, new UsageError(e.getMessage(), optionHelp()));
+            return usage(err, PolyglotOptions.refused(options, e.getMessage()));
         }
         log.release();
+        try (engine) {
+            Context context = Context.newBuilder(LumenLanguage.ID).engine(engine).out(guestOut).err(guestErr).build();
+            return runCancellable(context, source, useColor, out, err, guestOut, guestErr, cancellation);
+        }
+    }
+
+    /** Runs in {@code context}, which {@code cancellation} may close from another thread; closes it. */
+    private int runCancellable(Context context, Source source, boolean useColor, PrintWriter out, PrintWriter err,
+            ByteArrayOutputStream guestOut, ByteArrayOutputStream guestErr, Cancellation cancellation) {
         try {
             cancellation.running(context);
             return runIn(context, source, useColor, out, err, guestOut, guestErr);
@@ -338,23 +415,12 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Compiler options exist only on the optimizing runtime, which --no-jit (or LUMEN_JIT=0) declines. */
-    private String[] optionHelp() {
-        boolean compilerOption = unmatched.stream().anyMatch(o -> o.startsWith("--engine.") || o.startsWith("--compiler."));
-        if (!compilerOption) {
-            return new String[0];
-        }
-        // Experimental options allowed: bin/lumen's optimizing JVM sets one as a system property (bin/lumen-jvm.sh).
-        try (Engine engine = Engine.newBuilder().allowExperimentalOptions(true).option("engine.WarnInterpreterOnly", "false").build()) {
-            return engine.getImplementationName().equals("Interpreted")
-                    ? new String[] {"compiler options exist only on the optimizing runtime: run with --jit"}
-                    : new String[0];
-        }
-    }
-
     // ---------------------------------------------------------------------------------- input
 
-    /** Reads FILE as a polyglot source named as the user gave it (locations in errors show that name). */
+    /**
+     * Reads FILE as a polyglot source named as the user gave it (locations in errors show that name), whose URI
+     * is the file's: a debugger finds the document by it (a DAP client sets breakpoints by path).
+     */
     private static Source readSource(String name) throws UsageError {
         try {
             String base = Documents.fileName(name);
@@ -365,6 +431,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return Source.newBuilder("lumen", Documents.text(name), name)
                     .mimeType(lir ? "application/x-lumen-lir+json" : "text/x-lumen")
+                    .uri(Path.of(name).toAbsolutePath().toUri())
                     .buildLiteral();
         } catch (Documents.Unreadable e) {
             throw new UsageError(e.getMessage());
@@ -381,29 +448,6 @@ final class RunCommand implements Callable<Integer> {
         }
         if (replayRun != null) {
             options.put("lumen.Replay", replayRun);
-        }
-        return options;
-    }
-
-    /**
-     * {@code --engine.X=Y}, {@code --compiler.X}, ...: every unmatched option that names a polyglot option group.
-     * Any other is a mistake, most likely a misspelt option of {@code command}.
-     */
-    private static Map<String, String> polyglotOptions(CommandSpec command, List<String> unmatched) throws UsageError {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : unmatched) {
-            if (!arg.startsWith("--") || arg.length() < 3) {
-                throw new UsageError("unexpected argument `" + arg + "`", "arguments of the cell are passed with --arg NAME=VALUE");
-            }
-            String body = arg.substring(2);
-            int eq = body.indexOf('=');
-            String key = eq < 0 ? body : body.substring(0, eq);
-            String value = eq < 0 ? "true" : body.substring(eq + 1);
-            if (!key.contains(".") || key.startsWith(".") || key.endsWith(".")) {
-                throw new UsageError("unknown option `" + arg + "`", UsageErrors.optionSuggestion(command, arg).orElse(
-                        "polyglot options have a group, as in --engine.TraceCompilation or --compiler.TraceInlining"));
-            }
-            options.put(key, value);
         }
         return options;
     }

@@ -17,8 +17,8 @@ class OptimizingRuntimeTest {
         try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
             String implementation = engine.getImplementationName();
             assertNotEquals("Interpreted", implementation,
-                    "Truffle fell back to the interpreter-only runtime: the Graal compiler jars (25.0.3) must be on"
-                            + " --upgrade-module-path with -XX:+EnableJVMCI (java.version="
+                    "Truffle fell back to the interpreter-only runtime: the Graal compiler jars (graalvm.version in"
+                            + " the parent pom) must be on --upgrade-module-path with -XX:+EnableJVMCI (java.version="
                             + System.getProperty("java.version") + ")");
         }
     }
