@@ -76,34 +76,7 @@ public final class HostTools {
     /** The call's input, a JSON object, as plain Java values. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> input(Value value) {
-        return (Map<String, Object>) plain(value);
-    }
-
-    private static Object plain(Value v) {
-        if (v.isNull()) {
-            return null;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        if (v.isString()) {
-            return v.asString();
-        }
-        if (v.isNumber()) {
-            return v.fitsInLong() ? (Object) v.asLong() : (Object) v.asDouble();
-        }
-        if (v.hasArrayElements()) {
-            List<Object> items = new ArrayList<>();
-            for (long i = 0; i < v.getArraySize(); i++) {
-                items.add(plain(v.getArrayElement(i)));
-            }
-            return items;
-        }
-        Map<String, Object> members = new LinkedHashMap<>();
-        for (String key : v.getMemberKeys()) {
-            members.put(key, plain(v.getMember(key)));
-        }
-        return members;
+        return (Map<String, Object>) PlainValues.of(value);
     }
 
     /** What the function returned, as a value the guest can read whatever host access the context allows. */

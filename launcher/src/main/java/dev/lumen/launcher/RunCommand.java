@@ -1,6 +1,7 @@
 package dev.lumen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.embed.PlainValues;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.store.Store;
@@ -8,19 +9,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.polyglot.Context;
@@ -406,7 +404,7 @@ final class RunCommand implements Callable<Integer> {
         flush(guestOut, out, guestErr, err);
         String json;
         try {
-            json = CanonicalJson.write(toJava(result, 0));
+            json = CanonicalJson.write(PlainValues.of(result));
         } catch (IllegalArgumentException e) {
             err.println(headline(useColor) + "the result of `" + cell + "` has no JSON form: " + e.getMessage());
             return ExitCodes.ERRORS;
@@ -590,62 +588,6 @@ final class RunCommand implements Callable<Integer> {
 
     // ---------------------------------------------------------------------------------- output
 
-    /** A Lumen value as plain Java data for {@link CanonicalJson}. */
-    static Object toJava(Value v, int depth) {
-        if (depth > CanonicalJson.MAX_DEPTH) {
-            throw new IllegalArgumentException("nested deeper than " + CanonicalJson.MAX_DEPTH + " levels");
-        }
-        if (v.isNull()) {
-            return null;
-        }
-        if (v.isBoolean()) {
-            return v.asBoolean();
-        }
-        if (v.isString()) {
-            return v.asString();
-        }
-        if (v.isNumber()) {
-            if (v.fitsInLong()) {
-                return v.asLong();
-            }
-            if (v.fitsInDouble()) {
-                return v.asDouble();
-            }
-            if (v.fitsInBigInteger()) {
-                return v.asBigInteger();
-            }
-            return new BigInteger(v.toString());
-        }
-        if (v.hasBufferElements()) {
-            byte[] bytes = new byte[(int) v.getBufferSize()];
-            v.readBuffer(0, bytes, 0, bytes.length);
-            return Base64.getEncoder().encodeToString(bytes);
-        }
-        if (v.hasArrayElements()) {
-            List<Object> items = new ArrayList<>();
-            for (long i = 0; i < v.getArraySize(); i++) {
-                items.add(toJava(v.getArrayElement(i), depth + 1));
-            }
-            return items;
-        }
-        if (v.hasHashEntries()) {
-            Map<String, Object> entries = new TreeMap<>();
-            Value it = v.getHashEntriesIterator();
-            while (it.hasIteratorNextElement()) {
-                Value entry = it.getIteratorNextElement();
-                entries.put(entry.getArrayElement(0).asString(), toJava(entry.getArrayElement(1), depth + 1));
-            }
-            return entries;
-        }
-        if (v.hasMembers()) {
-            Map<String, Object> members = new TreeMap<>();
-            for (String key : v.getMemberKeys()) {
-                members.put(key, toJava(v.getMember(key), depth + 1));
-            }
-            return members;
-        }
-        return v.toString();
-    }
 
     // ---------------------------------------------------------------------------------- errors
 
