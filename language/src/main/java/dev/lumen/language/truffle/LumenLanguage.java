@@ -7,6 +7,7 @@ import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.nodes.ExecutableNode;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import dev.lumen.language.CheckResult;
@@ -122,6 +123,12 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
                     context.effects());
         }
         return new Evaluation(this, program.moduleObject()).getCallTarget();
+    }
+
+    /** A debugger's expression where a cell is suspended ({@link DebugExpression}); null outside cells. */
+    @Override
+    protected ExecutableNode parse(InlineParsingRequest request) {
+        return DebugExpression.parse(this, CONTEXT.get(null), request.getSource(), request.getLocation());
     }
 
     /** The cells of the documents evaluated in {@code context} (after their evaluation, not their parsing). */

@@ -217,6 +217,53 @@ class DebuggerTest {
     }
 
     @Test
+    void conditionalBreakpointStopsOnlyWhenItsConditionHolds() {
+        Source source = document(DOCUMENT);
+        Breakpoint b = Breakpoint.newBuilder(source.getURI()).lineIs(RUN_LOOP_BODY).build();
+        b.setCondition("x == 3 and total > 4");
+        session.install(b);
+        script.add(event -> {
+            assertNull(event.getBreakpointConditionException(b));
+            assertEquals("3", variables(event).get("x"));
+            assertEquals("5", variables(event).get("total"));
+        });
+        assertEquals(17, run(source, "run").asLong());
+        assertEquals(1, stops.size());
+        assertEquals(1, b.getHitCount());
+    }
+
+    @Test
+    void aConditionThatDoesNotCheckStopsWithItsError() {
+        Source source = document(DOCUMENT);
+        Breakpoint b = Breakpoint.newBuilder(source.getURI()).lineIs(RUN_TOTAL).build();
+        b.setCondition("missing > 1");
+        session.install(b);
+        script.add(event -> {
+            Throwable error = event.getBreakpointConditionException(b);
+            assertNotNull(error);
+            assertTrue(error.getMessage().startsWith("cannot evaluate `missing > 1`: "), error.getMessage());
+            assertTrue(error.getMessage().contains("missing"), error.getMessage());
+        });
+        assertEquals(17, run(source, "run").asLong());
+        assertEquals(1, stops.size());
+    }
+
+    @Test
+    void evaluatesLumenExpressionsInTheSuspendedFrame() {
+        Source source = document(DOCUMENT);
+        breakAt(source, RUN_LOOP_BODY);
+        script.add(event -> {
+            DebugStackFrame frame = event.getTopStackFrame();
+            assertEquals(7, frame.eval("p.x + p.y").asInt());
+            assertEquals(9, frame.eval("square(xs[2]) + total").asInt());
+            assertEquals("x is 1", frame.eval("\"x is {x}\"").asString());
+            event.getSession().getBreakpoints().forEach(bp -> bp.setEnabled(false));
+        });
+        assertEquals(17, run(source, "run").asLong());
+        assertEquals(1, stops.size());
+    }
+
+    @Test
     void pausesOnHaltWithTheMessageAtTheHalt() {
         Source source = document("""
                 # Halting
