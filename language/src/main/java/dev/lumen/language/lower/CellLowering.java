@@ -111,7 +111,8 @@ final class CellLowering {
     private final Emitter out = new Emitter();
     private final Registers regs;
     private final Map<Binding, Integer> registerOf = new IdentityHashMap<>();
-    private final Deque<List<Integer>> scopes = new ArrayDeque<>();
+    /** Per open scope: the registers of its bindings and their debug-info handles ({@link Emitter#local}). */
+    private final Deque<List<int[]>> scopes = new ArrayDeque<>();
     private LirType returnType = NULL;
 
     CellLowering(Lowering module) {
@@ -155,7 +156,7 @@ final class CellLowering {
             }
         }
         return new CellDef(cell.name(), List.copyOf(params), returnType, regs.table(), out.constants(), out.code(),
-                out.lines(), out.columns());
+                out.lines(), out.columns(), out.debugInfo(decl.span()));
     }
 
     /** The synthetic cell {@code Record$field}: the record's fields as parameters, the constraint's value. */
@@ -173,7 +174,7 @@ final class CellLowering {
         int v = value(field.constraint(), BOOL);
         out.abc(RETURN, v, 0, 0);
         return new CellDef(record.name() + "$" + field.name(), List.copyOf(params), BOOL, regs.table(),
-                out.constants(), out.code(), out.lines(), out.columns());
+                out.constants(), out.code(), out.lines(), out.columns(), out.debugInfo(field.constraint().span()));
     }
 
     // ---- scopes and bindings -----------------------------------------------------------------
@@ -194,7 +195,7 @@ final class CellLowering {
         int r = regs.alloc(types.lir(b.type()));
         regs.bind(r);
         registerOf.put(b, r);
-        scopes.peek().add(r);
+        scopes.peek().add(new int[] {r, out.local(b.name(), r)});
         return r;
     }
 
@@ -203,8 +204,9 @@ final class CellLowering {
     }
 
     private void closeScope() {
-        for (int r : scopes.pop()) {
-            regs.unbind(r);
+        for (int[] binding : scopes.pop()) {
+            regs.unbind(binding[0]);
+            out.endLocal(binding[1]);
         }
     }
 
@@ -241,6 +243,7 @@ final class CellLowering {
     }
 
     private boolean statement(Stmt s) {
+        out.statement(head(s));
         Span previous = out.at(s.span());
         try {
             return switch (s) {
@@ -288,6 +291,21 @@ final class CellLowering {
         } finally {
             out.at(previous);
         }
+    }
+
+    /**
+     * Where a debugger shows a statement: all of it, but only the head of `if`, `for` and `match` (up to the end
+     * of the first condition, the iterable, the subject), so that a line of their bodies is not theirs.
+     */
+    private static Span head(Stmt s) {
+        Span all = s.span();
+        Span last = switch (s) {
+            case Stmt.If i -> i.branches().get(0).condition().span();
+            case Stmt.For f -> f.iterable().span();
+            case Stmt.Match m -> m.scrutinee().span();
+            default -> all;
+        };
+        return new Span(all.line(), all.column(), last.endLine(), last.endColumn());
     }
 
     private void assign(Stmt.Assign a) {
@@ -433,6 +451,7 @@ final class CellLowering {
         int one = regs.alloc(INT);
         out.asbx(LOADINT, one, 1);
         int top = out.pc();
+        out.statement(head(f)); // each test of the loop stops at its `for` again
         int test = regs.alloc(BOOL);
         out.abc(LT, test, i, end);
         int exit = out.jump(JMPIFNOT, test);
@@ -474,9 +493,10 @@ final class CellLowering {
         out.asbx(LOADINT, index, 0);
         int one = regs.alloc(INT);
         out.asbx(LOADINT, one, 1);
+        int top = out.pc();
+        out.statement(head(f)); // each test of the loop stops at its `for` again, before the item is read
         int item = declare(checked.declaredBy(f.item()));
         int value = map ? declare(checked.declaredBy(f.value())) : -1;
-        int top = out.pc();
         int test = regs.alloc(BOOL);
         out.abc(LT, test, index, count);
         int exit = out.jump(JMPIFNOT, test);

@@ -2,8 +2,10 @@ package dev.lumen.language.lower;
 
 import dev.lumen.language.source.Span;
 import dev.lumen.lir.format.Constant;
+import dev.lumen.lir.format.DebugInfo;
 import dev.lumen.lir.format.Instruction;
 import dev.lumen.lir.format.Opcode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,10 @@ import java.util.Map;
  * jump over 32,767 instructions means one cell holds tens of thousands of lines). A table index too wide
  * for its field (more than 65,536 constants, 256 fields or tools) is followed by EXTRAARG holding the
  * high bits: the operand is {@code field + Ax * 2^width}.
+ *
+ * <p>It also keeps the cell's {@link DebugInfo}: where statements start ({@link #statement}) and the registers
+ * of named variables ({@link #local}), each visible from the first statement after its declaration to the end
+ * of its scope ({@link #endLocal}).
  */
 final class Emitter {
     private int[] code = new int[64];
@@ -27,6 +33,21 @@ final class Emitter {
     private int size;
     private final Map<Constant, Integer> constants = new LinkedHashMap<>();
     private Span at = Span.NONE;
+    private final List<DebugInfo.Statement> statements = new ArrayList<>();
+    private final List<PendingLocal> locals = new ArrayList<>();
+
+    /** A local being declared: {@code from} is -1 until the first statement after its declaration starts. */
+    private static final class PendingLocal {
+        final String name;
+        final int register;
+        int from = -1;
+        int to = -1;
+
+        PendingLocal(String name, int register) {
+            this.name = name;
+            this.register = register;
+        }
+    }
 
     /** Sets the span the next instructions come from; returns the previous one, for {@link #at} again. */
     Span at(Span span) {
@@ -116,6 +137,57 @@ final class Emitter {
         for (int j : jumps) {
             patch(j, size);
         }
+    }
+
+    /**
+     * Marks the next instruction as the start of a statement at {@code span}. A statement that emitted nothing
+     * gives its place to the next one (at most one statement per instruction: the innermost, which is the one
+     * whose code runs there). Locals declared since the last statement become visible here.
+     */
+    void statement(Span span) {
+        if (!statements.isEmpty() && statements.get(statements.size() - 1).pc() == size) {
+            statements.remove(statements.size() - 1);
+        }
+        statements.add(new DebugInfo.Statement(size, span(span)));
+        for (PendingLocal l : locals) {
+            if (l.from < 0 && l.to < 0) {
+                l.from = size;
+            }
+        }
+    }
+
+    /** Declares variable {@code name} in {@code register}; returns its handle for {@link #endLocal}. */
+    int local(String name, int register) {
+        locals.add(new PendingLocal(name, register));
+        return locals.size() - 1;
+    }
+
+    /** Ends the scope of a local: it is not visible from the next instruction on. */
+    void endLocal(int handle) {
+        PendingLocal l = locals.get(handle);
+        l.to = size;
+    }
+
+    private static DebugInfo.Span span(Span s) {
+        return new DebugInfo.Span(s.line(), s.column(), s.endLine(), s.endColumn());
+    }
+
+    /** The debug information of a cell declared at {@code cell}. */
+    DebugInfo debugInfo(Span cell) {
+        List<DebugInfo.Statement> starts = new ArrayList<>();
+        for (DebugInfo.Statement s : statements) {
+            if (s.pc() < size) {
+                starts.add(s);
+            }
+        }
+        List<DebugInfo.Local> named = new ArrayList<>();
+        for (PendingLocal l : locals) {
+            int to = l.to < 0 ? size : l.to;
+            if (l.from >= 0 && l.from < to) {
+                named.add(new DebugInfo.Local(l.name, l.register, l.from, to));
+            }
+        }
+        return new DebugInfo(span(cell), List.copyOf(starts), List.copyOf(named));
     }
 
     /** The index of a constant, adding it on first use. */

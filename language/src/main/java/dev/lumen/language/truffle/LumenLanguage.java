@@ -5,6 +5,9 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Option;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.nodes.ExecutableNode;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.Source;
 import dev.lumen.language.CheckResult;
@@ -60,6 +63,8 @@ import org.graalvm.options.OptionStability;
         characterMimeTypes = {LumenLanguage.DOCUMENT_MIME, LumenLanguage.LIR_MIME},
         fileTypeDetectors = LumenFileTypeDetector.class,
         contextPolicy = TruffleLanguage.ContextPolicy.EXCLUSIVE)
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class,
+    StandardTags.CallTag.class})
 public final class LumenLanguage extends TruffleLanguage<LumenContext> {
     public static final String ID = "lumen";
     public static final String DOCUMENT_MIME = "text/x-lumen";
@@ -118,6 +123,12 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
                     context.effects());
         }
         return new Evaluation(this, program.moduleObject()).getCallTarget();
+    }
+
+    /** A debugger's expression where a cell is suspended ({@link DebugExpression}); null outside cells. */
+    @Override
+    protected ExecutableNode parse(InlineParsingRequest request) {
+        return DebugExpression.parse(this, CONTEXT.get(null), request.getSource(), request.getLocation());
     }
 
     /** The cells of the documents evaluated in {@code context} (after their evaluation, not their parsing). */
@@ -181,7 +192,7 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
      * The file a source was read from, which gives the document its project's tools: its path, or its name
      * when that names a file (the launcher names sources by the path the user gave); null for neither.
      */
-    private static Path documentPath(Source source) {
+    static Path documentPath(Source source) {
         try {
             Path path = Path.of(source.getPath() != null ? source.getPath() : source.getName());
             return Files.isRegularFile(path) ? path : null;
@@ -190,10 +201,15 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
         }
     }
 
+    /** What a document sees of its project (as read, nothing started) and the tools the embedder offers. */
+    static Project project(SourceFile file, LumenContext context) {
+        return ProjectLoader.load(file, System.getenv()).withHostTools(context.hostTools());
+    }
+
     private static LirModule compile(Source source, LumenContext context) {
         SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), documentPath(source));
         PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
-        Project project = ProjectLoader.load(file, System.getenv()).withHostTools(context.hostTools());
+        Project project = project(file, context);
         // A run that may reach tools starts the MCP servers it imports anyway, so it reads the tools of one the
         // lock file does not record yet (saying so) and records them; one answered from the cache or a trace
         // types MCP calls from the lock file alone, so it starts nothing.

@@ -150,6 +150,8 @@ public final class Disassembler {
         List<LirType> registers = nz(cell.registers());
         List<Constant> constants = nz(cell.constants());
         List<CellDef.ParamDef> params = nz(cell.params());
+        DebugInfo debug = cell.debug() == null || cell.debug().statements() == null || cell.debug().locals() == null
+                ? DebugInfo.NONE : cell.debug();
         out.append("cell ").append(cell.name()).append('(');
         for (int i = 0; i < params.size(); i++) {
             CellDef.ParamDef p = params.get(i);
@@ -199,12 +201,32 @@ public final class Disassembler {
             for (int r = 0; r < registers.size(); r++) {
                 StringBuilder line = new StringBuilder();
                 line.append("  ").append(pad(Integer.toString(r), w, true)).append("  ").append(registers.get(r));
+                List<String> names = new ArrayList<>();
                 if (r < params.size() && params.get(r) != null) {
-                    line.append("  ; ").append(params.get(r).name());
+                    names.add(params.get(r).name());
+                }
+                for (DebugInfo.Local l : debug.locals()) {
+                    if (l != null && l.register() == r) {
+                        names.add(l.name() + " (pc " + l.from() + ".." + l.to() + ")");
+                    }
+                }
+                if (!names.isEmpty()) {
+                    line.append("  ; ").append(String.join(", ", names));
                 }
                 out.append(line).append('\n');
             }
         }
+        if (!debug.statements().isEmpty()) {
+            out.append("statements (").append(debug.statements().size()).append("):\n");
+            for (DebugInfo.Statement st : debug.statements()) {
+                out.append("  ").append(pad(st == null ? "?" : Integer.toString(st.pc()), pcWidth, true)).append("  ")
+                        .append(st == null || st.span() == null ? "?" : span(st.span())).append('\n');
+            }
+        }
+    }
+
+    private static String span(DebugInfo.Span s) {
+        return s.line() + ":" + s.column() + "-" + s.endLine() + ":" + s.endColumn();
     }
 
     /** Opcode name, operand text and comment of the instruction at {@code pc}. */

@@ -22,6 +22,8 @@ import java.util.Set;
  * <pre>
  * {"cells":[{"code":[{"a":1,"at":[12,5],"bx":0,"op":"LOADK"}, ...],
  *            "constants":[{"int":5},{"float":1.5},{"string":"x"},{"enum":[1,0]}],
+ *            "debug":{"locals":[{"from":2,"name":"n","register":1,"to":9}],"span":[11,1,15,4],
+ *                     "statements":[{"pc":0,"span":[12,3,12,20]}]},
  *            "name":"run","params":[{"name":"text","type":"String"}],
  *            "registers":["String","Int"],"returns":"Int"}],
  *  "doc_hash":"sha256:...","source":"invoice.lm.md",
@@ -31,7 +33,7 @@ import java.util.Set;
  *            "kind":"record","name":"Invoice"},
  *           {"kind":"enum","name":"Status","variants":["Paid","Open"]},
  *           {"kind":"alias","name":"list[Invoice]","type":"list[Invoice]"}],
- *  "version":"1.0.0"}
+ *  "version":"1.1.0"}
  * </pre>
  *
  * Float constants are JSON numbers, except {@code -0.0}, NaN and the infinities, which JSON numbers
@@ -52,6 +54,12 @@ public final class LirJson {
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "constraint");
     private static final Set<String> CONSTRAINT_KEYS = Set.of("cell", "source");
     private static final Set<String> CELL_KEYS = Set.of("name", "params", "returns", "registers", "constants", "code");
+    /** A cell written before debug information existed still reads, without it. */
+    private static final Set<String> CELL_KEYS_ALLOWED =
+            Set.of("name", "params", "returns", "registers", "constants", "code", "debug");
+    private static final Set<String> DEBUG_KEYS = Set.of("span", "statements", "locals");
+    private static final Set<String> STATEMENT_KEYS = Set.of("pc", "span");
+    private static final Set<String> LOCAL_KEYS = Set.of("name", "register", "from", "to");
     private static final Set<String> PARAM_KEYS = Set.of("name", "type");
     private static final Set<String> TOOL_KEYS = Set.of("alias", "tool_id", "version", "mcp_server", "mcp_tool", "grants");
     private static final List<String> CONSTANT_KINDS = List.of("enum", "float", "int", "string");
@@ -187,7 +195,31 @@ public final class LirJson {
             insns.add(writeInstruction(code[pc], lines[pc], columns[pc], path + ".code[" + pc + "]"));
         }
         m.put("code", insns);
+        m.put("debug", writeDebug(cell.debug() == null ? DebugInfo.NONE : cell.debug(), path + ".debug"));
         return m;
+    }
+
+    private static Map<String, Object> writeDebug(DebugInfo debug, String path) {
+        List<Object> statements = new ArrayList<>();
+        for (int i = 0; i < debug.statements().size(); i++) {
+            DebugInfo.Statement s = debug.statements().get(i);
+            statements.add(Map.of("pc", s.pc(), "span", spanArray(required(s.span(), path + ".statements[" + i + "].span"))));
+        }
+        List<Object> locals = new ArrayList<>();
+        for (int i = 0; i < debug.locals().size(); i++) {
+            DebugInfo.Local l = debug.locals().get(i);
+            locals.add(Map.of("name", required(l.name(), path + ".locals[" + i + "].name"), "register", l.register(),
+                    "from", l.from(), "to", l.to()));
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("span", debug.cell() == null ? null : spanArray(debug.cell()));
+        m.put("statements", statements);
+        m.put("locals", locals);
+        return m;
+    }
+
+    private static List<Object> spanArray(DebugInfo.Span s) {
+        return List.of(s.line(), s.column(), s.endLine(), s.endColumn());
     }
 
     private static Map<String, Object> writeInstruction(int word, int line, int column, String path) {
@@ -410,7 +442,7 @@ public final class LirJson {
     }
 
     private static CellDef readCell(JsonNode node, String path) throws LirFormatException {
-        checkKeys(node, path, CELL_KEYS, CELL_KEYS);
+        checkKeys(node, path, CELL_KEYS_ALLOWED, CELL_KEYS);
         String name = string(node, "name", path);
         JsonNode ps = array(node, "params", path);
         List<CellDef.ParamDef> params = new ArrayList<>(ps.size());
@@ -449,8 +481,43 @@ public final class LirJson {
             lines[pc] = intValue(at.get(0), ip + ".at[0]", 0, Integer.MAX_VALUE);
             columns[pc] = intValue(at.get(1), ip + ".at[1]", 0, Integer.MAX_VALUE);
         }
+        DebugInfo debug = node.has("debug") ? readDebug(node.get("debug"), path + ".debug") : DebugInfo.NONE;
         return new CellDef(name, List.copyOf(params), returns, List.copyOf(registers), List.copyOf(constants),
-                code, lines, columns);
+                code, lines, columns, debug);
+    }
+
+    private static DebugInfo readDebug(JsonNode node, String path) throws LirFormatException {
+        checkKeys(node, path, DEBUG_KEYS, DEBUG_KEYS);
+        JsonNode ss = array(node, "statements", path);
+        List<DebugInfo.Statement> statements = new ArrayList<>(ss.size());
+        for (int i = 0; i < ss.size(); i++) {
+            String sp = path + ".statements[" + i + "]";
+            JsonNode s = ss.get(i);
+            checkKeys(s, sp, STATEMENT_KEYS, STATEMENT_KEYS);
+            statements.add(new DebugInfo.Statement(integer(s, "pc", sp, 0, Integer.MAX_VALUE), readSpan(s.get("span"), sp + ".span")));
+        }
+        JsonNode ls = array(node, "locals", path);
+        List<DebugInfo.Local> locals = new ArrayList<>(ls.size());
+        for (int i = 0; i < ls.size(); i++) {
+            String lp = path + ".locals[" + i + "]";
+            JsonNode l = ls.get(i);
+            checkKeys(l, lp, LOCAL_KEYS, LOCAL_KEYS);
+            locals.add(new DebugInfo.Local(string(l, "name", lp), integer(l, "register", lp, 0, Instruction.MAX_A),
+                    integer(l, "from", lp, 0, Integer.MAX_VALUE), integer(l, "to", lp, 0, Integer.MAX_VALUE)));
+        }
+        JsonNode cell = node.get("span");
+        return new DebugInfo(cell.isNull() ? null : readSpan(cell, path + ".span"), List.copyOf(statements), List.copyOf(locals));
+    }
+
+    private static DebugInfo.Span readSpan(JsonNode span, String path) throws LirFormatException {
+        if (!span.isArray() || span.size() != 4) {
+            throw new LirFormatException(path + ": expected [line, column, end line, end column], got " + shown(span));
+        }
+        int[] at = new int[4];
+        for (int k = 0; k < 4; k++) {
+            at[k] = intValue(span.get(k), path + "[" + k + "]", 0, Integer.MAX_VALUE);
+        }
+        return new DebugInfo.Span(at[0], at[1], at[2], at[3]);
     }
 
     private static int readInstruction(JsonNode insn, String path) throws LirFormatException {

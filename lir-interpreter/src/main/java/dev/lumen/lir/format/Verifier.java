@@ -450,6 +450,64 @@ public final class Verifier {
                 problems.add(where + " pc " + (code.length - 1) + ": last instruction " + last
                         + " can fall off the end (must be RETURN, HALT or JMP)");
             }
+            verifyDebug(code);
+        }
+
+        private void verifySpan(DebugInfo.Span s, String where) {
+            if (s.line() < 1 || s.column() < 1) {
+                problems.add(where + "span starts at " + s.line() + ":" + s.column() + " (lines and columns start at 1)");
+            } else if (s.endLine() < s.line() || (s.endLine() == s.line() && s.endColumn() < s.column())) {
+                problems.add(where + "span ends at " + s.endLine() + ":" + s.endColumn() + ", before its start "
+                        + s.line() + ":" + s.column());
+            }
+        }
+
+        /** The statement table starts statements at instructions, in order; locals name registers over code ranges. */
+        private void verifyDebug(int[] code) {
+            DebugInfo debug = cell.debug();
+            if (debug == null || debug.statements() == null || debug.locals() == null) {
+                problems.add(where + ": no debug information (use empty statement and local tables)");
+                return;
+            }
+            if (debug.cell() != null) {
+                verifySpan(debug.cell(), where + " span: ");
+            }
+            int previous = -1;
+            for (int i = 0; i < debug.statements().size(); i++) {
+                DebugInfo.Statement s = debug.statements().get(i);
+                String sw = where + " statement " + i + ": ";
+                if (s == null || s.span() == null) {
+                    problems.add(sw + (s == null ? "null" : "no span"));
+                    continue;
+                }
+                if (s.pc() < 0 || s.pc() >= code.length) {
+                    problems.add(sw + "pc " + s.pc() + " outside the code (0.." + (code.length - 1) + ")");
+                } else if (Instruction.opcode(code[s.pc()]) == Opcode.EXTRAARG.ordinal()) {
+                    problems.add(sw + "starts on an EXTRAARG at pc " + s.pc());
+                }
+                if (s.pc() <= previous) {
+                    problems.add(sw + "pc " + s.pc() + " does not follow the previous statement's pc " + previous);
+                }
+                previous = Math.max(previous, s.pc());
+                verifySpan(s.span(), sw);
+            }
+            for (int i = 0; i < debug.locals().size(); i++) {
+                DebugInfo.Local l = debug.locals().get(i);
+                String lw = where + " local " + i + ": ";
+                if (l == null) {
+                    problems.add(lw + "null");
+                    continue;
+                }
+                if (l.name() == null || l.name().isEmpty()) {
+                    problems.add(lw + "no name");
+                }
+                if (l.register() < 0 || l.register() >= nregs) {
+                    problems.add(lw + "register " + l.register() + " out of range (cell has " + count(nregs, "register") + ")");
+                }
+                if (l.from() < 0 || l.from() > l.to() || l.to() > code.length) {
+                    problems.add(lw + "range " + l.from() + ".." + l.to() + " is not within the code (0.." + code.length + ")");
+                }
+            }
         }
 
         private void verifyInstruction(int[] code, int pc) {

@@ -8,6 +8,8 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.HostCompilerDirectives.BytecodeInterpreterSwitch;
 import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.MaterializedFrame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.BytecodeOSRNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -20,6 +22,7 @@ import dev.lumen.lir.errors.LumenHalt;
 import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.Constant;
+import dev.lumen.lir.format.DebugInfo;
 import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
@@ -38,6 +41,7 @@ import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenText;
 import dev.lumen.lir.values.LumenType;
 import dev.lumen.lir.values.LumenValues;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -187,6 +191,13 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
     @CompilationFinal(dimensions = 2) private final int[][] deadAfterCall;
     @Children private final LumenCallSite[] calls;
     @CompilationFinal private Object osrMetadata;
+    /** Per pc: the index of the statement that starts there (the cell's debug information), else -1. */
+    @CompilationFinal(dimensions = 1) private final int[] statementAt;
+    /**
+     * The statement nodes, created when a tool first asks for statements ({@link LumenCellBody}); null until then.
+     * A child, so compiled code without a debugger folds every test of it away.
+     */
+    @Child private LumenInstrumentation instrumentation;
 
     LumenBytecodeNode(LumenProgram program, int cellIndex, CellDef cell) {
         this.program = program;
@@ -243,6 +254,12 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
         for (int i = 0; i < profileCount; i++) {
             profiles[i] = CountingConditionProfile.create();
         }
+        this.statementAt = new int[code.length];
+        Arrays.fill(statementAt, -1);
+        List<DebugInfo.Statement> statements = cell.debug().statements();
+        for (int i = 0; i < statements.size(); i++) {
+            statementAt[statements.get(i).pc()] = i;
+        }
     }
 
     private static int[][] deadAfterCalls(int[] code, java.util.BitSet[] liveIn, int registerCount) {
@@ -294,7 +311,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                 for (int i = 0; i < share.length; i++) {
                     share[i] = !borrowed[target][i];
                 }
-                LumenCallSite site = new LumenCallSite(program.callTarget(target), share, program.location(cell, pc));
+                LumenCallSite site = new LumenCallSite(program.callTarget(target), share, program.location(cell, pc), pc);
                 calls[side[pc]] = insert(site);
             }
         }
@@ -318,6 +335,34 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
 
     int paramCount() {
         return paramCount;
+    }
+
+    LumenProgram program() {
+        return program;
+    }
+
+    CellDef cell() {
+        return cell;
+    }
+
+    // ============================================================================== debugging
+
+    /**
+     * Creates the statement nodes, once: from now on the loop reports every statement it starts to them. Compiled
+     * code that assumed there were none is invalidated.
+     */
+    void instrumentStatements() {
+        if (instrumentation != null || cell.debug().statements().isEmpty()) {
+            return;
+        }
+        this.instrumentation = insert(new LumenInstrumentation(program, cell));
+        reportReplace(this, this, "statements instrumented");
+    }
+
+    /** What register {@code r} holds in {@code frame}, boxed, or null when it was never written. */
+    @TruffleBoundary
+    Object debugValue(MaterializedFrame frame, int r) {
+        return boxed(frame, kinds[r], r);
     }
 
     // ============================================================================== entry and OSR
@@ -369,8 +414,19 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
         final LoopCounter counter = new LoopCounter();
         Object result = null;
         int pc = startPc;
+        // The statement running, for its statement node; only ever set while a tool instruments statements, so
+        // compiled code without one keeps it at -1 (a constant) and drops every use.
+        int statement = -1;
         while (pc != DONE) {
             CompilerAsserts.partialEvaluationConstant(pc);
+            final int starts = statementAt[pc];
+            CompilerAsserts.partialEvaluationConstant(starts);
+            if (starts >= 0) {
+                LumenInstrumentation probes = this.instrumentation;
+                if (probes != null) {
+                    statement = probes.enter(frame, statement, starts);
+                }
+            }
             final int word = bc[pc];
             final int op = word & 0xFF;
             final int a = (word >>> 8) & 0xFF;
@@ -561,10 +617,10 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                         LumenCallSite site = calls[side[pc]];
                         Object[] args = new Object[site.argCount()];
                         readArguments(frame, args, a + 1, site.shareArgs());
-                        if (CompilerDirectives.inCompiledCode()) {
-                            clearDead(frame, deadAfterCall[pc]);
+                        if (CompilerDirectives.inCompiledCode() && instrumentation == null) {
+                            clearDead(frame, deadAfterCall[pc]); // a debugger shows every variable in scope
                         }
-                        writeBoxed(frame, a, site.call(args));
+                        writeBoxed(frame, a, site.execute(frame, args));
                         pc++;
                         break;
                     }
@@ -590,6 +646,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                         // would be a phi of all RETURNs' operands, read from the frame with a variable index
                         // (which makes the frame escape).
                         result = readBoxed(frame, a);
+                        if (statement >= 0) {
+                            exitStatement(frame, statement);
+                        }
                         if (CompilerDirectives.inCompiledCode()) {
                             clearAll(frame);
                         }
@@ -605,10 +664,30 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                         throw error(pc, "internal error: unknown opcode " + op);
                 }
             } catch (LumenFailure f) {
-                throw located(pc, f);
+                throw failedStatement(frame, statement, located(pc, f));
+            } catch (LumenException e) {
+                throw failedStatement(frame, statement, e);
             }
         }
         return result;
+    }
+
+    private void exitStatement(VirtualFrame frame, int statement) {
+        LumenInstrumentation probes = this.instrumentation;
+        if (probes != null) {
+            probes.exit(frame, statement);
+        }
+    }
+
+    /** Reports an error to the node of the statement it stops (a debugger pauses there on exceptions). */
+    private LumenException failedStatement(VirtualFrame frame, int statement, LumenException e) {
+        if (statement >= 0) {
+            LumenInstrumentation probes = this.instrumentation;
+            if (probes != null) {
+                probes.fail(frame, statement, e);
+            }
+        }
+        return e;
     }
 
     private Object backEdge(VirtualFrame frame, LoopCounter counter, int target) {
@@ -651,7 +730,12 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
 
     @Override
     public Object readBoxed(VirtualFrame frame, int r) {
-        switch (kind(r)) {
+        return boxed(frame, kind(r), r);
+    }
+
+    /** Register {@code r}, of slot kind {@code kind}, boxed. */
+    private static Object boxed(Frame frame, byte kind, int r) {
+        switch (kind) {
             case K_LONG:
                 return frame.getLongStatic(r);
             case K_DOUBLE:

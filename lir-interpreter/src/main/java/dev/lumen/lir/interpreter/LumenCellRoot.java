@@ -15,21 +15,25 @@ import dev.lumen.lir.format.CellDef;
  * The root node of one cell. Its frame has one static slot per register (slot i is register i), read and
  * written with the typed static accessors the register's static type selects (see
  * {@link LumenBytecodeNode}). Arguments arrive boxed in {@code frame.getArguments()} and are unboxed into
- * the parameter registers 0..n-1 on entry. The body is a {@link LumenBytecodeNode}. A cell that can perform an
- * effect ({@link LumenEffectfulCells}) reports its calls to the program's {@link LumenEffects}; a pure one does not.
+ * the parameter registers 0..n-1 on entry. The body is a {@link LumenBytecodeNode}, under the {@link LumenCellBody}
+ * that tools instrument. A cell that can perform an effect ({@link LumenEffectfulCells}) reports its calls to the
+ * program's {@link LumenEffects}; a pure one does not.
  */
 public final class LumenCellRoot extends RootNode implements LumenRoot {
     private final CellDef cell;
     private final LumenProgram program;
     private final SourceSection section;
     @CompilationFinal private boolean effectful;
-    @Child private LumenBytecodeNode body;
+    /** The cell's code; also the grandchild under {@link #instrumentable}. */
+    private final LumenBytecodeNode body;
+    @Child private LumenCellBody instrumentable;
 
     LumenCellRoot(TruffleLanguage<?> language, LumenProgram program, int index, CellDef cell) {
         super(language, frameDescriptor(cell));
         this.cell = cell;
         this.program = program;
         this.body = new LumenBytecodeNode(program, index, cell);
+        this.instrumentable = new LumenCellBody(body);
         this.section = cellSection(program, cell);
     }
 
@@ -41,7 +45,11 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
         return b.build();
     }
 
+    /** The cell's declaration, or else the range of its instructions. */
     private static SourceSection cellSection(LumenProgram program, CellDef cell) {
+        if (cell.debug().cell() != null) {
+            return program.section(cell.debug().cell());
+        }
         int[] lines = cell.lines();
         if (lines == null || lines.length == 0) {
             return null;
@@ -85,10 +93,10 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
     public Object execute(VirtualFrame frame) {
         body.enter(frame);
         if (!effectful) {
-            return body.execute(frame);
+            return instrumentable.execute(frame);
         }
         cellStart(program, cell, frame.getArguments());
-        Object result = body.execute(frame);
+        Object result = instrumentable.execute(frame);
         cellEnd(program, result);
         return result;
     }
@@ -118,10 +126,13 @@ public final class LumenCellRoot extends RootNode implements LumenRoot {
         return cell.name();
     }
 
-    /** Synthetic cells (`where` constraints, named with `$`) stay out of stack traces. */
+    /**
+     * Synthetic cells (`where` constraints, named with `$`) and the cells of an internal source (a debugger's
+     * expression) stay out of stack traces and debuggers.
+     */
     @Override
     public boolean isInternal() {
-        return cell.name().startsWith("$");
+        return cell.name().startsWith("$") || program.source().isInternal();
     }
 
     @Override

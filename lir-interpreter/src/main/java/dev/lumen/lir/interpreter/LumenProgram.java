@@ -8,6 +8,7 @@ import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 import dev.lumen.lir.errors.LumenLocation;
 import dev.lumen.lir.format.CellDef;
+import dev.lumen.lir.format.DebugInfo;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.values.LumenType;
@@ -34,8 +35,11 @@ public final class LumenProgram {
     /** Per cell: whether it can perform an effect, directly or through the cells it calls. */
     private final boolean[] effectful;
     private final LumenModuleObject moduleObject;
+    private final Class<? extends TruffleLanguage<?>> languageClass;
 
+    @SuppressWarnings("unchecked")
     private LumenProgram(TruffleLanguage<?> language, LirModule module, Source source, String file, LumenEffects effects) {
+        this.languageClass = language == null ? null : (Class<? extends TruffleLanguage<?>>) language.getClass();
         this.module = module;
         this.source = source;
         this.file = file;
@@ -105,6 +109,11 @@ public final class LumenProgram {
         return effects;
     }
 
+    /** The language the program runs in: the language of its debugger scopes. */
+    Class<? extends TruffleLanguage<?>> languageClass() {
+        return languageClass;
+    }
+
     /** The run-time type of type-table entry {@code index}. */
     public LumenType type(int index) {
         return types[index];
@@ -166,6 +175,11 @@ public final class LumenProgram {
         int line = cell.lines()[pc];
         int column = cell.columns()[pc];
         return new LumenLocation(file, line, column, section(line, column, line, column));
+    }
+
+    /** The source section of a debug-information span (whose end is exclusive), or null. */
+    SourceSection section(DebugInfo.Span span) {
+        return section(span.line(), span.column(), span.endLine(), Math.max(1, span.endColumn() - 1));
     }
 
     /** A source section for a line/column range (1-based, inclusive), or null if the source cannot have one. */

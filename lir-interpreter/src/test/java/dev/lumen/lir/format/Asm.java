@@ -16,6 +16,8 @@ final class Asm {
     private int[] columns = new int[16];
     private int size;
     private int line = 1;
+    private final List<DebugInfo.Statement> statements = new ArrayList<>();
+    private final List<DebugInfo.Local> locals = new ArrayList<>();
 
     Asm(String name) {
         this.name = name;
@@ -72,8 +74,27 @@ final class Asm {
         return size;
     }
 
+    /** Starts a statement at the next instruction, spanning columns 5.. of the current line. */
+    Asm statement(int endColumn) {
+        statements.add(new DebugInfo.Statement(size, new DebugInfo.Span(line, 5, line, endColumn)));
+        return this;
+    }
+
+    /** Names a register over instructions {@code from..to-1}. */
+    Asm local(String lname, int register, int from, int to) {
+        locals.add(new DebugInfo.Local(lname, register, from, to));
+        return this;
+    }
+
+    /** The number of instructions so far. */
+    int size() {
+        return size;
+    }
+
     CellDef build() {
         return new CellDef(name, List.copyOf(params), returns, List.copyOf(registers), List.copyOf(constants),
-                Arrays.copyOf(code, size), Arrays.copyOf(lines, size), Arrays.copyOf(columns, size));
+                Arrays.copyOf(code, size), Arrays.copyOf(lines, size), Arrays.copyOf(columns, size),
+                new DebugInfo(statements.isEmpty() ? null : new DebugInfo.Span(1, 1, line + 1, 4), List.copyOf(statements),
+                        List.copyOf(locals)));
     }
 }

@@ -47,7 +47,7 @@ class DisassemblerTest {
         LirModule m = small();
         assertEquals(List.of(), Verifier.verify(m));
         String expected = """
-                ; LIR 1.0.0  source invoice.lm.md  doc sha256:abababababababababababababababababababababababababababababababab
+                ; LIR 1.1.0  source invoice.lm.md  doc sha256:abababababababababababababababababababababababababababababababab
                 ; 4 types, 3 cells, 1 tool
 
                 type 0 record Invoice
@@ -139,6 +139,15 @@ class DisassemblerTest {
         assertEquals("JMP -7 ; to 3", Disassembler.instruction(m, m.cells().get(1), 9));
         assertEquals("ADD 1 1 5", Disassembler.instruction(m, m.cells().get(1), 6));
         assertTrue(Disassembler.cell(m, 1).startsWith("cell total(items: list[Int]) -> Int  ; 11 instructions"));
+    }
+
+    @Test
+    void namesTheRegistersOfLocalsAndListsTheStatements() {
+        String listing = Disassembler.cell(Samples.everything(), 1);
+        assertTrue(listing.contains("\n   5  list[Int]  ; items (pc 14..58)\n"), listing);
+        assertTrue(listing.contains("statements (2):\n   0  10:5-10:30\n  13  11:5-11:22\n"), listing);
+        // A cell without debug information lists neither.
+        assertTrue(!Disassembler.cell(Samples.everything(), 0).contains("statements"));
     }
 
     @Test

@@ -73,7 +73,10 @@ class LirJsonTest {
                 + "\"type\":\"String\"},{\"name\":\"total\",\"type\":\"Float\"}],\"kind\":\"record\",\"name\":\"Invoice\"},"
                 + "{\"kind\":\"enum\",\"name\":\"Status\",\"variants\":[\"Paid\",\"Open\"]},"
                 + "{\"kind\":\"alias\",\"name\":\"list[Invoice]\",\"type\":\"list[Invoice]\"},"
-                + "{\"kind\":\"alias\",\"name\":\"Int | String | Null\",\"type\":\"Int | String | Null\"}],\"version\":\"1.0.0\"}"), text);
+                + "{\"kind\":\"alias\",\"name\":\"Int | String | Null\",\"type\":\"Int | String | Null\"}],\"version\":\"1.1.0\"}"), text);
+        assertTrue(text.contains("\"debug\":{\"locals\":[{\"from\":14,\"name\":\"items\",\"register\":5,\"to\":58}],\"span\":[1,1,17,4],"
+                + "\"statements\":[{\"pc\":0,\"span\":[10,5,10,30]},{\"pc\":13,\"span\":[11,5,11,22]}]},\"name\":\"run\""), text);
+        assertTrue(text.contains("\"debug\":{\"locals\":[],\"span\":null,\"statements\":[]},\"name\":\"$Invoice.id\""), text);
         assertTrue(text.contains("\"tools\":[{\"alias\":\"Chat\",\"grants\":{\"max_tokens\":[2000],\"model\":[\"claude-sonnet\",\"gpt-5\"],"
                 + "\"temperature\":[0.25]},\"mcp_server\":null,\"mcp_tool\":null,\"tool_id\":\"llm.chat\",\"version\":\"1.0.0\"},"
                 + "{\"alias\":\"Files\",\"grants\":{\"path\":[\"/tmp/in\"],\"recursive\":[true],\"timeout_ms\":[5000]},"
@@ -155,6 +158,24 @@ class LirJsonTest {
                 readError(module + ",\"settings\":{\"trace\":\"off\",\"cache\":\"on\",\"profile\":\"production\",\"lock\":\"off\"}}"));
         assertEquals("settings: missing key \"lock\"",
                 readError(module + ",\"settings\":{\"trace\":\"off\",\"cache\":\"on\",\"profile\":\"dev\"}}"));
+    }
+
+    @Test
+    void debugInformationIsOptionalButChecked() throws LirFormatException {
+        String returnNull = "{\"op\":\"LOADNULL\",\"a\":0,\"b\":0,\"c\":0,\"at\":[1,1]},"
+                + "{\"op\":\"RETURN\",\"a\":0,\"b\":0,\"c\":0,\"at\":[1,1]}";
+        // A module written before debug information existed reads without any.
+        assertEquals(DebugInfo.NONE, LirJson.read(withCode(returnNull)).cells().get(0).debug());
+        String cell = CELL_PREFIX + returnNull + "],\"debug\":";
+        DebugInfo read = LirJson.read(cell + "{\"span\":[1,1,3,4],\"statements\":[{\"pc\":1,\"span\":[2,3,2,9]}],"
+                + "\"locals\":[{\"name\":\"x\",\"register\":0,\"from\":1,\"to\":2}]}}]}").cells().get(0).debug();
+        assertEquals(new DebugInfo(new DebugInfo.Span(1, 1, 3, 4), List.of(new DebugInfo.Statement(1, new DebugInfo.Span(2, 3, 2, 9))),
+                List.of(new DebugInfo.Local("x", 0, 1, 2))), read);
+        assertEquals("cells[0].debug.statements[0].span: expected [line, column, end line, end column], got [2,3]",
+                readError(cell + "{\"span\":null,\"statements\":[{\"pc\":1,\"span\":[2,3]}],\"locals\":[]}}]}"));
+        assertEquals("cells[0].debug: missing key \"locals\"", readError(cell + "{\"span\":null,\"statements\":[]}}]}"));
+        assertEquals("cells[0].debug.locals[0]: missing key \"to\"", readError(cell
+                + "{\"span\":null,\"statements\":[],\"locals\":[{\"name\":\"x\",\"register\":0,\"from\":1}]}}]}"));
     }
 
     @Test
@@ -357,6 +378,7 @@ class LirJsonTest {
             assertArrayEquals(e.code(), a.code());
             assertArrayEquals(e.lines(), a.lines());
             assertArrayEquals(e.columns(), a.columns());
+            assertEquals(e.debug(), a.debug());
         }
     }
 }

@@ -91,7 +91,7 @@ final class Samples {
                 new Constant.FloatConst(3.0),
                 new Constant.FloatConst(Double.NaN),
                 new Constant.FloatConst(1e-7));
-        a.line(10)
+        a.line(10).statement(30)
                 .op(LOADINT, 6, -7)
                 .op(MOVE, 7, 6)
                 .op(LOADK, 9, 0).op(EXTRAARG, 0)
@@ -104,7 +104,7 @@ final class Samples {
                 .op(LOADNULL, 4)
                 .op(LOADK, 12, 0)
                 .op(LOADK, 13, 1)
-                .line(11)
+                .line(11).statement(22)
                 .op(NEWLIST, 5, 2)
                 .op(NEWMAP, 8, 1)
                 .op(NEWRECORD, 11, 0)
@@ -147,6 +147,7 @@ final class Samples {
                 .op(JMPIF, 3, 1)
                 .op(HALT, 9)
                 .op(RETURN, 11);
+        a.local("items", 5, 14, a.size());
         return a.build();
     }
 

@@ -109,6 +109,23 @@ class VerifierTest {
     }
 
     @Test
+    void debugInformationPointsIntoTheCode() {
+        Asm a = run(1).k(new Constant.StringConst("s")).line(4)
+                .statement(9).op(LOADK, 0, 0)
+                .statement(9).op(EXTRAARG, 0)
+                .op(RETURN, 0)
+                .local("x", 0, 0, 3)
+                .local("", 3, 2, 4);
+        assertEquals(List.of("cell `run` statement 1: starts on an EXTRAARG at pc 1",
+                "cell `run` local 1: no name",
+                "cell `run` local 1: register 3 out of range (cell has 1 register)",
+                "cell `run` local 1: range 2..4 is not within the code (0..3)"), problems(a));
+        Asm backwards = run(1).op(LOADINT, 0, 1).line(0).statement(3).op(LOADINT, 0, 2).line(5).statement(2).op(RETURN, 0);
+        assertEquals(List.of("cell `run` statement 0: span starts at 0:5 (lines and columns start at 1)",
+                "cell `run` statement 1: span ends at 5:2, before its start 5:5"), problems(backwards));
+    }
+
+    @Test
     void lastInstructionCannotFallOff() {
         assertEquals(List.of("cell `run` pc 1: last instruction JMPIF can fall off the end (must be RETURN, HALT or JMP)"),
                 problems(run(1).op(LOADBOOL, 0, 1).op(JMPIF, 0, -2)));

@@ -2,6 +2,7 @@ package dev.lumen.lir.interpreter;
 
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.Constant;
+import dev.lumen.lir.format.DebugInfo;
 import dev.lumen.lir.format.Instruction;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
@@ -26,6 +27,8 @@ final class Cell {
     private final List<Object[]> fixups = new ArrayList<>(); // {pc, label}
     private int line = 1;
     private int column = 1;
+    private final List<DebugInfo.Statement> statements = new ArrayList<>();
+    private final List<DebugInfo.Local> locals = new ArrayList<>();
 
     Cell(String name) {
         this.name = name;
@@ -92,6 +95,18 @@ final class Cell {
         return this;
     }
 
+    /** Starts a statement at the next instruction, at the current source position, {@code width} columns wide. */
+    Cell statement(int width) {
+        statements.add(new DebugInfo.Statement(code.size(), new DebugInfo.Span(line, column, line, column + width)));
+        return this;
+    }
+
+    /** Names register {@code rname} as a variable in scope at instructions {@code from..to-1}. */
+    Cell local(String rname, int from, int to) {
+        locals.add(new DebugInfo.Local(rname, r(rname), from, to));
+        return this;
+    }
+
     Cell label(String l) {
         labels.put(l, code.size());
         return this;
@@ -145,6 +160,9 @@ final class Cell {
             lines[i] = code.get(i)[1];
             columns[i] = code.get(i)[2];
         }
-        return new CellDef(name, List.copyOf(params), returns, List.copyOf(registers), List.copyOf(constants), words, lines, columns);
+        DebugInfo debug = statements.isEmpty() && locals.isEmpty() ? DebugInfo.NONE
+                : new DebugInfo(null, List.copyOf(statements), List.copyOf(locals));
+        return new CellDef(name, List.copyOf(params), returns, List.copyOf(registers), List.copyOf(constants), words, lines,
+                columns, debug);
     }
 }
