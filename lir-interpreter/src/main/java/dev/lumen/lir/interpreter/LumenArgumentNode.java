@@ -26,7 +26,9 @@ abstract class LumenArgumentNode extends Node {
     abstract Object execute(Object value);
 
     static LumenArgumentNode create(String cell, String parameter, LumenType type) {
-        return LumenValueNode.specialises(type) ? new Converted(cell, parameter, type) : new General(cell, parameter, type);
+        LumenValueNode convert = LumenValueNode.create(type, 1);
+        return convert instanceof LumenValueNode.General ? new General(cell, parameter, type)
+                : new Converted(cell, parameter, type, convert);
     }
 
     /** The general conversion, which also words the error of a value that does not fit. */
@@ -39,9 +41,9 @@ abstract class LumenArgumentNode extends Node {
         @Child private LumenValueNode convert;
         private final BranchProfile left = BranchProfile.create();
 
-        Converted(String cell, String parameter, LumenType type) {
+        Converted(String cell, String parameter, LumenType type, LumenValueNode convert) {
             super(cell, parameter, type);
-            this.convert = LumenValueNode.create(type, 1);
+            this.convert = convert;
         }
 
         @Override

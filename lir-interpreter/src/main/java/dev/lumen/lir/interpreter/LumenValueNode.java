@@ -3,6 +3,7 @@ package dev.lumen.lir.interpreter;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.nodes.Node;
 import dev.lumen.lir.values.LumenContainer;
+import dev.lumen.lir.values.LumenEnumType;
 import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenResult;
 import dev.lumen.lir.values.LumenType;
@@ -30,7 +31,7 @@ abstract class LumenValueNode extends Node {
      * How deep a tree of nodes grows: values nested deeper (records are recursive through lists) are converted
      * by {@link LumenImport} behind a boundary, within the nesting it allows.
      */
-    static final int MAX_NODE_DEPTH = 12;
+    static final int MAX_NODE_DEPTH = 8;
 
     @Child private General handedBack;
 
@@ -79,16 +80,11 @@ abstract class LumenValueNode extends Node {
                 return LumenListNodeGen.create(l, depth);
             } else if (type instanceof LumenRecordType r && LumenRecordNode.converts(r)) {
                 return LumenRecordNode.create(r, depth);
-            } else if (type instanceof dev.lumen.lir.values.LumenEnumType e) {
+            } else if (type instanceof LumenEnumType e) {
                 return LumenScalarNodeFactory.EnumNodeGen.create(e);
             }
         }
         return new General(type, depth);
-    }
-
-    /** Whether {@link #create} gives a node of its own for an argument of {@code type}. */
-    static boolean specialises(LumenType type) {
-        return !(create(type, 1) instanceof General);
     }
 
     /** Any value of a type without nodes of its own, or nested too deep: converted by {@link LumenImport}. */

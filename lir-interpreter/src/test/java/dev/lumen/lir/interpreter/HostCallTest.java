@@ -134,6 +134,38 @@ class HostCallTest {
     public record Point(long x, long y) {
     }
 
+    /** {"kids": [{"kids": [… {"kids": [], "n": 0} …], "n": 1}], "n": depth}: a tree {@code depth} levels deep. */
+    static Map<String, Object> tree(int depth, Map<String, Object> leaf) {
+        return depth == 0 ? leaf : Map.of("kids", List.of(tree(depth - 1, leaf)), "n", depth);
+    }
+
+    @Test
+    void aRecursiveRecordDeeperThanTheNodesIsConvertedAndCheckedAllTheWayDown() {
+        Lir lir = new Lir().type(new TypeDef.RecordDef("Tree", List.of(
+                new TypeDef.FieldDef("kids", list(nominal("Tree")), -1, null), new TypeDef.FieldDef("n", INT, -1, null))));
+        Cell same = new Cell("same").param("t", nominal("Tree")).returns(nominal("Tree"));
+        lir.cell(same.op(RETURN, 0));
+        int depth = 2 * LumenValueNode.MAX_NODE_DEPTH;
+        try (Context ctx = Lir.compilingContext()) {
+            Value m = lir.eval(ctx);
+            for (int i = 0; i < 3; i++) { // the nodes are built by the first call, used by the next ones
+                Value t = m.invokeMember("same", tree(depth, Map.of("kids", List.of(), "n", 0)));
+                for (int d = depth; d > 0; d--) {
+                    assertEquals(d, t.getMember("n").asLong());
+                    t = t.getMember("kids").getArrayElement(0);
+                }
+                assertEquals(0, t.getMember("kids").getArraySize());
+            }
+            PolyglotException e = assertThrows(PolyglotException.class,
+                    () -> m.invokeMember("same", tree(depth, Map.of("kids", List.of(), "n", 0, "x", 1))));
+            assertEquals("argument `t` of cell `same`: at `t" + ".kids[0]".repeat(depth) + "`: unknown field `x` for Tree",
+                    e.getMessage());
+            e = assertThrows(PolyglotException.class, () -> m.invokeMember("same", tree(depth, Map.of("kids", List.of(), "n", "0"))));
+            assertEquals("argument `t` of cell `same`: at `t" + ".kids[0]".repeat(depth) + ".n`: expected Int, found String \"0\"",
+                    e.getMessage());
+        }
+    }
+
     /**
      * The last "opt done" line of a call target whose name contains {@code name}, or null: compiled on its first
      * call, a call target is compiled again once its nodes have specialized.
