@@ -54,6 +54,34 @@ class JavaScriptEmbeddingTest {
     }
 
     @Test
+    void aHotJavaScriptLoopPassesObjectsAndStringsItBuiltAndStillGetsTheArgumentErrors() {
+        try (Context ctx = context()) {
+            // strings JavaScript built (concatenations), objects of two shapes, a class instance, at one call site
+            assertEquals("J19999: 2.5 Open [\"t19999\",\"u\"] false 20000", js(ctx, """
+                    function call(i) {
+                      const inv = i % 2 == 0 ? {id: 'J' + i, total: 2.5, status: 'Paid', tags: ['t' + i], paid: true}
+                          : {paid: false, tags: ['t' + i, 'u'], status: 'Open', total: 2.5, id: 'J' + i};
+                      return m.describe(inv);
+                    }
+                    class P { constructor(i) { this.x = i; this.y = 1; } len() { return 5; } }
+                    let last, n = 0;
+                    for (let i = 0; i < 20000; i++) { last = call(i); n += m.span({from: new P(0), to: new P(1), label: 'l' + i}); }
+                    last + ' ' + n
+                    """).asString());
+            assertEquals("argument `inv` of cell `describe`: unknown field `extra` for Invoice", js(ctx, """
+                    try { m.describe({id: 'J', total: 2.5, status: 'Paid', tags: [], paid: true, extra: 1}); 'no error' }
+                    catch (e) { e.message }
+                    """).asString());
+            assertEquals("argument `inv` of cell `describe`: at `inv.status`: expected Status (one of Paid, Open), found String \"Shut\"",
+                    js(ctx, "try { call(0) && m.describe({id: 'J', total: 2.5, status: 'Shut', tags: [], paid: true}) }"
+                            + " catch (e) { e.message }").asString());
+            assertEquals("argument `inv` of cell `describe`: at `inv.tags[1]`: expected String, found number 2", js(ctx,
+                    "try { m.describe({id: 'J', total: 2.5, status: 'Paid', tags: ['a', 2], paid: true}) } catch (e) { e.message }")
+                    .asString());
+        }
+    }
+
+    @Test
     void javaScriptReadsLumenValues() {
         try (Context ctx = context()) {
             assertEquals("INV-1 12.5 Open b 2 true", js(ctx, """

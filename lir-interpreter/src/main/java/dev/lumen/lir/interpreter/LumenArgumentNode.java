@@ -1,24 +1,16 @@
 package dev.lumen.lir.interpreter;
 
-import com.oracle.truffle.api.CompilerDirectives;
-import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.dsl.GenerateInline;
-import com.oracle.truffle.api.dsl.Specialization;
-import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.UnsupportedMessageException;
-import com.oracle.truffle.api.library.CachedLibrary;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.profiles.BranchProfile;
 import dev.lumen.lir.values.LumenType;
-import dev.lumen.runtime.json.JsonReading;
 
 /**
  * Converts one argument a host passes to a cell into a Lumen value of its parameter's type, as
- * {@link LumenImport} does, on the call path of compiled code: Int, Float and Bool arguments are converted
- * inline (a boxed Java number or boolean directly, any other number through a cached interop library), so a
- * host's call of a cell with primitive arguments crosses no boundary. Every other value, and every value that
- * does not fit, goes to {@link LumenImport} (behind a boundary), which converts it or raises the argument error.
+ * {@link LumenImport} does, on the call path of compiled code: by {@link LumenValueNode}s specialised by the
+ * type (Int, Float, Bool, String, Json, enums, lists and records), so that a host's call crosses no boundary
+ * for a value of the usual kind. A value they leave, and every value of another type, goes to
+ * {@link LumenImport} (behind a boundary), which converts it or raises the argument error.
  */
-@GenerateInline(false)
 abstract class LumenArgumentNode extends Node {
     private final String cell;
     private final String parameter;
@@ -34,19 +26,9 @@ abstract class LumenArgumentNode extends Node {
     abstract Object execute(Object value);
 
     static LumenArgumentNode create(String cell, String parameter, LumenType type) {
-        if (type == LumenType.Primitive.INT) {
-            return LumenArgumentNodeFactory.IntArgumentNodeGen.create(cell, parameter);
-        }
-        if (type == LumenType.Primitive.FLOAT) {
-            return LumenArgumentNodeFactory.FloatArgumentNodeGen.create(cell, parameter);
-        }
-        if (type == LumenType.Primitive.BOOL) {
-            return LumenArgumentNodeFactory.BoolArgumentNodeGen.create(cell, parameter);
-        }
-        if (type == LumenType.Primitive.STRING) {
-            return LumenArgumentNodeFactory.StringArgumentNodeGen.create(cell, parameter);
-        }
-        return new AnyArgument(cell, parameter, type);
+        LumenValueNode convert = LumenValueNode.create(type, 1);
+        return convert instanceof LumenValueNode.General ? new General(cell, parameter, type)
+                : new Converted(cell, parameter, type, convert);
     }
 
     /** The general conversion, which also words the error of a value that does not fit. */
@@ -54,115 +36,30 @@ abstract class LumenArgumentNode extends Node {
         return LumenImport.argument(cell, parameter, type, value);
     }
 
-    abstract static class IntArgument extends LumenArgumentNode {
-        IntArgument(String cell, String parameter) {
-            super(cell, parameter, LumenType.Primitive.INT);
+    /** An argument converted by nodes, and by {@link LumenImport} when they leave it. */
+    static final class Converted extends LumenArgumentNode {
+        @Child private LumenValueNode convert;
+        private final BranchProfile left = BranchProfile.create();
+
+        Converted(String cell, String parameter, LumenType type, LumenValueNode convert) {
+            super(cell, parameter, type);
+            this.convert = convert;
         }
 
-        @Specialization
-        static long fromLong(long value) {
-            return value;
-        }
-
-        @Specialization
-        static long fromInt(int value) {
-            return value;
-        }
-
-        @Specialization(limit = "3")
-        Object fromOther(Object value, @CachedLibrary("value") InteropLibrary interop) {
-            if (interop.fitsInLong(value)) {
-                try {
-                    return interop.asLong(value);
-                } catch (UnsupportedMessageException e) {
-                    throw CompilerDirectives.shouldNotReachHere(e);
-                }
+        @Override
+        Object execute(Object value) {
+            Object converted = convert.execute(value);
+            if (converted == LumenValueNode.FAILED) {
+                left.enter();
+                return general(value);
             }
-            return general(value);
+            return converted;
         }
     }
 
-    abstract static class FloatArgument extends LumenArgumentNode {
-        FloatArgument(String cell, String parameter) {
-            super(cell, parameter, LumenType.Primitive.FLOAT);
-        }
-
-        @Specialization
-        static double fromDouble(double value) {
-            return value;
-        }
-
-        @Specialization
-        static double fromLong(long value) {
-            return value;
-        }
-
-        @Specialization
-        static double fromInt(int value) {
-            return value;
-        }
-
-        @Specialization(limit = "3")
-        Object fromOther(Object value, @CachedLibrary("value") InteropLibrary interop) {
-            if (interop.fitsInDouble(value)) {
-                try {
-                    return interop.asDouble(value);
-                } catch (UnsupportedMessageException e) {
-                    throw CompilerDirectives.shouldNotReachHere(e);
-                }
-            }
-            return general(value);
-        }
-    }
-
-    abstract static class BoolArgument extends LumenArgumentNode {
-        BoolArgument(String cell, String parameter) {
-            super(cell, parameter, LumenType.Primitive.BOOL);
-        }
-
-        @Specialization
-        static boolean fromBoolean(boolean value) {
-            return value;
-        }
-
-        @Specialization(limit = "3")
-        Object fromOther(Object value, @CachedLibrary("value") InteropLibrary interop) {
-            if (interop.isBoolean(value)) {
-                try {
-                    return interop.asBoolean(value);
-                } catch (UnsupportedMessageException e) {
-                    throw CompilerDirectives.shouldNotReachHere(e);
-                }
-            }
-            return general(value);
-        }
-    }
-
-    abstract static class StringArgument extends LumenArgumentNode {
-        StringArgument(String cell, String parameter) {
-            super(cell, parameter, LumenType.Primitive.STRING);
-        }
-
-        @Specialization
-        static String fromString(String value) {
-            return unicode(value);
-        }
-
-        @Specialization
-        Object fromOther(Object value) {
-            return general(value);
-        }
-
-        /** Lone surrogates as U+FFFD, as Lumen reads JSON: a scan of the text, not for partial evaluation. */
-        @TruffleBoundary
-        private static String unicode(String value) {
-            return JsonReading.unicode(value);
-        }
-    }
-
-    /** Records, lists, maps, results, unions, enums, Bytes, Json and Null: converted by {@link LumenImport}. */
-    static final class AnyArgument extends LumenArgumentNode {
-        AnyArgument(String cell, String parameter, LumenType type) {
+    /** Maps, results, unions, Bytes and Null: converted by {@link LumenImport}. */
+    static final class General extends LumenArgumentNode {
+        General(String cell, String parameter, LumenType type) {
             super(cell, parameter, type);
         }
 

@@ -87,6 +87,20 @@ public final class LumenImport {
     }
 
     /**
+     * A part of a host's argument, {@code value} at {@code depth}, as a value of {@code type}, for a
+     * {@link LumenValueNode} that leaves it to the general conversion; {@link LumenValueNode#FAILED} when it does
+     * not fit (the whole argument is then converted again, to word the error with its path).
+     */
+    @TruffleBoundary
+    static Object part(Object value, LumenType type, int depth) {
+        try {
+            return convert(value, type, "", depth);
+        } catch (Mismatch m) {
+            return LumenValueNode.FAILED;
+        }
+    }
+
+    /**
      * A tool's output, a Json tree ({@link dev.lumen.lir.values.LumenJson#fromTree}), as a value of the call's
      * type {@code type}, read as JSON input is read.
      *
@@ -483,8 +497,7 @@ public final class LumenImport {
         if (INTEROP.hasHashEntries(v) || !INTEROP.hasMembers(v)) {
             return null;
         }
-        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        for (String method : new String[] {name, "get" + capitalized, "is" + capitalized}) {
+        for (String method : accessors(name)) {
             if (INTEROP.isMemberInvocable(v, method)) {
                 try {
                     return INTEROP.invokeMember(v, method);
@@ -496,6 +509,12 @@ public final class LumenImport {
             }
         }
         return null;
+    }
+
+    /** The methods that may give field {@code name}, in the order they are tried: {@code name()}, {@code getName()}, {@code isName()}. */
+    static String[] accessors(String name) {
+        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return new String[] {name, "get" + capitalized, "is" + capitalized};
     }
 
     /** The entries of an object-like value (hash entries, else readable members), or null. */

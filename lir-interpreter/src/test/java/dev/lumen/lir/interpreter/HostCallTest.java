@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyObject;
 import org.junit.jupiter.api.Test;
 
 /** A host's calls of cells: executing a cell, invoking it on its module; the call path compiled. */
@@ -39,7 +40,7 @@ class HostCallTest {
     }
 
     @Test
-    void primitiveArgumentsAreConvertedInlineAndOthersByTheGeneralConversion() {
+    void argumentsAreConvertedInlineAndOnesThatDoNotFitByTheGeneralConversion() {
         try (Context ctx = Lir.context()) {
             Value m = module().eval(ctx);
             long before = LumenImport.generalArguments();
@@ -52,7 +53,8 @@ class HostCallTest {
             assertEquals(7.5, m.invokeMember("scale", 2.5, 3L).asDouble());
             assertEquals(7.5, m.invokeMember("scale", 2.5f, 3.0f).asDouble());
             assertTrue(m.invokeMember("negate", false).asBoolean());
-            assertEquals(before, LumenImport.generalArguments(), "a primitive argument took the general conversion");
+            assertEquals(3L, m.invokeMember("px", Map.of("x", 3, "y", 4)).asLong());
+            assertEquals(before, LumenImport.generalArguments(), "an argument that fits took the general conversion");
 
             PolyglotException e = assertThrows(PolyglotException.class, () -> m.invokeMember("add", "1", 2));
             assertEquals("argument `a` of cell `add`: expected Int, found String \"1\"", e.getMessage());
@@ -62,8 +64,105 @@ class HostCallTest {
             assertEquals("argument `b` of cell `negate`: expected Bool, found number 1", e.getMessage());
             e = assertThrows(PolyglotException.class, () -> m.getMember("scale").execute(true, 1));
             assertEquals("argument `x` of cell `scale`: expected Float, found Bool true", e.getMessage());
-            assertEquals(3L, m.invokeMember("px", Map.of("x", 3, "y", 4)).asLong());
-            assertEquals(before + 5, LumenImport.generalArguments());
+            assertEquals(before + 4, LumenImport.generalArguments());
+        }
+    }
+
+    /** An order as a Java application holds it: Lumen reads its fields through the records' accessors. */
+    public record Order(String name, List<Line> lines) {
+    }
+
+    public record Line(long qty, double price) {
+    }
+
+    /** Order = {name: String, lines: list[Line]}, Line = {qty: Int, price: Float}; second(o) = o.lines[1].qty. */
+    static Lir orders() {
+        Lir lir = new Lir().type(new TypeDef.RecordDef("Line", List.of(new TypeDef.FieldDef("qty", INT, -1, null),
+                new TypeDef.FieldDef("price", FLOAT, -1, null))));
+        lir.type(new TypeDef.RecordDef("Order", List.of(new TypeDef.FieldDef("name", STRING, -1, null),
+                new TypeDef.FieldDef("lines", list(nominal("Line")), -1, null))));
+        Cell second = new Cell("second").param("o", nominal("Order")).returns(INT)
+                .reg("lines", list(nominal("Line"))).reg("i", INT).reg("line", nominal("Line")).reg("r", INT);
+        lir.cell(second.op(GETFIELD, second.r("lines"), 0, 1).op(LOADINT, second.r("i"), 1)
+                .op(GETINDEX, second.r("line"), second.r("lines"), second.r("i"))
+                .op(GETFIELD, second.r("r"), second.r("line"), 0).op(RETURN, second.r("r")));
+        return lir;
+    }
+
+    static Map<String, Object> orderMap(Object secondQty) {
+        return Map.of("name", "o", "lines", List.of(Map.of("qty", 1, "price", 0.5), Map.of("qty", secondQty, "price", 2)));
+    }
+
+    @Test
+    void aRecordArgumentIsConvertedInTheCompiledCallSiteAndOneThatDoesNotFitFailsAsBefore() {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (Context ctx = Lir.compilingContext(log)) {
+            Value m = module().eval(ctx);
+            Value orders = orders().eval(ctx);
+            long before = LumenImport.generalArguments();
+            long sum = 0;
+            for (int i = 0; i < 2_000; i++) {
+                sum += orders.invokeMember("second", new Order("o", List.of(new Line(1, 0.5), new Line(i, 2.5)))).asLong();
+                sum += orders.invokeMember("second", orderMap(i)).asLong();
+                sum += orders.invokeMember("second", ProxyObject.fromMap(Map.of("name", "o", "lines",
+                        List.of(new Line(1, 0.5), ProxyObject.fromMap(Map.of("qty", i, "price", 1.5)))))).asLong();
+            }
+            assertEquals(3 * (1_999L * 2_000 / 2), sum);
+            assertEquals(before, LumenImport.generalArguments(), "a record that fits took the general conversion");
+
+            // compiled, the call site still words an argument that does not fit as the general conversion does
+            PolyglotException e = assertThrows(PolyglotException.class, () -> orders.invokeMember("second", orderMap("2")));
+            assertEquals("argument `o` of cell `second`: at `o.lines[1].qty`: expected Int, found String \"2\"", e.getMessage());
+            e = assertThrows(PolyglotException.class, () -> orders.invokeMember("second", Map.of("name", "o", "lines",
+                    List.of(Map.of("qty", 1, "price", 0.5, "note", "x")))));
+            assertEquals("argument `o` of cell `second`: at `o.lines[0]`: unknown field `note` for Line", e.getMessage());
+            e = assertThrows(PolyglotException.class, () -> orders.invokeMember("second", Map.of("name", "o")));
+            assertEquals("argument `o` of cell `second`: missing field `lines` of Order", e.getMessage());
+            e = assertThrows(PolyglotException.class, () -> orders.invokeMember("second", ProxyObject.fromMap(Map.of(
+                    "name", "o", "lines", List.of(), "extra", true))));
+            assertEquals("argument `o` of cell `second`: unknown field `extra` for Order", e.getMessage());
+            assertEquals(before + 4, LumenImport.generalArguments());
+            assertEquals(7L, orders.invokeMember("second", orderMap(7)).asLong());
+            assertEquals(3L, m.invokeMember("px", new Point(3, 4)).asLong());
+        }
+        String trace = log.toString(StandardCharsets.UTF_8);
+        assertFalse(trace.contains("opt failed"), trace);
+        String invoke = compiled(trace, "Value<LumenModuleObject>.invoke");
+        assertTrue(invoke != null && inlined(invoke) >= 1, "the host's call site was not compiled:\n" + trace);
+    }
+
+    public record Point(long x, long y) {
+    }
+
+    /** {"kids": [{"kids": [… {"kids": [], "n": 0} …], "n": 1}], "n": depth}: a tree {@code depth} levels deep. */
+    static Map<String, Object> tree(int depth, Map<String, Object> leaf) {
+        return depth == 0 ? leaf : Map.of("kids", List.of(tree(depth - 1, leaf)), "n", depth);
+    }
+
+    @Test
+    void aRecursiveRecordDeeperThanTheNodesIsConvertedAndCheckedAllTheWayDown() {
+        Lir lir = new Lir().type(new TypeDef.RecordDef("Tree", List.of(
+                new TypeDef.FieldDef("kids", list(nominal("Tree")), -1, null), new TypeDef.FieldDef("n", INT, -1, null))));
+        Cell same = new Cell("same").param("t", nominal("Tree")).returns(nominal("Tree"));
+        lir.cell(same.op(RETURN, 0));
+        int depth = 2 * LumenValueNode.MAX_NODE_DEPTH;
+        try (Context ctx = Lir.compilingContext()) {
+            Value m = lir.eval(ctx);
+            for (int i = 0; i < 3; i++) { // the nodes are built by the first call, used by the next ones
+                Value t = m.invokeMember("same", tree(depth, Map.of("kids", List.of(), "n", 0)));
+                for (int d = depth; d > 0; d--) {
+                    assertEquals(d, t.getMember("n").asLong());
+                    t = t.getMember("kids").getArrayElement(0);
+                }
+                assertEquals(0, t.getMember("kids").getArraySize());
+            }
+            PolyglotException e = assertThrows(PolyglotException.class,
+                    () -> m.invokeMember("same", tree(depth, Map.of("kids", List.of(), "n", 0, "x", 1))));
+            assertEquals("argument `t` of cell `same`: at `t" + ".kids[0]".repeat(depth) + "`: unknown field `x` for Tree",
+                    e.getMessage());
+            e = assertThrows(PolyglotException.class, () -> m.invokeMember("same", tree(depth, Map.of("kids", List.of(), "n", "0"))));
+            assertEquals("argument `t` of cell `same`: at `t" + ".kids[0]".repeat(depth) + ".n`: expected Int, found String \"0\"",
+                    e.getMessage());
         }
     }
 
