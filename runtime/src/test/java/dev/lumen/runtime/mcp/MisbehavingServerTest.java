@@ -83,8 +83,8 @@ class MisbehavingServerTest {
     @Test
     void anUnknownProtocolRevisionIsRefused() {
         McpException error = connectFails("wrong-version");
-        assertContains("answered with protocol revision `2099-01-01`; Lumen speaks 2025-11-25 and 2025-06-18",
-                error.getMessage());
+        assertContains("answered with protocol revision `2099-01-01`, which Lumen does not speak: it asked for "
+                + "2025-11-25 and speaks 2025-11-25, 2025-06-18, 2025-03-26 and 2024-11-05", error.getMessage());
     }
 
     @Test

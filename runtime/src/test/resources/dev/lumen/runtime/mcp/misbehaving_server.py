@@ -1,4 +1,4 @@
-"""A stdio MCP server that breaks the protocol in the way its one argument names, for the client's tests.
+"""A stdio MCP server for the client's tests, breaking or bending the protocol in the way its argument names.
 
 garbage        answers initialize with a line that is not JSON-RPC
 exit           writes to stderr and exits with status 3 before reading anything
@@ -6,17 +6,25 @@ silent         reads everything, answers nothing (not even initialize)
 hang           completes the handshake, then answers nothing and ignores the end of stdin
 wrong-version  answers initialize with a protocol revision the client does not speak
 old-version    speaks revision 2025-06-18 correctly, with one tool whose call fails with a JSON-RPC error
+revision:V     speaks revision V, with one tool `measure` that declares an output schema and answers
+               {"n": 7} as structured content and "seven" as text, whatever the revision
 """
 import json
 import sys
 import time
 
 mode = sys.argv[1]
+MEASURE = {"name": "measure", "inputSchema": {"type": "object"},
+           "outputSchema": {"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}}
 
 
 def send(message):
     sys.stdout.write(json.dumps(message) + "\n")
     sys.stdout.flush()
+
+
+def answer(request, result):
+    send({"jsonrpc": "2.0", "id": request["id"], "result": result})
 
 
 def initialize_result(request, version):
@@ -43,13 +51,18 @@ for line in sys.stdin:
             send(initialize_result(request, "2099-01-01"))
         elif mode == "old-version":
             send(initialize_result(request, "2025-06-18"))
+        elif mode.startswith("revision:"):
+            send(initialize_result(request, mode[len("revision:"):]))
         else:
             send(initialize_result(request, request["params"]["protocolVersion"]))
     elif mode == "old-version" and method == "tools/list":
-        send({"jsonrpc": "2.0", "id": request["id"], "result": {"tools": [
-            {"name": "explode", "inputSchema": {"type": "object"}}]}})
+        answer(request, {"tools": [{"name": "explode", "inputSchema": {"type": "object"}}]})
     elif mode == "old-version" and method == "tools/call":
         send({"jsonrpc": "2.0", "id": request["id"], "error": {"code": -32000, "message": "it exploded"}})
+    elif mode.startswith("revision:") and method == "tools/list":
+        answer(request, {"tools": [MEASURE]})
+    elif mode.startswith("revision:") and method == "tools/call":
+        answer(request, {"content": [{"type": "text", "text": "seven"}], "structuredContent": {"n": 7}})
 
 if mode == "hang":
     while True:
