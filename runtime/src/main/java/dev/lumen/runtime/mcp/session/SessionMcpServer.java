@@ -64,6 +64,8 @@ public final class SessionMcpServer implements McpServer {
     private final Consumer<String> agreed;
     /** Who the server is and the revision agreed; set by the handshake. */
     private McpServerIdentity identity;
+    /** Whether the server declared the {@code tools} capability; set by the handshake. */
+    private boolean offersTools;
     /** The type of each tool's output schema (absent: none), from the last {@code tools/list}. */
     private Map<String, McpType> outputs;
 
@@ -123,6 +125,7 @@ public final class SessionMcpServer implements McpServer {
             throw new McpException(label + " gave no serverInfo name in its initialize result");
         }
         agreed.accept(result.protocolVersion());
+        offersTools = result.capabilities() != null && result.capabilities().tools() != null;
         identity = new McpServerIdentity(info.name(), info.version() == null ? "" : info.version(),
                 result.protocolVersion());
     }
@@ -133,14 +136,18 @@ public final class SessionMcpServer implements McpServer {
     }
 
     /**
-     * {@inheritDoc} Before revision 2025-06-18 tools have no output schema, so one a server sends anyway is left
-     * out, as are the results it would type.
+     * {@inheritDoc} A server that declares no {@code tools} capability has none, and is not asked. Before revision
+     * 2025-06-18 tools have no output schema, so one a server sends anyway is left out, as are the results it
+     * would type.
      */
     @Override
     public List<McpTool> tools() {
-        boolean structured = Revisions.hasStructuredResults(identity.protocolVersion());
-        McpSchema.ListToolsResult result = await(client.listTools(), settings.requestTimeout(), "tools/list");
-        List<McpTool> tools = result.tools().stream().map(t -> tool(t, structured)).toList();
+        List<McpTool> tools = List.of();
+        if (offersTools) {
+            boolean structured = Revisions.hasStructuredResults(identity.protocolVersion());
+            McpSchema.ListToolsResult result = await(client.listTools(), settings.requestTimeout(), "tools/list");
+            tools = result.tools().stream().map(t -> tool(t, structured)).toList();
+        }
         remember(tools);
         return tools;
     }
@@ -168,6 +175,9 @@ public final class SessionMcpServer implements McpServer {
     public JsonNode call(String tool, JsonNode arguments, Duration timeout) {
         if (!arguments.isObject()) {
             throw new IllegalArgumentException("the arguments of MCP tool `" + tool + "` must be a JSON object");
+        }
+        if (!offersTools) {
+            throw new McpToolError(tool, "the server offers no tools (it declares no tools capability)");
         }
         Map<String, Object> values = JSON.convertValue(arguments, ARGUMENTS);
         McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values).build();
