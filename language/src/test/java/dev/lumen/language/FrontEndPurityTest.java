@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.lumen.language.project.Project;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpConnector;
+import dev.lumen.runtime.mcp.McpHandover;
 import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.tools.LockFile;
@@ -62,7 +63,7 @@ class FrontEndPurityTest {
 
     /** Lumen's own classes that reach servers, stores, traces or tool processes. */
     private static final DescribedPredicate<JavaClass> LUMEN_IO = DescribedPredicate.or(
-            belongToAnyOf(McpConnector.class, McpCalls.class, McpServer.class, McpSettings.class),
+            belongToAnyOf(McpConnector.class, McpCalls.class, McpHandover.class, McpServer.class, McpSettings.class),
             resideInAnyPackage("dev.lumen.runtime.mcp.session..", "dev.lumen.runtime.store..",
                     "dev.lumen.runtime.trace..", "dev.lumen.runtime.tools.process..", "dev.lumen.runtime.tools.llm..",
                     "dev.lumen.lir.effects..", "dev.lumen.language.truffle.."),

@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.lumen.language.project.ServerLocking;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpConnector;
+import dev.lumen.runtime.mcp.McpHandover;
 import dev.lumen.runtime.mcp.McpServer;
 
 /**
@@ -28,7 +29,7 @@ class ServerRunsNothingRulesTest {
             resideInAnyPackage("org.graalvm.polyglot..", "dev.lumen.language.truffle..", "dev.lumen.lir.interpreter..",
                     "dev.lumen.lir.effects..", "dev.lumen.runtime.mcp.session..", "dev.lumen.runtime.tools.process..",
                     "dev.lumen.runtime.tools.llm..", "dev.lumen.runtime.trace.."),
-            belongToAnyOf(ServerLocking.class, McpConnector.class, McpCalls.class, McpServer.class))
+            belongToAnyOf(ServerLocking.class, McpConnector.class, McpCalls.class, McpHandover.class, McpServer.class))
             .as("run Lumen code, reach MCP servers or tools, or write traces");
 
     private static final DescribedPredicate<JavaClass> NETWORK = resideInAnyPackage("java.net..", "java.net.http..")

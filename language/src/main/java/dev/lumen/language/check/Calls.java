@@ -575,10 +575,14 @@ final class Calls {
             }
         }
         List<String> names = server.tools().stream().map(McpTool::name).toList();
+        String serverName = "`" + server.identity().name() + "`";
         Diagnostic.Builder d = Diagnostic.error(Code.E0040, toolName.span(), "unknown tool `" + toolName.name()
-                + "` of MCP server `" + alias + "`").label("`" + server.identity().name() + "` has no tool of this name");
+                + "` of MCP server `" + alias + "`")
+                .label(names.isEmpty() ? serverName + " offers no tools" : serverName + " has no tool of this name");
         Optional<String> closest = Names.closest(toolName.name(), names);
-        if (closest.isEmpty()) {
+        if (names.isEmpty()) {
+            // a server without the tools capability: nothing to suggest
+        } else if (closest.isEmpty()) {
             d.help("its tools are " + Names.quotedList(names));
         } else if (Names.isIdentifier(closest.get())) {
             Names.didYouMean(d, toolName.name(), closest.get());

@@ -8,6 +8,8 @@ import dev.lumen.lir.format.RunSettings;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpConnector;
 import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.mcp.McpHandover;
+import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.tools.LockFile;
@@ -33,9 +35,34 @@ public final class ServerLocking {
      * @throws McpException when the server cannot be started or reached, or does not answer
      */
     public static McpServerManifest read(String address, Path document, Consumer<String> notices) {
+        announce(address, notices);
+        return McpConnector.manifest(address, McpSettings.of(directory(document)));
+    }
+
+    /**
+     * As {@link #read}, for a run that follows in this process: the session stays open, kept in
+     * {@link McpHandover} for the run's calls, which closes it when it ends.
+     */
+    private static McpServerManifest readForRun(String address, Path document, Consumer<String> notices) {
+        announce(address, notices);
+        McpServer server = McpConnector.connect(address, McpSettings.of(directory(document)));
+        try {
+            McpServerManifest manifest = server.manifest();
+            McpHandover.keep(address, directory(document), server);
+            return manifest;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static void announce(String address, Consumer<String> notices) {
         notices.accept("lumen: " + (isStdio(address) ? "starting" : "connecting to") + " MCP server `" + address
                 + "` to read its tools");
-        return McpConnector.manifest(address, McpSettings.of(document.toAbsolutePath().getParent()));
+    }
+
+    private static Path directory(Path document) {
+        return document.toAbsolutePath().getParent();
     }
 
     private static boolean isStdio(String address) {
@@ -50,7 +77,8 @@ public final class ServerLocking {
      * For a run of {@code file}, which is about to start its servers anyway: reads the manifest of each server it
      * imports that {@code project}'s lock file does not record, and records it there (atomically, other entries
      * kept). Not under {@code @lock strict}, where the lock file is the truth. A server that cannot be reached
-     * is in the returned project's {@code unreachable}.
+     * is in the returned project's {@code unreachable}. The sessions that read the manifests are kept for the run
+     * ({@link McpHandover}); {@link #closeKept} closes them when there is no run after all.
      */
     public static Project lockForRun(SourceFile file, Project project, Consumer<String> notices) {
         if (!project.hasLockFile() || project.lockError() != null || locksStrictly(file)) {
@@ -61,7 +89,7 @@ public final class ServerLocking {
         for (String address : FrontEnd.importedServers(file)) {
             if (project.mcpServer(address).isEmpty()) {
                 try {
-                    McpServerManifest manifest = read(address, project.document(), notices);
+                    McpServerManifest manifest = readForRun(address, project.document(), notices);
                     lock = (lock == null ? LockFile.empty() : lock).withServer(address, manifest.toJson());
                 } catch (McpException e) {
                     unreachable.put(address, e.getMessage());
@@ -77,6 +105,11 @@ public final class ServerLocking {
             }
         }
         return Project.of(project.document(), project.tools(), project.lockFile(), lock, null, unreachable);
+    }
+
+    /** Closes the sessions {@link #lockForRun} kept for a run of {@code document} that will not happen. */
+    public static void closeKept(Path document) {
+        McpHandover.closeKept(directory(document));
     }
 
     private static boolean locksStrictly(SourceFile file) {

@@ -3,6 +3,9 @@ package dev.lumen.language.truffle;
 import com.oracle.truffle.api.TruffleLanguage;
 import dev.lumen.lir.interpreter.LumenEffects;
 import dev.lumen.runtime.tools.HostToolSet;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The state of one polyglot context running Lumen: its environment (streams, options) and the effects its
@@ -13,6 +16,8 @@ public final class LumenContext {
     private final TruffleLanguage.Env env;
     private final LumenEffects effects;
     private final LumenBindings bindings = new LumenBindings();
+    /** The documents whose MCP servers were read for a run (their sessions kept for it), closed with the context. */
+    private final Set<Path> readForRun = ConcurrentHashMap.newKeySet();
 
     LumenContext(TruffleLanguage.Env env, LumenEffects effects) {
         this.env = env;
@@ -30,6 +35,16 @@ public final class LumenContext {
 
     public LumenEffects effects() {
         return effects;
+    }
+
+    /** Notes that the servers of {@code document} were read for a run, which may not happen. */
+    void readForRun(Path document) {
+        readForRun.add(document);
+    }
+
+    /** The documents of {@link #readForRun}. */
+    Set<Path> readForRun() {
+        return readForRun;
     }
 
     /** The tools the host offers through the polyglot bindings now (tool-manifest-v1.md §8). */

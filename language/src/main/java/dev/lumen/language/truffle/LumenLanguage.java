@@ -95,6 +95,12 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
                 env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env)));
     }
 
+    /** Closes the MCP sessions read for a run of this context's documents that no run took (a run closes its own). */
+    @Override
+    protected void disposeContext(LumenContext context) {
+        context.readForRun().forEach(ServerLocking::closeKept);
+    }
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new LumenLanguageOptionDescriptors();
@@ -216,11 +222,17 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
         boolean offline = context.env().getOptions().get(Offline) || !context.env().getOptions().get(Replay).isEmpty();
         if (!offline) {
             project = ServerLocking.lockForRun(file, project, err::println);
+            if (project.document() != null) {
+                context.readForRun(project.document());
+            }
         }
         Compilation compilation = FrontEnd.compile(file, project);
         CheckResult result = compilation.result();
         boolean color = context.env().getOptions().get(Color);
         if (compilation.module() == null) {
+            if (!offline && project.document() != null) {
+                ServerLocking.closeKept(project.document()); // no run will call the servers read for it
+            }
             throw new LumenSyntaxError(render(result, color), (int) result.diagnostics().stream().filter(Diagnostic::isError).count());
         }
         if (!result.diagnostics().isEmpty()) {

@@ -20,6 +20,7 @@ import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.MemoryWindows;
 import dev.lumen.runtime.mcp.McpCalls;
+import dev.lumen.runtime.mcp.McpHandover;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
@@ -489,12 +490,13 @@ public final class TracedEffects implements LumenEffects {
         return new LumenFailure(what + " has no JSON form: " + e.getMessage());
     }
 
-    /** Stops the MCP servers of the run that ends, traced or not. */
+    /** Stops the MCP servers of the run that ends, traced or not, and those read for it that it never called. */
     private void stopServers() {
         if (mcp != null) {
             mcp.close();
             mcp = null;
         }
+        McpHandover.closeKept(base);
     }
 
     private void close() {

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call and stays
- * connected until the run ends, when {@link #close} stops every one. A call runs under its grant: argument
+ * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call (taking the
+ * session that read its tools for the run, if one did, from {@link McpHandover}) and stays connected until the
+ * run ends, when {@link #close} stops every one. A call runs under its grant: argument
  * pins are checked before anything is sent, {@code timeout_ms} bounds the call.
  */
 public final class McpCalls implements AutoCloseable {
@@ -45,7 +46,9 @@ public final class McpCalls implements AutoCloseable {
         McpServer server = servers.get(address);
         try {
             if (server == null) {
-                server = McpConnector.connect(address, McpSettings.of(directory));
+                // the session that read the server's tools for this run, if one did; else a new one
+                server = McpHandover.take(address, directory)
+                        .orElseGet(() -> McpConnector.connect(address, McpSettings.of(directory)));
                 servers.put(address, server);
             }
             JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));

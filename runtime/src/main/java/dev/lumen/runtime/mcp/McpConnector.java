@@ -3,9 +3,9 @@ package dev.lumen.runtime.mcp;
 import dev.lumen.runtime.mcp.session.SessionMcpServer;
 
 /**
- * Connects to MCP servers. Today every server is reached through a 2025-11-25 session; the stateless
- * 2026-07-28 revision ({@code server/discover}, no {@code initialize}) will be chosen here, behind the same
- * {@link McpServer} interface, when it is added.
+ * Connects to MCP servers. Today every server is reached through a session (revisions 2024-11-05 to
+ * 2025-11-25, mcp-bridge-v1.md §4.1); the stateless 2026-07-28 revision ({@code server/discover}, no
+ * {@code initialize}) will be chosen here, behind the same {@link McpServer} interface, when it is added.
  */
 public final class McpConnector {
     private McpConnector() {

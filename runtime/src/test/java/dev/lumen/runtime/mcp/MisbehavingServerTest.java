@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,8 +87,8 @@ class MisbehavingServerTest {
     @Test
     void anUnknownProtocolRevisionIsRefused() {
         McpException error = connectFails("wrong-version");
-        assertContains("answered with protocol revision `2099-01-01`; Lumen speaks 2025-11-25 and 2025-06-18",
-                error.getMessage());
+        assertContains("answered with protocol revision `2099-01-01`, which Lumen does not speak: it asked for "
+                + "2025-11-25 and speaks 2025-11-25, 2025-06-18, 2025-03-26 and 2024-11-05", error.getMessage());
     }
 
     @Test
@@ -96,6 +100,29 @@ class MisbehavingServerTest {
             McpToolError error = assertThrows(McpToolError.class,
                     () -> server.call("explode", CanonicalJson.parse("{}"), SHORT));
             assertEquals("it exploded (JSON-RPC error -32000)", error.getMessage());
+        }
+    }
+
+    @Test
+    void aServerWithoutToolsHasNoneAndIsNotAskedForThem() throws IOException {
+        Path log = dir.resolve("received.log");
+        try (McpServer server = McpConnector.connect(address("no-tools") + " " + McpPeers.quote(log.toString()),
+                settings())) {
+            assertEquals(List.of(), server.tools());
+            assertEquals(List.of(), server.manifest().tools());
+            McpToolError call = assertThrows(McpToolError.class,
+                    () -> server.call("anything", CanonicalJson.parse("{}"), SHORT));
+            assertEquals("the server offers no tools (it declares no tools capability)", call.getMessage());
+        }
+        assertEquals(List.of("initialize", "notifications/initialized"), Files.readAllLines(log));
+    }
+
+    @Test
+    void requestsFromTheServerAreRefusedAtOnceAndNoCapabilityIsDeclared() {
+        try (McpServer server = McpConnector.connect(address("asks-client"), settings())) {
+            JsonNode result = server.call("ask", CanonicalJson.parse("{}"), SHORT);
+            assertEquals("capabilities {}; elicitation/create: -32601, sampling/createMessage: -32601, "
+                    + "roots/list: -32601", result.get("text").textValue());
         }
     }
 

@@ -1,4 +1,4 @@
-"""A stdio MCP server that breaks the protocol in the way its one argument names, for the client's tests.
+"""A stdio MCP server for the client's tests, breaking or bending the protocol in the way its argument names.
 
 garbage        answers initialize with a line that is not JSON-RPC
 exit           writes to stderr and exits with status 3 before reading anything
@@ -6,12 +6,23 @@ silent         reads everything, answers nothing (not even initialize)
 hang           completes the handshake, then answers nothing and ignores the end of stdin
 wrong-version  answers initialize with a protocol revision the client does not speak
 old-version    speaks revision 2025-06-18 correctly, with one tool whose call fails with a JSON-RPC error
+revision:V     speaks revision V, with one tool `measure` that declares an output schema and answers
+               {"n": 7} as structured content and "seven" as text, whatever the revision
+no-tools       declares no capabilities, and fails tools/list as a server without tools does
+asks-client    a tool `ask` whose call first asks the client for elicitation, sampling and roots, then
+               answers with the client's capabilities and the error code of each of the client's answers
+
+A second argument names a file to which the method of every message received is appended, one per line.
 """
 import json
 import sys
 import time
 
 mode = sys.argv[1]
+log = sys.argv[2] if len(sys.argv) > 2 else None
+ASKED = ["elicitation/create", "sampling/createMessage", "roots/list"]
+MEASURE = {"name": "measure", "inputSchema": {"type": "object"},
+           "outputSchema": {"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}}
 
 
 def send(message):
@@ -19,23 +30,52 @@ def send(message):
     sys.stdout.flush()
 
 
+def received():
+    for line in sys.stdin:
+        message = json.loads(line)
+        if log:
+            with open(log, "a") as f:
+                f.write(message.get("method", "response") + "\n")
+        yield message
+
+
+def answer(request, result):
+    send({"jsonrpc": "2.0", "id": request["id"], "result": result})
+
+
 def initialize_result(request, version):
+    capabilities = {} if mode == "no-tools" else {"tools": {}}
     return {"jsonrpc": "2.0", "id": request["id"], "result": {
         "protocolVersion": version,
-        "capabilities": {"tools": {}},
+        "capabilities": capabilities,
         "serverInfo": {"name": "misbehaving", "version": "0.0.1"}}}
+
+
+def ask_client(messages, client_capabilities):
+    for number, method in enumerate(ASKED):
+        send({"jsonrpc": "2.0", "id": "ask-%d" % number, "method": method, "params": {}})
+    codes = {}
+    for message in messages:
+        if str(message.get("id", "")).startswith("ask-"):
+            codes[ASKED[int(message["id"][4:])]] = message.get("error", {}).get("code", "no error")
+            if len(codes) == len(ASKED):
+                break
+    return "capabilities " + json.dumps(client_capabilities) + "; " + ", ".join(
+        "%s: %s" % (method, codes.get(method)) for method in ASKED)
 
 
 if mode == "exit":
     sys.stderr.write("misbehaving: cannot open its configuration\n")
     sys.exit(3)
 
-for line in sys.stdin:
-    request = json.loads(line)
+client_capabilities = None
+messages = received()
+for request in messages:
     method = request.get("method")
     if "id" not in request or mode == "silent":
         continue
     if method == "initialize":
+        client_capabilities = request["params"].get("capabilities")
         if mode == "garbage":
             sys.stdout.write("Starting misbehaving server v0.0.1...\n")
             sys.stdout.flush()
@@ -43,13 +83,24 @@ for line in sys.stdin:
             send(initialize_result(request, "2099-01-01"))
         elif mode == "old-version":
             send(initialize_result(request, "2025-06-18"))
+        elif mode.startswith("revision:"):
+            send(initialize_result(request, mode[len("revision:"):]))
         else:
             send(initialize_result(request, request["params"]["protocolVersion"]))
+    elif mode == "no-tools" and method == "tools/list":
+        send({"jsonrpc": "2.0", "id": request["id"], "error": {"code": -32601, "message": "Method not found"}})
     elif mode == "old-version" and method == "tools/list":
-        send({"jsonrpc": "2.0", "id": request["id"], "result": {"tools": [
-            {"name": "explode", "inputSchema": {"type": "object"}}]}})
+        answer(request, {"tools": [{"name": "explode", "inputSchema": {"type": "object"}}]})
     elif mode == "old-version" and method == "tools/call":
         send({"jsonrpc": "2.0", "id": request["id"], "error": {"code": -32000, "message": "it exploded"}})
+    elif mode.startswith("revision:") and method == "tools/list":
+        answer(request, {"tools": [MEASURE]})
+    elif mode.startswith("revision:") and method == "tools/call":
+        answer(request, {"content": [{"type": "text", "text": "seven"}], "structuredContent": {"n": 7}})
+    elif mode == "asks-client" and method == "tools/list":
+        answer(request, {"tools": [{"name": "ask", "inputSchema": {"type": "object"}}]})
+    elif mode == "asks-client" and method == "tools/call":
+        answer(request, {"content": [{"type": "text", "text": ask_client(messages, client_capabilities)}]})
 
 if mode == "hang":
     while True:

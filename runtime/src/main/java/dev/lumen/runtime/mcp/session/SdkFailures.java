@@ -36,9 +36,10 @@ final class SdkFailures {
 
     private static McpException answer(String label, String what, McpSchema.JSONRPCResponse.JSONRPCError error) {
         if (error.data() instanceof String data && data.startsWith(UNSUPPORTED_VERSION)) {
+            // The SDK has not finished the handshake; the caller closes the session (disconnects).
             return new McpException(label + " answered with protocol revision `"
-                    + data.substring(UNSUPPORTED_VERSION.length()) + "`; Lumen speaks "
-                    + String.join(" and ", SessionMcpServer.PROTOCOL_VERSIONS.reversed()));
+                    + data.substring(UNSUPPORTED_VERSION.length()) + "`, which Lumen does not speak: it asked for "
+                    + Revisions.latest() + " and speaks " + Revisions.spokenText());
         }
         String text = (error.message() == null || error.message().isBlank() ? "no message" : error.message())
                 + " (JSON-RPC error " + error.code() + ")";

@@ -20,7 +20,6 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.spec.ProtocolVersions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +28,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * An MCP server reached through a session of protocol revision 2025-11-25 (or 2025-06-18 when the server
- * offers only that), built on the official MCP Java SDK: {@code initialize} once, then {@code tools/list} and
+ * An MCP server reached through a session, built on the official MCP Java SDK: {@code initialize} once, asking
+ * for 2025-11-25 and accepting any revision the SDK speaks (mcp-bridge-v1.md §4.1), then {@code tools/list} and
  * {@code tools/call} requests, each awaited for a bounded time (mcp-bridge-v1.md §4).
  */
 public final class SessionMcpServer implements McpServer {
-    /** The revisions Lumen accepts, the one it asks for last (the order the SDK expects). */
-    static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
     /** The client name sent in {@code initialize}. */
     static final String CLIENT_NAME = "lumen";
     static final String CLIENT_VERSION = "1";
@@ -62,13 +60,19 @@ public final class SessionMcpServer implements McpServer {
     private final CompletableFuture<McpException> broken;
     /** Appended to timeout messages: the server's stderr tail, for stdio. */
     private final Supplier<String> diagnostics;
+    /** Told the revision the handshake agreed on: what the transport sends depends on it. */
+    private final Consumer<String> agreed;
+    /** Who the server is and the revision agreed; set by the handshake. */
     private McpServerIdentity identity;
-    /** The type of each tool's output schema (absent: none), listed at the first call. */
+    /** Whether the server declared the {@code tools} capability; set by the handshake. */
+    private boolean offersTools;
+    /** The type of each tool's output schema (absent: none), from the last {@code tools/list}. */
     private Map<String, McpType> outputs;
 
     private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
-            CompletableFuture<McpException> broken, Supplier<String> diagnostics) {
+            CompletableFuture<McpException> broken, Supplier<String> diagnostics, Consumer<String> agreed) {
         this.label = label;
+        this.agreed = agreed;
         this.settings = settings;
         this.transport = transport;
         this.broken = broken;
@@ -92,10 +96,13 @@ public final class SessionMcpServer implements McpServer {
                 ServerProcess process = ServerProcess.start(stdio, settings);
                 StdioTransport transport = new StdioTransport(process, MAPPER, label(address));
                 yield new SessionMcpServer(label(address), settings, transport, transport.broken(),
-                        process::stderrSuffix);
+                        process::stderrSuffix, revision -> { });
             }
-            case McpAddress.StreamableHttp http -> new SessionMcpServer(label(address), settings,
-                    StreamableHttp.transport(http, MAPPER, settings), new CompletableFuture<>(), () -> "");
+            case McpAddress.StreamableHttp http -> {
+                VersionHeader header = new VersionHeader();
+                yield new SessionMcpServer(label(address), settings, StreamableHttp.transport(http, MAPPER, settings,
+                        header), new CompletableFuture<>(), () -> "", header::agree);
+            }
         };
         try {
             server.handshake();
@@ -117,6 +124,8 @@ public final class SessionMcpServer implements McpServer {
         if (info == null || info.name() == null) {
             throw new McpException(label + " gave no serverInfo name in its initialize result");
         }
+        agreed.accept(result.protocolVersion());
+        offersTools = result.capabilities() != null && result.capabilities().tools() != null;
         identity = new McpServerIdentity(info.name(), info.version() == null ? "" : info.version(),
                 result.protocolVersion());
     }
@@ -126,16 +135,36 @@ public final class SessionMcpServer implements McpServer {
         return identity;
     }
 
+    /**
+     * {@inheritDoc} A server that declares no {@code tools} capability has none, and is not asked. Before revision
+     * 2025-06-18 tools have no output schema, so one a server sends anyway is left out, as are the results it
+     * would type.
+     */
     @Override
     public List<McpTool> tools() {
-        McpSchema.ListToolsResult result = await(client.listTools(), settings.requestTimeout(), "tools/list");
-        return result.tools().stream().map(SessionMcpServer::tool).toList();
+        List<McpTool> tools = List.of();
+        if (offersTools) {
+            boolean structured = Revisions.hasStructuredResults(identity.protocolVersion());
+            McpSchema.ListToolsResult result = await(client.listTools(), settings.requestTimeout(), "tools/list");
+            tools = result.tools().stream().map(t -> tool(t, structured)).toList();
+        }
+        remember(tools);
+        return tools;
     }
 
-    private static McpTool tool(McpSchema.Tool tool) {
+    private static McpTool tool(McpSchema.Tool tool, boolean structured) {
         return new McpTool(tool.name(), orEmpty(tool.title()), orEmpty(tool.description()),
                 JSON.valueToTree(tool.inputSchema() == null ? Map.of() : tool.inputSchema()),
-                tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()));
+                !structured || tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()));
+    }
+
+    /** Keeps the type of each tool's output schema, for the calls that follow. */
+    private synchronized void remember(List<McpTool> tools) {
+        Map<String, McpType> types = new HashMap<>(); // null for a tool without an output schema
+        for (McpTool t : tools) {
+            types.put(t.name(), McpToolSchema.of(t).output());
+        }
+        outputs = types;
     }
 
     private static String orEmpty(String text) {
@@ -146,6 +175,9 @@ public final class SessionMcpServer implements McpServer {
     public JsonNode call(String tool, JsonNode arguments, Duration timeout) {
         if (!arguments.isObject()) {
             throw new IllegalArgumentException("the arguments of MCP tool `" + tool + "` must be a JSON object");
+        }
+        if (!offersTools) {
+            throw new McpToolError(tool, "the server offers no tools (it declares no tools capability)");
         }
         Map<String, Object> values = JSON.convertValue(arguments, ARGUMENTS);
         McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values).build();
@@ -158,14 +190,13 @@ public final class SessionMcpServer implements McpServer {
         return CallResults.toJson(label, tool, result, output(tool), JSON);
     }
 
-    /** The type of {@code tool}'s output schema, or null when it declares none or the server lists no such tool. */
+    /**
+     * The type of {@code tool}'s output schema, or null when it declares none or the server lists no such tool;
+     * from the listing already made in this session (the manifest a run was checked with), else one made now.
+     */
     private synchronized McpType output(String tool) {
         if (outputs == null) {
-            Map<String, McpType> types = new HashMap<>(); // null for a tool without an output schema
-            for (McpTool t : tools()) {
-                types.put(t.name(), McpToolSchema.of(t).output());
-            }
-            outputs = types;
+            tools();
         }
         return outputs.get(tool);
     }

@@ -129,6 +129,6 @@ final class StdioTransport implements McpClientTransport {
 
     @Override
     public List<String> protocolVersions() {
-        return SessionMcpServer.PROTOCOL_VERSIONS;
+        return Revisions.SPOKEN;
     }
 }

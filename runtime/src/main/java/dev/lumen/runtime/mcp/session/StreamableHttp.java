@@ -12,7 +12,8 @@ final class StreamableHttp {
     private StreamableHttp() {
     }
 
-    static McpClientTransport transport(McpAddress.StreamableHttp address, McpJsonMapper mapper, McpSettings settings) {
+    static McpClientTransport transport(McpAddress.StreamableHttp address, McpJsonMapper mapper, McpSettings settings,
+            VersionHeader header) {
         URI endpoint = address.endpoint();
         // The SDK takes the origin and the path apart.
         String origin = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
@@ -21,7 +22,8 @@ final class StreamableHttp {
         return HttpClientStreamableHttpTransport.builder(origin)
                 .endpoint(path)
                 .jsonMapper(mapper)
-                .supportedProtocolVersions(SessionMcpServer.PROTOCOL_VERSIONS)
+                .supportedProtocolVersions(Revisions.SPOKEN)
+                .asyncHttpRequestCustomizer((request, method, uri, body, context) -> header.customize(request))
                 .connectTimeout(settings.handshakeTimeout())
                 .build();
     }
