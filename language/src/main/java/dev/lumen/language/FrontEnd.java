@@ -16,8 +16,13 @@ import dev.lumen.language.syntax.ParsedDocument;
 import dev.lumen.language.syntax.Parser;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.RunSettings;
+import dev.lumen.runtime.mcp.McpServerClause;
+import dev.lumen.runtime.mcp.McpServerGrant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The front end's entry points: extract → lex → parse → resolve → typecheck ({@link #check}), then lower to LIR ({@link #compile}). */
 public final class FrontEnd {
@@ -77,6 +82,37 @@ public final class FrontEnd {
     /** The MCP server addresses a document imports, in document order, as far as it parses. */
     public static List<String> importedServers(SourceFile file) {
         return imports(file, true);
+    }
+
+    /**
+     * The server grants of a document as far as it parses (mcp-bridge-v1.md §11), by server address: the
+     * server clauses of its `grant Alias …` lines on MCP aliases, which connecting to a server needs before the
+     * document is checked (reading its tools for the lock file). Clauses the checker would reject are left out.
+     */
+    public static Map<String, McpServerGrant> serverGrants(SourceFile file) {
+        return FrontEndStack.call(() -> {
+            Diagnostics ignored = new Diagnostics();
+            ParsedDocument parsed = Parser.parseDocument(MarkdownExtractor.extract(file, ignored), ignored);
+            Map<String, String> addresses = new HashMap<>();
+            Map<String, Map<String, List<Object>>> clauses = new LinkedHashMap<>();
+            for (Decl d : parsed.program().decls()) {
+                if (d instanceof Decl.UseTool use && use.mcpServer() != null && use.alias() != null) {
+                    addresses.put(use.alias().name(), use.mcpServer().name());
+                } else if (d instanceof Decl.Grant grant && grant.tool() == null
+                        && addresses.containsKey(grant.alias().name())) {
+                    for (Decl.GrantClause c : grant.clauses()) {
+                        if (McpServerClause.byClause(c.key().name()).isPresent()) {
+                            clauses.computeIfAbsent(addresses.get(grant.alias().name()), k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(c.key().name(), k -> new ArrayList<>())
+                                    .addAll(c.values().stream().map(Decl.GrantValue::value).toList());
+                        }
+                    }
+                }
+            }
+            Map<String, McpServerGrant> out = new LinkedHashMap<>();
+            clauses.forEach((address, granted) -> out.put(address, new McpServerGrant(granted)));
+            return out;
+        });
     }
 
     private static List<String> imports(SourceFile file, boolean servers) {

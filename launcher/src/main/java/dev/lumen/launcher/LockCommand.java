@@ -6,6 +6,7 @@ import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.project.ServerLocking;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.tools.LockFile;
 import dev.lumen.runtime.tools.ToolLocator;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,9 +90,11 @@ final class LockCommand implements Callable<Integer> {
             lock = lock.with(tool);
             pinned.add(id + " " + tool.manifest().version() + " (" + tool.origin().label() + ")");
         }
+        Map<String, McpServerGrant> serverGrants = FrontEnd.serverGrants(source);
         for (String address : FrontEnd.importedServers(source)) {
             try {
-                McpServerManifest manifest = ServerLocking.read(address, document, notice -> {
+                McpServerManifest manifest = ServerLocking.read(address,
+                        serverGrants.getOrDefault(address, McpServerGrant.NONE), document, notice -> {
                     err.println(notice);
                     err.flush();
                 });

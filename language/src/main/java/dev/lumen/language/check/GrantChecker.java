@@ -6,6 +6,7 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.runtime.json.JsonPointer;
+import dev.lumen.runtime.mcp.McpServerClause;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.Window;
@@ -55,8 +56,7 @@ final class GrantChecker {
         }
         if (alias.isMcp()) {
             if (grant.tool() == null) {
-                // Reported by finish(), whose help names the tools the document calls.
-                alias.addWholeServerGrant(grant);
+                serverGrant(alias, grant);
                 return;
             }
             String target = grant.tool().name();
@@ -83,6 +83,57 @@ final class GrantChecker {
     }
 
     /**
+     * `grant Alias …` on an MCP alias: its server clauses (McpServerClause) grant the session with the server.
+     * Any other clause belongs to the grant of a tool, and is reported by {@link #finish}, as is a grant with
+     * no clause at all.
+     */
+    private void serverGrant(ToolAlias alias, Decl.Grant grant) {
+        List<Decl.GrantClause> toolClauses = new ArrayList<>();
+        for (Decl.GrantClause c : grant.clauses()) {
+            McpServerClause clause = McpServerClause.byClause(c.key().name()).orElse(null);
+            if (clause == null) {
+                toolClauses.add(c);
+            } else if (value(c, Capability.ValueKind.STRING, clause.clause()) && serverValue(clause, c)
+                    && (clause.repeatable() || !repeated(alias, "", c))) {
+                alias.grant("", grant.span());
+                alias.addClause("", new ToolAlias.GrantedClause(clause.clause(), null, values(c), c.span()));
+            }
+        }
+        if (grant.clauses().isEmpty() || !toolClauses.isEmpty()) {
+            // Reported by finish(), whose help names the tools the document calls.
+            alias.addWholeServerGrant(new Decl.Grant(grant.alias(), null, toolClauses, grant.span()));
+        }
+    }
+
+    /** A server clause's value is one it lists, if it lists any, or else of the form it takes (E0044). */
+    private boolean serverValue(McpServerClause clause, Decl.GrantClause c) {
+        String value = (String) c.values().get(0).value();
+        String problem = null;
+        String help = null;
+        if (!clause.allowed().isEmpty() && !clause.allowed().contains(value)) {
+            problem = "not one of the values `" + clause.clause() + "` takes";
+            help = Names.closest(value, clause.allowed()).map(v -> "did you mean `" + v + "`?")
+                    .orElse("write one of " + Names.quotedList(clause.allowed().stream().map(GrantChecker::quoted).toList()));
+        } else if (clause.clause().endsWith("_env") && !value.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            problem = "not the name of an environment variable";
+            help = "name the variable that holds the secret, e.g. `" + clause.clause() + " \"DOCS_TOKEN\"`; "
+                    + "the secret itself never belongs in a document";
+        } else if (clause == McpServerClause.CLIENT_METADATA_URL && !value.startsWith("https://")) {
+            problem = "not an https:// URL";
+            help = "a client metadata document is served over https, e.g. `" + clause.clause()
+                    + " \"https://example.com/lumen-client.json\"`";
+        }
+        if (problem == null) {
+            return true;
+        }
+        cx.report(Diagnostic.error(Code.E0044, c.values().get(0).span(), "wrong value for grant clause `"
+                        + clause.clause() + "`")
+                .label(problem)
+                .help(help));
+        return false;
+    }
+
+    /**
      * After the cells are checked: E0042 for each `grant Alias …` on an MCP alias, with a help that names the
      * tools the document calls through it, with the clauses as written (calls it was meant to grant were not
      * also reported as ungranted).
@@ -101,7 +152,9 @@ final class GrantChecker {
         List<String> called = alias.calledTools();
         Diagnostic.Builder d = Diagnostic.error(Code.E0042, grant.alias().span(),
                         "`" + name + "` is an MCP server; grants name its tools one by one")
-                .label("no tool named");
+                .label("no tool named")
+                .note("a grant of the server itself takes only the clauses of its session: "
+                        + Names.quotedList(McpServerClause.names()));
         if (called.isEmpty()) {
             d.help("grant each tool you call: `grant " + name + ".<tool>"
                     + (clauses.isEmpty() ? " timeout_ms 10000" : clauses) + "`");

@@ -171,7 +171,11 @@ public final class Lowering {
                         clauses == null ? null : grants(clauses)));
             } else {
                 for (Map.Entry<String, List<ToolAlias.GrantedClause>> g : a.grants().entrySet()) {
-                    if (!g.getKey().isEmpty()) {
+                    if (g.getKey().isEmpty()) {
+                        // the server grant: an entry for the server itself, which no TOOLCALL names
+                        addTool(a.alias(), "", new ToolDef(a.alias(), null, null, a.mcpServer(), null,
+                                grants(g.getValue())));
+                    } else {
                         addTool(a.alias(), g.getKey(), new ToolDef(a.alias() + "." + g.getKey(), null, null,
                                 a.mcpServer(), g.getKey(), grants(g.getValue())));
                     }

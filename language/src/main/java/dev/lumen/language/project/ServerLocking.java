@@ -10,6 +10,7 @@ import dev.lumen.runtime.mcp.McpConnector;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpHandover;
 import dev.lumen.runtime.mcp.McpServer;
+import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.mcp.McpServerManifest;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.tools.LockFile;
@@ -30,22 +31,24 @@ public final class ServerLocking {
 
     /**
      * Announces on {@code notices}, then starts or reaches the server at {@code address} (a stdio command runs
-     * in the directory of {@code document}) and reads its manifest.
+     * in the directory of {@code document}) under the document's grant of it, and reads its manifest.
      *
      * @throws McpException when the server cannot be started or reached, or does not answer
      */
-    public static McpServerManifest read(String address, Path document, Consumer<String> notices) {
+    public static McpServerManifest read(String address, McpServerGrant grant, Path document,
+            Consumer<String> notices) {
         announce(address, notices);
-        return McpConnector.manifest(address, McpSettings.of(directory(document)));
+        return McpConnector.manifest(address, McpSettings.of(directory(document)).withGrant(grant));
     }
 
     /**
      * As {@link #read}, for a run that follows in this process: the session stays open, kept in
      * {@link McpHandover} for the run's calls, which closes it when it ends.
      */
-    private static McpServerManifest readForRun(String address, Path document, Consumer<String> notices) {
+    private static McpServerManifest readForRun(String address, McpServerGrant grant, Path document,
+            Consumer<String> notices) {
         announce(address, notices);
-        McpServer server = McpConnector.connect(address, McpSettings.of(directory(document)));
+        McpServer server = McpConnector.connect(address, McpSettings.of(directory(document)).withGrant(grant));
         try {
             McpServerManifest manifest = server.manifest();
             McpHandover.keep(address, directory(document), server);
@@ -86,10 +89,12 @@ public final class ServerLocking {
         }
         LockFile lock = project.lock();
         Map<String, String> unreachable = new LinkedHashMap<>();
+        Map<String, McpServerGrant> grants = FrontEnd.serverGrants(file);
         for (String address : FrontEnd.importedServers(file)) {
             if (project.mcpServer(address).isEmpty()) {
                 try {
-                    McpServerManifest manifest = readForRun(address, project.document(), notices);
+                    McpServerManifest manifest = readForRun(address,
+                            grants.getOrDefault(address, McpServerGrant.NONE), project.document(), notices);
                     lock = (lock == null ? LockFile.empty() : lock).withServer(address, manifest.toJson());
                 } catch (McpException e) {
                     unreachable.put(address, e.getMessage());

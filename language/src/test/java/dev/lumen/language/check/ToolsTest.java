@@ -82,6 +82,65 @@ class ToolsTest {
     }
 
     @Test
+    void aServerGrantTakesTheClausesOfTheSession() {
+        Checked c = Checked.clean("""
+                use tool mcp "https://docs.example.com/mcp" as Docs
+                use tool llm.chat as Chat
+                grant Chat model "m"
+                grant Docs elicitation "defaults" roots "./data" roots "./out"
+                grant Docs oauth "client_credentials" client_id "lumen" client_secret_env "DOCS_SECRET"
+                grant Docs scope "read write" client_metadata_url "https://example.com/c.json" sampling "Chat"
+                grant Docs.search timeout_ms 1000
+                cell find(q: String) -> Json
+                  return Docs.search(query: q)
+                end
+                """);
+        ToolAlias docs = c.checked().symbols().tool("Docs");
+        assertEquals(List.of("elicitation", "roots", "roots", "oauth", "client_id", "client_secret_env", "scope",
+                "client_metadata_url", "sampling"), docs.grants().get("").stream().map(ToolAlias.GrantedClause::key)
+                .toList());
+    }
+
+    @Test
+    void aServerClauseValueIsCheckedAgainstWhatItTakes() {
+        Checked c = Checked.of("""
+                use tool mcp "https://docs.example.com/mcp" as Docs
+                grant Docs elicitation "default"
+                grant Docs bearer_env "sk-live-123"
+                grant Docs client_metadata_url "http://example.com/c.json"
+                grant Docs oauth "client_credentials" oauth "authorization_code"
+                grant Docs roots 3
+                """);
+        List<Diagnostic> wrong = c.all(Code.E0044);
+        assertEquals(4, wrong.size(), Checked.render(c.diagnostics()));
+        at(wrong.get(0), 2, 24, 33);
+        assertEquals("not one of the values `elicitation` takes", wrong.get(0).label());
+        help(wrong.get(0), "did you mean `defaults`?");
+        assertEquals("not the name of an environment variable", wrong.get(1).label());
+        assertEquals("not an https:// URL", wrong.get(2).label());
+        assertEquals("expected a string, found an integer", wrong.get(3).label());
+        assertEquals(1, c.all(Code.E0045).size(), Checked.render(c.diagnostics()));
+        Diagnostic twice = c.all(Code.E0045).get(0);
+        assertEquals("`oauth` is granted more than once for `Docs`", twice.message());
+    }
+
+    @Test
+    void aToolClauseInAServerGrantStillNamesTheTools() {
+        Checked c = Checked.of("""
+                use tool mcp "https://docs.example.com/mcp" as Docs
+                grant Docs bearer_env "DOCS_TOKEN" timeout_ms 5
+                cell find(q: String) -> Json
+                  return Docs.search(query: q)
+                end
+                """);
+        Diagnostic d = c.only(Code.E0042);
+        help(d, "name the tool you call: `grant Docs.search timeout_ms 5`");
+        Checked.note(d, "a grant of the server itself takes only the clauses of its session: `elicitation`, `roots`");
+        assertEquals(List.of("bearer_env"), c.checked().symbols().tool("Docs").grants().get("").stream()
+                .map(ToolAlias.GrantedClause::key).toList(), "the server clause beside it is granted");
+    }
+
+    @Test
     void aWholeServerGrantNamesEveryToolCalled() {
         Checked c = Checked.of("""
                 use tool mcp "https://mcp.notion.com/sse" as Notion

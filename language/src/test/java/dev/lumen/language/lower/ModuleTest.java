@@ -203,6 +203,34 @@ class ModuleTest {
     }
 
     @Test
+    void aServerGrantIsAnEntryForTheServerThatNoCallNames() throws Exception {
+        LirModule m = Lowered.module("""
+                use tool mcp "https://docs.example.com/mcp" as Docs
+                grant Docs bearer_env "DOCS_TOKEN" roots "./data"
+                grant Docs roots "./out"
+                grant Docs.search timeout_ms 1000
+
+                cell find(q: String) -> Json
+                  return Docs.search(query: q)
+                end
+                """);
+        assertEquals(List.of(
+                new ToolDef("Docs", null, null, "https://docs.example.com/mcp", null,
+                        Map.of("bearer_env", List.of("DOCS_TOKEN"), "roots", List.of("./data", "./out"))),
+                new ToolDef("Docs.search", null, null, "https://docs.example.com/mcp", "search",
+                        Map.of("timeout_ms", List.of(1000L)))), m.tools());
+        assertEquals(true, m.tools().get(0).isServerGrant());
+        assertCode(m, "find",
+                "LOADK 3 0 ; \"query\"",
+                "INTRINSIC 4 6 0 ; to_json",
+                "NEWMAP 2 1",
+                "TOOLCALL 1 1 2 ; Docs.search",
+                "RETURN 1");
+        LirModule read = LirJson.read(LirJson.write(m));
+        assertEquals(m.tools(), read.tools(), "a server grant survives the LIR's JSON form");
+    }
+
+    @Test
     void everyInstructionMapsToItsLineAndColumnInTheMarkdown() {
         String doc = """
                 # Title

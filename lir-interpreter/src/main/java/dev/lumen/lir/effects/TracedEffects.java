@@ -6,6 +6,7 @@ import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.errors.LumenStackFrame;
 import dev.lumen.lir.format.CellDef;
+import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.RunSettings;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.interpreter.LumenEffects;
@@ -21,6 +22,7 @@ import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.MemoryWindows;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpHandover;
+import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
@@ -41,6 +43,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +83,8 @@ public final class TracedEffects implements LumenEffects {
     private ToolLocator tools;
     /** The MCP servers this run has connected to; stopped when it ends. */
     private McpCalls mcp;
+    /** The running document's grants of MCP servers themselves, by address (mcp-bridge-v1.md §11). */
+    private Map<String, McpServerGrant> serverGrants = Map.of();
 
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
@@ -128,6 +133,7 @@ public final class TracedEffects implements LumenEffects {
         this.limits = new RunLimits(windows);
         this.base = documentDirectory(runProgram);
         this.tools = null;
+        this.serverGrants = serverGrants(runProgram.module());
         RunSettings settings = runProgram.module().settings();
         this.cacheOn = store != null && settings.cache() == RunSettings.Cache.ON && replay == null;
         if (replay != null) {
@@ -372,7 +378,7 @@ public final class TracedEffects implements LumenEffects {
             ToolRequest request = request(tool, input, grants);
             if (tool.toolId() == null) {
                 if (mcp == null) {
-                    mcp = new McpCalls(base);
+                    mcp = new McpCalls(base, serverGrants);
                 }
                 return mcp.call(tool.mcpServer(), tool.mcpTool(), request);
             }
@@ -518,6 +524,16 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /** The document as the trace names it: relative to the store's root when it lies inside it. */
+    private static Map<String, McpServerGrant> serverGrants(LirModule module) {
+        Map<String, McpServerGrant> out = new HashMap<>();
+        for (ToolDef tool : module.tools()) {
+            if (tool.isServerGrant()) {
+                out.put(tool.mcpServer(), new McpServerGrant(tool.grants()));
+            }
+        }
+        return out;
+    }
+
     private static Path documentDirectory(LumenProgram runProgram) {
         Path parent = Path.of(runProgram.file()).toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of("").toAbsolutePath() : parent;

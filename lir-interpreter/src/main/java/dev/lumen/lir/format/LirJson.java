@@ -33,7 +33,7 @@ import java.util.Set;
  *            "kind":"record","name":"Invoice"},
  *           {"kind":"enum","name":"Status","variants":["Paid","Open"]},
  *           {"kind":"alias","name":"list[Invoice]","type":"list[Invoice]"}],
- *  "version":"1.1.0"}
+ *  "version":"1.2.0"}
  * </pre>
  *
  * Float constants are JSON numbers, except {@code -0.0}, NaN and the infinities, which JSON numbers

@@ -277,7 +277,11 @@ public final class Verifier {
         String where = "tool `" + tool.alias() + "`";
         boolean nativeTool = tool.toolId() != null;
         boolean mcpTool = tool.mcpServer() != null && tool.mcpTool() != null;
-        if (nativeTool == mcpTool || (!mcpTool && (tool.mcpServer() != null || tool.mcpTool() != null))) {
+        if (tool.isServerGrant()) {
+            if (tool.version() != null || tool.grants() == null) {
+                problems.add(where + ": the grant of an MCP server has grants and no version");
+            }
+        } else if (nativeTool == mcpTool || (!mcpTool && (tool.mcpServer() != null || tool.mcpTool() != null))) {
             problems.add(where + ": needs either tool_id or both mcp_server and mcp_tool");
         }
         if (nativeTool && tool.version() == null) {
@@ -569,6 +573,9 @@ public final class Verifier {
                 case TOOL -> {
                     if (v >= tools.size()) {
                         problems.add(at + "tool " + v + " out of range (module has " + count(tools.size(), "tool") + ")");
+                    } else if (tools.get((int) v) != null && tools.get((int) v).isServerGrant()) {
+                        problems.add(at + "tool " + v + " `" + tools.get((int) v).alias()
+                                + "` is the grant of an MCP server, not a tool");
                     }
                 }
                 case INTRINSIC_ID -> {

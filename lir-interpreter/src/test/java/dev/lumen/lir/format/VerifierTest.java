@@ -315,18 +315,29 @@ class VerifierTest {
         List<ToolDef> tools = List.of(
                 new ToolDef("A", null, null, null, null, Map.of()),
                 new ToolDef("B", "llm.chat", "1.0.0", "srv", "t", Map.of()),
-                new ToolDef("C", null, null, "srv", null, Map.of()),
+                new ToolDef("C", null, "1", "srv", null, Map.of()),
                 new ToolDef("D", "fs.read", null, null, null, Map.of("path", List.of())),
                 new ToolDef("E", "fs.read", "1.0.0", null, null, Map.of("path", List.of(new Object()))));
         LirModule m = new LirModule("1.0.0", "h", "s", List.of(), List.of(), tools);
         List<String> p = Verifier.verify(m);
         assertEquals("tool `A`: needs either tool_id or both mcp_server and mcp_tool", p.get(0));
         assertEquals("tool `B`: needs either tool_id or both mcp_server and mcp_tool", p.get(1));
-        assertEquals("tool `C`: needs either tool_id or both mcp_server and mcp_tool", p.get(2));
+        assertEquals("tool `C`: the grant of an MCP server has grants and no version", p.get(2));
         assertEquals("tool `D`: native tool `fs.read` has no version", p.get(3));
         assertEquals("tool `D` grant `path`: no values", p.get(4));
         assertEquals(true, p.get(5).startsWith("tool `E` grant `path`: value java.lang.Object@"));
         assertEquals(6, p.size());
+    }
+
+    @Test
+    void noCallNamesTheGrantOfAServer() {
+        List<ToolDef> tools = List.of(new ToolDef("Docs", null, null, "https://docs.example.com/mcp", null,
+                Map.of("bearer_env", List.of("DOCS_TOKEN"))));
+        Asm a = run(1).op(TOOLCALL, 0, 0, 0).op(RETURN, 0);
+        LirModule base = Samples.withCell(a.build());
+        LirModule m = new LirModule(base.version(), base.docHash(), base.source(), base.types(), base.cells(), tools);
+        assertEquals(List.of("cell `run` pc 0: tool 0 `Docs` is the grant of an MCP server, not a tool"),
+                Verifier.verify(m));
     }
 
     @Test

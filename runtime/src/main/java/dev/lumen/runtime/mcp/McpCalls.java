@@ -27,11 +27,16 @@ public final class McpCalls implements AutoCloseable {
     private static final Set<String> NOT_PINS = Set.of("timeout_ms", "rate_limit", "redact");
 
     private final Path directory;
+    private final Map<String, McpServerGrant> serverGrants;
     private final Map<String, McpServer> servers = new LinkedHashMap<>();
 
-    /** @param directory the running document's directory: relative server commands are read against it */
-    public McpCalls(Path directory) {
+    /**
+     * @param directory    the running document's directory: relative server commands are read against it
+     * @param serverGrants the document's grants of servers themselves, by address (§11)
+     */
+    public McpCalls(Path directory, Map<String, McpServerGrant> serverGrants) {
         this.directory = directory;
+        this.serverGrants = Map.copyOf(serverGrants);
     }
 
     /**
@@ -48,7 +53,8 @@ public final class McpCalls implements AutoCloseable {
             if (server == null) {
                 // the session that read the server's tools for this run, if one did; else a new one
                 server = McpHandover.take(address, directory)
-                        .orElseGet(() -> McpConnector.connect(address, McpSettings.of(directory)));
+                        .orElseGet(() -> McpConnector.connect(address, McpSettings.of(directory)
+                                .withGrant(serverGrants.getOrDefault(address, McpServerGrant.NONE))));
                 servers.put(address, server);
             }
             JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * How to connect: the working directory of a stdio server (relative commands are read against it), the
  * environment it inherits from Lumen (only the variables tool processes get, tool-protocol-v1.md §4), and the
- * bounds on the handshake and on every request other than {@code tools/call}, which has its own timeout.
+ * bounds on the handshake and on every request other than {@code tools/call}, which has its own timeout, and
+ * the document's grant of the server itself (mcp-bridge-v1.md §11).
  */
 public record McpSettings(Path directory, Map<String, String> environment, Duration handshakeTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout, McpServerGrant grant) {
     /** The handshake bound when none is set: long enough for {@code npx} to fetch a package. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
     /** The bound on {@code tools/list} and other requests when none is set. */
@@ -20,6 +21,7 @@ public record McpSettings(Path directory, Map<String, String> environment, Durat
     public McpSettings {
         directory = directory.toAbsolutePath().normalize();
         environment = Map.copyOf(environment);
+        grant = grant == null ? McpServerGrant.NONE : grant;
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()
                 || requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("MCP timeouts must be positive");
@@ -29,10 +31,14 @@ public record McpSettings(Path directory, Map<String, String> environment, Durat
     /** The defaults for a project in {@code directory}, with the environment taken from Lumen's own. */
     public static McpSettings of(Path directory) {
         return new McpSettings(directory, ToolEnvironment.from(System.getenv()), DEFAULT_HANDSHAKE_TIMEOUT,
-                DEFAULT_REQUEST_TIMEOUT);
+                DEFAULT_REQUEST_TIMEOUT, McpServerGrant.NONE);
     }
 
     public McpSettings withTimeouts(Duration handshake, Duration request) {
-        return new McpSettings(directory, environment, handshake, request);
+        return new McpSettings(directory, environment, handshake, request, grant);
+    }
+
+    public McpSettings withGrant(McpServerGrant serverGrant) {
+        return new McpSettings(directory, environment, handshakeTimeout, requestTimeout, serverGrant);
     }
 }
