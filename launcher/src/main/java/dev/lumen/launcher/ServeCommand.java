@@ -39,10 +39,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Serve the cells of a Lumen document as the tools of an MCP server.",
             "",
-            "Every cell but `run` is a tool: its arguments and result are described by JSON Schemas derived from "
-                    + "the cell's types (records with their `where` constraints), its description is the comment or "
-                    + "prose above it. Each call is a run of the cell, traced and cached in the document's store and "
-                    + "under its grants, as `lumen run` runs it; calls run one at a time.",
+            "Every cell but `run` (and those whose names begin with `_`, the document's helpers) is a tool: its "
+                    + "arguments and result are described by JSON Schemas derived from the cell's types (records "
+                    + "with their `where` constraints), its description is the comment or prose above it. Each call "
+                    + "is a run of the cell, traced and cached in the document's store and under its grants, as "
+                    + "`lumen run` runs it; calls run one at a time.",
             "",
             "Over stdio (the default) the protocol is on standard input and output, and the server ends when its "
                     + "input does. With --http it listens for Streamable HTTP at http://HOST:PORT/mcp until stopped "
