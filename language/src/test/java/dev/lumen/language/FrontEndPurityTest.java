@@ -39,6 +39,7 @@ class FrontEndPurityTest {
         "dev.lumen.language.ide", "dev.lumen.language.incremental", "dev.lumen.language.lower",
         "dev.lumen.language.markdown", "dev.lumen.language.semantic", "dev.lumen.language.source",
         "dev.lumen.language.syntax", "dev.lumen.language.types", "dev.lumen.language.format",
+        "dev.lumen.language.schema",
     };
     /** Where I/O is allowed: the project layer (environment, lock file, servers) and the runnable language. */
     private static final String[] AROUND_IT = {"dev.lumen.language.project", "dev.lumen.language.truffle"};

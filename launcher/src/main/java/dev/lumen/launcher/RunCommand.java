@@ -8,6 +8,7 @@ import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -190,6 +191,10 @@ final class RunCommand implements Callable<Integer> {
             super(message);
             this.helps = List.of(helps);
         }
+
+        List<String> helps() {
+            return helps;
+        }
     }
 
     /** The category of options the help shows: the user's, unless asked for the experts' or the internal ones. */
@@ -317,16 +322,7 @@ final class RunCommand implements Callable<Integer> {
         LineOutputStream tools = new LineOutputStream(err);
         tools.release();
         LineOutputStream log = new LineOutputStream(err);
-        Engine.Builder engineBuilder = Engine.newBuilder(LumenLanguage.ID)
-                .out(tools)
-                .err(tools)
-                .allowExperimentalOptions(true)
-                .option("engine.WarnInterpreterOnly", "false")
-                .option("lumen.Color", Boolean.toString(useColor));
-        if (!options.containsKey(LOG_FILE)) { // a log handler of the host's would take the log from the file
-            engineBuilder.logHandler(log);
-        }
-        engineBuilder.options(options);
+        Engine.Builder engineBuilder = engineBuilder(tools, log, useColor, options);
         Engine engine;
         try {
             engine = engineBuilder.build();
@@ -345,6 +341,24 @@ final class RunCommand implements Callable<Integer> {
             Context context = Context.newBuilder(LumenLanguage.ID).engine(engine).out(guestOut).err(guestErr).build();
             return runCancellable(context, source, useColor, out, err, guestOut, guestErr, cancellation);
         }
+    }
+
+    /**
+     * The engine of a run (or of a served document): the tools' output on {@code tools}, the log on {@code log}
+     * unless the options send it to a file, Lumen's colors as {@code useColor} says, the polyglot options given.
+     */
+    static Engine.Builder engineBuilder(OutputStream tools, OutputStream log, boolean useColor,
+            Map<String, String> options) {
+        Engine.Builder engineBuilder = Engine.newBuilder(LumenLanguage.ID)
+                .out(tools)
+                .err(tools)
+                .allowExperimentalOptions(true)
+                .option("engine.WarnInterpreterOnly", "false")
+                .option("lumen.Color", Boolean.toString(useColor));
+        if (!options.containsKey(LOG_FILE)) { // a log handler of the host's would take the log from the file
+            engineBuilder.logHandler(log);
+        }
+        return engineBuilder.options(options);
     }
 
     /** Runs in {@code context}, which {@code cancellation} may close from another thread; closes it. */
@@ -419,7 +433,7 @@ final class RunCommand implements Callable<Integer> {
      * Reads FILE as a polyglot source named as the user gave it (locations in errors show that name), whose URI
      * is the file's: a debugger finds the document by it (a DAP client sets breakpoints by path).
      */
-    private static Source readSource(String name) throws UsageError {
+    static Source readSource(String name) throws UsageError {
         try {
             String base = Documents.fileName(name);
             boolean lir = base.endsWith(".lir.json");
@@ -438,14 +452,23 @@ final class RunCommand implements Callable<Integer> {
 
     /** Where the run's trace and the tool cache live, whether it is offline, and what it replays. */
     private Map<String, String> storeOptions() {
-        Store store = storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file));
+        Map<String, String> options = storeOptions(storeDir, file, offline);
+        if (replayRun != null) {
+            options.put("lumen.Replay", replayRun);
+        }
+        return options;
+    }
+
+    /**
+     * The engine options that trace and cache the runs of {@code document} in the store at {@code storeDir} (or
+     * the document's, when null), offline or not.
+     */
+    static Map<String, String> storeOptions(Path storeDir, String document, boolean offline) {
+        Store store = storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(document));
         Map<String, String> options = new LinkedHashMap<>();
         options.put("lumen.Store", store.root().toString());
         if (offline) {
             options.put("lumen.Offline", "true");
-        }
-        if (replayRun != null) {
-            options.put("lumen.Replay", replayRun);
         }
         return options;
     }
@@ -631,7 +654,8 @@ final class RunCommand implements Callable<Integer> {
         throw e;
     }
 
-    private static boolean isStackOverflow(PolyglotException e) {
+    /** Whether a failed run ran out of stack: the host's, or the guest's as Truffle reports it. */
+    static boolean isStackOverflow(PolyglotException e) {
         String message = String.valueOf(e.getMessage());
         return e.isHostException() && e.asHostException() instanceof StackOverflowError
                 || message.contains("StackOverflowError")
@@ -656,7 +680,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static String headline(boolean color) {
+    static String headline(boolean color) {
         return color ? "\u001b[1;31merror\u001b[0m\u001b[1m: \u001b[0m" : "error: ";
     }
 

@@ -122,7 +122,7 @@ public final class Lowering {
                 for (Constraint k : constraints) {
                     if (k.field() == f) {
                         cell = k.index();
-                        text = sourceText(f.constraint());
+                        text = file.text(f.constraint().span());
                     }
                 }
                 fields.add(new TypeDef.FieldDef(f.name(), types.lir(f.type()), cell, text));
@@ -222,34 +222,6 @@ public final class Lowering {
     }
 
     // ---- source ------------------------------------------------------------------------------
-
-    /** The text of an expression as written in the Markdown; lines of a multi-line one joined by a space. */
-    String sourceText(Expr e) {
-        Span s = e.span();
-        if (s.line() < 1 || s.line() > file.lineCount()) {
-            return null;
-        }
-        if (s.line() == s.endLine()) {
-            return slice(file.line(s.line()), s.column() - 1, s.endColumn() - 1);
-        }
-        StringBuilder b = new StringBuilder();
-        for (int line = s.line(); line <= s.endLine() && line <= file.lineCount(); line++) {
-            String text = file.line(line);
-            int from = line == s.line() ? s.column() - 1 : 0;
-            int to = line == s.endLine() ? s.endColumn() - 1 : text.length();
-            String piece = slice(text, from, to).strip();
-            if (!piece.isEmpty()) {
-                b.append(b.isEmpty() ? "" : " ").append(piece);
-            }
-        }
-        return b.toString();
-    }
-
-    private static String slice(String text, int from, int to) {
-        int f = Math.max(0, Math.min(text.length(), from));
-        int t = Math.max(f, Math.min(text.length(), to));
-        return text.substring(f, t);
-    }
 
     /** "sha256:" and the hex SHA-256 of the document's UTF-8 bytes. */
     static String docHash(SourceFile file) {

@@ -80,4 +80,34 @@ public final class SourceFile {
         }
         return text.substring(start, end);
     }
+
+    /**
+     * The text a span covers, as written in the Markdown (an expression, a type); the lines of a span over
+     * several lines stripped and joined by a space. Null for a span outside the text.
+     */
+    public String text(Span s) {
+        if (s.line() < 1 || s.line() > lineCount()) {
+            return null;
+        }
+        if (s.line() == s.endLine()) {
+            return slice(line(s.line()), s.column() - 1, s.endColumn() - 1);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int at = s.line(); at <= s.endLine() && at <= lineCount(); at++) {
+            String text = line(at);
+            int from = at == s.line() ? s.column() - 1 : 0;
+            int to = at == s.endLine() ? s.endColumn() - 1 : text.length();
+            String piece = slice(text, from, to).strip();
+            if (!piece.isEmpty()) {
+                b.append(b.isEmpty() ? "" : " ").append(piece);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String slice(String text, int from, int to) {
+        int f = Math.max(0, Math.min(text.length(), from));
+        int t = Math.max(f, Math.min(text.length(), to));
+        return text.substring(f, t);
+    }
 }

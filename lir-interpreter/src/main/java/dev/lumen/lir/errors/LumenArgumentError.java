@@ -10,4 +10,9 @@ public final class LumenArgumentError extends LumenException {
     public LumenArgumentError(String message) {
         super(Kind.ARGUMENT, message, null, null);
     }
+
+    /** Arguments given as JSON that do not validate: {@code fieldErrors} is the Lumen list of their FieldErrors. */
+    public LumenArgumentError(String message, Object fieldErrors) {
+        super(Kind.ARGUMENT, message, null, null, fieldErrors);
+    }
 }

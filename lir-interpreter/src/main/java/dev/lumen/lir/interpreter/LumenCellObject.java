@@ -14,23 +14,35 @@ import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.DirectCallNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.IndirectCallNode;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import dev.lumen.lir.effects.SchemaValidator;
+import dev.lumen.lir.effects.Validation;
+import dev.lumen.lir.errors.LumenArgumentError;
 import dev.lumen.lir.errors.LumenException;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.values.LumenList;
 import dev.lumen.lir.values.LumenMap;
+import dev.lumen.lir.values.LumenRecord;
+import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenType;
 
 /**
  * A runnable cell as hosts see it: executable with the cell's arguments, positionally (converted to the
  * parameters' types, see {@link LumenImport}), returning the cell's result. Members describe it:
  * {@code name}; {@code parameters}, a list of {@code {"name", "type"}} maps in order (types in Lumen's
- * syntax, e.g. {@code list[Int]}); {@code returns}, the return type's text.
+ * syntax, e.g. {@code list[Int]}); {@code returns}, the return type's text. The invocable member
+ * {@code argumentsFromJson(text)} reads a JSON object of arguments by parameter name as validation reads JSON
+ * (lumen-v1.md §10.3, {@code where} constraints included) and returns them as a list in parameter order, to
+ * execute the cell with; arguments that do not validate raise an {@code argument} error carrying the field
+ * errors (run.md §2).
  */
 @ExportLibrary(InteropLibrary.class)
 public final class LumenCellObject implements TruffleObject {
-    private static final String[] MEMBERS = {"name", "parameters", "returns"};
+    private static final String ARGUMENTS_FROM_JSON = "argumentsFromJson";
+    private static final String[] MEMBERS = {"name", "parameters", "returns", ARGUMENTS_FROM_JSON};
 
     private final String name;
     private final String[] paramNames;
@@ -42,6 +54,8 @@ public final class LumenCellObject implements TruffleObject {
     private final CellDef cell;
     /** Whether a run of this cell is reported to the effects: it can perform one, or every run is traced. */
     @CompilationFinal private final boolean reported;
+    /** The parameters as the fields of a record, which JSON arguments are validated against; made on first use. */
+    private LumenRecordType argumentRecord;
 
     LumenCellObject(LumenProgram program, int index) {
         CellDef cell = program.root(index).cell();
@@ -195,6 +209,51 @@ public final class LumenCellObject implements TruffleObject {
             default:
                 throw UnknownIdentifierException.create(member);
         }
+    }
+
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return ARGUMENTS_FROM_JSON.equals(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object invokeMember(String member, Object[] arguments)
+            throws UnknownIdentifierException, ArityException, UnsupportedTypeException {
+        if (!ARGUMENTS_FROM_JSON.equals(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        if (arguments.length != 1) {
+            throw ArityException.create(1, 1, arguments.length);
+        }
+        InteropLibrary interop = InteropLibrary.getUncached();
+        if (!interop.isString(arguments[0])) {
+            throw UnsupportedTypeException.create(arguments, "argumentsFromJson takes the arguments as JSON text");
+        }
+        try {
+            return argumentsFromJson(interop.asString(arguments[0]));
+        } catch (UnsupportedMessageException e) {
+            throw UnsupportedTypeException.create(arguments, "argumentsFromJson takes the arguments as JSON text");
+        }
+    }
+
+    /** The arguments in {@code text} (a JSON object by parameter name), validated, in parameter order. */
+    private Object argumentsFromJson(String text) {
+        if (argumentRecord == null) {
+            argumentRecord = new LumenRecordType("the arguments of `" + name + "`", paramNames);
+            argumentRecord.setFieldTypes(paramTypes);
+        }
+        Validation.Outcome outcome = new SchemaValidator().validate(argumentRecord, text, program);
+        if (!outcome.valid()) {
+            LumenRecord error = (LumenRecord) outcome.error();
+            throw new LumenArgumentError(outcome.message(), error.get(error.type().indexOf("errors")));
+        }
+        LumenRecord values = (LumenRecord) outcome.value();
+        Object[] items = new Object[paramNames.length];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = values.get(i);
+        }
+        return LumenList.of(items);
     }
 
     @ExportMessage
