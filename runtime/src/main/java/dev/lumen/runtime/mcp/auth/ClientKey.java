@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -70,9 +69,5 @@ record ClientKey(PrivateKey key, JWSAlgorithm algorithm) {
     private static JWSAlgorithm curveAlgorithm(ECPrivateKey key) {
         int bits = key.getParams().getCurve().getField().getFieldSize();
         return bits <= 256 ? JWSAlgorithm.ES256 : bits <= 384 ? JWSAlgorithm.ES384 : JWSAlgorithm.ES512;
-    }
-
-    boolean isRsa() {
-        return key instanceof RSAPrivateKey;
     }
 }

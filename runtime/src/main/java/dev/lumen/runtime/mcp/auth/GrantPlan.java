@@ -2,7 +2,6 @@ package dev.lumen.runtime.mcp.auth;
 
 import static dev.lumen.runtime.mcp.McpServerClause.BEARER_ENV;
 import static dev.lumen.runtime.mcp.McpServerClause.CLIENT_ID;
-import static dev.lumen.runtime.mcp.McpServerClause.CLIENT_KEY_ALG;
 import static dev.lumen.runtime.mcp.McpServerClause.CLIENT_KEY_ENV;
 import static dev.lumen.runtime.mcp.McpServerClause.CLIENT_METADATA_URL;
 import static dev.lumen.runtime.mcp.McpServerClause.CLIENT_SECRET_ENV;
@@ -11,11 +10,11 @@ import static dev.lumen.runtime.mcp.McpServerClause.IDP_CLIENT_ID;
 import static dev.lumen.runtime.mcp.McpServerClause.OAUTH;
 import static dev.lumen.runtime.mcp.McpServerClause.SCOPE;
 
+import dev.lumen.runtime.mcp.AuthorizationClauses;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServerClause;
 import dev.lumen.runtime.mcp.McpServerGrant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,16 +39,10 @@ record GrantPlan(Mode mode, McpServerGrant grant) {
     /**
      * The plan of {@code grant}.
      *
-     * @throws McpException naming the first {@linkplain AuthorizationClauses#conflicts conflict}, {@code label} being
-     *                      the server's
+     * @throws McpException naming the first {@linkplain AuthorizationClauses#conflicts conflict}
      */
     static GrantPlan of(McpServerGrant grant, String label) {
-        List<AuthorizationClauses.Conflict> conflicts = AuthorizationClauses.conflicts(grant);
-        if (!conflicts.isEmpty()) {
-            AuthorizationClauses.Conflict c = conflicts.get(0);
-            throw new McpException(label + ": the grant's `" + c.clause().clause() + "` " + c.problem() + "; "
-                    + c.help());
-        }
+        AuthorizationClauses.require(grant, true, label);
         Mode mode = grant.value(BEARER_ENV).isPresent() ? Mode.BEARER : grant.value(OAUTH).map(o -> switch (o) {
             case "client_credentials" -> Mode.CLIENT_CREDENTIALS;
             case "cross_app_access" -> Mode.CROSS_APP_ACCESS;
@@ -77,10 +70,5 @@ record GrantPlan(Mode mode, McpServerGrant grant) {
 
     List<String> scopes() {
         return Scopes.words(grant.value(SCOPE).orElse(null));
-    }
-
-    /** The grant's clauses by name, for messages. */
-    Map<String, List<Object>> clauses() {
-        return grant.clauses();
     }
 }

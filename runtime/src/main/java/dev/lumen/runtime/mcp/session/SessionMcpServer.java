@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lumen.runtime.json.JsonReading;
+import dev.lumen.runtime.mcp.AuthorizationClauses;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServer;
@@ -100,6 +101,7 @@ public final class SessionMcpServer implements McpServer {
     public static McpServer connect(McpAddress address, McpSettings settings) {
         SessionMcpServer server = switch (address) {
             case McpAddress.Stdio stdio -> {
+                AuthorizationClauses.require(settings.grant(), false, label(address));
                 ServerProcess process = ServerProcess.start(stdio, settings);
                 StdioTransport transport = new StdioTransport(process, MAPPER, label(address));
                 yield new SessionMcpServer(label(address), settings, transport, transport.broken(),

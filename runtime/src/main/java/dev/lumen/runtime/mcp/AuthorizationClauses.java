@@ -1,4 +1,4 @@
-package dev.lumen.runtime.mcp.auth;
+package dev.lumen.runtime.mcp;
 
 import static dev.lumen.runtime.mcp.McpServerClause.BEARER_ENV;
 import static dev.lumen.runtime.mcp.McpServerClause.CLIENT_ID;
@@ -11,8 +11,6 @@ import static dev.lumen.runtime.mcp.McpServerClause.IDP_CLIENT_ID;
 import static dev.lumen.runtime.mcp.McpServerClause.OAUTH;
 import static dev.lumen.runtime.mcp.McpServerClause.SCOPE;
 
-import dev.lumen.runtime.mcp.McpServerClause;
-import dev.lumen.runtime.mcp.McpServerGrant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +28,25 @@ public final class AuthorizationClauses {
     public record Conflict(McpServerClause clause, String problem, String help) {
     }
 
-    /** Every clause of {@code grant} that does not fit with its others, in table order of the clause. */
-    public static List<Conflict> conflicts(McpServerGrant grant) {
+    /**
+     * Every clause of {@code grant} that does not fit with its others, or with the server: authorization is of
+     * HTTP requests, so a server that is a process ({@code overHttp} false) takes none.
+     */
+    public static List<Conflict> conflicts(McpServerGrant grant, boolean overHttp) {
         Function<McpServerClause, Boolean> has = c -> grant.value(c).isPresent();
         Optional<String> oauth = grant.value(OAUTH);
         List<Conflict> out = new ArrayList<>();
+        if (!overHttp) {
+            for (McpServerClause c : List.of(BEARER_ENV, OAUTH)) {
+                if (has.apply(c)) {
+                    out.add(new Conflict(c, "authorizes HTTP requests, and this server is a process (stdio)",
+                            "remove it: a stdio server takes its credentials from its environment, not from a grant"));
+                }
+            }
+            if (!out.isEmpty()) {
+                return out;
+            }
+        }
         if (has.apply(BEARER_ENV) && oauth.isPresent()) {
             out.add(new Conflict(BEARER_ENV, "and `oauth` both say how the client is authorized",
                     "keep `bearer_env` for a token you hold, or `oauth` for Lumen to obtain one"));
@@ -88,6 +100,20 @@ public final class AuthorizationClauses {
             default -> notFor(grant, "authorization_code", List.of(ID_TOKEN_ENV, IDP_CLIENT_ID), out);
         }
         return out;
+    }
+
+    /**
+     * Refuses a grant with a conflict, as a connection does.
+     *
+     * @throws McpException naming the first conflict, {@code label} being the server's
+     */
+    public static void require(McpServerGrant grant, boolean overHttp, String label) {
+        List<Conflict> conflicts = conflicts(grant, overHttp);
+        if (!conflicts.isEmpty()) {
+            Conflict c = conflicts.get(0);
+            throw new McpException(label + ": the grant's `" + c.clause().clause() + "` " + c.problem() + "; "
+                    + c.help());
+        }
     }
 
     private static void notFor(McpServerGrant grant, String oauth, List<McpServerClause> clauses, List<Conflict> out) {
