@@ -22,14 +22,20 @@ import java.util.List;
 record Credential(String server, String issuer, String clientId, String clientSecret,
         String authMethod, String redirectUri, String accessToken, String refreshToken, long expiresAt,
         List<String> scopes) {
-    /** A token this close to its expiry is not sent: it could expire on the way. */
+    /** A stored token this close to its expiry is not sent: it could expire on the way. */
     private static final long MARGIN_SECONDS = 30;
 
     Credential {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
     }
 
+    /** Whether the access token has not expired (a token of unknown expiry has not). */
     boolean usable(Instant now) {
+        return accessToken != null && (expiresAt == 0 || now.getEpochSecond() < expiresAt);
+    }
+
+    /** Whether a stored token is worth sending at the start of a session: it does not expire within 30 s. */
+    boolean fresh(Instant now) {
         return accessToken != null && (expiresAt == 0 || now.getEpochSecond() + MARGIN_SECONDS < expiresAt);
     }
 

@@ -49,6 +49,8 @@ public final class McpAuthorization {
     private final String bearerToken;
     /** The OAuth credential in use, or null before the first authorization. */
     private Credential current;
+    /** Whether {@link #current} came from the store about to expire: it is then not sent, only refreshed. */
+    private boolean stale;
     /** Authorizations in a row (each refused soon after), and when the last one obtained its token. */
     private int authorizations;
     private long obtainedAt;
@@ -74,6 +76,7 @@ public final class McpAuthorization {
                 ? env.secret(label, BEARER_ENV.clause(), plan.value(BEARER_ENV).orElseThrow()) : null;
         if (usesStore()) {
             this.current = store.load(key, label).orElse(null);
+            this.stale = current != null && !current.fresh(Instant.now());
         }
     }
 
@@ -102,7 +105,7 @@ public final class McpAuthorization {
         if (bearerToken != null) {
             return bearerToken;
         }
-        return current != null && current.usable(Instant.now()) ? current.accessToken() : null;
+        return current != null && !stale && current.usable(Instant.now()) ? current.accessToken() : null;
     }
 
     /**
@@ -155,7 +158,7 @@ public final class McpAuthorization {
             }
             String sentToken = sent.firstValue("Authorization").filter(h -> h.startsWith(BEARER))
                     .map(h -> h.substring(BEARER.length())).orElse(null);
-            if (current != null && current.usable(Instant.now()) && !current.accessToken().equals(sentToken)) {
+            if (current != null && !stale && current.usable(Instant.now()) && !current.accessToken().equals(sentToken)) {
                 return true; // another request has been authorized since this one was sent
             }
             boolean stepUp = status == 403;
@@ -224,6 +227,7 @@ public final class McpAuthorization {
 
     private void keep(Credential credential) {
         current = credential;
+        stale = false;
         obtainedAt = System.nanoTime();
         store.save(key, credential, label);
     }

@@ -69,7 +69,10 @@ class CredentialStoreTest {
         long now = Instant.now().getEpochSecond();
         assertTrue(CREDENTIAL.usable(Instant.now()), "a token of unknown expiry is used");
         assertTrue(CREDENTIAL.withTokens("a", null, now + 3600, List.of()).usable(Instant.now()));
-        assertEquals(false, CREDENTIAL.withTokens("a", null, now + 10, List.of()).usable(Instant.now()));
+        assertTrue(CREDENTIAL.withTokens("a", null, now + 10, List.of()).usable(Instant.now()));
+        assertEquals(false, CREDENTIAL.withTokens("a", null, now + 10, List.of()).fresh(Instant.now()),
+                "a stored token about to expire is not sent at the start");
+        assertEquals(false, CREDENTIAL.withTokens("a", null, now - 1, List.of()).usable(Instant.now()));
         assertEquals("refresh-secret", CREDENTIAL.withTokens("a", null, 0, List.of()).refreshToken(),
                 "a refresh without a new refresh token keeps the old one");
     }
