@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The HTTP requests of authorization, over {@code java.net.http}: metadata documents read as JSON, and the OAuth
@@ -28,7 +30,7 @@ final class AuthHttp {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Headers java.net.http sets itself and refuses from callers. */
-    private static final java.util.Set<String> RESTRICTED = java.util.Set.of("content-length", "host", "connection",
+    private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection",
             "expect", "upgrade");
 
     private final HttpClient client;
@@ -65,7 +67,7 @@ final class AuthHttp {
     HTTPResponse send(HTTPRequest oauth, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(oauth.getURI()).timeout(TIMEOUT);
         for (Map.Entry<String, List<String>> header : oauth.getHeaderMap().entrySet()) {
-            if (RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 continue; // set by java.net.http itself
             }
             for (String value : header.getValue()) {

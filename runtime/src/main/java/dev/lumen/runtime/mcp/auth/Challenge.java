@@ -59,7 +59,7 @@ record Challenge(Map<String, String> parameters) {
     }
 
     Optional<URI> resourceMetadata() {
-        return get("resource_metadata").flatMap(Challenge::uri);
+        return get("resource_metadata").flatMap(Urls::absolute);
     }
 
     boolean isInsufficientScope() {
@@ -71,15 +71,6 @@ record Challenge(Map<String, String> parameters) {
         String error = get("error").orElse("");
         String description = get("error_description").orElse("");
         return error.isEmpty() ? description : description.isEmpty() ? error : error + ": " + description;
-    }
-
-    private static Optional<URI> uri(String text) {
-        try {
-            URI u = new URI(text);
-            return u.isAbsolute() ? Optional.of(u) : Optional.empty();
-        } catch (java.net.URISyntaxException e) {
-            return Optional.empty();
-        }
     }
 
     /** Reads challenges: {@code scheme [token68 | name=value *("," name=value)] *("," challenge)}. */
