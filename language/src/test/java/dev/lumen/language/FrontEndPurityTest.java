@@ -65,7 +65,7 @@ class FrontEndPurityTest {
     /** Lumen's own classes that reach servers, stores, traces or tool processes. */
     private static final DescribedPredicate<JavaClass> LUMEN_IO = DescribedPredicate.or(
             belongToAnyOf(McpConnector.class, McpCalls.class, McpHandover.class, McpServer.class, McpSettings.class),
-            resideInAnyPackage("dev.lumen.runtime.mcp.session..", "dev.lumen.runtime.store..",
+            resideInAnyPackage("dev.lumen.runtime.mcp.session..", "dev.lumen.runtime.mcp.auth..", "dev.lumen.runtime.store..",
                     "dev.lumen.runtime.trace..", "dev.lumen.runtime.tools.process..", "dev.lumen.runtime.tools.llm..",
                     "dev.lumen.lir.effects..", "dev.lumen.language.truffle.."),
             resideInAPackage("dev.lumen.language.project").and(not(belongToAnyOf(Project.class))))

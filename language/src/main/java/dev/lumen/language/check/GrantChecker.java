@@ -6,7 +6,9 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.runtime.json.JsonPointer;
+import dev.lumen.runtime.mcp.AuthorizationClauses;
 import dev.lumen.runtime.mcp.McpServerClause;
+import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.Window;
@@ -15,6 +17,7 @@ import dev.lumen.runtime.tools.GrantValues;
 import dev.lumen.runtime.tools.ToolManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,6 +146,28 @@ final class GrantChecker {
             for (Decl.Grant grant : alias.wholeServerGrants()) {
                 wholeServer(cx, alias, grant);
             }
+            if (alias.isMcp() && alias.isGranted("")) {
+                authorization(cx, alias);
+            }
+        }
+    }
+
+    /** E0053 for each authorization clause of a server grant that does not fit with the others (mcp-bridge-v1.md §11.4). */
+    private static void authorization(Context cx, ToolAlias alias) {
+        List<ToolAlias.GrantedClause> clauses = alias.grants().get("");
+        Map<String, List<Object>> byName = new LinkedHashMap<>();
+        Map<String, Span> where = new HashMap<>();
+        for (ToolAlias.GrantedClause c : clauses) {
+            byName.computeIfAbsent(c.key(), k -> new ArrayList<>()).addAll(c.values());
+            where.putIfAbsent(c.key(), c.span());
+        }
+        boolean overHttp = alias.mcpServer().regionMatches(true, 0, "http://", 0, 7)
+                || alias.mcpServer().regionMatches(true, 0, "https://", 0, 8);
+        for (AuthorizationClauses.Conflict c : AuthorizationClauses.conflicts(new McpServerGrant(byName), overHttp)) {
+            cx.report(Diagnostic.error(Code.E0053, where.get(c.clause().clause()), "`" + c.clause().clause()
+                            + "` does not fit the grant of `" + alias.alias() + "`")
+                    .label("`" + c.clause().clause() + "` " + c.problem())
+                    .help(c.help()));
         }
     }
 

@@ -88,7 +88,7 @@ class ToolsTest {
                 use tool llm.chat as Chat
                 grant Chat model "m"
                 grant Docs elicitation "defaults" roots "./data" roots "./out"
-                grant Docs oauth "client_credentials" client_id "lumen" client_secret_env "DOCS_SECRET"
+                grant Docs oauth "authorization_code" client_id "lumen" client_secret_env "DOCS_SECRET"
                 grant Docs scope "read write" client_metadata_url "https://example.com/c.json" sampling "Chat"
                 grant Docs.search timeout_ms 1000
                 cell find(q: String) -> Json
@@ -122,6 +122,39 @@ class ToolsTest {
         assertEquals(1, c.all(Code.E0045).size(), Checked.render(c.diagnostics()));
         Diagnostic twice = c.all(Code.E0045).get(0);
         assertEquals("`oauth` is granted more than once for `Docs`", twice.message());
+    }
+
+    @Test
+    void authorizationClausesMustFitTogether() {
+        Checked c = Checked.of("""
+                use tool mcp "https://docs.example.com/mcp" as Docs
+                use tool mcp "https://wiki.example.com/mcp" as Wiki
+                use tool mcp "https://jobs.example.com/mcp" as Jobs
+                grant Docs scope "read"
+                grant Wiki oauth "client_credentials" client_id "lumen"
+                grant Jobs oauth "cross_app_access" id_token_env "IDP_TOKEN" client_metadata_url "https://a.example/c.json"
+                """);
+        List<Diagnostic> ds = c.all(Code.E0053);
+        assertEquals(4, ds.size(), Checked.render(c.diagnostics()));
+        assertEquals("`scope` does not fit the grant of `Docs`", ds.get(0).message());
+        at(ds.get(0), 4, 12, 24);
+        assertEquals("`scope` takes effect only with `oauth`", ds.get(0).label());
+        help(ds.get(0), "say how the client is authorized, e.g. `oauth \"authorization_code\"`");
+        assertEquals("`oauth` \"client_credentials\" needs the client's secret or key", ds.get(1).label());
+        assertEquals("`oauth` \"cross_app_access\" needs the client's `client_id` at the authorization server",
+                ds.get(2).label());
+        assertEquals("`client_metadata_url` has no use with `oauth \"cross_app_access\"`", ds.get(3).label());
+    }
+
+    @Test
+    void aProcessServerTakesNoAuthorization() {
+        Checked c = Checked.of("""
+                use tool mcp "npx @modelcontextprotocol/server-memory" as Memory
+                grant Memory bearer_env "TOKEN"
+                """);
+        Diagnostic d = c.only(Code.E0053);
+        assertEquals("`bearer_env` authorizes HTTP requests, and this server is a process (stdio)", d.label());
+        help(d, "remove it: a stdio server takes its credentials from its environment, not from a grant");
     }
 
     @Test

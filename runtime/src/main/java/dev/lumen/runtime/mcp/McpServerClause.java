@@ -19,18 +19,25 @@ public enum McpServerClause {
     SAMPLING("sampling", false, List.of()),
     /** The environment variable holding a bearer token sent with every HTTP request. */
     BEARER_ENV("bearer_env", false, List.of()),
-    /** The OAuth grant type the client authorizes itself with. */
-    OAUTH("oauth", false, List.of("authorization_code", "client_credentials")),
+    /** How the client obtains its OAuth tokens: the user's consent, its own credentials, or an identity provider's. */
+    OAUTH("oauth", false, List.of("authorization_code", "client_credentials", "cross_app_access")),
     /** A client id registered with the authorization server in advance. */
     CLIENT_ID("client_id", false, List.of()),
     /** The environment variable holding the client secret of {@link #CLIENT_ID}. */
     CLIENT_SECRET_ENV("client_secret_env", false, List.of()),
     /** The environment variable holding the PEM private key the client signs its assertions with. */
     CLIENT_KEY_ENV("client_key_env", false, List.of()),
+    /** The JWS algorithm of those assertions, when not the one the key's type implies. */
+    CLIENT_KEY_ALG("client_key_alg", false, List.of("ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256",
+            "PS384", "PS512")),
     /** The scopes to ask for, separated by spaces. */
     SCOPE("scope", false, List.of()),
     /** The https URL of the client's metadata document, which serves as its client id. */
-    CLIENT_METADATA_URL("client_metadata_url", false, List.of());
+    CLIENT_METADATA_URL("client_metadata_url", false, List.of()),
+    /** The environment variable holding the identity provider's ID token, for cross-app access. */
+    ID_TOKEN_ENV("id_token_env", false, List.of()),
+    /** The client id of the client at the identity provider, for cross-app access. */
+    IDP_CLIENT_ID("idp_client_id", false, List.of());
 
     private final String clause;
     private final boolean repeatable;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,11 +29,14 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces (or creates) {@code target} with {@code content}, atomically; creates missing directories. */
-    public static void write(Path target, byte[] content) throws IOException {
+    /**
+     * Replaces (or creates) {@code target} with {@code content}, atomically; creates missing directories. The
+     * file is made with {@code attributes} (permissions, say), which it keeps once renamed.
+     */
+    public static void write(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = createTemp(dir, target.getFileName().toString());
+        Path temp = createTemp(dir, target.getFileName().toString(), attributes);
         try {
             Files.write(temp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -47,12 +51,12 @@ public final class AtomicFiles {
         return name.startsWith(".");
     }
 
-    private static Path createTemp(Path dir, String targetName) throws IOException {
+    private static Path createTemp(Path dir, String targetName, FileAttribute<?>... attributes) throws IOException {
         while (true) {
             String name = TEMP_PREFIX + targetName + "-" + PID + "-" + COUNTER.incrementAndGet() + "-"
                     + Long.toHexString(ThreadLocalRandom.current().nextLong());
             try {
-                return Files.createFile(dir.resolve(name));
+                return Files.createFile(dir.resolve(name), attributes);
             } catch (FileAlreadyExistsException e) {
                 // left by an earlier process with the same id: take another name
             }

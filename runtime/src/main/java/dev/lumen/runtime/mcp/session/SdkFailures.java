@@ -1,6 +1,7 @@
 package dev.lumen.runtime.mcp.session;
 
 import dev.lumen.runtime.mcp.McpException;
+import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.ConnectException;
@@ -25,6 +26,13 @@ final class SdkFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof McpError error && error.getJsonRpcError() != null) {
                 return answer(label, what, error.getJsonRpcError());
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof McpHttpClientTransportAuthorizationException refused) {
+                // the authorization handler asked for every retry the transport allows (mcp-bridge-v1.md §11.4)
+                return new McpException(label + ": " + what + " was refused (HTTP "
+                        + refused.getResponseInfo().statusCode() + ") however often Lumen authorized");
             }
         }
         Throwable root = McpError.findRootCause(failure);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lumen.runtime.json.JsonReading;
+import dev.lumen.runtime.mcp.AuthorizationClauses;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServer;
@@ -12,6 +13,8 @@ import dev.lumen.runtime.mcp.McpServerIdentity;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.McpToolError;
+import dev.lumen.runtime.mcp.auth.AuthEnvironment;
+import dev.lumen.runtime.mcp.auth.McpAuthorization;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.runtime.mcp.schema.McpType;
 import io.modelcontextprotocol.client.McpAsyncClient;
@@ -29,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -62,6 +66,8 @@ public final class SessionMcpServer implements McpServer {
     private final Supplier<String> diagnostics;
     /** Told the revision the handshake agreed on: what the transport sends depends on it. */
     private final Consumer<String> agreed;
+    /** Nanoseconds spent authorizing so far (HTTP, §11.4): waiting for the user does not count against timeouts. */
+    private final LongSupplier authorizing;
     /** Who the server is and the revision agreed; set by the handshake. */
     private McpServerIdentity identity;
     /** Whether the server declared the {@code tools} capability; set by the handshake. */
@@ -70,8 +76,10 @@ public final class SessionMcpServer implements McpServer {
     private Map<String, McpType> outputs;
 
     private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
-            CompletableFuture<McpException> broken, Supplier<String> diagnostics, Consumer<String> agreed) {
+            CompletableFuture<McpException> broken, Supplier<String> diagnostics, Consumer<String> agreed,
+            LongSupplier authorizing) {
         this.label = label;
+        this.authorizing = authorizing;
         this.agreed = agreed;
         this.settings = settings;
         this.transport = transport;
@@ -93,15 +101,19 @@ public final class SessionMcpServer implements McpServer {
     public static McpServer connect(McpAddress address, McpSettings settings) {
         SessionMcpServer server = switch (address) {
             case McpAddress.Stdio stdio -> {
+                AuthorizationClauses.require(settings.grant(), false, label(address));
                 ServerProcess process = ServerProcess.start(stdio, settings);
                 StdioTransport transport = new StdioTransport(process, MAPPER, label(address));
                 yield new SessionMcpServer(label(address), settings, transport, transport.broken(),
-                        process::stderrSuffix, revision -> { });
+                        process::stderrSuffix, revision -> { }, () -> 0);
             }
             case McpAddress.StreamableHttp http -> {
                 VersionHeader header = new VersionHeader();
+                McpAuthorization authorization = McpAuthorization.of(label(address), http.endpoint(), settings.grant(),
+                        AuthEnvironment.ofProcess());
                 yield new SessionMcpServer(label(address), settings, StreamableHttp.transport(http, MAPPER, settings,
-                        header), new CompletableFuture<>(), () -> "", header::agree);
+                        header, authorization), new CompletableFuture<>(), () -> "", header::agree,
+                        authorization::authorizingNanos);
             }
         };
         try {
@@ -210,8 +222,21 @@ public final class SessionMcpServer implements McpServer {
     private <T> T await(Mono<T> request, Duration timeout, String what) {
         CompletableFuture<T> answer = request.toFuture();
         broken.whenComplete((cause, unused) -> answer.completeExceptionally(cause));
+        long start = System.nanoTime();
+        long authorizedBefore = authorizing.getAsLong();
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                // the time spent authorizing (the user signing in) is not the server's
+                long left = timeout.toNanos() - (System.nanoTime() - start)
+                        + (authorizing.getAsLong() - authorizedBefore);
+                try {
+                    return answer.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - start - (authorizing.getAsLong() - authorizedBefore) >= timeout.toNanos()) {
+                        throw e;
+                    }
+                }
+            }
         } catch (TimeoutException e) {
             answer.cancel(true);
             throw new McpException(label + " did not answer " + what + " within " + timeout.toMillis() + " ms"

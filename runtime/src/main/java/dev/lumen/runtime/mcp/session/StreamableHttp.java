@@ -2,18 +2,22 @@ package dev.lumen.runtime.mcp.session;
 
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpSettings;
+import dev.lumen.runtime.mcp.auth.McpAuthorization;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import java.net.URI;
 
-/** The SDK's Streamable HTTP transport, pointed at an address's endpoint (mcp-bridge-v1.md §3.2). */
+/**
+ * The SDK's Streamable HTTP transport, pointed at an address's endpoint (mcp-bridge-v1.md §3.2), with the
+ * session's authorization (§11.4) putting its token on every request and answering the server's 401 and 403.
+ */
 final class StreamableHttp {
     private StreamableHttp() {
     }
 
     static McpClientTransport transport(McpAddress.StreamableHttp address, McpJsonMapper mapper, McpSettings settings,
-            VersionHeader header) {
+            VersionHeader header, McpAuthorization authorization) {
         URI endpoint = address.endpoint();
         // The SDK takes the origin and the path apart.
         String origin = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
@@ -23,7 +27,9 @@ final class StreamableHttp {
                 .endpoint(path)
                 .jsonMapper(mapper)
                 .supportedProtocolVersions(Revisions.SPOKEN)
-                .asyncHttpRequestCustomizer((request, method, uri, body, context) -> header.customize(request))
+                .asyncHttpRequestCustomizer((request, method, uri, body, context) -> header.customize(request)
+                        .flatMap(authorization::customize))
+                .authorizationErrorHandler(authorization.errorHandler())
                 .connectTimeout(settings.handshakeTimeout())
                 .build();
     }
