@@ -41,7 +41,7 @@ class LirCommandTest {
         assertEquals(ExitCodes.OK, run.status(), run.err());
         assertEquals("", run.err());
         String out = run.out();
-        assertTrue(out.startsWith("; LIR 1.1.0  source " + doc), out);
+        assertTrue(out.startsWith("; LIR 1.2.0  source " + doc), out);
         assertTrue(out.contains("\ncell total(xs: list[Int]) -> Int  ; "), out);
         assertTrue(out.contains("\ncell run() -> Int  ; "), out);
         assertTrue(out.matches("(?s).*\\n +7 +\\[7\\] +ADD +1 1 5\\n.*"), out);

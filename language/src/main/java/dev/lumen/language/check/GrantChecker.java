@@ -6,6 +6,7 @@ import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.runtime.json.JsonPointer;
+import dev.lumen.runtime.mcp.McpCaching;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.Window;
@@ -192,6 +193,12 @@ final class GrantChecker {
             alias.addClause(target, new ToolAlias.GrantedClause(key, cap, values(c), c.span()));
             return;
         }
+        if (key.equals(McpCaching.CLAUSE)) {
+            if (cacheValue(c) && !repeated(alias, target, c)) {
+                alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
+            }
+            return;
+        }
         // Any other clause pins the MCP tool's argument of that name to the granted value(s).
         if (c.values().size() != 1) {
             cx.report(Diagnostic.error(Code.E0044, valueSpan(c), "argument pin `" + key + "` takes a single value")
@@ -200,6 +207,31 @@ final class GrantChecker {
             return;
         }
         alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
+    }
+
+    /**
+     * `cache true` or `cache false` turns the caching of an MCP tool's results on or off (mcp-bridge-v1.md §9.4);
+     * it pins no argument. Reports E0044 and returns false for any other value.
+     */
+    private boolean cacheValue(Decl.GrantClause c) {
+        Decl.GrantValue first = c.values().get(0);
+        String problem = null;
+        Span at = first.span();
+        if (!(first.value() instanceof Boolean)) {
+            problem = "expected true or false, found " + describe(first);
+        } else if (c.values().size() > 1) {
+            at = c.values().get(1).span();
+            problem = "`cache` takes a single value";
+        }
+        if (problem == null) {
+            return true;
+        }
+        cx.report(Diagnostic.error(Code.E0044, at, "wrong value for grant clause `cache`")
+                .label(problem)
+                .note("`cache` takes true or false: whether the tool cache answers this tool's calls; it is not an"
+                        + " argument pin")
+                .help("write `cache true` or `cache false`"));
+        return false;
     }
 
     private boolean repeated(ToolAlias alias, String target, Decl.GrantClause c) {

@@ -19,10 +19,13 @@ import dev.lumen.lir.values.LumenType;
 import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.MemoryWindows;
+import dev.lumen.runtime.mcp.McpCaching;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpHandover;
+import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.ToolCache;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
@@ -30,6 +33,7 @@ import dev.lumen.runtime.policy.Redacted;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.CacheRules;
+import dev.lumen.runtime.tools.Effect;
 import dev.lumen.runtime.tools.HostToolSet;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
@@ -41,6 +45,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +55,8 @@ import java.util.function.Supplier;
 /**
  * The effects of runs that are traced and cached (run.md §6): every run writes a hash-chained trace to the
  * store unless its document says {@code @trace off}; tool outputs are recorded in the store's cache unless it
- * says {@code @cache off}, and the cache answers pure calls (run.md §6.3: reads and writes are performed);
+ * says {@code @cache off}, and the cache answers pure calls and cached MCP calls (run.md §6.3: other reads and
+ * writes are performed);
  * offline, the cache stands in for every call but a local read, saying so, and a call it cannot answer fails;
  * in a replay, every tool output comes from the recorded run, in order.
  *
@@ -80,6 +86,12 @@ public final class TracedEffects implements LumenEffects {
     private ToolLocator tools;
     /** The MCP servers this run has connected to; stopped when it ends. */
     private McpCalls mcp;
+    /**
+     * The outputs of this run's MCP calls that later calls with the same key are answered with, by server
+     * address and cache key (mcp-bridge-v1.md §9.4); a performed call that changes a server forgets its entries,
+     * so that the run sees its own writes.
+     */
+    private final Map<String, Map<String, CanonicalValue>> runAnswers = new HashMap<>();
 
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
@@ -125,6 +137,7 @@ public final class TracedEffects implements LumenEffects {
 
     private void startRun(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.cells.clear();
+        this.runAnswers.clear();
         this.limits = new RunLimits(windows);
         this.base = documentDirectory(runProgram);
         this.tools = null;
@@ -256,6 +269,7 @@ public final class TracedEffects implements LumenEffects {
         String target = null;
         CacheLookup.Hit recorded = null;
         JsonNode revalidation = null;
+        String runKey = null; // the key a call this run answers again is kept under, or null
         if (replay != null) {
             ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.value().hash());
             if (call.outputs() == null) {
@@ -264,10 +278,14 @@ public final class TracedEffects implements LumenEffects {
             outputs = call.outputs();
             cached = true;
         } else {
-            rules = cacheRules(tool);
+            rules = cacheRules(tool, grants);
             if (cacheOn) {
                 target = rules.target(request(tool, inputs.tree(), grants)).orElse(null);
-                recorded = lookup(toolId, version, policyHash, inputs, target, what);
+                runKey = rules.answeredWithinRun()
+                        ? ToolCache.key(toolId, version, policyHash, inputs.hash(), ToolCache.targetHash(target)) : null;
+                outputs = runKey == null ? null : runAnswers.getOrDefault(tool.mcpServer(), Map.of()).get(runKey);
+                cached = outputs != null;
+                recorded = cached ? null : lookup(toolId, version, policyHash, inputs, target, what);
             }
             if (recorded != null && (rules.answeredFromCache() || offline && !rules.performedOffline())) {
                 outputs = recorded.outputs();
@@ -291,6 +309,9 @@ public final class TracedEffects implements LumenEffects {
             }
             ToolResult result = execute(tool, what, revalidation != null ? revalidation : inputs.tree(), shownInputs,
                     grants, started);
+            if (tool.toolId() == null && rules.effect() == Effect.WRITE) {
+                runAnswers.remove(tool.mcpServer()); // the run sees its own writes
+            }
             usage = result.usage();
             server = result.server();
             if (revalidation != null && rules.stillValid(result.output())) { // the recorded output still holds
@@ -309,6 +330,9 @@ public final class TracedEffects implements LumenEffects {
             }
         } else {
             shownOutputs = redaction.redact(outputs);
+        }
+        if (runKey != null) {
+            runAnswers.computeIfAbsent(tool.mcpServer(), address -> new HashMap<>()).put(runKey, outputs);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
@@ -345,13 +369,17 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /**
-     * What the cache may do for calls of {@code tool}. An MCP tool is a read when its annotations say
-     * {@code readOnlyHint} and a write otherwise, and is taken as a write here: an MCP read cannot be
-     * revalidated, so either is performed on every run and stood in for only offline.
+     * What the cache may do for calls of {@code tool} under {@code grants}. An MCP tool is a read when its locked
+     * annotations say {@code readOnlyHint} and a write otherwise; which of its calls are cached, its grant's
+     * {@code cache} clause or, without one, its annotations say (McpCaching).
      */
-    private CacheRules cacheRules(ToolDef tool) {
-        return CacheRules.of(tool.toolId() == null ? Optional.empty()
-                : located(tool).filter(found -> found.manifest().version().equals(tool.version())));
+    private CacheRules cacheRules(ToolDef tool, Grants grants) {
+        if (tool.toolId() == null) {
+            McpToolAnnotations hints = tool.mcpAnnotations() == null ? McpToolAnnotations.NONE
+                    : McpToolAnnotations.of(tool.mcpAnnotations());
+            return McpCaching.rules(hints, grants, tool.mcpManifest());
+        }
+        return CacheRules.of(located(tool).filter(found -> found.manifest().version().equals(tool.version())));
     }
 
     /** When a cache entry was written ({@code created}), as the offline note says it. */

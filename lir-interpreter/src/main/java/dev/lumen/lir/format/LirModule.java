@@ -16,7 +16,7 @@ public record LirModule(
         List<ToolDef> tools,
         RunSettings settings) {
 
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     /** A module with the default settings (a document without run-time directives). */
     public LirModule(String version, String docHash, String source, List<TypeDef> types, List<CellDef> cells,

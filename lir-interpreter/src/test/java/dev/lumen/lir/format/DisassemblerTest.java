@@ -47,7 +47,7 @@ class DisassemblerTest {
         LirModule m = small();
         assertEquals(List.of(), Verifier.verify(m));
         String expected = """
-                ; LIR 1.1.0  source invoice.lm.md  doc sha256:abababababababababababababababababababababababababababababababab
+                ; LIR 1.2.0  source invoice.lm.md  doc sha256:abababababababababababababababababababababababababababababababab
                 ; 4 types, 3 cells, 1 tool
 
                 type 0 record Invoice

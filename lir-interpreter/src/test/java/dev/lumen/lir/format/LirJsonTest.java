@@ -73,7 +73,7 @@ class LirJsonTest {
                 + "\"type\":\"String\"},{\"name\":\"total\",\"type\":\"Float\"}],\"kind\":\"record\",\"name\":\"Invoice\"},"
                 + "{\"kind\":\"enum\",\"name\":\"Status\",\"variants\":[\"Paid\",\"Open\"]},"
                 + "{\"kind\":\"alias\",\"name\":\"list[Invoice]\",\"type\":\"list[Invoice]\"},"
-                + "{\"kind\":\"alias\",\"name\":\"Int | String | Null\",\"type\":\"Int | String | Null\"}],\"version\":\"1.1.0\"}"), text);
+                + "{\"kind\":\"alias\",\"name\":\"Int | String | Null\",\"type\":\"Int | String | Null\"}],\"version\":\"1.2.0\"}"), text);
         assertTrue(text.contains("\"debug\":{\"locals\":[{\"from\":14,\"name\":\"items\",\"register\":5,\"to\":58}],\"span\":[1,1,17,4],"
                 + "\"statements\":[{\"pc\":0,\"span\":[10,5,10,30]},{\"pc\":13,\"span\":[11,5,11,22]}]},\"name\":\"run\""), text);
         assertTrue(text.contains("\"debug\":{\"locals\":[],\"span\":null,\"statements\":[]},\"name\":\"$Invoice.id\""), text);
@@ -176,6 +176,26 @@ class LirJsonTest {
         assertEquals("cells[0].debug: missing key \"locals\"", readError(cell + "{\"span\":null,\"statements\":[]}}]}"));
         assertEquals("cells[0].debug.locals[0]: missing key \"to\"", readError(cell
                 + "{\"span\":null,\"statements\":[],\"locals\":[{\"name\":\"x\",\"register\":0,\"from\":1}]}}]}"));
+    }
+
+    @Test
+    void whatALockedMcpManifestSaysTravelsWithTheTool() throws LirFormatException {
+        String hash = "sha256:" + "ab".repeat(32);
+        ToolDef read = new ToolDef("Memory.read_graph", null, null, "stdio:memory", "read_graph",
+                Map.of("cache", List.of(true)), hash, Map.of("readOnlyHint", true, "openWorldHint", false));
+        LirModule m = Samples.everything();
+        LirModule withTool = new LirModule(m.version(), m.docHash(), m.source(), m.types(), m.cells(), List.of(read),
+                m.settings());
+        String text = LirJson.write(withTool);
+        assertTrue(text.contains("\"grants\":{\"cache\":[true]},\"mcp_annotations\":{\"openWorldHint\":false,"
+                + "\"readOnlyHint\":true},\"mcp_manifest\":\"" + hash + "\",\"mcp_server\""), text);
+        assertEquals(read, LirJson.read(text).tools().getFirst());
+        // A module written before 1.2 has neither: its MCP tools are known by their grants alone.
+        ToolDef plain = LirJson.read(LirJson.write(Samples.everything())).tools().get(1);
+        assertEquals(null, plain.mcpManifest());
+        assertEquals(null, plain.mcpAnnotations());
+        assertEquals("tools[0].mcp_annotations.readOnlyHint: expected a boolean, got \"yes\"",
+                readError(text.replace("\"readOnlyHint\":true", "\"readOnlyHint\":\"yes\"")));
     }
 
     @Test

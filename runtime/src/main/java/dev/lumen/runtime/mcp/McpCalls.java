@@ -24,7 +24,7 @@ public final class McpCalls implements AutoCloseable {
     /** The {@code timeout_ms} of a call whose grant sets none. */
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
     /** Grant clauses of an MCP tool that are not argument pins (lumen-v1.md §12.9). */
-    private static final Set<String> NOT_PINS = Set.of("timeout_ms", "rate_limit", "redact");
+    private static final Set<String> NOT_PINS = Set.of("timeout_ms", "rate_limit", "redact", McpCaching.CLAUSE);
 
     private final Path directory;
     private final Map<String, McpServer> servers = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpServerIdentity;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.mcp.McpTool;
+import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.mcp.McpToolError;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.runtime.mcp.schema.McpType;
@@ -155,7 +156,14 @@ public final class SessionMcpServer implements McpServer {
     private static McpTool tool(McpSchema.Tool tool, boolean structured) {
         return new McpTool(tool.name(), orEmpty(tool.title()), orEmpty(tool.description()),
                 JSON.valueToTree(tool.inputSchema() == null ? Map.of() : tool.inputSchema()),
-                !structured || tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()));
+                !structured || tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()),
+                annotations(tool.annotations()));
+    }
+
+    /** The behaviour hints a tool's annotations give (the SDK reads each as a Boolean, null when absent). */
+    private static McpToolAnnotations annotations(McpSchema.ToolAnnotations hints) {
+        return hints == null ? McpToolAnnotations.NONE : new McpToolAnnotations(hints.readOnlyHint(),
+                hints.destructiveHint(), hints.idempotentHint(), hints.openWorldHint());
     }
 
     /** Keeps the type of each tool's output schema, for the calls that follow. */
