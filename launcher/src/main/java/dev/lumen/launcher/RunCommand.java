@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.embed.PlainValues;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -89,6 +91,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** Standard input for {@code --stdin}; tests replace it. */
     static InputStream stdin = System.in;
+    /** Whether standard error is a terminal, where the progress line shows; tests replace it. */
+    static BooleanSupplier stderrIsTerminal = Terminal::stderrIsTerminal;
 
     private CommandSpec spec;
 
@@ -136,6 +140,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "auto, always or never: colors for diagnostics and errors on standard error.")
     private Terminal.ColorChoice color;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Show no progress line. Without it, when standard error is a terminal, a tool call that "
+                    + "lasts over a second shows one line there, rewritten in place and erased when the call ends: "
+                    + "how long it has taken and the progress its MCP server reports.")
+    private boolean quiet;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
@@ -220,6 +230,23 @@ final class RunCommand implements Callable<Integer> {
         if (helpTools || helpEngine || helpExpert || helpInternal) {
             return helpTopics(out);
         }
+        if (quiet || !Terminal.showsProgress(System.getenv(), stderrIsTerminal)) {
+            return runCommand(out, err);
+        }
+        try (StatusLine line = new StatusLine(err, System::nanoTime, StatusLine.width(System.getenv("COLUMNS")))
+                .ticking();
+                ToolProgress.Shown shown = ToolProgress.showWith(line)) {
+            PrintWriter guarded = new PrintWriter(line.guard());
+            try {
+                return runCommand(out, guarded);
+            } finally {
+                guarded.flush();
+            }
+        }
+    }
+
+    /** The command, once what standard error shows is settled: {@code err} is the progress line's guard, if any. */
+    private int runCommand(PrintWriter out, PrintWriter err) {
         boolean useColor = Terminal.colorOnStderr(color, System.getenv());
         Map<String, String> options;
         Source source;

@@ -31,6 +31,7 @@ import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.policy.Redacted;
 import dev.lumen.runtime.policy.Redaction;
+import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.CacheRules;
 import dev.lumen.runtime.tools.Effect;
@@ -393,16 +394,17 @@ public final class TracedEffects implements LumenEffects {
         return new ToolRequest(toolId(tool), input, grants, limits, base);
     }
 
+    /** Performs a call, which the process's progress display is told of (ToolProgress) while it lasts. */
     private ToolResult execute(ToolDef tool, String what, JsonNode input, Redacted shownInputs,
             Grants grants, long started) {
-        try {
+        try (ToolProgress.Call shown = ToolProgress.start(what)) {
             limits.countCall(tool.alias(), toolId(tool), grants);
             ToolRequest request = request(tool, input, grants);
             if (tool.toolId() == null) {
                 if (mcp == null) {
                     mcp = new McpCalls(base);
                 }
-                return mcp.call(tool.mcpServer(), tool.mcpTool(), request);
+                return mcp.call(tool.mcpServer(), tool.mcpTool(), request, shown);
             }
             return implementation(tool, what).call(request);
         } catch (ToolFailure e) {

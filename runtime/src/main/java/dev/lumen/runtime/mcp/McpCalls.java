@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.progress.ProgressListener;
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolRequest;
 import dev.lumen.runtime.tools.ToolResult;
@@ -35,12 +36,13 @@ public final class McpCalls implements AutoCloseable {
     }
 
     /**
-     * Calls {@code tool} of the server at {@code address} with the request's input.
+     * Calls {@code tool} of the server at {@code address} with the request's input, telling {@code progress} what
+     * the server's progress notifications for the call say.
      *
      * @throws PolicyViolation when an argument is outside the values its grant pins
      * @throws ToolFailure     when the server cannot be reached, fails the call or does not answer in time
      */
-    public synchronized ToolResult call(String address, String tool, ToolRequest request) {
+    public synchronized ToolResult call(String address, String tool, ToolRequest request, ProgressListener progress) {
         checkPins(tool, request);
         long timeout = request.grants().integer("timeout_ms").orElse(DEFAULT_TIMEOUT_MS);
         McpServer server = servers.get(address);
@@ -51,7 +53,7 @@ public final class McpCalls implements AutoCloseable {
                         .orElseGet(() -> McpConnector.connect(address, McpSettings.of(directory)));
                 servers.put(address, server);
             }
-            JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));
+            JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout), progress);
             return new ToolResult(readable(output, server), Map.of(), identity(server));
         } catch (McpToolError e) {
             throw new ToolFailure("the server reported an error: " + e.getMessage(), identity(server));

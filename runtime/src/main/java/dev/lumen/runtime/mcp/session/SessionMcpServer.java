@@ -15,6 +15,7 @@ import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.mcp.McpToolError;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.runtime.mcp.schema.McpType;
+import dev.lumen.runtime.progress.ProgressListener;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -26,9 +27,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
@@ -44,6 +47,8 @@ public final class SessionMcpServer implements McpServer {
     static final String CLIENT_VERSION = "1";
     /** How long closing waits for the SDK to end the session before the transport is stopped regardless. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /** Why a call of a run that is cancelled (an interrupted thread) is cancelled, as the server is told. */
+    static final String CANCELLED_REASON = "the Lumen run that made the call was cancelled";
     // Requests are bounded by await(); the SDK's own per-request timeout only has to stay out of the way.
     private static final Duration SDK_REQUEST_TIMEOUT = Duration.ofDays(1);
 
@@ -57,6 +62,11 @@ public final class SessionMcpServer implements McpServer {
     private final McpSettings settings;
     private final McpAsyncClient client;
     private final McpClientTransport transport;
+    /** The transport as the client sees it: it knows the id of each call in flight, to cancel it. */
+    private final CallTracking tracking;
+    /** Who is told the progress of each call in flight, by its progress token. */
+    private final Map<Object, ProgressListener> listening = new ConcurrentHashMap<>();
+    private final AtomicLong tokens = new AtomicLong();
     /** Completes when the transport notices the server broke the connection; never, for HTTP. */
     private final CompletableFuture<McpException> broken;
     /** Appended to timeout messages: the server's stderr tail, for stdio. */
@@ -78,8 +88,10 @@ public final class SessionMcpServer implements McpServer {
         this.transport = transport;
         this.broken = broken;
         this.diagnostics = diagnostics;
-        this.client = McpClient.async(transport)
+        this.tracking = new CallTracking(transport);
+        this.client = McpClient.async(tracking)
                 .clientInfo(McpSchema.Implementation.builder(CLIENT_NAME, CLIENT_VERSION).build())
+                .progressConsumer(this::progressed)
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .initializationTimeout(SDK_REQUEST_TIMEOUT)
                 .requestTimeout(SDK_REQUEST_TIMEOUT)
@@ -181,6 +193,16 @@ public final class SessionMcpServer implements McpServer {
 
     @Override
     public JsonNode call(String tool, JsonNode arguments, Duration timeout) {
+        return call(tool, arguments, timeout, ProgressListener.NONE);
+    }
+
+    /**
+     * {@inheritDoc} The request carries a progress token of its own ({@code _meta.progressToken}), by which the
+     * server's {@code notifications/progress} reach {@code progress}; a call given up on, at its timeout or when
+     * the calling thread is interrupted, is cancelled with {@code notifications/cancelled} (mcp-bridge-v1.md §4.3).
+     */
+    @Override
+    public JsonNode call(String tool, JsonNode arguments, Duration timeout, ProgressListener progress) {
         if (!arguments.isObject()) {
             throw new IllegalArgumentException("the arguments of MCP tool `" + tool + "` must be a JSON object");
         }
@@ -188,14 +210,30 @@ public final class SessionMcpServer implements McpServer {
             throw new McpToolError(tool, "the server offers no tools (it declares no tools capability)");
         }
         Map<String, Object> values = JSON.convertValue(arguments, ARGUMENTS);
-        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values).build();
+        String token = "lumen-" + tokens.incrementAndGet();
+        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values)
+                .progressToken(token).build();
         McpSchema.CallToolResult result;
+        listening.put(token, progress);
         try {
-            result = await(client.callTool(request), timeout, "tools/call of `" + tool + "`");
+            result = await(client.callTool(request), timeout, "tools/call of `" + tool + "`", token);
         } catch (ServerAnswer e) {
             throw new McpToolError(tool, e.serverText());
+        } finally {
+            listening.remove(token);
+            tracking.ended(token);
         }
         return CallResults.toJson(label, tool, result, output(tool), JSON);
+    }
+
+    /** A {@code notifications/progress} from the server, for the call whose token it names (others are dropped). */
+    private Mono<Void> progressed(McpSchema.ProgressNotification notification) {
+        ProgressListener listener = notification.progressToken() == null ? null
+                : listening.get(notification.progressToken());
+        if (listener != null && notification.progress() != null) {
+            listener.progressed(notification.progress(), notification.total(), notification.message());
+        }
+        return Mono.empty();
     }
 
     /**
@@ -216,18 +254,32 @@ public final class SessionMcpServer implements McpServer {
      * @throws McpException on a timeout, a broken connection or any other failure
      */
     private <T> T await(Mono<T> request, Duration timeout, String what) {
+        return await(request, timeout, what, null);
+    }
+
+    /**
+     * As {@link #await(Mono, Duration, String)}, for the {@code tools/call} with progress token {@code call}: when
+     * the client stops waiting for it, the server is told so.
+     */
+    private <T> T await(Mono<T> request, Duration timeout, String what, Object call) {
         CompletableFuture<T> answer = request.toFuture();
         broken.whenComplete((cause, unused) -> answer.completeExceptionally(cause));
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true);
+            if (call != null) {
+                tracking.cancel(call, "the client stopped waiting for an answer after " + timeout.toMillis() + " ms");
+            }
             throw new McpException(label + " did not answer " + what + " within " + timeout.toMillis() + " ms"
                     + diagnostics.get());
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
-            throw new McpException(label + ": " + what + " was interrupted");
+            if (call != null) {
+                tracking.cancel(call, CANCELLED_REASON);
+            }
+            throw new McpException(label + ": " + what + " was cancelled");
         } catch (ExecutionException e) {
             throw SdkFailures.explain(label, what, e.getCause());
         }
