@@ -74,6 +74,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
             " 0:the cell returned; its result is on standard output",
             " 1:the document has errors, or the program halted or failed at run time",
             " 2:bad arguments or unreadable input",
+            " 130:interrupted by Ctrl-C (SIGINT): the tool call in flight was cancelled and the trace records it",
         })
 final class RunCommand implements Callable<Integer> {
     /**
@@ -93,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
     static InputStream stdin = System.in;
     /** Whether standard error is a terminal, where the progress line shows; tests replace it. */
     static BooleanSupplier stderrIsTerminal = Terminal::stderrIsTerminal;
+    /**
+     * Whether the command owns its process, whose SIGINT then cancels the run (CtrlC): set by {@link Main#main},
+     * never for a command run in-process by a host, whose signals are its own.
+     */
+    static volatile boolean handlesSignals;
 
     private CommandSpec spec;
 
@@ -275,17 +281,21 @@ final class RunCommand implements Callable<Integer> {
                 failure[0] = t;
             }
         }, "lumen-main", Long.getLong("lumen.stack.size", DEFAULT_STACK_SIZE));
-        thread.start();
         boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The host gave up on the run (an embedder's time limit, a watchdog): the program is cancelled,
-                // and the run thread reports that as any cancellation once it has stopped.
-                interrupted = true;
-                cancellation.cancel();
+        boolean ctrlC;
+        try (CtrlC signals = handlesSignals ? CtrlC.install(cancellation::cancel) : null) {
+            thread.start();
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    // The host gave up on the run (an embedder's time limit, a watchdog): the program is cancelled,
+                    // and the run thread reports that as any cancellation once it has stopped.
+                    interrupted = true;
+                    cancellation.cancel();
+                }
             }
+            ctrlC = signals != null && signals.came();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -296,7 +306,8 @@ final class RunCommand implements Callable<Integer> {
         if (failure[0] instanceof Error e) {
             throw e;
         }
-        return status[0];
+        // a run that Ctrl-C stopped ends as a process SIGINT ends; one that finished before it did ends as it did
+        return ctrlC && status[0] != ExitCodes.OK ? ExitCodes.INTERRUPTED : status[0];
     }
 
     /**

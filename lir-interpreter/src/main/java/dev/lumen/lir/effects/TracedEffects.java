@@ -94,6 +94,19 @@ public final class TracedEffects implements LumenEffects {
      */
     private final Map<String, Map<String, CanonicalValue>> runAnswers = new HashMap<>();
 
+    // The cancellation of the run in progress (run.md §5), asked for from any thread: guarded by cancelLock.
+    private final Object cancelLock = new Object();
+    /** The thread of the run in progress, or null between runs. */
+    private Thread runThread;
+    /** Why the run in progress is to stop, or null. */
+    private String cancelReason;
+    /** Whether the cancellation was raised already: it stops the run once. */
+    private boolean cancelRaised;
+    /** Whether the run thread is waiting in a tool call, where an interrupt ends the wait. */
+    private boolean inCall;
+    /** Whether this class interrupted the run thread in its call: the interrupt is cleared when the call ends. */
+    private boolean interruptedInCall;
+
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
      * @param offline    whether tool calls must be answered from the cache
@@ -132,7 +145,17 @@ public final class TracedEffects implements LumenEffects {
             throw new LumenFailure("cannot run `" + cell.name() + "`: a run of `" + running + "` is in progress in"
                     + " this context, and a host tool's function cannot run Lumen code of the context that called it");
         }
-        startRun(runProgram, cell, arguments);
+        synchronized (cancelLock) {
+            runThread = Thread.currentThread();
+            cancelReason = null;
+            cancelRaised = false;
+        }
+        try {
+            startRun(runProgram, cell, arguments);
+        } catch (RuntimeException e) { // the run does not start: there is nothing to cancel
+            endOfRun();
+            throw e;
+        }
         running = cell.name();
     }
 
@@ -169,6 +192,12 @@ public final class TracedEffects implements LumenEffects {
         cells.push(cell.name());
         if (replay != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+            LumenFailure cancelled = replayCancelled();
+            if (cancelled != null) { // before anything but its start: the run has no instruction to fail at
+                LumenRuntimeError failed = new LumenRuntimeError(cancelled, null, null);
+                runFailed(failed);
+                throw failed;
+            }
         }
     }
 
@@ -182,6 +211,7 @@ public final class TracedEffects implements LumenEffects {
     public void runEnd(Object result) {
         running = null;
         stopServers();
+        endOfRun();
         if (trace != null) {
             CanonicalValue outputs;
             try {
@@ -205,16 +235,20 @@ public final class TracedEffects implements LumenEffects {
     public void runFailed(LumenException failure) {
         running = null;
         stopServers();
+        endOfRun();
         if (trace == null) {
             return;
         }
         String cell = cells.peek();
         List<LumenStackFrame> stack = failure.lumenStackTrace();
-        if (!stack.isEmpty()) {
+        boolean cancelled = failure.kind() == LumenException.Kind.CANCELLED;
+        if (!stack.isEmpty() && !cancelled) {
             cell = stack.get(0).cell();
         }
-        int line = failure.location() == null ? 0 : failure.location().line();
-        int column = failure.location() == null ? 0 : failure.location().column();
+        // A cancellation happens wherever the program was, which no replay could reproduce: its event names the
+        // innermost cell the trace shows running, and no line (trace-v1.md §4.2).
+        int line = failure.location() == null || cancelled ? 0 : failure.location().line();
+        int column = failure.location() == null || cancelled ? 0 : failure.location().column();
         try {
             trace.error(cell, failure.kind().text(), failure.getMessage(), line, column);
             trace.runFailed(failure.kind().text(), failure.getMessage());
@@ -249,6 +283,10 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
+        LumenFailure cancelled = takeCancellation();
+        if (cancelled != null) {
+            throw cancelled;
+        }
         if (tool.grants() == null) { // deny by default, whatever produced the LIR
             throw toolFailure(tool, Redacted.unchanged(CanonicalValue.of(arguments)), Grants.of(Map.of()).hash(), System.nanoTime(),
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
@@ -394,26 +432,124 @@ public final class TracedEffects implements LumenEffects {
         return new ToolRequest(toolId(tool), input, grants, limits, base);
     }
 
-    /** Performs a call, which the process's progress display is told of (ToolProgress) while it lasts. */
+    /**
+     * Performs a call, which the process's progress display is told of (ToolProgress) while it lasts, and which a
+     * cancellation of the run ends (cancel).
+     */
     private ToolResult execute(ToolDef tool, String what, JsonNode input, Redacted shownInputs,
             Grants grants, long started) {
         try (ToolProgress.Call shown = ToolProgress.start(what)) {
             limits.countCall(tool.alias(), toolId(tool), grants);
             ToolRequest request = request(tool, input, grants);
-            if (tool.toolId() == null) {
-                if (mcp == null) {
-                    mcp = new McpCalls(base);
+            enterCall();
+            try {
+                if (tool.toolId() == null) {
+                    if (mcp == null) {
+                        mcp = new McpCalls(base);
+                    }
+                    return mcp.call(tool.mcpServer(), tool.mcpTool(), request, shown);
                 }
-                return mcp.call(tool.mcpServer(), tool.mcpTool(), request, shown);
+                return implementation(tool, what).call(request);
+            } finally {
+                leaveCall();
             }
-            return implementation(tool, what).call(request);
         } catch (ToolFailure e) {
-            throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage(),
-                    e.server());
+            throw cancelledCall(what).map(reason -> toolFailure(tool, shownInputs, grants.hash(), started, "cancelled",
+                            what + " was cancelled with the run: " + reason, e.server()))
+                    .orElseGet(() -> toolFailure(tool, shownInputs, grants.hash(), started, "tool",
+                            what + " failed: " + e.getMessage(), e.server()));
         } catch (PolicyViolation e) {
-            throw toolFailure(tool, shownInputs, grants.hash(), started, "policy",
-                    what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage(), Map.of());
+            throw cancelledCall(what).map(reason -> toolFailure(tool, shownInputs, grants.hash(), started, "cancelled",
+                            what + " was cancelled with the run: " + reason, Map.of()))
+                    .orElseGet(() -> toolFailure(tool, shownInputs, grants.hash(), started, "policy",
+                            what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage(), Map.of()));
         }
+    }
+
+    // ------------------------------------------------------------------------------------ cancellation
+
+    /**
+     * {@inheritDoc} The tool call the run waits for is ended by interrupting the run thread — only while it waits
+     * in one, so that no interrupt reaches the trace or the cache, which are written whole (an interrupted file
+     * channel would close under them).
+     */
+    @Override
+    public Thread cancel(String reason) {
+        synchronized (cancelLock) {
+            if (runThread == null) {
+                return null;
+            }
+            if (cancelReason == null) {
+                cancelReason = reason;
+            }
+            if (inCall && !interruptedInCall) {
+                interruptedInCall = true;
+                runThread.interrupt();
+            }
+            return runThread;
+        }
+    }
+
+    @Override
+    public LumenFailure takeCancellation() {
+        synchronized (cancelLock) {
+            if (cancelReason == null || cancelRaised || runThread != Thread.currentThread()) {
+                return null;
+            }
+            cancelRaised = true;
+            return new LumenFailure(LumenException.Kind.CANCELLED, "the run was cancelled: " + cancelReason);
+        }
+    }
+
+    /** The run thread starts waiting in a tool call; a call not started yet is not started once cancelled. */
+    private void enterCall() {
+        LumenFailure cancelled = takeCancellation();
+        if (cancelled != null) {
+            throw cancelled;
+        }
+        synchronized (cancelLock) {
+            inCall = true;
+        }
+    }
+
+    /** The tool call has ended: an interrupt this class sent it is cleared before anything is written. */
+    private void leaveCall() {
+        synchronized (cancelLock) {
+            inCall = false;
+            if (interruptedInCall) {
+                interruptedInCall = false;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** Why the call that just failed was cancelled with the run, if it was: the cancellation is raised by it. */
+    private Optional<String> cancelledCall(String what) {
+        synchronized (cancelLock) {
+            if (cancelReason == null || cancelRaised) {
+                return Optional.empty();
+            }
+            cancelRaised = true;
+            return Optional.of(cancelReason);
+        }
+    }
+
+    /** The run has ended: a cancellation asked for too late stops nothing, not even the next run. */
+    private void endOfRun() {
+        synchronized (cancelLock) {
+            runThread = null;
+            cancelReason = null;
+        }
+    }
+
+    /**
+     * In a replay, the cancellation the recorded run stopped with right after the event the replay has just
+     * written, or null: a replay stops where its run was cancelled (run.md §6.5). Nothing the trace shows
+     * happens between two events, so the cancellation's event is the recorded one.
+     */
+    private LumenFailure replayCancelled() {
+        String message = replay != null && trace != null ? replay.cancelledAt(trace.lastSeq() + 1) : null;
+        return message == null ? null : new LumenFailure(LumenException.Kind.CANCELLED, message);
     }
 
     /**
@@ -465,7 +601,12 @@ public final class TracedEffects implements LumenEffects {
             record(() -> trace.toolFailed(cells.peek(), toolId(tool), version(tool), policyHash, inputs.value(),
                     errorKind, shown, latencyMs, server));
         }
-        return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, shown);
+        LumenException.Kind kind = switch (errorKind) {
+            case "policy" -> LumenException.Kind.POLICY;
+            case "cancelled" -> LumenException.Kind.CANCELLED;
+            default -> LumenException.Kind.TOOL;
+        };
+        return new LumenFailure(kind, shown);
     }
 
     // ------------------------------------------------------------------------------------ validation
@@ -509,6 +650,10 @@ public final class TracedEffects implements LumenEffects {
         }
         if (replay != null && trace != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+            LumenFailure cancelled = replayCancelled();
+            if (cancelled != null) {
+                throw cancelled;
+            }
         }
     }
 
