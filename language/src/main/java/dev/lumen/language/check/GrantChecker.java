@@ -7,6 +7,7 @@ import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.runtime.json.JsonPointer;
 import dev.lumen.runtime.mcp.McpCaching;
+import dev.lumen.runtime.mcp.McpGrantClauses;
 import dev.lumen.runtime.policy.Redaction;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.Window;
@@ -25,9 +26,6 @@ import java.util.Optional;
  * Several grant lines for one target accumulate.
  */
 final class GrantChecker {
-    /** The clauses of an MCP tool that are not argument pins. */
-    private static final List<String> MCP_CLAUSES = List.of("timeout_ms", "rate_limit", "redact");
-
     private final Context cx;
     /** Where each non-repeatable clause was first given, per alias and target. */
     private final Map<String, Span> firstClause = new HashMap<>();
@@ -184,19 +182,19 @@ final class GrantChecker {
 
     private void mcpClause(ToolAlias alias, String target, Decl.GrantClause c) {
         String key = c.key().name();
-        if (MCP_CLAUSES.contains(key)) {
+        if (key.equals(McpCaching.CLAUSE)) {
+            if (cacheValue(c) && !repeated(alias, target, c)) {
+                alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
+            }
+            return;
+        }
+        if (McpGrantClauses.NOT_PINS.contains(key)) { // the limits a native tool's grant has too
             Capability cap = Capability.byClause(key).orElseThrow();
             if (!value(c, cap.valueKind(), key) || !redactValue(cap, c)
                     || (!cap.repeatable() && repeated(alias, target, c))) {
                 return;
             }
             alias.addClause(target, new ToolAlias.GrantedClause(key, cap, values(c), c.span()));
-            return;
-        }
-        if (key.equals(McpCaching.CLAUSE)) {
-            if (cacheValue(c) && !repeated(alias, target, c)) {
-                alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
-            }
             return;
         }
         // Any other clause pins the MCP tool's argument of that name to the granted value(s).

@@ -454,16 +454,22 @@ public final class TracedEffects implements LumenEffects {
                 leaveCall();
             }
         } catch (ToolFailure e) {
-            throw cancelledCall(what).map(reason -> toolFailure(tool, shownInputs, grants.hash(), started, "cancelled",
-                            what + " was cancelled with the run: " + reason, e.server()))
-                    .orElseGet(() -> toolFailure(tool, shownInputs, grants.hash(), started, "tool",
-                            what + " failed: " + e.getMessage(), e.server()));
+            throw callFailed(tool, what, shownInputs, grants, started, "tool", what + " failed: " + e.getMessage(),
+                    e.server());
         } catch (PolicyViolation e) {
-            throw cancelledCall(what).map(reason -> toolFailure(tool, shownInputs, grants.hash(), started, "cancelled",
-                            what + " was cancelled with the run: " + reason, Map.of()))
-                    .orElseGet(() -> toolFailure(tool, shownInputs, grants.hash(), started, "policy",
-                            what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage(), Map.of()));
+            throw callFailed(tool, what, shownInputs, grants, started, "policy",
+                    what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage(), Map.of());
         }
+    }
+
+    /** The failure of a performed call, recorded; or, when its run was cancelled meanwhile, its cancellation. */
+    private LumenFailure callFailed(ToolDef tool, String what, Redacted shownInputs, Grants grants, long started,
+            String errorKind, String message, Map<String, Object> server) {
+        String reason = cancelledCall();
+        return reason == null
+                ? toolFailure(tool, shownInputs, grants.hash(), started, errorKind, message, server)
+                : toolFailure(tool, shownInputs, grants.hash(), started, "cancelled",
+                        what + " was cancelled with the run: " + reason, server);
     }
 
     // ------------------------------------------------------------------------------------ cancellation
@@ -523,14 +529,14 @@ public final class TracedEffects implements LumenEffects {
         }
     }
 
-    /** Why the call that just failed was cancelled with the run, if it was: the cancellation is raised by it. */
-    private Optional<String> cancelledCall(String what) {
+    /** Why the call that just failed was cancelled with its run, or null: the cancellation is raised by it. */
+    private String cancelledCall() {
         synchronized (cancelLock) {
             if (cancelReason == null || cancelRaised) {
-                return Optional.empty();
+                return null;
             }
             cancelRaised = true;
-            return Optional.of(cancelReason);
+            return cancelReason;
         }
     }
 

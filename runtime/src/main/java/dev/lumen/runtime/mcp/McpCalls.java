@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call (taking the
@@ -24,8 +23,6 @@ import java.util.Set;
 public final class McpCalls implements AutoCloseable {
     /** The {@code timeout_ms} of a call whose grant sets none. */
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
-    /** Grant clauses of an MCP tool that are not argument pins (lumen-v1.md §12.9). */
-    private static final Set<String> NOT_PINS = Set.of("timeout_ms", "rate_limit", "redact", McpCaching.CLAUSE);
 
     private final Path directory;
     private final Map<String, McpServer> servers = new LinkedHashMap<>();
@@ -81,7 +78,7 @@ public final class McpCalls implements AutoCloseable {
     /** A pin clause {@code name "v"} allows argument {@code name} only the granted values. */
     private static void checkPins(String tool, ToolRequest request) {
         for (Map.Entry<String, List<Object>> clause : request.grants().clauses().entrySet()) {
-            if (NOT_PINS.contains(clause.getKey())) {
+            if (McpGrantClauses.NOT_PINS.contains(clause.getKey())) {
                 continue;
             }
             JsonNode given = request.input().get(clause.getKey());

@@ -15,9 +15,9 @@ slow           a tool `slow` whose call is answered with progress notifications 
                for its progress token, and one for another token, but never with a result; the server goes on
                reading, so a notifications/cancelled the client sends arrives
 
-A second argument names a file to which the method of every message received is appended, one per line;
-`tools/call` and `notifications/cancelled` lines also hold the request's id and progress token, or the
-notification's params, as JSON.
+A second argument names a file to which the method of every message received is appended, one per line; in
+mode slow, `tools/call` and `notifications/cancelled` lines also hold the request's id and progress token, or
+the notification's params, as JSON.
 """
 import json
 import sys
@@ -46,6 +46,8 @@ def received():
 
 def logged(message):
     method = message.get("method", "response")
+    if mode != "slow":
+        return method
     if method == "tools/call":
         return method + " " + json.dumps({"id": message["id"],
                                           "progressToken": message["params"].get("_meta", {}).get("progressToken")})
