@@ -75,6 +75,7 @@ public final class Main implements Callable<Integer> {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        RunCommand.handlesSignals = true; // this process is the command's: Ctrl-C cancels its run
         int status = execute(out, err, args);
         System.exit(status);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.embed.PlainValues;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -73,6 +75,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
             " 0:the cell returned; its result is on standard output",
             " 1:the document has errors, or the program halted or failed at run time",
             " 2:bad arguments or unreadable input",
+            " 130:interrupted by Ctrl-C (SIGINT): the tool call in flight was cancelled and the trace records it",
         })
 final class RunCommand implements Callable<Integer> {
     /**
@@ -90,6 +93,13 @@ final class RunCommand implements Callable<Integer> {
 
     /** Standard input for {@code --stdin}; tests replace it. */
     static InputStream stdin = System.in;
+    /** Whether standard error is a terminal, where the progress line shows; tests replace it. */
+    static BooleanSupplier stderrIsTerminal = Terminal::stderrIsTerminal;
+    /**
+     * Whether the command owns its process, whose SIGINT then cancels the run (CtrlC): set by {@link Main#main},
+     * never for a command run in-process by a host, whose signals are its own.
+     */
+    static volatile boolean handlesSignals;
 
     private CommandSpec spec;
 
@@ -137,6 +147,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "auto, always or never: colors for diagnostics and errors on standard error.")
     private Terminal.ColorChoice color;
+
+    @Option(names = {"-q", "--quiet"},
+            description = "Show no progress line. Without it, when standard error is a terminal, a tool call that "
+                    + "lasts over a second shows one line there, rewritten in place and erased when the call ends: "
+                    + "how long it has taken and the progress its MCP server reports.")
+    private boolean quiet;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
@@ -225,6 +241,23 @@ final class RunCommand implements Callable<Integer> {
         if (helpTools || helpEngine || helpExpert || helpInternal) {
             return helpTopics(out);
         }
+        if (quiet || !Terminal.showsProgress(System.getenv(), stderrIsTerminal)) {
+            return runCommand(out, err);
+        }
+        try (StatusLine line = new StatusLine(err, System::nanoTime, StatusLine.width(System.getenv("COLUMNS")))
+                .ticking();
+                ToolProgress.Shown shown = ToolProgress.showWith(line)) {
+            PrintWriter guarded = new PrintWriter(line.guard());
+            try {
+                return runCommand(out, guarded);
+            } finally {
+                guarded.flush();
+            }
+        }
+    }
+
+    /** The command, once what standard error shows is settled: {@code err} is the progress line's guard, if any. */
+    private int runCommand(PrintWriter out, PrintWriter err) {
         boolean useColor = Terminal.colorOnStderr(color, System.getenv());
         Map<String, String> options;
         Source source;
@@ -253,17 +286,21 @@ final class RunCommand implements Callable<Integer> {
                 failure[0] = t;
             }
         }, "lumen-main", Long.getLong("lumen.stack.size", DEFAULT_STACK_SIZE));
-        thread.start();
         boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                // The host gave up on the run (an embedder's time limit, a watchdog): the program is cancelled,
-                // and the run thread reports that as any cancellation once it has stopped.
-                interrupted = true;
-                cancellation.cancel();
+        boolean ctrlC;
+        try (CtrlC signals = handlesSignals ? CtrlC.install(cancellation::cancel) : null) {
+            thread.start();
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    // The host gave up on the run (an embedder's time limit, a watchdog): the program is cancelled,
+                    // and the run thread reports that as any cancellation once it has stopped.
+                    interrupted = true;
+                    cancellation.cancel();
+                }
             }
+            ctrlC = signals != null && signals.came();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -274,7 +311,8 @@ final class RunCommand implements Callable<Integer> {
         if (failure[0] instanceof Error e) {
             throw e;
         }
-        return status[0];
+        // a run that Ctrl-C stopped ends as a process SIGINT ends; one that finished before it did ends as it did
+        return ctrlC && status[0] != ExitCodes.OK ? ExitCodes.INTERRUPTED : status[0];
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** What the launcher needs to know about where its standard error goes. */
 final class Terminal {
@@ -27,6 +28,14 @@ final class Terminal {
             case never -> false;
             case auto -> isEmpty(env.get("NO_COLOR")) && !"dumb".equals(env.get("TERM")) && stderrIsTerminal();
         };
+    }
+
+    /**
+     * Whether standard error shows the progress line of tool calls (run.md §5): only on a terminal that can clear a
+     * line, so not when {@code TERM} is {@code dumb}.
+     */
+    static boolean showsProgress(Map<String, String> env, BooleanSupplier stderrIsTerminal) {
+        return !"dumb".equals(env.get("TERM")) && stderrIsTerminal.getAsBoolean();
     }
 
     private static boolean isEmpty(String s) {

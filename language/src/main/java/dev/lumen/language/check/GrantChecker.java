@@ -7,6 +7,8 @@ import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
 import dev.lumen.runtime.json.JsonPointer;
 import dev.lumen.runtime.mcp.AuthorizationClauses;
+import dev.lumen.runtime.mcp.McpCaching;
+import dev.lumen.runtime.mcp.McpGrantClauses;
 import dev.lumen.runtime.mcp.McpServerClause;
 import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.policy.Redaction;
@@ -28,9 +30,6 @@ import java.util.Optional;
  * Several grant lines for one target accumulate.
  */
 final class GrantChecker {
-    /** The clauses of an MCP tool that are not argument pins. */
-    private static final List<String> MCP_CLAUSES = List.of("timeout_ms", "rate_limit", "redact");
-
     private final Context cx;
     /** Where each non-repeatable clause was first given, per alias and target. */
     private final Map<String, Span> firstClause = new HashMap<>();
@@ -261,7 +260,13 @@ final class GrantChecker {
 
     private void mcpClause(ToolAlias alias, String target, Decl.GrantClause c) {
         String key = c.key().name();
-        if (MCP_CLAUSES.contains(key)) {
+        if (key.equals(McpCaching.CLAUSE)) {
+            if (cacheValue(c) && !repeated(alias, target, c)) {
+                alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
+            }
+            return;
+        }
+        if (McpGrantClauses.NOT_PINS.contains(key)) { // the limits a native tool's grant has too
             Capability cap = Capability.byClause(key).orElseThrow();
             if (!value(c, cap.valueKind(), key) || !redactValue(cap, c)
                     || (!cap.repeatable() && repeated(alias, target, c))) {
@@ -278,6 +283,31 @@ final class GrantChecker {
             return;
         }
         alias.addClause(target, new ToolAlias.GrantedClause(key, null, values(c), c.span()));
+    }
+
+    /**
+     * `cache true` or `cache false` turns the caching of an MCP tool's results on or off (mcp-bridge-v1.md §9.4);
+     * it pins no argument. Reports E0044 and returns false for any other value.
+     */
+    private boolean cacheValue(Decl.GrantClause c) {
+        Decl.GrantValue first = c.values().get(0);
+        String problem = null;
+        Span at = first.span();
+        if (!(first.value() instanceof Boolean)) {
+            problem = "expected true or false, found " + describe(first);
+        } else if (c.values().size() > 1) {
+            at = c.values().get(1).span();
+            problem = "`cache` takes a single value";
+        }
+        if (problem == null) {
+            return true;
+        }
+        cx.report(Diagnostic.error(Code.E0044, at, "wrong value for grant clause `cache`")
+                .label(problem)
+                .note("`cache` takes true or false: whether the tool cache answers this tool's calls; it is not an"
+                        + " argument pin")
+                .help("write `cache true` or `cache false`"));
+        return false;
     }
 
     private boolean repeated(ToolAlias alias, String target, Decl.GrantClause c) {

@@ -15,6 +15,7 @@ import dev.lumen.language.syntax.TokenKind;
 import dev.lumen.language.types.EnumType;
 import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
+import dev.lumen.runtime.mcp.McpGrantClauses;
 import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.schema.McpField;
 import dev.lumen.runtime.tools.Capability;
@@ -33,7 +34,6 @@ final class Completions {
     private static final List<String> STATEMENT_KEYWORDS = List.of("let", "if", "else", "for", "match", "return",
             "halt", "end");
     private static final List<String> DECLARATION_KEYWORDS = List.of("record", "enum", "cell", "use", "grant");
-    private static final List<String> MCP_CLAUSES = List.of("timeout_ms", "rate_limit", "redact");
 
     private final SemanticModel model;
     private final Members members;
@@ -270,7 +270,7 @@ final class Completions {
             return out;
         }
         if (tool.isMcp()) {
-            MCP_CLAUSES.forEach(c -> out.add(CompletionItem.of(c, CompletionItem.Kind.GRANT_CLAUSE, "grant clause")));
+            McpGrantClauses.NOT_PINS.forEach(c -> out.add(CompletionItem.of(c, CompletionItem.Kind.GRANT_CLAUSE, "grant clause")));
             if (cx.is(start + 2, TokenKind.DOT) && cx.is(start + 3, TokenKind.IDENT)) {
                 for (McpField f : members.mcpArguments(alias.text(), cx.at(start + 3).text())) {
                     out.add(CompletionItem.of(f.name(), CompletionItem.Kind.GRANT_CLAUSE, "pins argument `" + f.name() + "`"));

@@ -15,6 +15,7 @@ import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.RunSettings;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.format.TypeDef;
+import dev.lumen.runtime.mcp.McpServerManifest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -176,8 +177,7 @@ public final class Lowering {
                         addTool(a.alias(), "", new ToolDef(a.alias(), null, null, a.mcpServer(), null,
                                 grants(g.getValue())));
                     } else {
-                        addTool(a.alias(), g.getKey(), new ToolDef(a.alias() + "." + g.getKey(), null, null,
-                                a.mcpServer(), g.getKey(), grants(g.getValue())));
+                        addTool(a.alias(), g.getKey(), mcpTool(a, g.getKey(), grants(g.getValue())));
                     }
                 }
             }
@@ -199,8 +199,21 @@ public final class Lowering {
         }
         // Calls need a grant, so this is only reached for a program the checker should have rejected.
         return addTool(alias.alias(), tool, alias.isMcp()
-                ? new ToolDef(alias.alias() + "." + tool, null, null, alias.mcpServer(), tool, null)
+                ? mcpTool(alias, tool, null)
                 : new ToolDef(alias.alias(), alias.toolId(), null, null, null, null));
+    }
+
+    /**
+     * The entry of an MCP alias's tool, with the hash of the server manifest it was checked against and the tool's
+     * annotations there, which decide at run time whether its calls are cached (mcp-bridge-v1.md §9.4).
+     */
+    private static ToolDef mcpTool(ToolAlias alias, String tool, Map<String, List<Object>> grants) {
+        String manifest = alias.server().map(McpServerManifest::hash).orElse(null);
+        Map<String, Boolean> annotations = alias.server().flatMap(m -> m.tools().stream()
+                        .filter(t -> t.name().equals(tool)).findFirst())
+                .map(t -> t.annotations().given()).filter(given -> !given.isEmpty()).orElse(null);
+        return new ToolDef(alias.alias() + "." + tool, null, null, alias.mcpServer(), tool, grants, manifest,
+                annotations);
     }
 
     private static Map<String, List<Object>> grants(List<ToolAlias.GrantedClause> clauses) {

@@ -1,7 +1,11 @@
 package dev.lumen.language.truffle;
 
+import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage;
+import dev.lumen.lir.errors.LumenFailure;
+import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.interpreter.LumenEffects;
+import dev.lumen.runtime.interrupt.RunInterrupts;
 import dev.lumen.runtime.tools.HostToolSet;
 import java.nio.file.Path;
 import java.util.Set;
@@ -19,9 +23,46 @@ public final class LumenContext {
     /** The documents whose MCP servers were read for a run (their sessions kept for it), closed with the context. */
     private final Set<Path> readForRun = ConcurrentHashMap.newKeySet();
 
+    /** This context in the process's interrupts (RunInterrupts), until it is disposed. */
+    private final RunInterrupts.Registration interrupts;
+
     LumenContext(TruffleLanguage.Env env, LumenEffects effects) {
         this.env = env;
         this.effects = effects;
+        this.interrupts = RunInterrupts.register(this::cancelRun);
+    }
+
+    /**
+     * Cancels the run in progress, from any thread (run.md §5): its effects end the tool call it waits for, and a
+     * thread-local action stops its program at the next safepoint — a loop's back edge, a call — with the
+     * cancellation error, which the run records as any error that stops it.
+     *
+     * @return whether a run was in progress
+     */
+    boolean cancelRun(String reason) {
+        Thread running = effects.cancel(reason);
+        if (running == null) {
+            return false;
+        }
+        try {
+            env.submitThreadLocal(new Thread[] {running}, new ThreadLocalAction(true, false) {
+                @Override
+                protected void perform(Access access) {
+                    LumenFailure cancelled = effects.takeCancellation();
+                    if (cancelled != null) {
+                        throw new LumenRuntimeError(cancelled, access.getLocation(), null);
+                    }
+                }
+            });
+        } catch (IllegalStateException e) {
+            // the context is closing: its run ends anyway
+        }
+        return true;
+    }
+
+    /** The context is disposed: no interrupt reaches it any more. */
+    void disposed() {
+        interrupts.close();
     }
 
     /** The cells of the documents evaluated so far: the language's top scope. */

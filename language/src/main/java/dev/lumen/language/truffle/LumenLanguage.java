@@ -95,9 +95,13 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
                 env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env)));
     }
 
-    /** Closes the MCP sessions read for a run of this context's documents that no run took (a run closes its own). */
+    /**
+     * Closes the MCP sessions read for a run of this context's documents that no run took (a run closes its own),
+     * and takes the context out of the process's interrupts.
+     */
     @Override
     protected void disposeContext(LumenContext context) {
+        context.disposed();
         context.readForRun().forEach(ServerLocking::closeKept);
     }
 

@@ -406,6 +406,40 @@ class ToolsTest {
     }
 
     @Test
+    void cacheTurnsTheCachingOfAnMcpToolOnOrOffAndPinsNothing() {
+        Checked ok = Checked.of("""
+                use tool mcp "stdio:server" as M
+                grant M.read cache false
+                grant M.write cache true timeout_ms 5000
+                """);
+        assertEquals(List.of(), ok.diagnostics(), Checked.render(ok.diagnostics()));
+        List<ToolAlias.GrantedClause> read = ok.checked().symbols().tool("M").grants().get("read");
+        assertEquals(List.of(new ToolAlias.GrantedClause("cache", null, List.of(false), read.getFirst().span())), read);
+
+        Checked c = Checked.of("""
+                use tool mcp "stdio:server" as M
+                grant M.read cache "yes"
+                grant M.list cache 0.5
+                grant M.look cache 1
+                grant M.find cache true
+                grant M.find cache false
+                """);
+        List<Diagnostic> ds = c.all(Code.E0044);
+        assertEquals(3, ds.size(), Checked.render(c.diagnostics()));
+        at(ds.get(0), 2, 20, 25);
+        assertEquals("wrong value for grant clause `cache`", ds.get(0).message());
+        assertEquals("expected true or false, found a string", ds.get(0).label());
+        Checked.note(ds.get(0), "it is not an argument pin");
+        help(ds.get(0), "write `cache true` or `cache false`");
+        assertEquals("expected true or false, found a float", ds.get(1).label());
+        assertEquals("expected true or false, found an integer", ds.get(2).label());
+        assertEquals(1, c.all(Code.E0045).size(), Checked.render(c.diagnostics()));
+        Diagnostic repeated = c.all(Code.E0045).getFirst();
+        at(repeated, 6, 14);
+        assertEquals("`cache` is granted more than once for `M.find`", repeated.message());
+    }
+
+    @Test
     void repeatedClauses() {
         Checked c = Checked.of("""
                 use tool http.get as HttpGet

@@ -235,7 +235,7 @@ class CompletionTest {
         assertTrue(labels(Marked.wrap("""
                 use tool mcp "stdio:notes" as Notes
                 grant Notes.add_note |
-                """), project).containsAll(List.of("timeout_ms", "rate_limit", "text", "tag")));
+                """), project).containsAll(List.of("timeout_ms", "rate_limit", "cache", "text", "tag")));
     }
 
     @Test

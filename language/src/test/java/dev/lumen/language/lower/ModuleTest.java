@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.lumen.language.FrontEnd;
+import dev.lumen.language.project.Project;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.CellDef;
 import dev.lumen.lir.format.Constant;
@@ -14,6 +15,9 @@ import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.format.TypeDef;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.mcp.McpServerManifest;
+import dev.lumen.runtime.tools.ToolLocator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -228,6 +232,27 @@ class ModuleTest {
                 "RETURN 1");
         LirModule read = LirJson.read(LirJson.write(m));
         assertEquals(m.tools(), read.tools(), "a server grant survives the LIR's JSON form");
+    }
+
+    @Test
+    void anMcpToolCarriesWhatItsLockedManifestSaysOfIt() {
+        McpServerManifest manifest = McpServerManifest.fromJson(CanonicalJson.parse("""
+                {"name": "notes", "version": "1.2.0", "protocolVersion": "2025-11-25", "tools": [
+                  {"name": "list", "title": "", "description": "", "inputSchema": {"type": "object"},
+                   "annotations": {"readOnlyHint": true, "openWorldHint": false}},
+                  {"name": "add", "title": "", "description": "", "inputSchema": {"type": "object"}}]}"""));
+        Project project = new Project(null, ToolLocator.bundled(), null, null, null,
+                Map.of("stdio:notes", manifest), Map.of(), Map.of());
+        LirModule m = FrontEnd.compile(new SourceFile("t.lm.md", Lowered.document("""
+                use tool mcp "stdio:notes" as Notes
+                grant Notes.list timeout_ms 1000
+                grant Notes.add cache true
+                """)), project).module();
+        assertEquals(List.of(
+                new ToolDef("Notes.list", null, null, "stdio:notes", "list", Map.of("timeout_ms", List.of(1000L)),
+                        manifest.hash(), Map.of("readOnlyHint", true, "openWorldHint", false)),
+                new ToolDef("Notes.add", null, null, "stdio:notes", "add", Map.of("cache", List.of(true)),
+                        manifest.hash(), null)), m.tools());
     }
 
     @Test

@@ -77,6 +77,20 @@ public final class ReplaySource {
     }
 
     /**
+     * The message the recorded run was cancelled with at event {@code seq} (an {@code error} of kind
+     * {@code cancelled}), or null when it was not cancelled there.
+     */
+    String cancelledAt(long seq) {
+        List<TraceEvent> events = recorded.events();
+        if (seq >= events.size()) {
+            return null;
+        }
+        TraceEvent event = events.get((int) seq);
+        return event.kind() == EventKind.ERROR && LumenException.Kind.CANCELLED.text().equals(event.errorKind())
+                ? event.message() : null;
+    }
+
+    /**
      * The replay just wrote event {@code seq}, chaining to {@code hash}, to its own trace {@code written}: it
      * must be the recorded run's event {@code seq}. Otherwise the replay stops, saying how the runs part.
      */

@@ -20,18 +20,23 @@ import dev.lumen.lir.values.LumenType;
 import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.MemoryWindows;
+import dev.lumen.runtime.mcp.McpCaching;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpHandover;
 import dev.lumen.runtime.mcp.McpServerGrant;
+import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.store.CacheLookup;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.ToolCache;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.policy.Redacted;
 import dev.lumen.runtime.policy.Redaction;
+import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.CacheRules;
+import dev.lumen.runtime.tools.Effect;
 import dev.lumen.runtime.tools.HostToolSet;
 import dev.lumen.runtime.tools.RunLimits;
 import dev.lumen.runtime.tools.ToolFailure;
@@ -53,7 +58,8 @@ import java.util.function.Supplier;
 /**
  * The effects of runs that are traced and cached (run.md §6): every run writes a hash-chained trace to the
  * store unless its document says {@code @trace off}; tool outputs are recorded in the store's cache unless it
- * says {@code @cache off}, and the cache answers pure calls (run.md §6.3: reads and writes are performed);
+ * says {@code @cache off}, and the cache answers pure calls and cached MCP calls (run.md §6.3: other reads and
+ * writes are performed);
  * offline, the cache stands in for every call but a local read, saying so, and a call it cannot answer fails;
  * in a replay, every tool output comes from the recorded run, in order.
  *
@@ -85,6 +91,25 @@ public final class TracedEffects implements LumenEffects {
     private McpCalls mcp;
     /** The running document's grants of MCP servers themselves, by address (mcp-bridge-v1.md §11). */
     private Map<String, McpServerGrant> serverGrants = Map.of();
+    /**
+     * The outputs of this run's MCP calls that later calls with the same key are answered with, by server
+     * address and cache key (mcp-bridge-v1.md §9.4); a performed call that changes a server forgets its entries,
+     * so that the run sees its own writes.
+     */
+    private final Map<String, Map<String, CanonicalValue>> runAnswers = new HashMap<>();
+
+    // The cancellation of the run in progress (run.md §5), asked for from any thread: guarded by cancelLock.
+    private final Object cancelLock = new Object();
+    /** The thread of the run in progress, or null between runs. */
+    private Thread runThread;
+    /** Why the run in progress is to stop, or null. */
+    private String cancelReason;
+    /** Whether the cancellation was raised already: it stops the run once. */
+    private boolean cancelRaised;
+    /** Whether the run thread is waiting in a tool call, where an interrupt ends the wait. */
+    private boolean inCall;
+    /** Whether this class interrupted the run thread in its call: the interrupt is cleared when the call ends. */
+    private boolean interruptedInCall;
 
     /**
      * @param store      where traces, blobs and the cache live; null for none (nothing is traced or cached)
@@ -124,12 +149,23 @@ public final class TracedEffects implements LumenEffects {
             throw new LumenFailure("cannot run `" + cell.name() + "`: a run of `" + running + "` is in progress in"
                     + " this context, and a host tool's function cannot run Lumen code of the context that called it");
         }
-        startRun(runProgram, cell, arguments);
+        synchronized (cancelLock) {
+            runThread = Thread.currentThread();
+            cancelReason = null;
+            cancelRaised = false;
+        }
+        try {
+            startRun(runProgram, cell, arguments);
+        } catch (RuntimeException e) { // the run does not start: there is nothing to cancel
+            endOfRun();
+            throw e;
+        }
         running = cell.name();
     }
 
     private void startRun(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.cells.clear();
+        this.runAnswers.clear();
         this.limits = new RunLimits(windows);
         this.base = documentDirectory(runProgram);
         this.tools = null;
@@ -161,6 +197,12 @@ public final class TracedEffects implements LumenEffects {
         cells.push(cell.name());
         if (replay != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+            LumenFailure cancelled = replayCancelled();
+            if (cancelled != null) { // before anything but its start: the run has no instruction to fail at
+                LumenRuntimeError failed = new LumenRuntimeError(cancelled, null, null);
+                runFailed(failed);
+                throw failed;
+            }
         }
     }
 
@@ -174,6 +216,7 @@ public final class TracedEffects implements LumenEffects {
     public void runEnd(Object result) {
         running = null;
         stopServers();
+        endOfRun();
         if (trace != null) {
             CanonicalValue outputs;
             try {
@@ -197,16 +240,20 @@ public final class TracedEffects implements LumenEffects {
     public void runFailed(LumenException failure) {
         running = null;
         stopServers();
+        endOfRun();
         if (trace == null) {
             return;
         }
         String cell = cells.peek();
         List<LumenStackFrame> stack = failure.lumenStackTrace();
-        if (!stack.isEmpty()) {
+        boolean cancelled = failure.kind() == LumenException.Kind.CANCELLED;
+        if (!stack.isEmpty() && !cancelled) {
             cell = stack.get(0).cell();
         }
-        int line = failure.location() == null ? 0 : failure.location().line();
-        int column = failure.location() == null ? 0 : failure.location().column();
+        // A cancellation happens wherever the program was, which no replay could reproduce: its event names the
+        // innermost cell the trace shows running, and no line (trace-v1.md §4.2).
+        int line = failure.location() == null || cancelled ? 0 : failure.location().line();
+        int column = failure.location() == null || cancelled ? 0 : failure.location().column();
         try {
             trace.error(cell, failure.kind().text(), failure.getMessage(), line, column);
             trace.runFailed(failure.kind().text(), failure.getMessage());
@@ -241,6 +288,10 @@ public final class TracedEffects implements LumenEffects {
 
     @Override
     public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
+        LumenFailure cancelled = takeCancellation();
+        if (cancelled != null) {
+            throw cancelled;
+        }
         if (tool.grants() == null) { // deny by default, whatever produced the LIR
             throw toolFailure(tool, Redacted.unchanged(CanonicalValue.of(arguments)), Grants.of(Map.of()).hash(), System.nanoTime(),
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
@@ -262,6 +313,7 @@ public final class TracedEffects implements LumenEffects {
         String target = null;
         CacheLookup.Hit recorded = null;
         JsonNode revalidation = null;
+        String runKey = null; // the key a call this run answers again is kept under, or null
         if (replay != null) {
             ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.value().hash());
             if (call.outputs() == null) {
@@ -270,10 +322,14 @@ public final class TracedEffects implements LumenEffects {
             outputs = call.outputs();
             cached = true;
         } else {
-            rules = cacheRules(tool);
+            rules = cacheRules(tool, grants);
             if (cacheOn) {
                 target = rules.target(request(tool, inputs.tree(), grants)).orElse(null);
-                recorded = lookup(toolId, version, policyHash, inputs, target, what);
+                runKey = rules.answeredWithinRun()
+                        ? ToolCache.key(toolId, version, policyHash, inputs.hash(), ToolCache.targetHash(target)) : null;
+                outputs = runKey == null ? null : runAnswers.getOrDefault(tool.mcpServer(), Map.of()).get(runKey);
+                cached = outputs != null;
+                recorded = cached ? null : lookup(toolId, version, policyHash, inputs, target, what);
             }
             if (recorded != null && (rules.answeredFromCache() || offline && !rules.performedOffline())) {
                 outputs = recorded.outputs();
@@ -297,6 +353,9 @@ public final class TracedEffects implements LumenEffects {
             }
             ToolResult result = execute(tool, what, revalidation != null ? revalidation : inputs.tree(), shownInputs,
                     grants, started);
+            if (tool.toolId() == null && rules.effect() == Effect.WRITE) {
+                runAnswers.remove(tool.mcpServer()); // the run sees its own writes
+            }
             usage = result.usage();
             server = result.server();
             if (revalidation != null && rules.stillValid(result.output())) { // the recorded output still holds
@@ -315,6 +374,9 @@ public final class TracedEffects implements LumenEffects {
             }
         } else {
             shownOutputs = redaction.redact(outputs);
+        }
+        if (runKey != null) {
+            runAnswers.computeIfAbsent(tool.mcpServer(), address -> new HashMap<>()).put(runKey, outputs);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
@@ -351,13 +413,17 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /**
-     * What the cache may do for calls of {@code tool}. An MCP tool is a read when its annotations say
-     * {@code readOnlyHint} and a write otherwise, and is taken as a write here: an MCP read cannot be
-     * revalidated, so either is performed on every run and stood in for only offline.
+     * What the cache may do for calls of {@code tool} under {@code grants}. An MCP tool is a read when its locked
+     * annotations say {@code readOnlyHint} and a write otherwise; which of its calls are cached, its grant's
+     * {@code cache} clause or, without one, its annotations say (McpCaching).
      */
-    private CacheRules cacheRules(ToolDef tool) {
-        return CacheRules.of(tool.toolId() == null ? Optional.empty()
-                : located(tool).filter(found -> found.manifest().version().equals(tool.version())));
+    private CacheRules cacheRules(ToolDef tool, Grants grants) {
+        if (tool.toolId() == null) {
+            McpToolAnnotations hints = tool.mcpAnnotations() == null ? McpToolAnnotations.NONE
+                    : McpToolAnnotations.of(tool.mcpAnnotations());
+            return McpCaching.rules(hints, grants, tool.mcpManifest());
+        }
+        return CacheRules.of(located(tool).filter(found -> found.manifest().version().equals(tool.version())));
     }
 
     /** When a cache entry was written ({@code created}), as the offline note says it. */
@@ -371,25 +437,130 @@ public final class TracedEffects implements LumenEffects {
         return new ToolRequest(toolId(tool), input, grants, limits, base);
     }
 
+    /**
+     * Performs a call, which the process's progress display is told of (ToolProgress) while it lasts, and which a
+     * cancellation of the run ends (cancel).
+     */
     private ToolResult execute(ToolDef tool, String what, JsonNode input, Redacted shownInputs,
             Grants grants, long started) {
-        try {
+        try (ToolProgress.Call shown = ToolProgress.start(what)) {
             limits.countCall(tool.alias(), toolId(tool), grants);
             ToolRequest request = request(tool, input, grants);
-            if (tool.toolId() == null) {
-                if (mcp == null) {
-                    mcp = new McpCalls(base, serverGrants);
+            enterCall();
+            try {
+                if (tool.toolId() == null) {
+                    if (mcp == null) {
+                        mcp = new McpCalls(base, serverGrants);
+                    }
+                    return mcp.call(tool.mcpServer(), tool.mcpTool(), request, shown);
                 }
-                return mcp.call(tool.mcpServer(), tool.mcpTool(), request);
+                return implementation(tool, what).call(request);
+            } finally {
+                leaveCall();
             }
-            return implementation(tool, what).call(request);
         } catch (ToolFailure e) {
-            throw toolFailure(tool, shownInputs, grants.hash(), started, "tool", what + " failed: " + e.getMessage(),
+            throw callFailed(tool, what, shownInputs, grants, started, "tool", what + " failed: " + e.getMessage(),
                     e.server());
         } catch (PolicyViolation e) {
-            throw toolFailure(tool, shownInputs, grants.hash(), started, "policy",
+            throw callFailed(tool, what, shownInputs, grants, started, "policy",
                     what + " is not allowed by its grant (" + e.clause() + "): " + e.getMessage(), Map.of());
         }
+    }
+
+    /** The failure of a performed call, recorded; or, when its run was cancelled meanwhile, its cancellation. */
+    private LumenFailure callFailed(ToolDef tool, String what, Redacted shownInputs, Grants grants, long started,
+            String errorKind, String message, Map<String, Object> server) {
+        String reason = cancelledCall();
+        return reason == null
+                ? toolFailure(tool, shownInputs, grants.hash(), started, errorKind, message, server)
+                : toolFailure(tool, shownInputs, grants.hash(), started, "cancelled",
+                        what + " was cancelled with the run: " + reason, server);
+    }
+
+    // ------------------------------------------------------------------------------------ cancellation
+
+    /**
+     * {@inheritDoc} The tool call the run waits for is ended by interrupting the run thread — only while it waits
+     * in one, so that no interrupt reaches the trace or the cache, which are written whole (an interrupted file
+     * channel would close under them).
+     */
+    @Override
+    public Thread cancel(String reason) {
+        synchronized (cancelLock) {
+            if (runThread == null) {
+                return null;
+            }
+            if (cancelReason == null) {
+                cancelReason = reason;
+            }
+            if (inCall && !interruptedInCall) {
+                interruptedInCall = true;
+                runThread.interrupt();
+            }
+            return runThread;
+        }
+    }
+
+    @Override
+    public LumenFailure takeCancellation() {
+        synchronized (cancelLock) {
+            if (cancelReason == null || cancelRaised || runThread != Thread.currentThread()) {
+                return null;
+            }
+            cancelRaised = true;
+            return new LumenFailure(LumenException.Kind.CANCELLED, "the run was cancelled: " + cancelReason);
+        }
+    }
+
+    /** The run thread starts waiting in a tool call; a call not started yet is not started once cancelled. */
+    private void enterCall() {
+        LumenFailure cancelled = takeCancellation();
+        if (cancelled != null) {
+            throw cancelled;
+        }
+        synchronized (cancelLock) {
+            inCall = true;
+        }
+    }
+
+    /** The tool call has ended: an interrupt this class sent it is cleared before anything is written. */
+    private void leaveCall() {
+        synchronized (cancelLock) {
+            inCall = false;
+            if (interruptedInCall) {
+                interruptedInCall = false;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** Why the call that just failed was cancelled with its run, or null: the cancellation is raised by it. */
+    private String cancelledCall() {
+        synchronized (cancelLock) {
+            if (cancelReason == null || cancelRaised) {
+                return null;
+            }
+            cancelRaised = true;
+            return cancelReason;
+        }
+    }
+
+    /** The run has ended: a cancellation asked for too late stops nothing, not even the next run. */
+    private void endOfRun() {
+        synchronized (cancelLock) {
+            runThread = null;
+            cancelReason = null;
+        }
+    }
+
+    /**
+     * In a replay, the cancellation the recorded run stopped with right after the event the replay has just
+     * written, or null: a replay stops where its run was cancelled (run.md §6.5). Nothing the trace shows
+     * happens between two events, so the cancellation's event is the recorded one.
+     */
+    private LumenFailure replayCancelled() {
+        String message = replay != null && trace != null ? replay.cancelledAt(trace.lastSeq() + 1) : null;
+        return message == null ? null : new LumenFailure(LumenException.Kind.CANCELLED, message);
     }
 
     /**
@@ -441,7 +612,12 @@ public final class TracedEffects implements LumenEffects {
             record(() -> trace.toolFailed(cells.peek(), toolId(tool), version(tool), policyHash, inputs.value(),
                     errorKind, shown, latencyMs, server));
         }
-        return new LumenFailure(errorKind.equals("policy") ? LumenException.Kind.POLICY : LumenException.Kind.TOOL, shown);
+        LumenException.Kind kind = switch (errorKind) {
+            case "policy" -> LumenException.Kind.POLICY;
+            case "cancelled" -> LumenException.Kind.CANCELLED;
+            default -> LumenException.Kind.TOOL;
+        };
+        return new LumenFailure(kind, shown);
     }
 
     // ------------------------------------------------------------------------------------ validation
@@ -485,6 +661,10 @@ public final class TracedEffects implements LumenEffects {
         }
         if (replay != null && trace != null) {
             replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+            LumenFailure cancelled = replayCancelled();
+            if (cancelled != null) {
+                throw cancelled;
+            }
         }
     }
 

@@ -26,7 +26,7 @@ import java.util.List;
  * instruction in the `.lm.md` document.
  *
  * <p>Interop members (read them from a host on {@code PolyglotException.getGuestObject()}):
- * {@code kind} ("runtime", "halt", "unavailable", "argument", "tool", "policy", "replay"), {@code message}, {@code file}, {@code line},
+ * {@code kind} ("runtime", "halt", "unavailable", "argument", "tool", "policy", "replay", "cancelled"), {@code message}, {@code file}, {@code line},
  * {@code column} (null when there is no location), {@code stack}: the Lumen stack trace, innermost cell
  * first, as a list of maps {@code {"cell", "file", "line", "column"}} — the failing instruction for the first
  * frame, the call site for each caller — and {@code errors}: the FieldError records of a failed
@@ -45,7 +45,9 @@ public abstract class LumenException extends AbstractTruffleException {
         /** A tool call its grants do not allow (a PolicyError): named by the grant clause that refuses it. */
         POLICY("policy"),
         /** A replay that does not follow its recorded run, or a replay that cannot start. */
-        REPLAY("replay");
+        REPLAY("replay"),
+        /** A run its host cancelled while it ran (Ctrl-C, run.md §5): the tool call in flight, if any, too. */
+        CANCELLED("cancelled");
 
         private final String text;
 

@@ -62,6 +62,9 @@ public final class LirJson {
     private static final Set<String> LOCAL_KEYS = Set.of("name", "register", "from", "to");
     private static final Set<String> PARAM_KEYS = Set.of("name", "type");
     private static final Set<String> TOOL_KEYS = Set.of("alias", "tool_id", "version", "mcp_server", "mcp_tool", "grants");
+    /** Since 1.2, an MCP tool checked against a locked manifest also has these. */
+    private static final Set<String> TOOL_KEYS_ALLOWED = Set.of("alias", "tool_id", "version", "mcp_server", "mcp_tool",
+            "grants", "mcp_manifest", "mcp_annotations");
     private static final List<String> CONSTANT_KINDS = List.of("enum", "float", "int", "string");
 
     private LirJson() {
@@ -300,6 +303,12 @@ public final class LirJson {
             }
         }
         m.put("grants", grants);
+        if (tool.mcpManifest() != null) {
+            m.put("mcp_manifest", tool.mcpManifest());
+        }
+        if (tool.mcpAnnotations() != null) {
+            m.put("mcp_annotations", new java.util.TreeMap<>(tool.mcpAnnotations()));
+        }
         return m;
     }
 
@@ -620,16 +629,19 @@ public final class LirJson {
     }
 
     private static ToolDef readTool(JsonNode node, String path) throws LirFormatException {
-        checkKeys(node, path, TOOL_KEYS, TOOL_KEYS);
+        checkKeys(node, path, TOOL_KEYS_ALLOWED, TOOL_KEYS);
         String alias = string(node, "alias", path);
         String toolId = nullableString(node, "tool_id", path);
         String version = nullableString(node, "version", path);
         String mcpServer = nullableString(node, "mcp_server", path);
         String mcpTool = nullableString(node, "mcp_tool", path);
+        String mcpManifest = node.has("mcp_manifest") ? string(node, "mcp_manifest", path) : null;
+        Map<String, Boolean> mcpAnnotations = node.has("mcp_annotations") ? hints(node.get("mcp_annotations"),
+                path + ".mcp_annotations") : null;
         JsonNode g = node.get("grants");
         String gp = path + ".grants";
         if (g.isNull()) { // imported, never granted: every call is refused at run time
-            return new ToolDef(alias, toolId, version, mcpServer, mcpTool, null);
+            return new ToolDef(alias, toolId, version, mcpServer, mcpTool, null, mcpManifest, mcpAnnotations);
         }
         object(g, gp);
         Map<String, List<Object>> grants = new LinkedHashMap<>();
@@ -657,7 +669,21 @@ public final class LirJson {
             }
             grants.put(e.getKey(), List.copyOf(values));
         }
-        return new ToolDef(alias, toolId, version, mcpServer, mcpTool, java.util.Collections.unmodifiableMap(grants));
+        return new ToolDef(alias, toolId, version, mcpServer, mcpTool, java.util.Collections.unmodifiableMap(grants),
+                mcpManifest, mcpAnnotations);
+    }
+
+    /** An MCP tool's behaviour hints: an object of booleans (which names are hints is the verifier's to say). */
+    private static Map<String, Boolean> hints(JsonNode node, String path) throws LirFormatException {
+        object(node, path);
+        Map<String, Boolean> hints = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getValue().isBoolean()) {
+                throw new LirFormatException(path + "." + e.getKey() + ": expected a boolean, got " + shown(e.getValue()));
+            }
+            hints.put(e.getKey(), e.getValue().booleanValue());
+        }
+        return hints;
     }
 
     // ---------------------------------------------------------------------------------------- helpers

@@ -1,6 +1,8 @@
 package dev.lumen.lir.format;
 
 import dev.lumen.runtime.json.JsonPointer;
+import dev.lumen.runtime.mcp.McpCaching;
+import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.policy.Redaction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -287,6 +289,7 @@ public final class Verifier {
         if (nativeTool && tool.version() == null) {
             problems.add(where + ": native tool `" + tool.toolId() + "` has no version");
         }
+        lockedMcp(tool, where, nativeTool);
         if (tool.grants() == null) {
             return; // not granted: valid LIR whose calls fail with a policy error
         }
@@ -306,6 +309,31 @@ public final class Verifier {
                     problems.add(where + " grant `" + e.getKey() + "`: value " + v + " is not a String, Long, finite Double or Boolean");
                 } else if (e.getKey().equals("redact")) {
                     redactValue(where, v);
+                }
+            }
+            if (!nativeTool && e.getKey().equals(McpCaching.CLAUSE)
+                    && (e.getValue().size() != 1 || !(e.getValue().getFirst() instanceof Boolean))) {
+                problems.add(where + " grant `cache`: " + e.getValue() + " is not one boolean (true or false)");
+            }
+        }
+    }
+
+    /**
+     * What a locked MCP manifest says of a tool (mcp-bridge-v1.md §9.4): only an MCP tool has it; the manifest is
+     * named by its hash, and the annotations are the MCP behaviour hints.
+     */
+    private void lockedMcp(ToolDef tool, String where, boolean nativeTool) {
+        if (nativeTool && (tool.mcpManifest() != null || tool.mcpAnnotations() != null)) {
+            problems.add(where + ": native tool `" + tool.toolId() + "` has an MCP manifest or MCP annotations");
+        }
+        if (tool.mcpManifest() != null && !tool.mcpManifest().matches("sha256:[0-9a-f]{64}")) {
+            problems.add(where + ": mcp_manifest " + tool.mcpManifest() + " is not a hash (sha256: and 64 hex digits)");
+        }
+        if (tool.mcpAnnotations() != null) {
+            for (String hint : tool.mcpAnnotations().keySet()) {
+                if (!McpToolAnnotations.HINTS.contains(hint)) {
+                    problems.add(where + ": mcp_annotations has `" + hint + "`, which is not one of "
+                            + String.join(", ", McpToolAnnotations.HINTS));
                 }
             }
         }

@@ -69,6 +69,27 @@ public interface LumenEffects {
      */
     Object validate(LumenType schema, Object input, boolean strict, LumenProgram program);
 
+    /**
+     * Asks the run in progress to stop, from any thread (run.md §5): the tool call it waits for, if any, is
+     * cancelled at once, and the run stops with a {@link LumenException.Kind#CANCELLED} error, recorded in its
+     * trace. The host must also have the run thread poll {@link #takeCancellation} at its next safepoint, where the
+     * program is not in a tool call.
+     *
+     * @param reason why, as the error says it ({@code interrupted (Ctrl-C)})
+     * @return the thread of the run in progress, or null when there is none
+     */
+    default Thread cancel(String reason) {
+        return null;
+    }
+
+    /**
+     * The error that stops a run whose cancellation was asked for and is not raised yet, or null; once taken it is
+     * not given again. Called on the run thread.
+     */
+    default LumenFailure takeCancellation() {
+        return null;
+    }
+
     /** What this build does: every effect is a clear runtime error naming the feature. */
     LumenEffects UNAVAILABLE = new LumenEffects() {
         @Override

@@ -179,6 +179,26 @@ class LirJsonTest {
     }
 
     @Test
+    void whatALockedMcpManifestSaysTravelsWithTheTool() throws LirFormatException {
+        String hash = "sha256:" + "ab".repeat(32);
+        ToolDef read = new ToolDef("Memory.read_graph", null, null, "stdio:memory", "read_graph",
+                Map.of("cache", List.of(true)), hash, Map.of("readOnlyHint", true, "openWorldHint", false));
+        LirModule m = Samples.everything();
+        LirModule withTool = new LirModule(m.version(), m.docHash(), m.source(), m.types(), m.cells(), List.of(read),
+                m.settings());
+        String text = LirJson.write(withTool);
+        assertTrue(text.contains("\"grants\":{\"cache\":[true]},\"mcp_annotations\":{\"openWorldHint\":false,"
+                + "\"readOnlyHint\":true},\"mcp_manifest\":\"" + hash + "\",\"mcp_server\""), text);
+        assertEquals(read, LirJson.read(text).tools().getFirst());
+        // A module written before 1.2 has neither: its MCP tools are known by their grants alone.
+        ToolDef plain = LirJson.read(LirJson.write(Samples.everything())).tools().get(1);
+        assertEquals(null, plain.mcpManifest());
+        assertEquals(null, plain.mcpAnnotations());
+        assertEquals("tools[0].mcp_annotations.readOnlyHint: expected a boolean, got \"yes\"",
+                readError(text.replace("\"readOnlyHint\":true", "\"readOnlyHint\":\"yes\"")));
+    }
+
+    @Test
     void unknownOpcode() {
         assertEquals("cells[0].code[1].op: unknown opcode \"LODK\"",
                 readError(withCode("{\"op\":\"RETURN\",\"a\":0,\"b\":0,\"c\":0,\"at\":[1,1]},{\"op\":\"LODK\",\"a\":0,\"bx\":0,\"at\":[1,1]}")));

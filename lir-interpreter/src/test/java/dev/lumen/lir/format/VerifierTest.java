@@ -341,6 +341,24 @@ class VerifierTest {
     }
 
     @Test
+    void whatALockedMcpManifestSaysIsChecked() {
+        String hash = "sha256:" + "0f".repeat(32);
+        List<ToolDef> tools = List.of(
+                new ToolDef("M.ok", null, null, "srv", "ok", Map.of("cache", List.of(false)), hash,
+                        Map.of("readOnlyHint", true)),
+                new ToolDef("M.bad", null, null, "srv", "bad", Map.of("cache", List.of("yes")), "md5:1",
+                        Map.of("pureHint", true)),
+                new ToolDef("Fs", "fs.read", "1.0.0", null, null, Map.of(), hash, null));
+        List<String> p = Verifier.verify(new LirModule("1.0.0", "h", "s", List.of(), List.of(), tools));
+        assertEquals(List.of(
+                "tool `M.bad`: mcp_manifest md5:1 is not a hash (sha256: and 64 hex digits)",
+                "tool `M.bad`: mcp_annotations has `pureHint`, which is not one of readOnlyHint, destructiveHint, "
+                        + "idempotentHint, openWorldHint",
+                "tool `M.bad` grant `cache`: [yes] is not one boolean (true or false)",
+                "tool `Fs`: native tool `fs.read` has an MCP manifest or MCP annotations"), p);
+    }
+
+    @Test
     void redactValuesAreNamesOrJsonPointers() {
         List<ToolDef> tools = List.of(new ToolDef("Fetch", "http.get", "1.0.0", null, null,
                 Map.of("redact", List.of("authorization", "/body/token", "/a~2", 5L, ""))));

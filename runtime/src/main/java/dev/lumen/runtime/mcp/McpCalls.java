@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.policy.PolicyViolation;
+import dev.lumen.runtime.progress.ProgressListener;
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolRequest;
 import dev.lumen.runtime.tools.ToolResult;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call (taking the
@@ -23,8 +23,6 @@ import java.util.Set;
 public final class McpCalls implements AutoCloseable {
     /** The {@code timeout_ms} of a call whose grant sets none. */
     public static final long DEFAULT_TIMEOUT_MS = 30_000;
-    /** Grant clauses of an MCP tool that are not argument pins (lumen-v1.md §12.9). */
-    private static final Set<String> NOT_PINS = Set.of("timeout_ms", "rate_limit", "redact");
 
     private final Path directory;
     private final Map<String, McpServerGrant> serverGrants;
@@ -40,12 +38,13 @@ public final class McpCalls implements AutoCloseable {
     }
 
     /**
-     * Calls {@code tool} of the server at {@code address} with the request's input.
+     * Calls {@code tool} of the server at {@code address} with the request's input, telling {@code progress} what
+     * the server's progress notifications for the call say.
      *
      * @throws PolicyViolation when an argument is outside the values its grant pins
      * @throws ToolFailure     when the server cannot be reached, fails the call or does not answer in time
      */
-    public synchronized ToolResult call(String address, String tool, ToolRequest request) {
+    public synchronized ToolResult call(String address, String tool, ToolRequest request, ProgressListener progress) {
         checkPins(tool, request);
         long timeout = request.grants().integer("timeout_ms").orElse(DEFAULT_TIMEOUT_MS);
         McpServer server = servers.get(address);
@@ -57,7 +56,7 @@ public final class McpCalls implements AutoCloseable {
                                 .withGrant(serverGrants.getOrDefault(address, McpServerGrant.NONE))));
                 servers.put(address, server);
             }
-            JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout));
+            JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout), progress);
             return new ToolResult(readable(output, server), Map.of(), identity(server));
         } catch (McpToolError e) {
             throw new ToolFailure("the server reported an error: " + e.getMessage(), identity(server));
@@ -85,7 +84,7 @@ public final class McpCalls implements AutoCloseable {
     /** A pin clause {@code name "v"} allows argument {@code name} only the granted values. */
     private static void checkPins(String tool, ToolRequest request) {
         for (Map.Entry<String, List<Object>> clause : request.grants().clauses().entrySet()) {
-            if (NOT_PINS.contains(clause.getKey())) {
+            if (McpGrantClauses.NOT_PINS.contains(clause.getKey())) {
                 continue;
             }
             JsonNode given = request.input().get(clause.getKey());

@@ -1,6 +1,7 @@
 package dev.lumen.runtime.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.runtime.progress.ProgressListener;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,6 +31,14 @@ public interface McpServer extends AutoCloseable {
      * @throws McpException when there is no answer within {@code timeout} or the connection fails
      */
     JsonNode call(String tool, JsonNode arguments, Duration timeout);
+
+    /**
+     * As {@link #call(String, JsonNode, Duration)}, telling {@code progress} what the server's progress
+     * notifications for this call say (mcp-bridge-v1.md §4.3).
+     */
+    default JsonNode call(String tool, JsonNode arguments, Duration timeout, ProgressListener progress) {
+        return call(tool, arguments, timeout);
+    }
 
     /** The identity and tools together, what a lock file pins. */
     default McpServerManifest manifest() {

@@ -39,6 +39,9 @@ public record McpServerManifest(McpServerIdentity identity, List<McpTool> tools)
             if (tool.outputSchema() != null) {
                 entry.set("outputSchema", tool.outputSchema());
             }
+            if (!tool.annotations().isEmpty()) {
+                entry.set("annotations", tool.annotations().toJson());
+            }
         }
         return json;
     }
@@ -85,7 +88,11 @@ public record McpServerManifest(McpServerIdentity identity, List<McpTool> tools)
             if (output != null && !output.isObject()) {
                 throw new McpException(where + ": `outputSchema` must be an object");
             }
-            tools.add(new McpTool(name, text(entry, "title", where), text(entry, "description", where), input, output));
+            JsonNode hints = entry.get("annotations");
+            McpToolAnnotations annotations = hints == null ? McpToolAnnotations.NONE
+                    : McpToolAnnotations.fromJson(hints, where);
+            tools.add(new McpTool(name, text(entry, "title", where), text(entry, "description", where), input, output,
+                    annotations));
         }
         return new McpServerManifest(identity, tools);
     }

@@ -48,6 +48,36 @@ class McpServerManifestTest {
     }
 
     @Test
+    void theToolsHintsAreKeptAndHashed() {
+        McpToolAnnotations readOnly = new McpToolAnnotations(true, null, null, false);
+        McpTool annotated = new McpTool("read_graph", "", "d", CanonicalJson.parse("{\"type\": \"object\"}"), null,
+                readOnly);
+        McpServerManifest manifest = new McpServerManifest(MEMORY, List.of(annotated));
+        assertTrue(manifest.canonicalJson().contains(
+                "\"annotations\":{\"openWorldHint\":false,\"readOnlyHint\":true},\"description\""),
+                manifest.canonicalJson());
+        assertEquals(manifest, McpServerManifest.fromJson(CanonicalJson.parse(manifest.canonicalJson())));
+        assertNotEquals(manifest.hash(), new McpServerManifest(MEMORY, List.of(tool("read_graph",
+                "{\"type\": \"object\"}"))).hash(), "a change of the hints is a change of the manifest");
+        // a tool with no hints has no annotations member, as manifests locked before hints were kept
+        assertTrue(!new McpServerManifest(MEMORY, List.of(tool("add", "{}"))).canonicalJson().contains("annotations"));
+        assertEquals("MCP server manifest tool `t`: `annotations.readOnlyHint` must be true or false",
+                assertThrows(McpException.class, () -> McpServerManifest.fromJson(CanonicalJson.parse(
+                        "{\"name\": \"n\", \"version\": \"\", \"protocolVersion\": \"p\", \"tools\": [{\"name\": \"t\","
+                                + " \"title\": \"\", \"description\": \"\", \"inputSchema\": {},"
+                                + " \"annotations\": {\"readOnlyHint\": \"yes\"}}]}"))).getMessage());
+    }
+
+    @Test
+    void theSpecificationsDefaultsDecideWhatIsCachedByDefault() {
+        assertTrue(McpCaching.cachedByDefault(new McpToolAnnotations(true, null, null, false)));
+        // openWorldHint defaults to true, readOnlyHint to false
+        assertTrue(!McpCaching.cachedByDefault(new McpToolAnnotations(true, null, null, null)));
+        assertTrue(!McpCaching.cachedByDefault(new McpToolAnnotations(null, null, null, false)));
+        assertTrue(!McpCaching.cachedByDefault(McpToolAnnotations.NONE));
+    }
+
+    @Test
     void aBrokenManifestIsNamed() {
         assertEquals("MCP server manifest: `tools` must be an array", assertThrows(McpException.class, () ->
                 McpServerManifest.fromJson(CanonicalJson.parse(

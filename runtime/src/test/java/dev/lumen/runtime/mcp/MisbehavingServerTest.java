@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,6 +125,53 @@ class MisbehavingServerTest {
             assertEquals("capabilities {}; elicitation/create: -32601, sampling/createMessage: -32601, "
                     + "roots/list: -32601", result.get("text").textValue());
         }
+    }
+
+    @Test
+    void aCallCarriesAProgressTokenAndItsProgressIsToldAndACallGivenUpOnIsCancelled() throws Exception {
+        Path log = dir.resolve("received.log");
+        List<String> told = new CopyOnWriteArrayList<>();
+        try (McpServer server = McpConnector.connect(address("slow") + " " + McpPeers.quote(log.toString()),
+                settings())) {
+            McpException error = assertThrows(McpException.class, () -> server.call("slow", CanonicalJson.parse("{}"),
+                    Duration.ofMillis(800), (done, total, message) -> told.add(done + "/" + total + " " + message)));
+            assertContains("did not answer tools/call of `slow` within 800 ms", error.getMessage());
+            assertEquals(List.of("1.0/2.0 started", "2.0/2.0 almost"), told, "only this call's progress is told");
+        }
+        List<String> lines = Files.readAllLines(log);
+        JsonNode call = CanonicalJson.parse(lines.stream().filter(l -> l.startsWith("tools/call ")).findFirst()
+                .orElseThrow().substring("tools/call ".length()));
+        assertTrue(call.get("progressToken").isTextual(), call.toString());
+        JsonNode cancelled = CanonicalJson.parse(lines.stream().filter(l -> l.startsWith("notifications/cancelled "))
+                .findFirst().orElseThrow(() -> new AssertionError("no cancellation in " + lines))
+                .substring("notifications/cancelled ".length()));
+        assertEquals(call.get("id"), cancelled.get("requestId"), "the cancellation names the call's request id");
+        assertEquals("the client stopped waiting for an answer after 800 ms", cancelled.get("reason").textValue());
+    }
+
+    @Test
+    void aCallWhoseThreadIsInterruptedIsCancelled() throws Exception {
+        Path log = dir.resolve("received.log");
+        try (McpServer server = McpConnector.connect(address("slow") + " " + McpPeers.quote(log.toString()),
+                settings())) {
+            Thread caller = Thread.currentThread();
+            Thread interrupter = Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                caller.interrupt();
+            });
+            McpException error = assertThrows(McpException.class,
+                    () -> server.call("slow", CanonicalJson.parse("{}"), Duration.ofSeconds(10)));
+            interrupter.join();
+            assertTrue(Thread.interrupted(), "the caller stays interrupted");
+            assertContains("tools/call of `slow` was cancelled", error.getMessage());
+        }
+        String cancelled = Files.readAllLines(log).stream().filter(l -> l.startsWith("notifications/cancelled "))
+                .findFirst().orElseThrow();
+        assertContains("\"reason\": \"the Lumen run that made the call was cancelled\"", cancelled);
     }
 
     @Test

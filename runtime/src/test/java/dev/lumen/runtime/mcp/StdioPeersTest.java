@@ -66,6 +66,17 @@ class StdioPeersTest {
         assertEquals(List.of("text", "content"), names(result));
     }
 
+    @Test
+    void everythingsLongOperationReportsItsProgressToTheCall() {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JsonNode result = connect(McpPeers.stdio("everything")).call("trigger-long-running-operation",
+                CanonicalJson.parse("{\"duration\": 1, \"steps\": 4}"), CALL,
+                (done, total, message) -> told.add((long) done + "/" + total.longValue()));
+        // the server sends progress only for a request that carries a progress token
+        assertEquals(List.of("1/4", "2/4", "3/4", "4/4"), told);
+        assertTrue(McpPeers.firstText(result).startsWith("Long running operation completed."), result.toString());
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> names = new java.util.ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);

@@ -11,8 +11,13 @@ revision:V     speaks revision V, with one tool `measure` that declares an outpu
 no-tools       declares no capabilities, and fails tools/list as a server without tools does
 asks-client    a tool `ask` whose call first asks the client for elicitation, sampling and roots, then
                answers with the client's capabilities and the error code of each of the client's answers
+slow           a tool `slow` whose call is answered with progress notifications (1/2 "started", 2/2 "almost")
+               for its progress token, and one for another token, but never with a result; the server goes on
+               reading, so a notifications/cancelled the client sends arrives
 
-A second argument names a file to which the method of every message received is appended, one per line.
+A second argument names a file to which the method of every message received is appended, one per line; in
+mode slow, `tools/call` and `notifications/cancelled` lines also hold the request's id and progress token, or
+the notification's params, as JSON.
 """
 import json
 import sys
@@ -35,8 +40,25 @@ def received():
         message = json.loads(line)
         if log:
             with open(log, "a") as f:
-                f.write(message.get("method", "response") + "\n")
+                f.write(logged(message) + "\n")
         yield message
+
+
+def logged(message):
+    method = message.get("method", "response")
+    if mode != "slow":
+        return method
+    if method == "tools/call":
+        return method + " " + json.dumps({"id": message["id"],
+                                          "progressToken": message["params"].get("_meta", {}).get("progressToken")})
+    if method == "notifications/cancelled":
+        return method + " " + json.dumps(message["params"], sort_keys=True)
+    return method
+
+
+def progress(token, done, total, message):
+    send({"jsonrpc": "2.0", "method": "notifications/progress",
+          "params": {"progressToken": token, "progress": done, "total": total, "message": message}})
 
 
 def answer(request, result):
@@ -99,6 +121,13 @@ for request in messages:
         answer(request, {"content": [{"type": "text", "text": "seven"}], "structuredContent": {"n": 7}})
     elif mode == "asks-client" and method == "tools/list":
         answer(request, {"tools": [{"name": "ask", "inputSchema": {"type": "object"}}]})
+    elif mode == "slow" and method == "tools/list":
+        answer(request, {"tools": [{"name": "slow", "inputSchema": {"type": "object"}}]})
+    elif mode == "slow" and method == "tools/call":
+        token = request["params"].get("_meta", {}).get("progressToken")
+        progress("someone-else", 9, 9, "not yours")
+        progress(token, 1, 2, "started")
+        progress(token, 2, 2, "almost")
     elif mode == "asks-client" and method == "tools/call":
         answer(request, {"content": [{"type": "text", "text": ask_client(messages, client_capabilities)}]})
 

@@ -12,11 +12,13 @@ import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpServerIdentity;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.mcp.McpTool;
+import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.mcp.McpToolError;
 import dev.lumen.runtime.mcp.auth.AuthEnvironment;
 import dev.lumen.runtime.mcp.auth.McpAuthorization;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.runtime.mcp.schema.McpType;
+import dev.lumen.runtime.progress.ProgressListener;
 import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
@@ -28,9 +30,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -47,6 +51,8 @@ public final class SessionMcpServer implements McpServer {
     static final String CLIENT_VERSION = "1";
     /** How long closing waits for the SDK to end the session before the transport is stopped regardless. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /** Why a call of a run that is cancelled (an interrupted thread) is cancelled, as the server is told. */
+    static final String CANCELLED_REASON = "the Lumen run that made the call was cancelled";
     // Requests are bounded by await(); the SDK's own per-request timeout only has to stay out of the way.
     private static final Duration SDK_REQUEST_TIMEOUT = Duration.ofDays(1);
 
@@ -60,6 +66,11 @@ public final class SessionMcpServer implements McpServer {
     private final McpSettings settings;
     private final McpAsyncClient client;
     private final McpClientTransport transport;
+    /** The transport as the client sees it: it knows the id of each call in flight, to cancel it. */
+    private final CallTracking tracking;
+    /** Who is told the progress of each call in flight, by its progress token. */
+    private final Map<Object, ProgressListener> listening = new ConcurrentHashMap<>();
+    private final AtomicLong tokens = new AtomicLong();
     /** Completes when the transport notices the server broke the connection; never, for HTTP. */
     private final CompletableFuture<McpException> broken;
     /** Appended to timeout messages: the server's stderr tail, for stdio. */
@@ -85,8 +96,10 @@ public final class SessionMcpServer implements McpServer {
         this.transport = transport;
         this.broken = broken;
         this.diagnostics = diagnostics;
-        this.client = McpClient.async(transport)
+        this.tracking = new CallTracking(transport);
+        this.client = McpClient.async(tracking)
                 .clientInfo(McpSchema.Implementation.builder(CLIENT_NAME, CLIENT_VERSION).build())
+                .progressConsumer(this::progressed)
                 .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .initializationTimeout(SDK_REQUEST_TIMEOUT)
                 .requestTimeout(SDK_REQUEST_TIMEOUT)
@@ -167,7 +180,14 @@ public final class SessionMcpServer implements McpServer {
     private static McpTool tool(McpSchema.Tool tool, boolean structured) {
         return new McpTool(tool.name(), orEmpty(tool.title()), orEmpty(tool.description()),
                 JSON.valueToTree(tool.inputSchema() == null ? Map.of() : tool.inputSchema()),
-                !structured || tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()));
+                !structured || tool.outputSchema() == null ? null : JSON.valueToTree(tool.outputSchema()),
+                annotations(tool.annotations()));
+    }
+
+    /** The behaviour hints a tool's annotations give (the SDK reads each as a Boolean, null when absent). */
+    private static McpToolAnnotations annotations(McpSchema.ToolAnnotations hints) {
+        return hints == null ? McpToolAnnotations.NONE : new McpToolAnnotations(hints.readOnlyHint(),
+                hints.destructiveHint(), hints.idempotentHint(), hints.openWorldHint());
     }
 
     /** Keeps the type of each tool's output schema, for the calls that follow. */
@@ -185,6 +205,16 @@ public final class SessionMcpServer implements McpServer {
 
     @Override
     public JsonNode call(String tool, JsonNode arguments, Duration timeout) {
+        return call(tool, arguments, timeout, ProgressListener.NONE);
+    }
+
+    /**
+     * {@inheritDoc} The request carries a progress token of its own ({@code _meta.progressToken}), by which the
+     * server's {@code notifications/progress} reach {@code progress}; a call given up on, at its timeout or when
+     * the calling thread is interrupted, is cancelled with {@code notifications/cancelled} (mcp-bridge-v1.md §4.3).
+     */
+    @Override
+    public JsonNode call(String tool, JsonNode arguments, Duration timeout, ProgressListener progress) {
         if (!arguments.isObject()) {
             throw new IllegalArgumentException("the arguments of MCP tool `" + tool + "` must be a JSON object");
         }
@@ -192,14 +222,30 @@ public final class SessionMcpServer implements McpServer {
             throw new McpToolError(tool, "the server offers no tools (it declares no tools capability)");
         }
         Map<String, Object> values = JSON.convertValue(arguments, ARGUMENTS);
-        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values).build();
+        String token = "lumen-" + tokens.incrementAndGet();
+        McpSchema.CallToolRequest request = McpSchema.CallToolRequest.builder(tool).arguments(values)
+                .progressToken(token).build();
         McpSchema.CallToolResult result;
+        listening.put(token, progress);
         try {
-            result = await(client.callTool(request), timeout, "tools/call of `" + tool + "`");
+            result = await(client.callTool(request), timeout, "tools/call of `" + tool + "`", token);
         } catch (ServerAnswer e) {
             throw new McpToolError(tool, e.serverText());
+        } finally {
+            listening.remove(token);
+            tracking.ended(token);
         }
         return CallResults.toJson(label, tool, result, output(tool), JSON);
+    }
+
+    /** A {@code notifications/progress} from the server, for the call whose token it names (others are dropped). */
+    private Mono<Void> progressed(McpSchema.ProgressNotification notification) {
+        ProgressListener listener = notification.progressToken() == null ? null
+                : listening.get(notification.progressToken());
+        if (listener != null && notification.progress() != null) {
+            listener.progressed(notification.progress(), notification.total(), notification.message());
+        }
+        return Mono.empty();
     }
 
     /**
@@ -220,6 +266,14 @@ public final class SessionMcpServer implements McpServer {
      * @throws McpException on a timeout, a broken connection or any other failure
      */
     private <T> T await(Mono<T> request, Duration timeout, String what) {
+        return await(request, timeout, what, null);
+    }
+
+    /**
+     * As {@link #await(Mono, Duration, String)}, for the {@code tools/call} with progress token {@code call}: when
+     * the client stops waiting for it, the server is told so.
+     */
+    private <T> T await(Mono<T> request, Duration timeout, String what, Object call) {
         CompletableFuture<T> answer = request.toFuture();
         broken.whenComplete((cause, unused) -> answer.completeExceptionally(cause));
         long start = System.nanoTime();
@@ -239,12 +293,18 @@ public final class SessionMcpServer implements McpServer {
             }
         } catch (TimeoutException e) {
             answer.cancel(true);
+            if (call != null) {
+                tracking.cancel(call, "the client stopped waiting for an answer after " + timeout.toMillis() + " ms");
+            }
             throw new McpException(label + " did not answer " + what + " within " + timeout.toMillis() + " ms"
                     + diagnostics.get());
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
-            throw new McpException(label + ": " + what + " was interrupted");
+            if (call != null) {
+                tracking.cancel(call, CANCELLED_REASON);
+            }
+            throw new McpException(label + ": " + what + " was cancelled");
         } catch (ExecutionException e) {
             throw SdkFailures.explain(label, what, e.getCause());
         }
