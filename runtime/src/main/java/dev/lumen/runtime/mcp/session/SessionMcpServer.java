@@ -8,7 +8,9 @@ import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServer;
+import dev.lumen.runtime.mcp.McpSampler;
 import dev.lumen.runtime.mcp.McpServerIdentity;
+import dev.lumen.runtime.mcp.McpServerRequest;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.McpToolError;
@@ -56,6 +58,12 @@ public final class SessionMcpServer implements McpServer {
     private final McpSettings settings;
     private final McpAsyncClient client;
     private final McpClientTransport transport;
+    /** The transport as the SDK sees it: it notes the server's requests and their answers. */
+    private final ObservedTransport observed;
+    /** Where the server's requests that the waiting thread answers are handed to it. */
+    private final CallerDesk desk = new CallerDesk();
+    /** Who answers sampling requests; null until the run that uses this session sets it. */
+    private volatile McpSampler sampler;
     /** Completes when the transport notices the server broke the connection; never, for HTTP. */
     private final CompletableFuture<McpException> broken;
     /** Appended to timeout messages: the server's stderr tail, for stdio. */
@@ -77,12 +85,12 @@ public final class SessionMcpServer implements McpServer {
         this.transport = transport;
         this.broken = broken;
         this.diagnostics = diagnostics;
-        this.client = McpClient.async(transport)
+        this.observed = new ObservedTransport(transport, JSON, desk::answered);
+        McpClient.AsyncSpec spec = McpClient.async(observed)
                 .clientInfo(McpSchema.Implementation.builder(CLIENT_NAME, CLIENT_VERSION).build())
-                .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .initializationTimeout(SDK_REQUEST_TIMEOUT)
-                .requestTimeout(SDK_REQUEST_TIMEOUT)
-                .build();
+                .requestTimeout(SDK_REQUEST_TIMEOUT);
+        this.client = new ClientFeatures(label, settings, desk, () -> sampler, JSON).apply(spec).build();
     }
 
     /**
@@ -201,23 +209,30 @@ public final class SessionMcpServer implements McpServer {
         return outputs.get(tool);
     }
 
+    @Override
+    public List<McpServerRequest> takeServerRequests() {
+        return observed.take();
+    }
+
+    @Override
+    public void sampler(McpSampler run) {
+        this.sampler = run;
+    }
+
     /**
-     * Waits for {@code request} for at most {@code timeout}, or until the transport breaks.
+     * Waits for {@code request} for at most {@code timeout}, or until the transport breaks, answering meanwhile
+     * the server's requests that the waiting thread answers (sampling), or failing as one of them says.
      *
      * @throws ServerAnswer when the server answered with a JSON-RPC error
      * @throws McpException on a timeout, a broken connection or any other failure
      */
     private <T> T await(Mono<T> request, Duration timeout, String what) {
-        CompletableFuture<T> answer = request.toFuture();
-        broken.whenComplete((cause, unused) -> answer.completeExceptionally(cause));
         try {
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return desk.await(request, broken, timeout.toMillis());
         } catch (TimeoutException e) {
-            answer.cancel(true);
             throw new McpException(label + " did not answer " + what + " within " + timeout.toMillis() + " ms"
                     + diagnostics.get());
         } catch (InterruptedException e) {
-            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new McpException(label + ": " + what + " was interrupted");
         } catch (ExecutionException e) {
