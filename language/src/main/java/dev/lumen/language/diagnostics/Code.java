@@ -61,6 +61,8 @@ public enum Code {
     E0051("E0051", "code nested too deeply"),
     // Tools an embedding program offers
     E0052("E0052", "host tool has the id of another tool"),
+    // Server grants
+    E0053("E0053", "sampling names no granted llm.chat import"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");
