@@ -54,6 +54,14 @@ final class CallerDesk {
         return done;
     }
 
+    /** Fails the answer being waited for, if any, with {@code failure} now: the caller stops waiting. */
+    void failWaiting(McpException failure) {
+        CompletableFuture<?> w = waiting;
+        if (w != null) {
+            w.completeExceptionally(failure);
+        }
+    }
+
     /**
      * Fails the answer being waited for, if any, with {@code failure} once the client's answer to the server's
      * request now being answered has gone out ({@link #answered}), so that the failed call's record holds it.
@@ -66,9 +74,8 @@ final class CallerDesk {
     void answered() {
         McpException failure = pendingFailure;
         pendingFailure = null;
-        CompletableFuture<?> w = waiting;
-        if (failure != null && w != null) {
-            w.completeExceptionally(failure);
+        if (failure != null) {
+            failWaiting(failure);
         }
     }
 

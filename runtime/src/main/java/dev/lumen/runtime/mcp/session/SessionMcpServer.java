@@ -61,7 +61,7 @@ public final class SessionMcpServer implements McpServer {
     /** The transport as the SDK sees it: it notes the server's requests and their answers. */
     private final ObservedTransport observed;
     /** Where the server's requests that the waiting thread answers are handed to it. */
-    private final CallerDesk desk = new CallerDesk();
+    private final CallerDesk desk;
     /** Who answers sampling requests; null until the run that uses this session sets it. */
     private volatile McpSampler sampler;
     /** Completes when the transport notices the server broke the connection; never, for HTTP. */
@@ -77,9 +77,10 @@ public final class SessionMcpServer implements McpServer {
     /** The type of each tool's output schema (absent: none), from the last {@code tools/list}. */
     private Map<String, McpType> outputs;
 
-    private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
+    private SessionMcpServer(String label, McpSettings settings, CallerDesk desk, McpClientTransport transport,
             CompletableFuture<McpException> broken, Supplier<String> diagnostics, Consumer<String> agreed) {
         this.label = label;
+        this.desk = desk;
         this.agreed = agreed;
         this.settings = settings;
         this.transport = transport;
@@ -99,17 +100,21 @@ public final class SessionMcpServer implements McpServer {
      * @throws McpException when the server cannot be started or reached, or the handshake fails or times out
      */
     public static McpServer connect(McpAddress address, McpSettings settings) {
+        String label = label(address);
+        CallerDesk desk = new CallerDesk();
         SessionMcpServer server = switch (address) {
             case McpAddress.Stdio stdio -> {
                 ServerProcess process = ServerProcess.start(stdio, settings);
-                StdioTransport transport = new StdioTransport(process, MAPPER, label(address));
-                yield new SessionMcpServer(label(address), settings, transport, transport.broken(),
+                StdioTransport transport = new StdioTransport(process, MAPPER, label);
+                yield new SessionMcpServer(label, settings, desk, transport, transport.broken(),
                         process::stderrSuffix, revision -> { });
             }
             case McpAddress.StreamableHttp http -> {
                 VersionHeader header = new VersionHeader();
-                yield new SessionMcpServer(label(address), settings, StreamableHttp.transport(http, MAPPER, settings,
-                        header), new CompletableFuture<>(), () -> "", header::agree);
+                McpClientTransport transport = StreamableHttp.transport(http, MAPPER, settings, header,
+                        why -> desk.failWaiting(new McpException(label + ": " + why)));
+                yield new SessionMcpServer(label, settings, desk, transport, new CompletableFuture<>(), () -> "",
+                        header::agree);
             }
         };
         try {

@@ -6,14 +6,18 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import java.net.URI;
+import java.util.function.Consumer;
 
 /** The SDK's Streamable HTTP transport, pointed at an address's endpoint (mcp-bridge-v1.md §3.2). */
 final class StreamableHttp {
     private StreamableHttp() {
     }
 
+    /**
+     * @param lost told why when the event stream of a request ends before answering it and cannot be resumed
+     */
     static McpClientTransport transport(McpAddress.StreamableHttp address, McpJsonMapper mapper, McpSettings settings,
-            VersionHeader header) {
+            VersionHeader header, Consumer<String> lost) {
         URI endpoint = address.endpoint();
         // The SDK takes the origin and the path apart.
         String origin = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
@@ -25,6 +29,9 @@ final class StreamableHttp {
                 .supportedProtocolVersions(Revisions.SPOKEN)
                 .asyncHttpRequestCustomizer((request, method, uri, body, context) -> header.customize(request))
                 .connectTimeout(settings.handshakeTimeout())
+                // streams resume as the specification says, under the SDK (its own resumption is not that)
+                .clientBuilder(ResumingHttpClient.builder(lost))
+                .resumableStreams(false)
                 .build();
     }
 }
