@@ -3,7 +3,6 @@ package dev.lumen.launcher;
 import static dev.lumen.launcher.EmitCommandTest.lumen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,12 +40,7 @@ class McpClientCapabilitiesTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        String peers = System.getProperty("lumen.mcp.peers");
-        Path entry = peers == null ? null : Path.of(peers, "server-everything", "dist", "index.js");
-        if (entry == null || !Files.isRegularFile(entry)) {
-            fail("the MCP test peer server-everything is not installed (" + entry + "); run bin/mcp-peers");
-        }
-        everything = Files.createSymbolicLink(dir.resolve("everything.js"), entry.toAbsolutePath());
+        everything = Files.createSymbolicLink(dir.resolve("everything.js"), McpTestPeers.entryPoint("everything"));
         Files.createDirectories(dir.resolve(".lumen"));
     }
 

@@ -51,7 +51,7 @@ final class SamplingMessages {
             String type = block.path("type").asText("");
             if (!type.equals("text")) {
                 throw new IllegalArgumentException("message " + n + " holds " + (type.isEmpty() ? "a block with no type"
-                        : "a `" + type + "` block") + ", and Lumen samples text only");
+                        : "a block of type `" + type + "`") + ", and Lumen samples text only");
             }
             if (!text.isEmpty()) {
                 text.append('\n');
