@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.embed.PlainValues;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.mcp.McpElicitation;
 import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
@@ -138,6 +139,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Reach no network and perform no effect: answer tool calls from the cache (fs.read still "
                     + "reads local files), reporting each read or write not performed; a call it cannot answer fails.")
     private boolean offline;
+
+    @Option(names = "--mcp-elicitation", paramLabel = "POLICY",
+            description = "How MCP servers' requests for input (elicitation/create) are answered: defaults "
+                    + "(accept, with each field's default), decline, or fail (the call fails). Wins over the "
+                    + "documents' grants; with neither, no server may ask.")
+    private String mcpElicitation;
 
     @Option(names = "--jit", negatable = true,
             description = "Run on the optimizing runtime (--jit) or the fast-starting one (--no-jit). Default: "
@@ -488,11 +495,21 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Where the run's trace and the tool cache live, whether it is offline, and what it replays. */
-    private Map<String, String> storeOptions() {
+    /**
+     * Where the run's trace and the tool cache live, whether it is offline, what it replays, and how it answers
+     * MCP servers' elicitation requests.
+     */
+    private Map<String, String> storeOptions() throws UsageError {
         Map<String, String> options = storeOptions(storeDir, file, offline);
         if (replayRun != null) {
             options.put("lumen.Replay", replayRun);
+        }
+        if (mcpElicitation != null) {
+            if (McpElicitation.of(mcpElicitation).isEmpty()) {
+                throw new UsageError("`--mcp-elicitation " + mcpElicitation + "` is not a policy",
+                        "write one of " + String.join(", ", McpElicitation.texts()));
+            }
+            options.put("lumen.McpElicitation", mcpElicitation);
         }
         return options;
     }

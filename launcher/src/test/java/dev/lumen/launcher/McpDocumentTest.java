@@ -4,7 +4,6 @@ import static dev.lumen.launcher.EmitCommandTest.lumen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.trace.EventKind;
@@ -35,16 +34,12 @@ class McpDocumentTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        String peers = System.getProperty("lumen.mcp.peers");
-        Path entry = peers == null ? null : Path.of(peers, "server-filesystem", "dist", "index.js");
-        if (entry == null || !Files.isRegularFile(entry)) {
-            fail("the MCP test peer server-filesystem is not installed (" + entry + "); run bin/mcp-peers");
-        }
+        Path entry = McpTestPeers.entryPoint("filesystem");
         data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("config.json"), "{\"name\": \"billing\", \"retries\": 3}");
         Files.writeString(data.resolve("bad.json"), "{\"name\": \"\", \"retries\": -1}");
         Files.writeString(dir.resolve("secret.txt"), "outside");
-        server = Files.createSymbolicLink(dir.resolve("server-filesystem.js"), entry.toAbsolutePath());
+        server = Files.createSymbolicLink(dir.resolve("server-filesystem.js"), entry);
     }
 
     private Path document(String grant) throws IOException {

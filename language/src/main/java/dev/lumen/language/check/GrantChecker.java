@@ -30,9 +30,14 @@ import java.util.Optional;
  * Several grant lines for one target accumulate.
  */
 final class GrantChecker {
+    /** The tool a server grant's `sampling` clause names an import of. */
+    private static final String LLM_CHAT = "llm.chat";
+
     private final Context cx;
     /** Where each non-repeatable clause was first given, per alias and target. */
     private final Map<String, Span> firstClause = new HashMap<>();
+    /** The `sampling` clauses of server grants, checked once every grant is known. */
+    private final List<Decl.GrantClause> sampling = new ArrayList<>();
 
     private GrantChecker(Context cx) {
         this.cx = cx;
@@ -45,6 +50,44 @@ final class GrantChecker {
                 g.grant(grant);
             }
         }
+        g.sampling.forEach(g::samplingAlias);
+    }
+
+    /**
+     * A server grant's `sampling "Chat"` names an imported `llm.chat` alias that has a grant: the server's
+     * requests are answered by calls of that alias under its grant (E0054).
+     */
+    private void samplingAlias(Decl.GrantClause c) {
+        String name = (String) c.values().get(0).value();
+        ToolAlias chat = cx.symbols.tool(name);
+        if (chat != null && LLM_CHAT.equals(chat.toolId()) && chat.isGranted("")) {
+            return;
+        }
+        if (chat == null && cx.symbols.dropped(name, Decl.UseTool.class)) {
+            return; // its `use tool` line was reported
+        }
+        List<String> chats = cx.symbols.tools.values().stream().filter(t -> LLM_CHAT.equals(t.toolId()))
+                .map(ToolAlias::alias).toList();
+        List<String> granted = cx.symbols.tools.values().stream()
+                .filter(t -> LLM_CHAT.equals(t.toolId()) && t.isGranted("")).map(ToolAlias::alias).toList();
+        String nameGranted = granted.isEmpty()
+                ? "import a model and grant it: `use tool llm.chat as Chat` and `grant Chat model \"…\"`"
+                : "name " + (granted.size() == 1 ? "" : "one of ") + Names.quotedList(granted);
+        Diagnostic.Builder d = Diagnostic.error(Code.E0054, c.values().get(0).span(),
+                "`sampling` names `" + name + "`, which is not a granted `" + LLM_CHAT + "` import");
+        if (chat == null) {
+            d.label("no tool is imported as `" + name + "`");
+            d.help(Names.closest(name, chats).map(n -> "did you mean `" + n + "`?").orElse(nameGranted));
+        } else if (!LLM_CHAT.equals(chat.toolId())) {
+            d.label("`" + name + "` is " + (chat.isMcp() ? "an MCP server" : "`" + chat.toolId() + "`")
+                    + ", not a model");
+            d.help(nameGranted);
+        } else {
+            d.label("`" + name + "` has no grant");
+            d.help("grant the model the server may use: `grant " + name + " model \"…\"`");
+        }
+        d.note("the server's sampling requests are answered by calls of that alias, under its own grant");
+        cx.report(d);
     }
 
     private void grant(Decl.Grant grant) {
@@ -99,6 +142,9 @@ final class GrantChecker {
                     && (clause.repeatable() || !repeated(alias, "", c))) {
                 alias.grant("", grant.span());
                 alias.addClause("", new ToolAlias.GrantedClause(clause.clause(), null, values(c), c.span()));
+                if (clause == McpServerClause.SAMPLING) {
+                    sampling.add(c);
+                }
             }
         }
         if (grant.clauses().isEmpty() || !toolClauses.isEmpty()) {

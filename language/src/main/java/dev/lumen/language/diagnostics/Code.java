@@ -63,6 +63,7 @@ public enum Code {
     E0052("E0052", "host tool has the id of another tool"),
     // Authorization of MCP servers
     E0053("E0053", "server grant clauses that do not fit together"),
+    E0054("E0054", "sampling names no granted llm.chat import"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable");

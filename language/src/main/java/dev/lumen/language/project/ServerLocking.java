@@ -6,7 +6,9 @@ import dev.lumen.language.markdown.MarkdownExtractor;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.RunSettings;
 import dev.lumen.runtime.mcp.McpAddress;
+import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpConnector;
+import dev.lumen.runtime.mcp.McpElicitation;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpHandover;
 import dev.lumen.runtime.mcp.McpServer;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -81,9 +84,12 @@ public final class ServerLocking {
      * imports that {@code project}'s lock file does not record, and records it there (atomically, other entries
      * kept). Not under {@code @lock strict}, where the lock file is the truth. A server that cannot be reached
      * is in the returned project's {@code unreachable}. The sessions that read the manifests are kept for the run
-     * ({@link McpHandover}); {@link #closeKept} closes them when there is no run after all.
+     * ({@link McpHandover}); {@link #closeKept} closes them when there is no run after all. Since they serve the
+     * run, they declare the client capabilities it grants, with the run's {@code elicitation} policy if it states
+     * one (mcp-bridge-v1.md §11.3).
      */
-    public static Project lockForRun(SourceFile file, Project project, Consumer<String> notices) {
+    public static Project lockForRun(SourceFile file, Project project, Consumer<String> notices,
+            Optional<McpElicitation> elicitation) {
         if (!project.hasLockFile() || project.lockError() != null || locksStrictly(file)) {
             return project;
         }
@@ -93,8 +99,8 @@ public final class ServerLocking {
         for (String address : FrontEnd.importedServers(file)) {
             if (project.mcpServer(address).isEmpty()) {
                 try {
-                    McpServerManifest manifest = readForRun(address,
-                            grants.getOrDefault(address, McpServerGrant.NONE), project.document(), notices);
+                    McpServerManifest manifest = readForRun(address, McpCalls.forRun(grants.get(address), elicitation),
+                            project.document(), notices);
                     lock = (lock == null ? LockFile.empty() : lock).withServer(address, manifest.toJson());
                 } catch (McpException e) {
                     unreachable.put(address, e.getMessage());

@@ -26,12 +26,14 @@ import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.Verifier;
 import dev.lumen.lir.interpreter.LumenModuleObject;
 import dev.lumen.lir.interpreter.LumenProgram;
+import dev.lumen.runtime.mcp.McpElicitation;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
@@ -87,12 +89,33 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> Replay = new OptionKey<>("");
 
+    @Option(help = "How MCP servers' elicitation requests are answered, whatever the documents' grants say: "
+            + "defaults, decline or fail (empty: as each server grant says).", category = OptionCategory.USER,
+            stability = OptionStability.STABLE)
+    static final OptionKey<String> McpElicitation = new OptionKey<>("");
+
     private static final ContextReference<LumenContext> CONTEXT = ContextReference.create(LumenLanguage.class);
 
     @Override
     protected LumenContext createContext(Env env) {
         return new LumenContext(env, LumenRunEffects.create(env.getOptions().get(Store), env.getOptions().get(Offline),
-                env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env)));
+                env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env))
+                .withMcpElicitation(elicitation(env)));
+    }
+
+    /**
+     * The run's elicitation policy ({@code lumen.McpElicitation}), if it states one.
+     *
+     * @throws IllegalArgumentException for a value that is no policy (the context is then not created)
+     */
+    static Optional<McpElicitation> elicitation(Env env) {
+        String policy = env.getOptions().get(McpElicitation);
+        if (policy.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(dev.lumen.runtime.mcp.McpElicitation.of(policy).orElseThrow(() -> new IllegalArgumentException(
+                "lumen.McpElicitation is \"" + policy + "\"; it takes " + String.join(", ",
+                        dev.lumen.runtime.mcp.McpElicitation.texts()))));
     }
 
     /**
@@ -225,7 +248,7 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
         // types MCP calls from the lock file alone, so it starts nothing.
         boolean offline = context.env().getOptions().get(Offline) || !context.env().getOptions().get(Replay).isEmpty();
         if (!offline) {
-            project = ServerLocking.lockForRun(file, project, err::println);
+            project = ServerLocking.lockForRun(file, project, err::println, elicitation(context.env()));
             if (project.document() != null) {
                 context.readForRun(project.document());
             }

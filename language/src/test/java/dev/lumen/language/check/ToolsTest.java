@@ -158,6 +158,35 @@ class ToolsTest {
     }
 
     @Test
+    void samplingNamesAGrantedLlmChatImport() {
+        Checked c = Checked.of("""
+                use tool mcp "https://docs.example.com/mcp" as Docs
+                use tool llm.chat as Chat
+                grant Chat model "m"
+                use tool llm.chat as Draft
+                use tool http.get as Fetch
+                grant Fetch domain "example.com"
+                grant Docs sampling "Caht"
+                use tool mcp "https://wiki.example.com/mcp" as Wiki
+                grant Wiki sampling "Fetch"
+                use tool mcp "https://notes.example.com/mcp" as Notes
+                grant Notes sampling "Draft"
+                use tool mcp "https://todo.example.com/mcp" as Todo
+                grant Todo sampling "Chat"
+                """);
+        List<Diagnostic> wrong = c.all(Code.E0054);
+        assertEquals(3, wrong.size(), Checked.render(c.diagnostics()));
+        at(wrong.get(0), 7, 21, 27);
+        assertEquals("`sampling` names `Caht`, which is not a granted `llm.chat` import", wrong.get(0).message());
+        assertEquals("no tool is imported as `Caht`", wrong.get(0).label());
+        help(wrong.get(0), "did you mean `Chat`?");
+        assertEquals("`Fetch` is `http.get`, not a model", wrong.get(1).label());
+        help(wrong.get(1), "name `Chat`");
+        assertEquals("`Draft` has no grant", wrong.get(2).label());
+        help(wrong.get(2), "grant the model the server may use: `grant Draft model \"…\"`");
+    }
+
+    @Test
     void aToolClauseInAServerGrantStillNamesTheTools() {
         Checked c = Checked.of("""
                 use tool mcp "https://docs.example.com/mcp" as Docs

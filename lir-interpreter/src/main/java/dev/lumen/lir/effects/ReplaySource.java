@@ -12,6 +12,7 @@ import dev.lumen.runtime.trace.TraceEvent;
 import dev.lumen.runtime.trace.TraceReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A recorded run as the source of a replay's tool outputs (run.md §6.5): the replay must run the same
@@ -88,6 +89,24 @@ public final class ReplaySource {
         TraceEvent event = events.get((int) seq);
         return event.kind() == EventKind.ERROR && LumenException.Kind.CANCELLED.text().equals(event.errorKind())
                 ? event.message() : null;
+    }
+
+    /**
+     * The inputs of the next recorded call when it is a call of {@code chatToolId}, made for a server's sampling
+     * request during the call of {@code mcpToolId} that the program makes now: the program itself makes no other
+     * call before that one. Empty when the next recorded call is another.
+     */
+    Optional<CanonicalValue> nextCallOf(String chatToolId, String mcpToolId) {
+        if (next >= calls.size() || chatToolId.equals(mcpToolId) || !chatToolId.equals(calls.get(next).toolId())) {
+            return Optional.empty();
+        }
+        TraceEvent call = calls.get(next);
+        try {
+            return Optional.of(call.inputs().orElseThrow().resolve(blobs));
+        } catch (StoreException | java.util.NoSuchElementException e) {
+            throw diverged("at event " + call.seq() + ": the inputs recorded there cannot be read: "
+                    + (e.getMessage() == null ? "they are missing" : e.getMessage()));
+        }
     }
 
     /**

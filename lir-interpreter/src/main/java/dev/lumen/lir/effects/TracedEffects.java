@@ -22,7 +22,10 @@ import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.MemoryWindows;
 import dev.lumen.runtime.mcp.McpCaching;
 import dev.lumen.runtime.mcp.McpCalls;
+import dev.lumen.runtime.mcp.McpElicitation;
 import dev.lumen.runtime.mcp.McpHandover;
+import dev.lumen.runtime.mcp.McpSampler;
+import dev.lumen.runtime.mcp.McpServerClause;
 import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.mcp.McpToolAnnotations;
 import dev.lumen.runtime.store.CacheLookup;
@@ -91,6 +94,10 @@ public final class TracedEffects implements LumenEffects {
     private McpCalls mcp;
     /** The running document's grants of MCP servers themselves, by address (mcp-bridge-v1.md §11). */
     private Map<String, McpServerGrant> serverGrants = Map.of();
+    /** The module of the run in progress. */
+    private LirModule module;
+    /** The run's own elicitation policy, which wins over the server grants' ({@code --mcp-elicitation}). */
+    private Optional<McpElicitation> elicitation = Optional.empty();
     /**
      * The outputs of this run's MCP calls that later calls with the same key are answered with, by server
      * address and cache key (mcp-bridge-v1.md §9.4); a performed call that changes a server forgets its entries,
@@ -138,6 +145,15 @@ public final class TracedEffects implements LumenEffects {
         this.limits = new RunLimits(windows);
     }
 
+    /**
+     * Answers servers' {@code elicitation/create} by {@code policy} in every run, whatever their grants say
+     * ({@code lumen run --mcp-elicitation}, mcp-bridge-v1.md §11.3).
+     */
+    public TracedEffects withMcpElicitation(Optional<McpElicitation> policy) {
+        this.elicitation = policy;
+        return this;
+    }
+
 
     // ------------------------------------------------------------------------------------ runs and cells
 
@@ -170,6 +186,7 @@ public final class TracedEffects implements LumenEffects {
         this.base = documentDirectory(runProgram);
         this.tools = null;
         this.serverGrants = serverGrants(runProgram.module());
+        this.module = runProgram.module();
         RunSettings settings = runProgram.module().settings();
         this.cacheOn = store != null && settings.cache() == RunSettings.Cache.ON && replay == null;
         if (replay != null) {
@@ -292,15 +309,32 @@ public final class TracedEffects implements LumenEffects {
         if (cancelled != null) {
             throw cancelled;
         }
+        Performed call = perform(tool, CanonicalValue.of(arguments));
+        try {
+            return LumenImport.fromJson(LumenJson.fromTree(call.outputs().tree()), resultType,
+                    call.what() + " returned an output that is not a " + resultType);
+        } catch (LumenFailure e) { // the message quotes the output, and the run's error event records it
+            throw new LumenFailure(e.kind(), call.shownOutputs().scrub(e.getMessage()));
+        }
+    }
+
+    /** A call made: its output, that output as recorded (redacted), how errors name the tool, its usage figures. */
+    private record Performed(CanonicalValue outputs, Redacted shownOutputs, String what, Map<String, Object> usage) {
+    }
+
+    /**
+     * Calls {@code tool} with {@code inputs} under its grant — from the cache, the replayed run or the tool — and
+     * traces the call.
+     */
+    private Performed perform(ToolDef tool, CanonicalValue inputs) {
         if (tool.grants() == null) { // deny by default, whatever produced the LIR
-            throw toolFailure(tool, Redacted.unchanged(CanonicalValue.of(arguments)), Grants.of(Map.of()).hash(), System.nanoTime(),
+            throw toolFailure(tool, Redacted.unchanged(inputs), Grants.of(Map.of()).hash(), System.nanoTime(),
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
                             + "is called only under a `grant " + tool.alias() + " …` line", Map.of());
         }
         String toolId = toolId(tool);
         String version = version(tool);
         String what = "`" + tool.alias() + "` (" + (tool.toolId() != null ? toolId : "of " + tool.mcpServer()) + ")";
-        CanonicalValue inputs = CanonicalValue.of(arguments);
         Grants grants = Grants.of(tool.grants());
         Redaction redaction = Redaction.of(grants);
         Redacted shownInputs = redaction.redact(inputs);
@@ -315,6 +349,7 @@ public final class TracedEffects implements LumenEffects {
         JsonNode revalidation = null;
         String runKey = null; // the key a call this run answers again is kept under, or null
         if (replay != null) {
+            replaySampling(tool);
             ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.value().hash());
             if (call.outputs() == null) {
                 throw toolFailure(tool, shownInputs, policyHash, started, call.errorKind(), call.message(), Map.of());
@@ -387,11 +422,47 @@ public final class TracedEffects implements LumenEffects {
             record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs.value(),
                     shownOutputs.value(), latencyMs, fromCache, done, figures, answeredBy));
         }
-        try {
-            return LumenImport.fromJson(LumenJson.fromTree(outputs.tree()), resultType,
-                    what + " returned an output that is not a " + resultType);
-        } catch (LumenFailure e) { // the message quotes the output, and the run's error event records it
-            throw new LumenFailure(e.kind(), shownOutputs.scrub(e.getMessage()));
+        return new Performed(outputs, shownOutputs, what, usage);
+    }
+
+    /**
+     * Answers a server's {@code sampling/createMessage} (mcp-bridge-v1.md §11.3) by a call of the {@code llm.chat}
+     * alias its grant names, made as the program's own calls are, during the MCP call the server is serving.
+     */
+    private McpSampler.Reply sample(String alias, JsonNode input) {
+        ToolDef chat = chatTool(alias);
+        Performed call = perform(chat, CanonicalValue.of(input));
+        Object model = call.usage().getOrDefault("gen_ai.response.model", call.usage().get("gen_ai.request.model"));
+        if (model == null) { // answered from the cache: the model the grant names first
+            model = Grants.of(chat.grants()).strings("model").stream().findFirst().orElse("");
+        }
+        return new McpSampler.Reply(call.outputs().tree().asText(), String.valueOf(model));
+    }
+
+    /** The tool-table entry of {@code alias}, which the checker made sure is a granted llm.chat import. */
+    private ToolDef chatTool(String alias) {
+        return module.tools().stream().filter(t -> alias.equals(t.alias()) && t.toolId() != null).findFirst()
+                .orElseThrow(() -> new LumenFailure("the server grant's sampling names `" + alias
+                        + "`, which this program does not import"));
+    }
+
+    /**
+     * In a replay, the model calls a server asked for while the MCP call of {@code tool} went on come before that
+     * call in the recorded run: they are made again, answered from the recording, so that the replay has them
+     * where the run had them.
+     */
+    private void replaySampling(ToolDef tool) {
+        if (tool.toolId() != null) {
+            return;
+        }
+        McpServerGrant grant = serverGrants.get(tool.mcpServer());
+        Optional<String> alias = grant == null ? Optional.empty() : grant.value(McpServerClause.SAMPLING);
+        if (alias.isEmpty()) {
+            return;
+        }
+        ToolDef chat = chatTool(alias.get());
+        for (Optional<CanonicalValue> asked; (asked = replay.nextCallOf(toolId(chat), toolId(tool))).isPresent(); ) {
+            perform(chat, asked.get());
         }
     }
 
@@ -450,7 +521,7 @@ public final class TracedEffects implements LumenEffects {
             try {
                 if (tool.toolId() == null) {
                     if (mcp == null) {
-                        mcp = new McpCalls(base, serverGrants);
+                        mcp = new McpCalls(base, serverGrants, elicitation, this::sample);
                     }
                     return mcp.call(tool.mcpServer(), tool.mcpTool(), request, shown);
                 }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call (taking the
@@ -26,15 +28,30 @@ public final class McpCalls implements AutoCloseable {
 
     private final Path directory;
     private final Map<String, McpServerGrant> serverGrants;
+    private final Optional<McpElicitation> elicitation;
+    private final McpSampler sampler;
     private final Map<String, McpServer> servers = new LinkedHashMap<>();
 
     /**
      * @param directory    the running document's directory: relative server commands are read against it
      * @param serverGrants the document's grants of servers themselves, by address (§11)
+     * @param elicitation  the run's elicitation policy, which wins over the grants' ({@code --mcp-elicitation})
+     * @param sampler      how the run answers a server's sampling requests that its grant allows
      */
-    public McpCalls(Path directory, Map<String, McpServerGrant> serverGrants) {
+    public McpCalls(Path directory, Map<String, McpServerGrant> serverGrants, Optional<McpElicitation> elicitation,
+            McpSampler sampler) {
         this.directory = directory;
         this.serverGrants = Map.copyOf(serverGrants);
+        this.elicitation = elicitation;
+        this.sampler = sampler;
+    }
+
+    /**
+     * The grant of the server at {@code address} as a run applies it: the document's, with the run's elicitation
+     * policy when it states one (mcp-bridge-v1.md §11.3).
+     */
+    public static McpServerGrant forRun(McpServerGrant grant, Optional<McpElicitation> elicitation) {
+        return (grant == null ? McpServerGrant.NONE : grant).withElicitation(elicitation);
     }
 
     /**
@@ -53,7 +70,8 @@ public final class McpCalls implements AutoCloseable {
                 // the session that read the server's tools for this run, if one did; else a new one
                 server = McpHandover.take(address, directory)
                         .orElseGet(() -> McpConnector.connect(address, McpSettings.of(directory)
-                                .withGrant(serverGrants.getOrDefault(address, McpServerGrant.NONE))));
+                                .withGrant(forRun(serverGrants.get(address), elicitation))));
+                server.sampler(sampler);
                 servers.put(address, server);
             }
             JsonNode output = server.call(tool, request.input(), Duration.ofMillis(timeout), progress);
@@ -75,10 +93,21 @@ public final class McpCalls implements AutoCloseable {
         }
     }
 
-    /** The server's name, version and protocol revision from its handshake, as traced (mcp-bridge-v1.md §4). */
+    /**
+     * The server's name, version and protocol revision from its handshake, and the requests it sent since the
+     * last call with the client's answers, as traced (mcp-bridge-v1.md §4, §11.3).
+     */
     private static Map<String, Object> identity(McpServer server) {
         McpServerIdentity id = server.identity();
-        return Map.of("name", id.name(), "version", id.version(), "protocol_version", id.protocolVersion());
+        Map<String, Object> traced = new LinkedHashMap<>();
+        traced.put("name", id.name());
+        traced.put("version", id.version());
+        traced.put("protocol_version", id.protocolVersion());
+        List<McpServerRequest> requests = server.takeServerRequests();
+        if (!requests.isEmpty()) {
+            traced.put("requests", requests.stream().map(McpServerRequest::toTrace).toList());
+        }
+        return traced;
     }
 
     /** A pin clause {@code name "v"} allows argument {@code name} only the granted values. */

@@ -45,6 +45,21 @@ public interface McpServer extends AutoCloseable {
         return new McpServerManifest(identity(), tools());
     }
 
+    /**
+     * The requests the server sent since this was last asked (mcp-bridge-v1.md §11.3), each with the client's
+     * answer, in the order they came; the caller records them with the call they came before or during.
+     */
+    default List<McpServerRequest> takeServerRequests() {
+        return List.of();
+    }
+
+    /**
+     * Who answers the server's {@code sampling/createMessage} from now on, on the thread waiting for the server's
+     * answer to a request; until one is set (and whenever the server grant grants no sampling) they are refused.
+     */
+    default void sampler(McpSampler sampler) {
+    }
+
     /** Ends the session and stops the server process, if there is one; never fails, returns within seconds. */
     @Override
     void close();

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public enum McpServerClause {
     /** How the client answers {@code elicitation/create}. */
-    ELICITATION("elicitation", false, List.of("defaults", "decline", "fail")),
+    ELICITATION("elicitation", false, McpElicitation.texts()),
     /** A directory or file the server may know of ({@code roots/list}); repeatable. */
     ROOTS("roots", true, List.of()),
     /** The {@code llm.chat} alias that answers {@code sampling/createMessage}, under its own grant. */

@@ -36,4 +36,22 @@ public record McpServerGrant(Map<String, List<Object>> clauses) {
     public boolean isEmpty() {
         return clauses.isEmpty();
     }
+
+    /** The elicitation policy the grant states, if it states one. */
+    public Optional<McpElicitation> elicitation() {
+        return value(McpServerClause.ELICITATION).flatMap(McpElicitation::of);
+    }
+
+    /**
+     * This grant with its {@code elicitation} clause replaced by {@code policy}, when there is one: a run's
+     * {@code --mcp-elicitation} wins over the document (mcp-bridge-v1.md §11.3).
+     */
+    public McpServerGrant withElicitation(Optional<McpElicitation> policy) {
+        if (policy.isEmpty()) {
+            return this;
+        }
+        Map<String, List<Object>> replaced = new LinkedHashMap<>(clauses);
+        replaced.put(McpServerClause.ELICITATION.clause(), List.of(policy.get().text()));
+        return new McpServerGrant(replaced);
+    }
 }

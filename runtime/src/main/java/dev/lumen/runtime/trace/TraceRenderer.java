@@ -1,9 +1,12 @@
 package dev.lumen.runtime.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.RecordedValue;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,6 +75,7 @@ public final class TraceRenderer {
                 } else {
                     out.append(value("outputs", e.outputs()));
                 }
+                out.append(serverRequests(e));
             }
             case SCHEMA_VALIDATE -> out.append(' ').append(e.schema()).append(where)
                     .append(Boolean.TRUE.equals(e.valid()) ? "  valid" : "  invalid")
@@ -93,6 +97,25 @@ public final class TraceRenderer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The requests an MCP server sent the client during a call, and how each was answered (mcp-bridge-v1.md
+     * §11.3): {@code  server asked elicitation/create (accept), sampling/createMessage (refused -32601)}.
+     */
+    private static String serverRequests(TraceEvent e) {
+        JsonNode requests = e.json().path("server").path("requests");
+        if (!requests.isArray() || requests.isEmpty()) {
+            return "";
+        }
+        List<String> asked = new ArrayList<>();
+        for (JsonNode r : requests) {
+            JsonNode action = r.path("result").path("action");
+            String answer = r.path("error").isObject() ? "refused " + r.path("error").path("code").asText()
+                    : action.isTextual() ? action.asText() : "answered";
+            asked.add(r.path("method").asText() + " (" + answer + ")");
+        }
+        return "  server asked " + String.join(", ", asked);
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.List;
  * revision it was made with, lists no tools, and records the {@code MCP-Protocol-Version} header of every request
  * as {@code "WHAT HEADER"} (WHAT the JSON-RPC method, {@code GET} or {@code DELETE}; HEADER {@code -} when absent).
  */
-final class RevisionHttpServer implements AutoCloseable {
+class RevisionHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String revision;
@@ -45,10 +45,21 @@ final class RevisionHttpServer implements AutoCloseable {
         seen.add(what + " " + (header == null ? "-" : header));
     }
 
+    /**
+     * Answers a request in a way of a server of its own, returning whether it did: {@code message} is the
+     * JSON-RPC message of a POST, null for a GET or a DELETE. This server answers every request itself.
+     */
+    protected boolean answered(HttpExchange exchange, JsonNode message) throws IOException {
+        return false;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestMethod().equals("POST")) {
                 see(exchange.getRequestMethod(), exchange);
+                if (answered(exchange, null)) {
+                    return;
+                }
                 // no stream to offer on GET; a DELETE ends the session
                 exchange.sendResponseHeaders(exchange.getRequestMethod().equals("GET") ? 405 : 200, -1);
                 return;
@@ -56,6 +67,9 @@ final class RevisionHttpServer implements AutoCloseable {
             JsonNode message = JSON.readTree(exchange.getRequestBody());
             String method = message.path("method").asText("response");
             see(method, exchange);
+            if (answered(exchange, message)) {
+                return;
+            }
             if (!message.has("id")) {
                 exchange.sendResponseHeaders(202, -1);
                 return;

@@ -62,6 +62,21 @@ class TraceRendererTest {
         assertEquals("      … line 5 is incomplete (the run was stopped while writing it)", lines[5]);
     }
 
+    @Test
+    void showsTheRequestsAnMcpServerSentDuringACall() {
+        Store store = Store.at(dir);
+        TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of());
+        w.toolCall("run", "mcp:stdio:srv#ask", "unversioned", SampleRun.POLICY, Map.of(), "ok", 5, false, Map.of(),
+                Map.of("name", "srv", "version", "1", "protocol_version", "2025-11-25", "requests", List.of(
+                        Map.of("method", "elicitation/create", "result", Map.of("action", "accept")),
+                        Map.of("method", "roots/list", "result", Map.of("roots", List.of())),
+                        Map.of("method", "sampling/createMessage", "error", Map.of("code", -32601, "message", "no")))));
+        w.close();
+        String line = TraceRenderer.render(TraceReader.read(store, w.runId())).split("\n")[2];
+        assertEquals("  server asked elicitation/create (accept), roots/list (answered), sampling/createMessage "
+                + "(refused -32601)", line.substring(line.indexOf("  server asked")));
+    }
+
     private static String brief(String hash) {
         return ContentHash.brief(hash);
     }

@@ -11,6 +11,10 @@ revision:V     speaks revision V, with one tool `measure` that declares an outpu
 no-tools       declares no capabilities, and fails tools/list as a server without tools does
 asks-client    a tool `ask` whose call first asks the client for elicitation, sampling and roots, then
                answers with the client's capabilities and the error code of each of the client's answers
+client-features  a client's capabilities at work: `elicit` (argument `required`: a form whose required
+               property has no default), `sample` and `roots` ask the client, and each answers with the
+               client's answer as JSON text; as soon as the client is initialized, a client that declares
+               roots is asked for them, before any call
 slow           a tool `slow` whose call is answered with progress notifications (1/2 "started", 2/2 "almost")
                for its progress token, and one for another token, but never with a result; the server goes on
                reading, so a notifications/cancelled the client sends arrives
@@ -35,13 +39,7 @@ def send(message):
     sys.stdout.flush()
 
 
-def received():
-    for line in sys.stdin:
-        message = json.loads(line)
-        if log:
-            with open(log, "a") as f:
-                f.write(logged(message) + "\n")
-        yield message
+backlog = []  # messages read while waiting for the client's answer to a request, handled after it
 
 
 def logged(message):
@@ -59,6 +57,26 @@ def logged(message):
 def progress(token, done, total, message):
     send({"jsonrpc": "2.0", "method": "notifications/progress",
           "params": {"progressToken": token, "progress": done, "total": total, "message": message}})
+
+
+def read():
+    """The next message from the client, or None at the end of stdin."""
+    line = sys.stdin.readline()
+    if not line:
+        return None
+    message = json.loads(line)
+    if log:
+        with open(log, "a") as f:
+            f.write(logged(message) + "\n")
+    return message
+
+
+def received():
+    while True:
+        message = backlog.pop(0) if backlog else read()
+        if message is None:
+            return
+        yield message
 
 
 def answer(request, result):
@@ -86,6 +104,34 @@ def ask_client(messages, client_capabilities):
         "%s: %s" % (method, codes.get(method)) for method in ASKED)
 
 
+FORM = {"type": "object", "properties": {
+    "name": {"type": "string", "default": "Ada"},
+    "age": {"type": "integer", "default": 36},
+    "nickname": {"type": "string"}},
+    "required": ["name"]}
+ASKS = {
+    "elicit": lambda arguments: ("elicitation/create", {
+        "message": "Who are you?",
+        "requestedSchema": dict(FORM, required=["name", "nickname"]) if arguments.get("required") else FORM}),
+    "sample": lambda arguments: ("sampling/createMessage", {
+        "messages": [{"role": "user", "content": {"type": "text", "text": "Say hello"}}],
+        "systemPrompt": "Be brief.", "maxTokens": 20}),
+    "roots": lambda arguments: ("roots/list", {}),
+}
+
+
+def ask(method, params, number):
+    """Sends the client a request and returns its answer (the whole response) as JSON text."""
+    send({"jsonrpc": "2.0", "id": "feature-%s" % number, "method": method, "params": params})
+    while True:
+        message = read()
+        if message is None:
+            return "no answer"
+        if message.get("id") == "feature-%s" % number and "method" not in message:
+            return json.dumps({k: message[k] for k in ("result", "error") if k in message}, sort_keys=True)
+        backlog.append(message)
+
+
 if mode == "exit":
     sys.stderr.write("misbehaving: cannot open its configuration\n")
     sys.exit(3)
@@ -94,6 +140,8 @@ client_capabilities = None
 messages = received()
 for request in messages:
     method = request.get("method")
+    if mode == "client-features" and method == "notifications/initialized" and "roots" in client_capabilities:
+        ask("roots/list", {}, 0)
     if "id" not in request or mode == "silent":
         continue
     if method == "initialize":
@@ -128,6 +176,12 @@ for request in messages:
         progress("someone-else", 9, 9, "not yours")
         progress(token, 1, 2, "started")
         progress(token, 2, 2, "almost")
+    elif mode == "client-features" and method == "tools/list":
+        answer(request, {"tools": [{"name": name, "inputSchema": {"type": "object"}} for name in ASKS]})
+    elif mode == "client-features" and method == "tools/call":
+        params = request["params"]
+        asked, asked_params = ASKS[params["name"]](params.get("arguments") or {})
+        answer(request, {"content": [{"type": "text", "text": ask(asked, asked_params, request["id"])}]})
     elif mode == "asks-client" and method == "tools/call":
         answer(request, {"content": [{"type": "text", "text": ask_client(messages, client_capabilities)}]})
 

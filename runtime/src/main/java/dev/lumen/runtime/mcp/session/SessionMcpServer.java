@@ -8,8 +8,10 @@ import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.mcp.AuthorizationClauses;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.mcp.McpSampler;
 import dev.lumen.runtime.mcp.McpServer;
 import dev.lumen.runtime.mcp.McpServerIdentity;
+import dev.lumen.runtime.mcp.McpServerRequest;
 import dev.lumen.runtime.mcp.McpSettings;
 import dev.lumen.runtime.mcp.McpTool;
 import dev.lumen.runtime.mcp.McpToolAnnotations;
@@ -66,8 +68,14 @@ public final class SessionMcpServer implements McpServer {
     private final McpSettings settings;
     private final McpAsyncClient client;
     private final McpClientTransport transport;
+    /** The transport as the SDK sees it: it notes the server's requests and their answers. */
+    private final ObservedTransport observed;
     /** The transport as the client sees it: it knows the id of each call in flight, to cancel it. */
     private final CallTracking tracking;
+    /** Where the server's requests that the waiting thread answers are handed to it. */
+    private final CallerDesk desk;
+    /** Who answers sampling requests; null until the run that uses this session sets it. */
+    private volatile McpSampler sampler;
     /** Who is told the progress of each call in flight, by its progress token. */
     private final Map<Object, ProgressListener> listening = new ConcurrentHashMap<>();
     private final AtomicLong tokens = new AtomicLong();
@@ -86,24 +94,25 @@ public final class SessionMcpServer implements McpServer {
     /** The type of each tool's output schema (absent: none), from the last {@code tools/list}. */
     private Map<String, McpType> outputs;
 
-    private SessionMcpServer(String label, McpSettings settings, McpClientTransport transport,
+    private SessionMcpServer(String label, McpSettings settings, CallerDesk desk, McpClientTransport transport,
             CompletableFuture<McpException> broken, Supplier<String> diagnostics, Consumer<String> agreed,
             LongSupplier authorizing) {
         this.label = label;
+        this.desk = desk;
         this.authorizing = authorizing;
         this.agreed = agreed;
         this.settings = settings;
         this.transport = transport;
         this.broken = broken;
         this.diagnostics = diagnostics;
-        this.tracking = new CallTracking(transport);
-        this.client = McpClient.async(tracking)
+        this.observed = new ObservedTransport(transport, JSON, desk::answered);
+        this.tracking = new CallTracking(observed);
+        McpClient.AsyncSpec spec = McpClient.async(tracking)
                 .clientInfo(McpSchema.Implementation.builder(CLIENT_NAME, CLIENT_VERSION).build())
                 .progressConsumer(this::progressed)
-                .capabilities(McpSchema.ClientCapabilities.builder().build())
                 .initializationTimeout(SDK_REQUEST_TIMEOUT)
-                .requestTimeout(SDK_REQUEST_TIMEOUT)
-                .build();
+                .requestTimeout(SDK_REQUEST_TIMEOUT);
+        this.client = new ClientFeatures(label, settings, desk, () -> sampler, JSON).apply(spec).build();
     }
 
     /**
@@ -112,21 +121,24 @@ public final class SessionMcpServer implements McpServer {
      * @throws McpException when the server cannot be started or reached, or the handshake fails or times out
      */
     public static McpServer connect(McpAddress address, McpSettings settings) {
+        String label = label(address);
+        CallerDesk desk = new CallerDesk();
         SessionMcpServer server = switch (address) {
             case McpAddress.Stdio stdio -> {
-                AuthorizationClauses.require(settings.grant(), false, label(address));
+                AuthorizationClauses.require(settings.grant(), false, label);
                 ServerProcess process = ServerProcess.start(stdio, settings);
-                StdioTransport transport = new StdioTransport(process, MAPPER, label(address));
-                yield new SessionMcpServer(label(address), settings, transport, transport.broken(),
+                StdioTransport transport = new StdioTransport(process, MAPPER, label);
+                yield new SessionMcpServer(label, settings, desk, transport, transport.broken(),
                         process::stderrSuffix, revision -> { }, () -> 0);
             }
             case McpAddress.StreamableHttp http -> {
                 VersionHeader header = new VersionHeader();
-                McpAuthorization authorization = McpAuthorization.of(label(address), http.endpoint(), settings.grant(),
+                McpAuthorization authorization = McpAuthorization.of(label, http.endpoint(), settings.grant(),
                         AuthEnvironment.ofProcess());
-                yield new SessionMcpServer(label(address), settings, StreamableHttp.transport(http, MAPPER, settings,
-                        header, authorization), new CompletableFuture<>(), () -> "", header::agree,
-                        authorization::authorizingNanos);
+                McpClientTransport transport = StreamableHttp.transport(http, MAPPER, settings, header, authorization,
+                        why -> desk.failWaiting(new McpException(label + ": " + why)));
+                yield new SessionMcpServer(label, settings, desk, transport, new CompletableFuture<>(), () -> "",
+                        header::agree, authorization::authorizingNanos);
             }
         };
         try {
@@ -238,6 +250,16 @@ public final class SessionMcpServer implements McpServer {
         return CallResults.toJson(label, tool, result, output(tool), JSON);
     }
 
+    @Override
+    public List<McpServerRequest> takeServerRequests() {
+        return observed.take();
+    }
+
+    @Override
+    public void sampler(McpSampler run) {
+        this.sampler = run;
+    }
+
     /** A {@code notifications/progress} from the server, for the call whose token it names (others are dropped). */
     private Mono<Void> progressed(McpSchema.ProgressNotification notification) {
         ProgressListener listener = notification.progressToken() == null ? null
@@ -260,7 +282,8 @@ public final class SessionMcpServer implements McpServer {
     }
 
     /**
-     * Waits for {@code request} for at most {@code timeout}, or until the transport breaks.
+     * Waits for {@code request} for at most {@code timeout}, or until the transport breaks, answering meanwhile
+     * the server's requests that the waiting thread answers (sampling), or failing as one of them says.
      *
      * @throws ServerAnswer when the server answered with a JSON-RPC error
      * @throws McpException on a timeout, a broken connection or any other failure
@@ -274,32 +297,16 @@ public final class SessionMcpServer implements McpServer {
      * the client stops waiting for it, the server is told so.
      */
     private <T> T await(Mono<T> request, Duration timeout, String what, Object call) {
-        CompletableFuture<T> answer = request.toFuture();
-        broken.whenComplete((cause, unused) -> answer.completeExceptionally(cause));
-        long start = System.nanoTime();
-        long authorizedBefore = authorizing.getAsLong();
         try {
-            while (true) {
-                // the time spent authorizing (the user signing in) is not the server's
-                long left = timeout.toNanos() - (System.nanoTime() - start)
-                        + (authorizing.getAsLong() - authorizedBefore);
-                try {
-                    return answer.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    if (System.nanoTime() - start - (authorizing.getAsLong() - authorizedBefore) >= timeout.toNanos()) {
-                        throw e;
-                    }
-                }
-            }
+            // the time spent authorizing (the user signing in) is not the server's
+            return desk.await(request, broken, timeout.toMillis(), authorizing);
         } catch (TimeoutException e) {
-            answer.cancel(true);
             if (call != null) {
                 tracking.cancel(call, "the client stopped waiting for an answer after " + timeout.toMillis() + " ms");
             }
             throw new McpException(label + " did not answer " + what + " within " + timeout.toMillis() + " ms"
                     + diagnostics.get());
         } catch (InterruptedException e) {
-            answer.cancel(true);
             Thread.currentThread().interrupt();
             if (call != null) {
                 tracking.cancel(call, CANCELLED_REASON);

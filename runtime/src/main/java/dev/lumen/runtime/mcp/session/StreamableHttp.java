@@ -7,6 +7,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import java.net.URI;
+import java.util.function.Consumer;
 
 /**
  * The SDK's Streamable HTTP transport, pointed at an address's endpoint (mcp-bridge-v1.md §3.2), with the
@@ -16,8 +17,11 @@ final class StreamableHttp {
     private StreamableHttp() {
     }
 
+    /**
+     * @param lost told why when the event stream of a request ends before answering it and cannot be resumed
+     */
     static McpClientTransport transport(McpAddress.StreamableHttp address, McpJsonMapper mapper, McpSettings settings,
-            VersionHeader header, McpAuthorization authorization) {
+            VersionHeader header, McpAuthorization authorization, Consumer<String> lost) {
         URI endpoint = address.endpoint();
         // The SDK takes the origin and the path apart.
         String origin = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
@@ -31,6 +35,9 @@ final class StreamableHttp {
                         .flatMap(authorization::customize))
                 .authorizationErrorHandler(authorization.errorHandler())
                 .connectTimeout(settings.handshakeTimeout())
+                // streams resume as the specification says, under the SDK (its own resumption is not that)
+                .clientBuilder(ResumingHttpClient.builder(lost))
+                .resumableStreams(false)
                 .build();
     }
 }
