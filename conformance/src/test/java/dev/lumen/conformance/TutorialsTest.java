@@ -9,6 +9,7 @@ import dev.lumen.language.CheckResult;
 import dev.lumen.language.FrontEnd;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.store.TrustedEntries;
 import java.io.IOException;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.TestFactory;
  * The tutorials of {@code docs/tutorials/} cannot rot. Each page {@code NAME.md} may have a folder {@code NAME/}
  * of documents and files it works with. In a page:
  * <ul>
- *   <li>every {@code lumen} block is checked by the front end: on its own, or, with the attribute
+ *   <li>every {@code lumen} block is checked by the front end: on its own (bundled tools only), or, with the attribute
  *       {@code from=FILE} (relative to {@code docs/tutorials/}), as the excerpt of that file it must be
- *       verbatim. It must check without a diagnostic, or, with {@code expect=CODE}, with exactly that error code;
+ *       verbatim. It must check without a diagnostic, or, with {@code expect=CODE}, with exactly that error code.
+ *       A block of another language with {@code from=FILE} must be a verbatim excerpt of that file;
  *   <li>every {@code console} block ({@link ConsoleTranscript}) is run, in page order, at the root of a fresh copy
  *       of the repository's layout holding the page's folder (and each folder named by an attribute
- *       {@code uses=DIR}): each {@code bin/lumen} command must print its expected output and exit 0, or the
+ *       {@code uses=PATH,…}, relative to the root; a folder with a {@code package.json} but no {@code node_modules}
+ *       skips the block): each {@code bin/lumen} command must print its expected output and exit 0, or the
  *       block's {@code exit=N}. No API key, no model, no network other than what the folders ship.
  * </ul>
  */
@@ -69,6 +72,10 @@ class TutorialsTest {
             String name = page.getFileName().toString();
             List<DynamicNode> tests = new ArrayList<>();
             for (FencedBlock block : blocks) {
+                if (block.attributes().containsKey("from") && !block.language().equals("lumen")) {
+                    tests.add(DynamicTest.dynamicTest(block.language() + " block at line " + block.line(),
+                            () -> excerpt(name, block)));
+                }
                 if (block.language().equals("lumen")) {
                     tests.add(DynamicTest.dynamicTest("lumen block at line " + block.line(),
                             () -> checks(name, block)));
@@ -92,11 +99,10 @@ class TutorialsTest {
         if (from == null) {
             result = FrontEnd.check(new SourceFile(where, "```lumen\n" + block.text() + "```\n"));
         } else {
-            Path file = TUTORIALS.resolve(from);
-            assertTrue(Files.isRegularFile(file), where + ": from=" + from + " is not a file of docs/tutorials/");
+            Path file = excerpt(page, block);
             String text = read(file);
-            assertTrue(text.contains(block.text()), where + ": the block is not a verbatim excerpt of " + from);
-            result = FrontEnd.check(new SourceFile(from, text));
+            // As `lumen check` sees it: with the tools beside it and its store's lock file.
+            result = ProjectLoader.check(new SourceFile(from, text, file));
         }
         String expected = block.attributes().get("expect");
         List<String> codes = result.diagnostics().stream().map(d -> d.code().id()).distinct().toList();
@@ -107,6 +113,16 @@ class TutorialsTest {
                     + Corpus.render(result));
             assertTrue(result.diagnostics().stream().allMatch(Diagnostic::isError), () -> Corpus.render(result));
         }
+    }
+
+    /** The file a block with {@code from=FILE} shows, after checking that the block is a verbatim part of it. */
+    private static Path excerpt(String page, FencedBlock block) {
+        String from = block.attributes().get("from");
+        Path file = TUTORIALS.resolve(from).normalize();
+        String where = page + ":" + block.line();
+        assertTrue(Files.isRegularFile(file), where + ": from=" + from + " names no file (relative to docs/tutorials/)");
+        assertTrue(read(file).contains(block.text()), where + ": the block is not a verbatim excerpt of " + from);
+        return file;
     }
 
     /** A fresh copy, per page, of the folders its commands work in; made when its first block runs. */
@@ -121,10 +137,14 @@ class TutorialsTest {
         void runs(String name, FencedBlock block) throws IOException, InterruptedException {
             assertTrue(LumenScript.available(), "the launcher is not built: run the conformance tests through the"
                     + " reactor (-pl conformance -am)");
-            String uses = block.attributes().get("uses");
-            if (uses != null && Files.exists(LumenScript.ROOT.resolve(uses).resolve("package.json"))) {
-                Assumptions.assumeTrue(Files.isDirectory(LumenScript.ROOT.resolve(uses).resolve(NODE_MODULES)),
-                        uses + " has no " + NODE_MODULES + ": bin/mcp-peers installs them");
+            List<String> uses = block.attributes().containsKey("uses")
+                    ? List.of(block.attributes().get("uses").split(",")) : List.of();
+            for (String used : uses) {
+                Path folder = LumenScript.ROOT.resolve(used);
+                if (Files.exists(folder.resolve("package.json"))) {
+                    Assumptions.assumeTrue(Files.isDirectory(folder.resolve(NODE_MODULES)),
+                            used + " has no " + NODE_MODULES + ": bin/mcp-peers installs them");
+                }
             }
             if (root == null) {
                 Files.createDirectories(SANDBOXES);
@@ -132,8 +152,10 @@ class TutorialsTest {
                 String folder = page.getFileName().toString().replace(".md", "");
                 copy(LumenScript.ROOT.resolve("docs/tutorials").resolve(folder), root.resolve("docs/tutorials").resolve(folder));
             }
-            if (uses != null && !Files.exists(root.resolve(uses))) {
-                copy(LumenScript.ROOT.resolve(uses), root.resolve(uses));
+            for (String used : uses) {
+                if (!Files.exists(root.resolve(used))) {
+                    copy(LumenScript.ROOT.resolve(used), root.resolve(used));
+                }
             }
             int status = Integer.parseInt(block.attributes().getOrDefault("exit", "0"));
             String where = name + ":" + block.line();
@@ -174,7 +196,12 @@ class TutorialsTest {
      * entries Lumen ships (a reader's own traces and entries stay behind), {@code node_modules} linked, not copied.
      */
     static void copy(Path from, Path to) throws IOException {
-        assertTrue(Files.isDirectory(from), from + " is not a folder");
+        assertTrue(Files.exists(from), from + " does not exist");
+        if (Files.isRegularFile(from)) {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+            return;
+        }
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path relative = from.relativize(file);
