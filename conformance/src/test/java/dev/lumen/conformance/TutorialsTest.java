@@ -2,6 +2,7 @@ package dev.lumen.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -242,6 +243,16 @@ class TutorialsTest {
         assertFalse(step.matches("run a\ntook 12 ms\nend\n"), "… stays within a line");
         assertFalse(step.matches("run a took 12 ms\nend\nmore\n"));
         assertEquals(List.of("run", "--arg", "text=a b", "x"), ConsoleTranscript.words("run --arg text=\"a b\" 'x'"));
+    }
+
+    @Test
+    void aTranscriptRunsOnlyPlainLumenCommands() {
+        assertThrows(IllegalArgumentException.class, () -> ConsoleTranscript.of("$ rm -r docs\n"));
+        assertThrows(IllegalArgumentException.class, () -> ConsoleTranscript.of("$ bin/lumen run x > out\n"));
+        assertThrows(IllegalArgumentException.class, () -> ConsoleTranscript.of("output first\n$ bin/lumen check x\n"));
+        assertThrows(IllegalArgumentException.class, () -> FencedBlock.of("```console\n$ bin/lumen check x\n"));
+        assertEquals(Map.of("from", "a.lm.md", "expect", "E0025"),
+                FencedBlock.of("text\n```lumen from=a.lm.md expect=E0025\nx\n```\n").getFirst().attributes());
     }
 
     private static String read(Path file) {
