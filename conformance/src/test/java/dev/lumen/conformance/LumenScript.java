@@ -34,14 +34,19 @@ final class LumenScript {
 
     /** Starts {@code bin/lumen args…} in {@code dir}, with {@code env} added to the environment. */
     static Process start(Path dir, Map<String, String> env, List<String> args, Path out, Path err) throws IOException {
+        ProcessBuilder builder = builder(dir, args).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** {@code bin/lumen args…} in {@code dir}, reading nothing, for the caller to redirect and start. */
+    static ProcessBuilder builder(Path dir, List<String> args) {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("LUMEN_BUILD", "0");
-        builder.environment().putAll(env);
-        return builder.start();
+        return builder;
     }
 
     /** Runs {@code bin/lumen args…} in {@code dir} to the end (at most two minutes). */

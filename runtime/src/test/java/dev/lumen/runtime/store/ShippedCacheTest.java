@@ -10,6 +10,7 @@ import dev.lumen.runtime.json.CanonicalJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,21 +21,31 @@ import org.junit.jupiter.api.io.TempDir;
  * digest, wherever they are — and nothing else that is not sealed with the user's key.
  */
 class ShippedCacheTest {
-    private static final Path SHIPPED = Path.of("..", "examples", ".lumen", "cache");
+    /** The stores that ship cache entries: the examples' and the tutorials'. */
+    private static final List<Path> STORES =
+            List.of(Path.of("..", "examples"), Path.of("..", "docs", "tutorials", "first-agent"));
 
     @TempDir
     Path dir;
 
     private static List<Path> shippedEntries() throws IOException {
-        try (Stream<Path> files = Files.walk(SHIPPED)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        List<Path> entries = new ArrayList<>();
+        for (Path store : STORES) {
+            try (Stream<Path> files = Files.walk(cacheOf(store))) {
+                files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(entries::add);
+            }
         }
+        return entries;
+    }
+
+    private static Path cacheOf(Path store) {
+        return store.resolve(".lumen").resolve("cache");
     }
 
     @Test
     void everyShippedEntryIsListedAsTrusted() throws IOException {
         List<Path> entries = shippedEntries();
-        assertFalse(entries.isEmpty(), "the examples ship a cache");
+        assertFalse(entries.isEmpty(), "the examples and the tutorials ship a cache");
         for (Path entry : entries) {
             assertTrue(TrustedEntries.contains(CanonicalJson.sha256(Files.readAllBytes(entry))), entry + " changed: update its"
                     + " line in runtime/src/main/resources/dev/lumen/runtime/store/trusted-cache-entries.txt");
@@ -47,7 +58,9 @@ class ShippedCacheTest {
         for (Path shipped : shippedEntries()) {
             JsonNode entry = CanonicalJson.parse(Files.readString(shipped));
             String tool = entry.get("tool_id").textValue();
-            Path copy = dir.resolve(".lumen/cache").resolve(SHIPPED.relativize(shipped));
+            Path shippedCache = STORES.stream().map(ShippedCacheTest::cacheOf).filter(shipped::startsWith).findFirst()
+                    .orElseThrow();
+            Path copy = dir.resolve(".lumen/cache").resolve(shippedCache.relativize(shipped));
             Files.createDirectories(copy.getParent());
             Files.copy(shipped, copy);
             ToolCache cache = Store.at(dir).cache();
