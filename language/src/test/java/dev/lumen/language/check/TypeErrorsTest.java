@@ -463,6 +463,20 @@ class TypeErrorsTest {
     }
 
     @Test
+    void interpolatingAnEnumValueIsAllowed() {
+        Checked.clean("""
+                enum Status
+                  Paid
+                  Open
+                end
+
+                cell f(s: Status, t: Status | Null) -> String
+                  return "status: {s} {t}"
+                end
+                """);
+    }
+
+    @Test
     void comparisons() {
         Checked c = Checked.of("""
                 enum Color
