@@ -9,6 +9,7 @@ import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -146,6 +147,38 @@ class CodeActionsTest extends SharedSessionTest {
                 end
                 ```
                 """);
+    }
+
+    @Test
+    void theBlueprintsReturnOfAnExpectedSchemaIsWrappedInOkInOneStep() {
+        // `expect schema` gives a plain Invoice; the cell promises a result (lumen-v1 §7.2)
+        String fixed = """
+                ```lumen
+                record Invoice
+                  id: String
+                end
+
+                cell extract(text: String) -> result[Invoice, ValidationError]
+                  let response = text expect schema Invoice
+                  return ok(response)
+                end
+                ```
+                """;
+        assertFix("""
+                ```lumen
+                record Invoice
+                  id: String
+                end
+
+                cell extract(text: String) -> result[Invoice, ValidationError]
+                  let response = text expect schema Invoice
+                  return [[response]]
+                end
+                ```
+                """, "Wrap in `ok(…)`", fixed);
+        session.open(URI, fixed);
+        assertEquals(List.of(), actions(new Range(new Position(7, 10), new Position(7, 12)), List.of()),
+                "the fixed document has nothing left to fix");
     }
 
     @Test

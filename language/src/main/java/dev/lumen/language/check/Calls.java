@@ -94,7 +94,7 @@ final class Calls {
             return result(c, n.equals("ok"), expected);
         }
         CellInfo cell = cx.symbols.cell(n);
-        if (cell != null) {
+        if (cell != null && !(ex.inConstraint() && Intrinsics.find(n) != null)) { // no cells in `where` (§6.6)
             if (ex.inConstraint()) {
                 return forbiddenInConstraint(c, "cell `" + n + "`");
             }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Collects the top-level names of a document into {@link Symbols}. Cells, records, enums and tool aliases
  * share one namespace; a second declaration of a name is E0016 and is dropped (the first one wins), and so
- * is a declaration that would hide a built-in type or intrinsic.
+ * is a declaration that would hide a built-in type, {@code ok}/{@code err}, or (unless it is a cell) an
+ * intrinsic. A cell named like an intrinsic is kept and hides it in calls, with warning W0003.
  */
 final class Declarations {
     private final Context cx;
@@ -69,6 +70,14 @@ final class Declarations {
         String what = null;
         if (TypeResolver.BUILTIN_NAMES.contains(n) || TypeResolver.TYPE_CONSTRUCTORS.contains(n)) {
             what = "built-in type";
+        } else if (Intrinsics.find(n) != null && decl instanceof Decl.Cell) {
+            cx.report(Diagnostic.warning(Code.W0003, name.span(), "cell `" + n + "` hides the built-in function `"
+                            + n + "`")
+                    .label("calls of `" + n + "(…)` in this document call this cell")
+                    .note("the built-in `" + Intrinsics.find(n).signature() + "` stays available in `where` "
+                            + "constraints only")
+                    .help("rename the cell if you meant the built-in function"));
+            return false;
         } else if (Intrinsics.find(n) != null || n.equals("ok") || n.equals("err")) {
             what = "built-in function";
         }

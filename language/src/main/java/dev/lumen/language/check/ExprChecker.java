@@ -157,7 +157,10 @@ final class ExprChecker {
         return Type.STRING;
     }
 
-    /** Interpolated values must have a canonical text: String, Int, Float, Bool, Null or a union of them. */
+    /**
+     * Interpolated values must have a canonical text: String, Int, Float, Bool, Null, an enum (its variant's name)
+     * or a union of them.
+     */
     private void interpolation(Expr e) {
         Type t = infer(e);
         if (interpolatable(t)) {
@@ -166,7 +169,7 @@ final class ExprChecker {
         String x = SourceText.or(e, "…");
         cx.report(Diagnostic.error(Code.E0012, e.span(), "cannot interpolate a value of type `" + t + "`")
                 .label("`" + t + "` has no canonical text")
-                .note("interpolation inserts `String`, `Int`, `Float`, `Bool` and `null` values")
+                .note("interpolation inserts `String`, `Int`, `Float`, `Bool`, `null` and enum values")
                 .help("convert it explicitly: `{to_string(" + x + ")}`"));
     }
 
@@ -175,7 +178,8 @@ final class ExprChecker {
             return true;
         }
         for (Type m : t.alternatives()) {
-            if (!(m == Type.STRING || m == Type.INT || m == Type.FLOAT || m == Type.BOOL || m == Type.NULL)) {
+            if (!(m == Type.STRING || m == Type.INT || m == Type.FLOAT || m == Type.BOOL || m == Type.NULL
+                    || m instanceof EnumType)) {
                 return false;
             }
         }

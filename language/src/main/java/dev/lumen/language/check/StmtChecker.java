@@ -298,6 +298,9 @@ final class StmtChecker {
         if (!t.isError()) {
             if (f.value() == null && t instanceof Type.ListType l) {
                 item = l.element();
+            } else if (f.value() != null && t instanceof Type.ListType l) {
+                item = Type.INT; // `for i, x in xs`: the position, then the element
+                value = l.element();
             } else if (f.value() != null && t instanceof Type.MapType m) {
                 item = Type.STRING;
                 value = m.value();
@@ -305,11 +308,6 @@ final class StmtChecker {
                 cx.report(Diagnostic.error(Code.E0012, f.iterable().span(), "a map is iterated with two names")
                         .label("`" + x + "` is " + Names.a(t))
                         .help("name the key and the value: `for " + f.item().name() + ", value in " + x + "`"));
-            } else if (f.value() != null && t instanceof Type.ListType) {
-                cx.report(Diagnostic.error(Code.E0012, f.value().span(), "a list is iterated with one name")
-                        .label("`" + x + "` is " + Names.a(t) + ", which has no keys")
-                        .help("write `for " + f.item().name() + " in " + x + "`; for positions, iterate over `range(0, "
-                                + "length(" + x + "))`"));
             } else {
                 Diagnostic.Builder d = Diagnostic.error(Code.E0012, f.iterable().span(), "cannot iterate over `" + t + "`")
                         .label("expected a list or a map, found `" + t + "`");

@@ -66,7 +66,8 @@ public enum Code {
     E0054("E0054", "sampling names no granted llm.chat import"),
     // Warnings
     W0001("W0001", "unreachable code"),
-    W0002("W0002", "unused variable");
+    W0002("W0002", "unused variable"),
+    W0003("W0003", "cell hides a built-in function");
 
     private final String id;
     private final String title;

@@ -118,7 +118,8 @@ final class Completions {
             });
         }
         for (String f : Builtins.functions()) {
-            if (!inConstraint || Builtins.isPure(f)) {
+            boolean hidden = !inConstraint && members.cell(f) != null; // a cell of that name wins (lumen-v1 §6.1)
+            if (!hidden && (!inConstraint || Builtins.isPure(f))) {
                 out.add(CompletionItem.of(f, CompletionItem.Kind.FUNCTION, Builtins.signature(f).orElse(null)));
             }
         }

@@ -466,9 +466,10 @@ final class CellLowering {
     }
 
     /**
-     * `for x in list` and `for k, v in map`: an index loop over the list (or over the map's keys, from
-     * INTRINSIC keys). A mutable variable that is assigned somewhere is copied first, so the loop walks the
-     * value it had when the loop started.
+     * `for x in list`, `for i, x in list` and `for k, v in map`: an index loop over the list (or over the map's
+     * keys, from INTRINSIC keys). With `i, x` the position is the loop's own counter, so it costs nothing. A
+     * mutable variable that is assigned somewhere is copied first, so the loop walks the value it had when the
+     * loop started.
      */
     private void collectionLoop(Stmt.For f) {
         Expr iterable = f.iterable();
@@ -480,7 +481,8 @@ final class CellLowering {
             source = regs.alloc(lirOf(iterable));
             into(iterable, source);
         }
-        boolean map = f.value() != null;
+        boolean map = f.value() != null && checked.typeOf(iterable) instanceof Type.MapType;
+        boolean indexed = f.value() != null && !map;
         out.at(f.span());
         int list = source;
         if (map) {
@@ -489,19 +491,23 @@ final class CellLowering {
         }
         int count = regs.alloc(INT);
         out.abc(LEN, count, list, 0);
-        int index = regs.alloc(INT);
+        int index = indexed ? declare(checked.declaredBy(f.item())) : regs.alloc(INT);
         out.asbx(LOADINT, index, 0);
         int one = regs.alloc(INT);
         out.asbx(LOADINT, one, 1);
         int top = out.pc();
         out.statement(head(f)); // each test of the loop stops at its `for` again, before the item is read
-        int item = declare(checked.declaredBy(f.item()));
-        int value = map ? declare(checked.declaredBy(f.value())) : -1;
+        int item = indexed ? -1 : declare(checked.declaredBy(f.item()));
+        int value = f.value() != null ? declare(checked.declaredBy(f.value())) : -1;
         int test = regs.alloc(BOOL);
         out.abc(LT, test, index, count);
         int exit = out.jump(JMPIFNOT, test);
         regs.release(test);
-        out.abc(GETINDEX, item, list, index);
+        if (indexed) {
+            out.abc(GETINDEX, value, list, index);
+        } else {
+            out.abc(GETINDEX, item, list, index);
+        }
         if (map) {
             out.abc(GETINDEX, value, source, item);
         }
@@ -511,7 +517,7 @@ final class CellLowering {
         out.patch(out.jump(JMP, 0), top);
         out.patch(exit, out.pc());
         regs.release(one);
-        regs.release(index);
+        regs.release(index); // a no-op for a declared position, which the loop's scope releases
         regs.release(count);
         if (map) {
             regs.release(list);

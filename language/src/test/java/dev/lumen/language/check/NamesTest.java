@@ -4,9 +4,14 @@ import static dev.lumen.language.check.Checked.at;
 import static dev.lumen.language.check.Checked.help;
 import static dev.lumen.language.check.Checked.secondary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.lumen.language.ast.Decl;
+import dev.lumen.language.ast.Expr;
+import dev.lumen.language.ast.Stmt;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
+import dev.lumen.language.diagnostics.Severity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -161,15 +166,51 @@ class NamesTest {
                 record String
                   x: Int
                 end
-                cell length() -> Null
+                cell ok() -> Null
                   return
+                end
+                record trim
+                  x: Int
                 end
                 """);
         List<Diagnostic> ds = c.all(Code.E0016);
-        assertEquals(2, ds.size());
+        assertEquals(3, ds.size());
         assertEquals("`String` is a built-in type and cannot be redefined", ds.get(0).message());
-        assertEquals("`length` is a built-in function and cannot be redefined", ds.get(1).message());
+        assertEquals("`ok` is a built-in function and cannot be redefined", ds.get(1).message());
         help(ds.get(1), "choose another name for this cell");
+        assertEquals("`trim` is a built-in function and cannot be redefined", ds.get(2).message());
+    }
+
+    @Test
+    void aCellNamedLikeAnIntrinsicHidesItInCallsWithAWarning() {
+        Checked c = Checked.of("""
+                cell get(id: Int) -> String
+                  return "item {id}"
+                end
+                cell run() -> String
+                  return get(7)
+                end
+                """);
+        Diagnostic d = c.only(Code.W0003);
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals("cell `get` hides the built-in function `get`", d.message());
+        assertEquals(1, d.span().line() - 1);
+        Expr.Call call = (Expr.Call) ((Stmt.Return) ((Decl.Cell) c.program().decls().get(1)).body().statements()
+                .get(0)).value();
+        assertInstanceOf(CallTarget.Cell.class, c.checked().callTarget(call));
+    }
+
+    @Test
+    void aWhereConstraintStillCallsTheIntrinsicACellHides() {
+        Checked c = Checked.of("""
+                record Tag
+                  name: String where length(name) > 0
+                end
+                cell length(tag: Tag) -> Int
+                  return 1
+                end
+                """);
+        assertEquals(List.of(Code.W0003), c.diagnostics().stream().map(Diagnostic::code).toList());
     }
 
     @Test

@@ -463,6 +463,20 @@ class TypeErrorsTest {
     }
 
     @Test
+    void interpolatingAnEnumValueIsAllowed() {
+        Checked.clean("""
+                enum Status
+                  Paid
+                  Open
+                end
+
+                cell f(s: Status, t: Status | Null) -> String
+                  return "status: {s} {t}"
+                end
+                """);
+    }
+
+    @Test
     void comparisons() {
         Checked c = Checked.of("""
                 enum Color
@@ -645,6 +659,29 @@ class TypeErrorsTest {
     }
 
     @Test
+    void aListIteratedWithTwoNamesGivesThePositionAndTheElement() {
+        Checked.clean("""
+                cell f(xs: list[String]) -> Int
+                  let mut total = 0
+                  for i, x in xs
+                    let position: Int = i
+                    let element: String = x
+                    total = total + position + length(element)
+                  end
+                  return total
+                end
+                """);
+        Diagnostic d = Checked.of("""
+                cell g(xs: list[String]) -> Null
+                  for i, x in xs
+                    i = 1
+                  end
+                end
+                """).only(Code.E0020);
+        assertTrue(d.message().contains("`i`"), d.message());
+    }
+
+    @Test
     void iteration() {
         Checked c = Checked.of("""
                 cell f(n: Int, m: map[String, Int]) -> Null
@@ -661,11 +698,10 @@ class TypeErrorsTest {
                 end
                 """);
         List<Diagnostic> ds = c.all(Code.E0012);
-        assertEquals(3, ds.size());
+        assertEquals(2, ds.size());
         assertEquals("cannot iterate over `Int`", ds.get(0).message());
         help(ds.get(0), "iterate over a range: `for i in range(0, n)`");
-        assertEquals("a list is iterated with one name", ds.get(1).message());
-        assertEquals("a map is iterated with two names", ds.get(2).message());
-        help(ds.get(2), "name the key and the value: `for k, value in m`");
+        assertEquals("a map is iterated with two names", ds.get(1).message());
+        help(ds.get(1), "name the key and the value: `for k, value in m`");
     }
 }

@@ -48,6 +48,23 @@ class CompletionTest {
             """;
 
     @Test
+    void aCellNamedLikeABuiltinFunctionIsOfferedOnceAsTheCell() {
+        Marked m = Marked.wrap("""
+                cell get(id: Int) -> String
+                  return "item {id}"
+                end
+
+                cell run() -> String
+                  return ge|
+                end
+                """);
+        List<CompletionItem> items = m.analysis(Project.none()).completion(m.cursor()).items().stream()
+                .filter(i -> i.label().equals("get")).toList();
+        assertEquals(1, items.size(), () -> "items labelled get: " + items);
+        assertEquals(CompletionItem.Kind.CELL, items.get(0).kind());
+    }
+
+    @Test
     void fieldsAfterADotWhileTheLineDoesNotParse() {
         assertEquals(List.of("name", "count"), labels(ITEM + """
                 cell run(item: Item) -> Int

@@ -175,6 +175,22 @@ class HoverTest {
     }
 
     @Test
+    void aCellNamedLikeABuiltinFunctionIsWhatACallShows() {
+        hover("""
+                cell get(id: Int) -> String
+                  return "item {id}"
+                end
+
+                cell run() -> String
+                  return «g|et»(7)
+                end
+                """, """
+                ```lumen
+                cell get(id: Int) -> String
+                ```""");
+    }
+
+    @Test
     void builtinFunctionAndType() {
         hover("""
                 cell run(text: String) -> String

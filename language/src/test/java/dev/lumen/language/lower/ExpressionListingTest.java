@@ -390,6 +390,23 @@ class ExpressionListingTest {
     }
 
     @Test
+    void aCellNamedLikeAnIntrinsicIsCalledInsteadOfIt() {
+        assertCode("""
+                cell get(items: list[String], i: Int) -> String
+                  return items[i]
+                end
+
+                cell f(items: list[String]) -> String
+                  return get(items, 0)
+                end
+                """, "f",
+                "MOVE 2 0",
+                "LOADINT 3 0",
+                "CALL 1 0 ; get",
+                "RETURN 1");
+    }
+
+    @Test
     void argumentsWidenToTheParameterType() {
         assertCode("""
                 cell show(x: Int | Null) -> String

@@ -291,6 +291,32 @@ class StatementListingTest {
     }
 
     @Test
+    void forWithAPositionUsesTheLoopCounterAsTheIndex() {
+        // the same loop as `for x in xs`, the counter being `i` itself: no instruction more
+        assertCode("""
+                cell total(xs: list[Int]) -> Int
+                  let mut sum = 0
+                  for i, x in xs
+                    sum = sum + i * x
+                  end
+                  return sum
+                end
+                """, "total",
+                "LOADINT 1 0",
+                "LEN 2 0",
+                "LOADINT 3 0",
+                "LOADINT 4 1",
+                "LT 6 3 2",
+                "JMPIFNOT 6 5 ; to 11",
+                "GETINDEX 5 0 3",
+                "MUL 7 3 5",
+                "ADD 1 1 7",
+                "ADD 3 3 4",
+                "JMP -7 ; to 4",
+                "RETURN 1");
+    }
+
+    @Test
     void forOverAMapWalksItsKeys() {
         assertCode("""
                 cell f(m: map[String, Int]) -> Int
