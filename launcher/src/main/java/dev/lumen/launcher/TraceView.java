@@ -19,10 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code lumen trace view [RUN] [--diff B] [-o FILE] [--open]}: writes the self-contained HTML page of a run,
  * or of two runs side by side (spec trace-v1.md §9), prints its path, and opens it only when asked to.
  */
-@Command(name = "view", description = {"Write a self-contained HTML page of a run (no network needed to open it):",
-    "its timeline of cells and tool calls, their values, validation failures, token usage and whether its",
-    "hash chain verifies; with --diff, two runs side by side with their first difference marked.",
-    "Prints the page's path."},
+@Command(name = "view", description = {"Write a self-contained HTML page of a run, which opens with no network:",
+    "its cells and tool calls on a timeline, their values, validation failures,",
+    "token usage and whether its hash chain verifies; with --diff, two runs side",
+    "by side, their first difference marked. Prints the page's path."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:the page was written (whatever the run's verification says: the page shows it)",
             " 1:the page could not be written, or --open could not start a browser",
