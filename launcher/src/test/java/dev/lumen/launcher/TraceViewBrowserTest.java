@@ -108,8 +108,25 @@ class TraceViewBrowserTest {
     @Test
     void markupInATraceIsShownAsTextAndNeverRun() throws Exception {
         String reply = "{\"vendor\": \"<b>Acme</b>\", \"total\": -3}";
-        askedRun(reply);
-        String dom = view("hostile");
+        TraceWriter w = askedRun(reply);
+        String big = "x".repeat(3000) + HOSTILE;
+        String blob;
+        try (TraceWriter page = TraceWriter.start(Store.at(dir), "page.lm.md", CanonicalJson.sha256("doc"), "run", Map.of())) {
+            page.cellStart("fetch", Map.of());
+            page.toolCall("fetch", "http.get", "1.0.0", POLICY, Map.of("url", "https://example.com/"),
+                    Map.of("status", 200, "body", big), 35, false);
+            page.cellEnd("fetch", "done");
+            page.runEnd("done");
+            blob = CanonicalJson.hash(Map.of("status", 200, "body", big));
+        }
+        String large = view("blob");
+        assertTrue(large.contains("<div class=\"value\" data-value=\"outputs\" data-blob=\"" + blob + "\">"), large);
+        assertTrue(large.contains("<pre class=\"preview\">{\"body\":\"xxxx"), large);
+        assertTrue(large.contains("<button class=\"full\">show the full value (" + (3000 + HOSTILE.length() + 26) + " bytes)</button>"),
+                large);
+        assertFalse(large.contains("data-injected=\""), large);
+
+        String dom = view("hostile", w.runId());
         assertFalse(dom.contains("data-injected=\""), "the page ran markup from the trace:\n" + dom);
         assertFalse(dom.contains("<img"), dom);
         assertFalse(dom.contains("<b>Acme"), dom);
