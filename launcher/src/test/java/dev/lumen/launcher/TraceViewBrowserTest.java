@@ -146,6 +146,37 @@ class TraceViewBrowserTest {
     }
 
     @Test
+    void aValidationFailureOfARealRunShowsItsFieldErrors() throws Exception {
+        Path doc = Files.writeString(dir.resolve("item.lm.md"), """
+                # Items
+
+                ```lumen
+                record Item
+                  name: String
+                  qty: Int where qty >= 1
+                end
+
+                cell run() -> String
+                  let r = validate(schema Item, "{\\"name\\": \\"</script>\\", \\"qty\\": 0}")
+                  match r
+                    ok(v) -> return "ok"
+                    err(e) -> return e.message
+                  end
+                end
+                ```
+                """);
+        EmitCommandTest.Run run = lumen("run", doc.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        String dom = view("validation");
+        Shown validation = events(dom).get(2);
+        assertEquals("schema_validate", validation.kind());
+        assertTrue(validation.classes().contains("invalid"), validation.toString());
+        assertTrue(dom.contains("<span class=\"tag bad\">invalid</span>"), dom);
+        assertTrue(dom.contains("<tr class=\"field-error\" data-path=\"qty\"><td class=\"path mono\">qty</td>"
+                + "<td class=\"mono\">qty &gt;= 1</td>"), dom);
+    }
+
+    @Test
     void aTamperedTraceShowsBrokenAtTheChangedEvent() throws Exception {
         TraceWriter w = askedRun("{\"total\": 1}");
         Path file = Store.at(dir).traceFile(w.runId());
