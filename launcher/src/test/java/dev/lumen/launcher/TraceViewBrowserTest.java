@@ -210,5 +210,10 @@ class TraceViewBrowserTest {
             assertEquals("tool_call", marked.getFirst().kind());
         }
         assertFalse(events(dom).stream().anyMatch(e -> e.seq() < 2 && e.classes().contains("diff")), dom);
+
+        TraceWriter again = askedRun("{\"total\": 2}");
+        String same = view("identical", b.runId(), "--diff", again.runId());
+        assertTrue(same.contains("<div class=\"banner identical\" id=\"diff-summary\">the runs are identical</div>"), same);
+        assertFalse(events(same).stream().anyMatch(e -> e.classes().contains("diff")), same);
     }
 }
