@@ -1,6 +1,6 @@
 package dev.lumen.launcher;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -59,7 +59,7 @@ final class HeadlessChromium {
         Files.createDirectories(png.toAbsolutePath().getParent());
         run(page, "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
                 "--hide-scrollbars");
-        assertEquals(true, Files.size(png) > 0, "chromium wrote " + png);
+        assertTrue(Files.size(png) > 0, "chromium wrote " + png);
     }
 
     private String run(Path page, String... what) throws IOException, InterruptedException {

@@ -87,6 +87,20 @@ class TracePageTest {
     }
 
     @Test
+    void aTraceCutShortIsShownUpToItsLastCompleteEvent() throws Exception {
+        Store store = Store.at(dir);
+        TraceWriter w = SampleRun.write(store);
+        Path file = store.traceFile(w.runId());
+        String text = Files.readString(file);
+        Files.writeString(file, text.substring(0, text.length() - 10));
+
+        JsonNode run = data(TracePage.of(store, w.runId())).get("runs").get(0);
+        assertEquals(6, run.get("events").size());
+        assertTrue(run.get("problem").textValue().startsWith("line 7 is incomplete"), run.toString());
+        assertEquals("truncated", run.get("verification").get("problem").get("reason").textValue());
+    }
+
+    @Test
     void aDiffPageHoldsBothRunsAndTheirFirstDifference() throws Exception {
         Store store = Store.at(dir);
         TraceWriter a = SampleRun.write(store);
