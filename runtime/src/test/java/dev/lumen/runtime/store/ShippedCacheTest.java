@@ -16,18 +16,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cache entries the examples ship are sealed by no user's key; Lumen trusts exactly those files, by
+ * The cache entries the examples and {@code lumen init}'s project ship are sealed by no user's key; Lumen trusts exactly those files, by
  * digest, wherever they are — and nothing else that is not sealed with the user's key.
  */
 class ShippedCacheTest {
     private static final Path SHIPPED = Path.of("..", "examples", ".lumen", "cache");
+    /** The project {@code lumen init} writes, whose entries are filed by their key when it writes them. */
+    private static final Path INIT_TEMPLATE = Path.of("..", "launcher", "src", "main", "resources", "dev", "lumen",
+            "launcher", "init");
 
     @TempDir
     Path dir;
 
     private static List<Path> shippedEntries() throws IOException {
-        try (Stream<Path> files = Files.walk(SHIPPED)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        try (Stream<Path> files = Stream.concat(Files.walk(SHIPPED), Files.list(INIT_TEMPLATE))) {
+            return files.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("tool.json"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -47,10 +52,10 @@ class ShippedCacheTest {
         for (Path shipped : shippedEntries()) {
             JsonNode entry = CanonicalJson.parse(Files.readString(shipped));
             String tool = entry.get("tool_id").textValue();
-            Path copy = dir.resolve(".lumen/cache").resolve(SHIPPED.relativize(shipped));
+            ToolCache cache = Store.at(dir).cache();
+            Path copy = cache.entryFile(tool, entry.get("key").textValue());
             Files.createDirectories(copy.getParent());
             Files.copy(shipped, copy);
-            ToolCache cache = Store.at(dir).cache();
             CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class, cache.get(tool, entry.get("tool_version").textValue(),
                     entry.get("policy_hash").textValue(), entry.get("inputs_hash").textValue()));
             assertEquals(entry.get("outputs_hash").textValue(), hit.outputs().hash());
