@@ -38,8 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "init",
         description = {"Set up a Lumen project in DIR (default: the current folder) that runs offline at once.",
-            "Writes hello.lm.md, tools/slug/ (a subprocess tool and its manifest), .lumen/ (the lock file and the",
-            "cached replies the offline run needs) and .gitignore; an existing file is kept and reported as skipped."},
+            "Writes hello.lm.md, tools/slug/ (a subprocess tool and its manifest), .lumen/ (the lock file and the"
+                + " cached replies the offline run needs) and .gitignore.",
+            "A file that exists is never changed: it is reported as skipped."},
         sortOptions = false,
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
