@@ -51,6 +51,13 @@ class InitCommandTest {
             assertTrue(init.out().contains("created " + path + "\n"), init.out());
         }
         assertTrue(init.out().contains("lumen run hello.lm.md --offline"), init.out());
+        List<String> next = init.out().lines().dropWhile(l -> !l.equals("next:")).skip(1).toList();
+        assertTrue(next.size() >= 4, init.out());
+        for (String line : next) {
+            String[] words = line.strip().split("\\s+");
+            assertTrue(words[0].equals("cd") || (words[0].equals("lumen") && Main.COMMANDS.containsKey(words[1])),
+                    "a next step is a real command: " + line);
+        }
         JsonNode lock = CanonicalJson.parse(Files.readString(project.resolve(".lumen/lock.json")));
         assertEquals("project", lock.get("tools").get("text.slug").get("origin").textValue());
 
