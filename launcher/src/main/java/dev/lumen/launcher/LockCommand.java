@@ -69,7 +69,8 @@ final class LockCommand implements Callable<Integer> {
         return status;
     }
 
-    private static int lock(SourceFile source, PrintWriter out, PrintWriter err) {
+    /** Pins the tools of {@code source} in its project's lock file, saying so on {@code out}; returns the exit status. */
+    static int lock(SourceFile source, PrintWriter out, PrintWriter err) {
         Path document = source.path().orElseThrow();
         Project project = ProjectLoader.load(document, System.getenv());
         if (project.lockError() != null) {

@@ -18,8 +18,7 @@ import picocli.CommandLine.IVersionProvider;
  * The {@code lumen} command.
  *
  * <p>Each subcommand is a class in this package listed in {@link #COMMANDS}; a subcommand is
- * registered only once it works, so {@code lumen --help} never advertises a stub. Planned, from the
- * blueprint's CLI chapter: {@code init NAME}.
+ * registered only once it works, so {@code lumen --help} never advertises a stub.
  * {@code run} and {@code replay} execute guest code through the polyglot {@code Context} API (passing
  * {@code --engine.*} and other polyglot options through); {@code bin/lumen} starts every subcommand on the
  * fast-starting interpreter-only JVM, and {@code run} and {@code replay} on the JIT-enabled one when asked
@@ -44,6 +43,7 @@ public final class Main implements Callable<Integer> {
 
     private static Map<String, Supplier<Object>> commands() {
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("init", InitCommand::new);
         commands.put("check", CheckCommand::new);
         commands.put("fmt", FmtCommand::new);
         commands.put("emit", EmitCommand::new);
