@@ -72,7 +72,9 @@ final class SpanShift {
             case Decl.Enum e -> new Decl.Enum(ident(e.name()), list(e.variants(), this::ident), span(e.span()));
             case Decl.Cell c -> new Decl.Cell(ident(c.name()),
                     list(c.params(), p -> new Decl.Param(ident(p.name()), type(p.type()))), type(c.returns()),
-                    block(c.body()), span(c.span()));
+                    block(c.body()), span(c.span()), c.test() == null ? null : new Decl.Test(c.test().title(),
+                            list(c.test().fixtures(), f -> new Decl.Fixture(ident(f.alias()), ident(f.tool()),
+                                    expr(f.value()), span(f.span())))));
             case Decl.UseTool u -> new Decl.UseTool(ident(u.toolId()), ident(u.mcpServer()), ident(u.alias()),
                     span(u.span()));
             case Decl.Grant g -> new Decl.Grant(ident(g.alias()), ident(g.tool()), list(g.clauses(), this::clause),
