@@ -57,7 +57,6 @@ final class TestRunner {
     }
 
     private static TestResult.Outcome runOne(Engine engine, Source source, Decl.Cell test) {
-        int line = test.span().line();
         long started = System.nanoTime();
         ByteArrayOutputStream guest = new ByteArrayOutputStream();
         try (Context context = Context.newBuilder(LumenLanguage.ID).engine(engine).out(guest).err(guest)
@@ -65,16 +64,57 @@ final class TestRunner {
             try {
                 Value module = context.eval(source);
                 module.getMember(test.name().name()).execute();
-                return new TestResult.Outcome(test.test().title(), line, true, null, null, millisSince(started));
+                return outcome(test, true, null, null, started);
             } catch (PolyglotException e) {
                 if (!e.isGuestException() || e.isInternalError() || e.isCancelled()) {
                     throw e;
                 }
                 // read while the context is open: the error is a guest object
-                return new TestResult.Outcome(test.test().title(), line, false, e.getMessage(), location(e),
-                        millisSince(started));
+                Decl.ExpectError expected = test.test().expected();
+                if (expected == null || expected.returned().equals(e.getMessage())) {
+                    return outcome(test, false, e.getMessage(), location(e), started);
+                }
+                String kind = member(e.getGuestObject(), "kind");
+                if (!stoppedOnLine(e.getGuestObject(), test.name().name(), expected.line())) {
+                    return outcome(test, false, e.getMessage(), location(e), started);
+                }
+                if (expected.kind().equals(kind)) {
+                    return outcome(test, true, null, null, started);
+                }
+                return outcome(test, false, "expect_error: expected a " + expected.kind() + " error, but the call "
+                        + "failed with a " + kind + " error: " + e.getMessage(), location(e), started);
             }
         }
+    }
+
+    private static TestResult.Outcome outcome(Decl.Cell test, boolean passed, String message, String location,
+            long started) {
+        return new TestResult.Outcome(test.test().title(), test.span().line(), passed, message, location,
+                millisSince(started));
+    }
+
+    /** Whether the error's Lumen stack has the test's own cell stopped on {@code line} (its `expect_error`). */
+    private static boolean stoppedOnLine(Value error, String cell, int line) {
+        if (error == null || !error.hasMember("stack")) {
+            return false;
+        }
+        Value stack = error.getMember("stack");
+        for (long i = 0; i < stack.getArraySize(); i++) {
+            Value frame = stack.getArrayElement(i);
+            if (frame.hasHashEntries() && cell.equals(frame.getHashValue("cell").asString())) {
+                Value at = frame.getHashValue("line");
+                return at != null && !at.isNull() && at.asInt() == line;
+            }
+        }
+        return false;
+    }
+
+    private static String member(Value object, String name) {
+        if (object == null || !object.hasMember(name) || object.getMember(name).isNull()) {
+            return null;
+        }
+        Value value = object.getMember(name);
+        return value.isString() ? value.asString() : value.toString();
     }
 
     /** Where a failure happened, as {@code FILE:LINE:COLUMN}, or null when the error has no place. */

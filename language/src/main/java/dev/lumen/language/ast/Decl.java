@@ -32,8 +32,11 @@ public sealed interface Decl {
         }
     }
 
-    /** What a `test "name"` block declares besides its statements: its name and its tool fixtures. */
-    record Test(String title, List<Fixture> fixtures) {
+    /**
+     * What a `test "name"` block declares besides its statements: its name, its tool fixtures, and the
+     * `expect_error` that ends it, or null.
+     */
+    record Test(String title, List<Fixture> fixtures, ExpectError expected) {
         private static final String PREFIX = "test$";
 
         /** The name of the cell of the test that starts on Markdown line {@code line}. */
@@ -45,6 +48,14 @@ public sealed interface Decl {
         public static boolean isTestCell(String cell) {
             return cell.startsWith(PREFIX);
         }
+    }
+
+    /**
+     * `expect_error KIND CALL` on line {@code line}: the test passes only if CALL stops it with a runtime error of
+     * that kind (run.md §4). The statement is run as CALL then {@code halt(returned)}, so a CALL that returns
+     * stops the test with the message {@code returned}.
+     */
+    record ExpectError(String kind, int line, String returned) {
     }
 
     /**

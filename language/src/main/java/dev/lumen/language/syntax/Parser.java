@@ -309,22 +309,32 @@ public final class Parser {
         }
         acceptEnd(opener);
         Span span = in.spanFrom(keyword.span());
+        List<Stmt> top = statements.statements();
+        if (body.expectStatement != null && (top.isEmpty() || top.get(top.size() - 1) != body.expectStatement)) {
+            in.diagnostics().add(Diagnostic.error(Code.E0059, body.expectStatement.span(),
+                            "`expect_error` must be the last statement of its test")
+                    .label("the test stops here when the call fails")
+                    .help("move the statements after it into another test, or `expect_error` to the end"));
+        }
         if (body.asserts == 0) {
             in.diagnostics().add(Diagnostic.error(Code.E0055, keyword.span().to(title.span()),
                             "test \"" + name + "\" has no `assert`")
                     .label("this test checks nothing")
                     .help("a test passes only by its assertions: add `assert EXPR` (for example `assert "
-                            + "total == 3`); a test that only runs code would pass whatever the code does"));
+                            + "total == 3`) or `expect_error KIND CALL`; a test that only runs code would pass "
+                            + "whatever the code does"));
         }
         Ident cellName = new Ident(Decl.Test.cellName(keyword.span().line()), title.span());
         return new Decl.Cell(cellName, List.of(), null, statements, span,
-                new Decl.Test(name, List.copyOf(body.fixtures)));
+                new Decl.Test(name, List.copyOf(body.fixtures), body.expected));
     }
 
     /** What the parser gathers in a test's body. */
     private static final class TestBody {
         int asserts;
         final List<Decl.Fixture> fixtures = new ArrayList<>();
+        Decl.ExpectError expected;
+        Stmt expectStatement;
     }
 
     /** `assert` or `given` used where there is no test to hold it (E0056). */
@@ -352,6 +362,48 @@ public final class Parser {
         Stmt halt = new Stmt.Halt(Assertions.failure(condition, message, this::sourceOf, keyword.span()), span);
         return new Stmt.If(List.of(new Stmt.Branch(condition, new Block(List.of(), condition.span()))),
                 new Block(List.of(halt), span), span);
+    }
+
+    /** The error kinds (run.md §4) a program's own code can fail with, which `expect_error` can expect. */
+    private static final List<String> EXPECTABLE = List.of("runtime", "halt", "tool", "policy", "unavailable");
+
+    /**
+     * `expect_error KIND CALL`, read as {@code if true  let _ = CALL  halt("…returned…")  end}; the runner
+     * passes the test when it stops inside CALL with an error of KIND.
+     */
+    private Stmt expectError() {
+        Token keyword = in.advance();
+        if (test == null) {
+            throw outsideTest(keyword);
+        }
+        test.asserts++; // a malformed one is reported as itself, not as a test without assertions
+        Token kind = in.peek();
+        if (!ExpressionParser.isWord(kind) || !EXPECTABLE.contains(kind.text())) {
+            throw in.report(Diagnostic.error(Code.E0059, kind.span(),
+                            "expected an error kind after `expect_error`, found " + kind.describe())
+                    .label("not an error kind")
+                    .help("write one of " + String.join(", ", EXPECTABLE) + ", then the call: `expect_error halt "
+                            + "check(\"\")`"));
+        }
+        in.advance();
+        Expr call = expressions.expression();
+        if (!(call instanceof Expr.Call)) {
+            throw in.report(Diagnostic.error(Code.E0059, call.span(), "`expect_error` expects a call")
+                    .label("not a call")
+                    .help("write the call that must fail: `expect_error " + kind.text() + " cell_name(…)`"));
+        }
+        Span span = in.spanFrom(keyword.span());
+        in.expectLineEnd("the `expect_error` statement");
+        String quoted = sourceOf(call.span());
+        String returned = "expect_error: " + (quoted != null ? quoted : "the call") + " returned instead of failing"
+                + " with a " + kind.text() + " error";
+        test.expected = new Decl.ExpectError(kind.text(), keyword.span().line(), returned);
+        Stmt let = new Stmt.Let(new Ident("_expected_to_fail", call.span()), false, null, call, span);
+        Stmt halt = new Stmt.Halt(new Expr.Str(List.of(new Expr.Text(returned)), span), span);
+        Stmt statement = new Stmt.If(List.of(new Stmt.Branch(new Expr.BoolLit(true, keyword.span()),
+                new Block(List.of(let, halt), span))), null, span);
+        test.expectStatement = statement;
+        return statement;
     }
 
     /** The source text of {@code span} when it lies on one line of this block, else null. */
@@ -651,6 +703,10 @@ public final class Parser {
             default -> {
                 if (atAssert()) {
                     yield assertStatement();
+                }
+                if (in.atWord("expect_error") && in.peek(1).kind() != TokenKind.ASSIGN
+                        && in.peek(1).kind() != TokenKind.LPAREN) {
+                    yield expectError();
                 }
                 if (in.atWord("on_fail")) {
                     throw in.report(Diagnostic.error(Code.E0009, t.span(), "`on_fail` is not part of Lumen v1")
