@@ -184,6 +184,53 @@ class TestCommandTest {
     }
 
     @Test
+    void aModelsReplyIsAFixtureAndNoModelIsAsked() throws IOException {
+        Path doc = Files.writeString(dir.resolve("extract.lm.md"), """
+                ```lumen
+                record Item
+                  name: String where length(name) >= 1
+                  qty:  Int    where qty > 0
+                end
+
+                use tool llm.chat as Chat
+                grant Chat model "claude-sonnet-4-20250514" max_tokens 200
+
+                cell extract(text: String) -> result[Item, ValidationError]
+                  let reply = Chat(
+                    role user:
+                      Extract the item from: {text}
+                    end
+                  )
+                  return validate(schema Item, reply)
+                end
+
+                cell quantity(text: String) -> Int
+                  match extract(text)
+                    ok(item) -> return item.qty
+                    err(e) -> halt("invalid: " + e.message)
+                  end
+                end
+
+                test "a reply that fits"
+                  given Chat returns "{\\"name\\": \\"bolt\\", \\"qty\\": 3}"
+                  assert quantity("3 bolts") == 3
+                end
+
+                test "a reply that does not fit"
+                  given Chat returns "{\\"name\\": \\"bolt\\", \\"qty\\": 0}"
+                  expect_error halt quantity("no bolts")
+                end
+                ```
+                """);
+        EmitCommandTest.Run run = lumen("test", doc.toString(), "--color", "never");
+        assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
+        assertEquals("ok     a reply that fits (" + doc + ":26)\n"
+                + "ok     a reply that does not fit (" + doc + ":31)\n"
+                + "2 passed, 0 failed\n", run.out());
+        assertFalse(Files.exists(dir.resolve(".lumen/trace")), "a test writes no trace");
+    }
+
+    @Test
     void runDoesNotRunATest() {
         EmitCommandTest.Run run = lumen("run", passing.toString(), "--cell", "test$12");
         assertEquals(ExitCodes.USAGE, run.status());
