@@ -94,7 +94,9 @@ final class TestCommand implements Callable<Integer> {
             results.forEach(r -> TestReport.human(r, useColor, out, err));
             out.println(TestReport.summary(results));
         }
-        if (tests == 0 && results.stream().noneMatch(TestResult::hasErrors)) {
+        if (documents.isEmpty()) {
+            err.println("error: no `.lm.md` documents in " + String.join(", ", paths.isEmpty() ? List.of(".") : paths));
+        } else if (tests == 0 && results.stream().noneMatch(TestResult::hasErrors)) {
             err.println("error: no tests found" + (filter != null ? " whose name contains `" + filter + "`" : "")
                     + " in " + (documents.size() == 1 ? "`" + documents.get(0).name() + "`"
                             : documents.size() + " documents"));

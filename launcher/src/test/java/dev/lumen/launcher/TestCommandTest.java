@@ -168,6 +168,14 @@ class TestCommandTest {
     }
 
     @Test
+    void aFolderWithoutDocumentsIsAFailure() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        EmitCommandTest.Run run = lumen("test", empty.toString());
+        assertEquals(ExitCodes.ERRORS, run.status());
+        assertEquals("error: no `.lm.md` documents in " + empty + "\n", run.err());
+    }
+
+    @Test
     void aTestWithoutAssertStopsItsDocumentWithTheDiagnostic() throws IOException {
         Path doc = Files.writeString(dir.resolve("empty.lm.md"), """
                 ```lumen

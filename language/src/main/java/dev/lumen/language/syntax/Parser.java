@@ -295,7 +295,7 @@ public final class Parser {
     private Decl testDeclaration() {
         Token keyword = in.advance();
         Token title = in.advance();
-        String name = plainString(title);
+        String name = testName(title);
         Opener opener = opener(keyword, "test");
         in.headerEnd("the test name");
         TestBody outer = test;
@@ -327,6 +327,20 @@ public final class Parser {
         Ident cellName = new Ident(Decl.Test.cellName(keyword.span().line()), title.span());
         return new Decl.Cell(cellName, List.of(), null, statements, span,
                 new Decl.Test(name, List.copyOf(body.fixtures), body.expected));
+    }
+
+    /** The text of a test's name, which cannot interpolate: it is fixed before the test runs. */
+    private String testName(Token t) {
+        StringBuilder text = new StringBuilder();
+        for (StringPiece piece : t.pieces()) {
+            if (!(piece instanceof StringPiece.Text part)) {
+                throw in.report(Diagnostic.error(Code.E0007, piece.span(), "a test's name cannot interpolate")
+                        .label("interpolation here")
+                        .help("write the name out; `lumen test` reports a test by it"));
+            }
+            text.append(part.text());
+        }
+        return text.toString();
     }
 
     /** What the parser gathers in a test's body. */

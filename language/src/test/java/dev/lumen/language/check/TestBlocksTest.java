@@ -214,4 +214,14 @@ class TestBlocksTest {
                 end
                 """, false).only(Code.E0012);
     }
+
+    @Test
+    void aTestsNameIsPlainText() {
+        Diagnostic d = Checked.of("""
+                test "adds {name}"
+                  assert 1 == 1
+                end
+                """, false).only(Code.E0007);
+        assertEquals("a test's name cannot interpolate", d.message());
+    }
 }
