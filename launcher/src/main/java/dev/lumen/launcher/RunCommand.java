@@ -2,6 +2,7 @@ package dev.lumen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.embed.PlainValues;
+import dev.lumen.language.ast.Decl;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.mcp.McpElicitation;
@@ -530,7 +531,11 @@ final class RunCommand implements Callable<Integer> {
 
     private Value findCell(Value module) throws UsageError {
         List<String> runnable = new ArrayList<>(module.getMemberKeys());
+        runnable.removeIf(Decl.Test::isTestCell);
         String cells = runnable.isEmpty() ? "it has none" : "runnable cells: " + String.join(", ", runnable);
+        if (Decl.Test.isTestCell(cell)) {
+            throw new UsageError("`" + cell + "` is the cell of a test: tests are run by `lumen test`", cells);
+        }
         if (cell.contains("$")) {
             throw new UsageError("`" + cell + "` is a synthetic cell (a `where` constraint) and cannot be run by name", cells);
         }

@@ -21,8 +21,48 @@ public sealed interface Decl {
     record Enum(Ident name, List<Ident> variants, Span span) implements Decl {
     }
 
-    /** A cell; {@code returns} is null when the header has no `-> T` (the cell returns Null). */
-    record Cell(Ident name, List<Param> params, TypeExpr returns, Block body, Span span) implements Decl {
+    /**
+     * A cell; {@code returns} is null when the header has no `-> T` (the cell returns Null). A `test "name"`
+     * block is a cell too, with no parameters, named {@code test$LINE} (a name no one can write or run), whose
+     * {@code test} says what it is; {@code test} is null for every other cell.
+     */
+    record Cell(Ident name, List<Param> params, TypeExpr returns, Block body, Span span, Test test) implements Decl {
+        public Cell(Ident name, List<Param> params, TypeExpr returns, Block body, Span span) {
+            this(name, params, returns, body, span, null);
+        }
+    }
+
+    /**
+     * What a `test "name"` block declares besides its statements: its name, its tool fixtures, and the
+     * `expect_error` that ends it, or null.
+     */
+    record Test(String title, List<Fixture> fixtures, ExpectError expected) {
+        private static final String PREFIX = "test$";
+
+        /** The name of the cell of the test that starts on Markdown line {@code line}. */
+        public static String cellName(int line) {
+            return PREFIX + line;
+        }
+
+        /** Whether {@code cell} is the cell of a test (cells of tests are never run by `lumen run`). */
+        public static boolean isTestCell(String cell) {
+            return cell.startsWith(PREFIX);
+        }
+    }
+
+    /**
+     * `expect_error KIND CALL` on line {@code line}: the test passes only if CALL stops it with a runtime error of
+     * that kind (run.md §4). The statement is run as CALL then {@code halt(returned)}, so a CALL that returns
+     * stops the test with the message {@code returned}.
+     */
+    record ExpectError(String kind, int line, String returned) {
+    }
+
+    /**
+     * `given Alias returns VALUE` or `given Alias.tool returns VALUE` (an MCP tool): in its test, every call of
+     * that tool is answered with the constant {@code value} instead of being made.
+     */
+    record Fixture(Ident alias, Ident tool, Expr value, Span span) {
     }
 
     record Param(Ident name, TypeExpr type) {

@@ -31,6 +31,7 @@ public final class Checker {
         cx.types.defineRecords();
         cx.types.defineCells();
         GrantChecker.check(program, cx);
+        FixtureChecker.check(program, cx);
         ConstraintChecker.check(cx);
         for (CellInfo cell : symbols.cells.values()) {
             new StmtChecker(cx, cell).check();

@@ -64,6 +64,12 @@ public enum Code {
     // Authorization of MCP servers
     E0053("E0053", "server grant clauses that do not fit together"),
     E0054("E0054", "sampling names no granted llm.chat import"),
+    // Tests
+    E0055("E0055", "test without assert"),
+    E0056("E0056", "test statement outside a test"),
+    E0057("E0057", "fixture output is not a constant"),
+    E0058("E0058", "fixture for a tool the document does not use"),
+    E0059("E0059", "expect_error that cannot be checked"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable"),

@@ -51,6 +51,8 @@ final class BlockLayout {
     private boolean verbatim;
     /** The logical line belongs to a `grant` declaration, where `-` is always a sign. */
     private boolean grant;
+    /** The token `test` of the `test "name"` header being laid out, or -1. */
+    private int testHeader = -1;
     private boolean openedOnLine;
     private int lineIndent;
 
@@ -208,11 +210,20 @@ final class BlockLayout {
                 default -> false;
             }) {
                 line.declaration = kind;
+            } else if (isTestHeader(first)) {
+                line.declaration = TokenKind.CELL; // `test "name"` … `end` is laid out as a cell is
+                testHeader = first;
             }
         } else {
             grant = false;
         }
         logicalStart = false;
+    }
+
+    /** Whether token {@code k} is the `test` of a `test "name"` header (lumen-v1.md §16.1). */
+    private boolean isTestHeader(int k) {
+        return toks[k].kind() == TokenKind.IDENT && toks[k].text().equals("test") && k + 1 < toks.length
+                && toks[k + 1].kind() == TokenKind.STRING;
     }
 
     private void endLogicalLine() {
@@ -232,7 +243,8 @@ final class BlockLayout {
                 depth = Math.max(0, depth - 1);
             }
             // At the top level a line starting with a name continues a grant, deeper than `grant` (lumen-v1.md §4.2).
-            logicalIndent = blocks.isEmpty() && t.kind() == TokenKind.IDENT ? INDENT : depth * INDENT;
+            logicalIndent = blocks.isEmpty() && t.kind() == TokenKind.IDENT && !isTestHeader(first) ? INDENT
+                    : depth * INDENT;
             return logicalIndent;
         }
         if (isRoleEnd(first)) {
@@ -270,6 +282,9 @@ final class BlockLayout {
     private void track(int k) {
         TokenKind kind = toks[k].kind();
         boolean recordOpen = false;
+        if (k == testHeader) {
+            open(TokenKind.CELL);
+        }
         if (!isWord(k)) {
             switch (kind) {
                 case RECORD, ENUM, CELL, FOR, MATCH -> open(kind);
@@ -303,7 +318,9 @@ final class BlockLayout {
                     }
                 }
                 case LPAREN, LBRACKET, LBRACE -> {
-                    recordOpen = kind == TokenKind.LBRACE && prev >= 0 && toks[prev].kind() == TokenKind.IDENT;
+                    // `given Alias returns {…}` is a map, not a record literal of a type `returns`
+                    recordOpen = kind == TokenKind.LBRACE && prev >= 0 && toks[prev].kind() == TokenKind.IDENT
+                            && !toks[prev].text().equals("returns");
                     brackets.add(new Bracket(recordOpen, lineIndent));
                 }
                 case RPAREN, RBRACKET, RBRACE -> {

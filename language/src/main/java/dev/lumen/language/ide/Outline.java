@@ -77,6 +77,8 @@ final class Outline {
             return null;
         }
         return switch (d) {
+            case Decl.Cell c when c.test() != null -> item(new Ident("test \"" + c.test().title() + "\"", name.span()),
+                    OutlineItem.Kind.CELL, "test", c.span(), List.of());
             case Decl.Cell c -> item(name, OutlineItem.Kind.CELL, "cell", c.span(), List.of());
             case Decl.Record r -> item(name, OutlineItem.Kind.RECORD, "record", r.span(), r.fields().stream()
                     .map(f -> item(f.name(), OutlineItem.Kind.FIELD, null, f.span(), List.of())).toList());

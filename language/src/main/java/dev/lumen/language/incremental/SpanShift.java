@@ -66,13 +66,19 @@ final class SpanShift {
 
     // ---- declarations ------------------------------------------------------------------------
 
+    private Decl.ExpectError shifted(Decl.ExpectError e) {
+        return e == null ? null : new Decl.ExpectError(e.kind(), span(Span.of(e.line(), 1, 1)).line(), e.returned());
+    }
+
     private Decl decl(Decl d) {
         return switch (d) {
             case Decl.Record r -> new Decl.Record(ident(r.name()), list(r.fields(), this::field), span(r.span()));
             case Decl.Enum e -> new Decl.Enum(ident(e.name()), list(e.variants(), this::ident), span(e.span()));
             case Decl.Cell c -> new Decl.Cell(ident(c.name()),
                     list(c.params(), p -> new Decl.Param(ident(p.name()), type(p.type()))), type(c.returns()),
-                    block(c.body()), span(c.span()));
+                    block(c.body()), span(c.span()), c.test() == null ? null : new Decl.Test(c.test().title(),
+                            list(c.test().fixtures(), f -> new Decl.Fixture(ident(f.alias()), ident(f.tool()),
+                                    expr(f.value()), span(f.span()))), shifted(c.test().expected())));
             case Decl.UseTool u -> new Decl.UseTool(ident(u.toolId()), ident(u.mcpServer()), ident(u.alias()),
                     span(u.span()));
             case Decl.Grant g -> new Decl.Grant(ident(g.alias()), ident(g.tool()), list(g.clauses(), this::clause),

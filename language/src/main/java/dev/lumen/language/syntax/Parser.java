@@ -29,6 +29,10 @@ import java.util.Set;
 public final class Parser {
     private final TokenStream in;
     private final ExpressionParser expressions;
+    /** The code of the block being parsed: assertions quote their own source. */
+    private final List<CodeLine> lines;
+    /** The test whose body is being parsed, or null outside tests. */
+    private TestBody test;
     /**
      * A block being parsed: its keyword, what to call it in messages, and the indentation of the line it
      * starts on. An `end` indented less than that line closes an outer block, which is how a missing `end`
@@ -45,8 +49,9 @@ public final class Parser {
     private final List<Span> damaged = new ArrayList<>();
     private final Set<String> lost = new HashSet<>();
 
-    private Parser(List<Token> tokens, Diagnostics diagnostics) {
+    private Parser(List<Token> tokens, Diagnostics diagnostics, List<CodeLine> lines) {
         this.in = new TokenStream(tokens, diagnostics, new Nesting(diagnostics));
+        this.lines = lines;
         this.expressions = new ExpressionParser(in);
     }
 
@@ -72,7 +77,7 @@ public final class Parser {
      */
     public static ParsedBlock parseBlock(CodeBlock block) {
         Diagnostics diagnostics = new Diagnostics();
-        Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics);
+        Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics, block.lines());
         List<Decl> decls = parser.declarations();
         return new ParsedBlock(decls, parser.damaged, parser.lost, diagnostics.all());
     }
@@ -81,7 +86,7 @@ public final class Parser {
     public static TypeExpr parseType(String text) {
         Diagnostics diagnostics = new Diagnostics();
         CodeBlock block = new CodeBlock(List.of(new CodeLine(text, 1, 0)), Span.NONE);
-        Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics);
+        Parser parser = new Parser(Lexer.lex(block, diagnostics), diagnostics, block.lines());
         try {
             TypeExpr type = parser.expressions.type();
             parser.in.skipNewlines();
@@ -151,6 +156,11 @@ public final class Parser {
         };
     }
 
+    /** `test "name"`: `test` is a keyword only there, so cells and variables may still be called test. */
+    private boolean atTest() {
+        return in.atWord("test") && in.peek(1).kind() == TokenKind.STRING;
+    }
+
     private static boolean startsDeclaration(TokenKind kind) {
         return switch (kind) {
             case RECORD, ENUM, CELL, USE, GRANT -> true;
@@ -168,6 +178,9 @@ public final class Parser {
 
     private Decl declaration() {
         Token t = in.peek();
+        if (atTest()) {
+            return testDeclaration();
+        }
         return switch (t.kind()) {
             case RECORD -> record();
             case ENUM -> enumeration();
@@ -179,8 +192,8 @@ public final class Parser {
                             "statements must be inside a cell")
                     .label(t.kind().describe() + " at the top level of a block")
                     .help("put it in a cell, for example `cell run() -> Null` … `end`"));
-            default -> throw in.error(t, "expected a declaration (`record`, `enum`, `cell`, `use tool` or "
-                    + "`grant`), found " + t.describe(), "expected a declaration");
+            default -> throw in.error(t, "expected a declaration (`record`, `enum`, `cell`, `test`, `use tool` "
+                    + "or `grant`), found " + t.describe(), "expected a declaration");
         };
     }
 
@@ -276,6 +289,178 @@ public final class Parser {
         Block body = block(opener);
         acceptEnd(opener);
         return new Decl.Cell(name, List.copyOf(params), returns, body, in.spanFrom(keyword.span()));
+    }
+
+    /** `test "name"` statements `end`: a cell of its own, named after its line, holding fixtures and asserts. */
+    private Decl testDeclaration() {
+        Token keyword = in.advance();
+        Token title = in.advance();
+        String name = testName(title);
+        Opener opener = opener(keyword, "test");
+        in.headerEnd("the test name");
+        TestBody outer = test;
+        TestBody body = new TestBody();
+        test = body;
+        Block statements;
+        try {
+            statements = block(opener);
+        } finally {
+            test = outer;
+        }
+        acceptEnd(opener);
+        Span span = in.spanFrom(keyword.span());
+        List<Stmt> top = statements.statements();
+        if (body.expectStatement != null && (top.isEmpty() || top.get(top.size() - 1) != body.expectStatement)) {
+            in.diagnostics().add(Diagnostic.error(Code.E0059, body.expectStatement.span(),
+                            "`expect_error` must be the last statement of its test")
+                    .label("the test stops here when the call fails")
+                    .help("move the statements after it into another test, or `expect_error` to the end"));
+        }
+        if (body.asserts == 0) {
+            in.diagnostics().add(Diagnostic.error(Code.E0055, keyword.span().to(title.span()),
+                            "test \"" + name + "\" has no `assert`")
+                    .label("this test checks nothing")
+                    .help("a test passes only by its assertions: add `assert EXPR` (for example `assert "
+                            + "total == 3`) or `expect_error KIND CALL`; a test that only runs code would pass "
+                            + "whatever the code does"));
+        }
+        Ident cellName = new Ident(Decl.Test.cellName(keyword.span().line()), title.span());
+        return new Decl.Cell(cellName, List.of(), null, statements, span,
+                new Decl.Test(name, List.copyOf(body.fixtures), body.expected));
+    }
+
+    /** The text of a test's name, which cannot interpolate: it is fixed before the test runs. */
+    private String testName(Token t) {
+        StringBuilder text = new StringBuilder();
+        for (StringPiece piece : t.pieces()) {
+            if (!(piece instanceof StringPiece.Text part)) {
+                throw in.report(Diagnostic.error(Code.E0007, piece.span(), "a test's name cannot interpolate")
+                        .label("interpolation here")
+                        .help("write the name out; `lumen test` reports a test by it"));
+            }
+            text.append(part.text());
+        }
+        return text.toString();
+    }
+
+    /** What the parser gathers in a test's body. */
+    private static final class TestBody {
+        int asserts;
+        final List<Decl.Fixture> fixtures = new ArrayList<>();
+        Decl.ExpectError expected;
+        Stmt expectStatement;
+    }
+
+    /** `assert` or `given` used where there is no test to hold it (E0056). */
+    private ParseError outsideTest(Token word) {
+        return in.report(Diagnostic.error(Code.E0056, word.span(), "`" + word.text() + "` outside a test")
+                .label("only a `test \"name\"` block can hold this")
+                .help("put it in a test: `test \"what it checks\"` … `end`; in a cell, check a condition with "
+                        + "`if` and stop with `halt(\"…\")`"));
+    }
+
+    /**
+     * `assert EXPR [, MESSAGE]`, read as {@code if EXPR else halt("assertion failed: …") end}: the message quotes
+     * the condition and, for a comparison, the value of each operand that is not a literal.
+     */
+    private Stmt assertStatement() {
+        Token keyword = in.advance();
+        if (test == null) {
+            throw outsideTest(keyword);
+        }
+        test.asserts++;
+        Expr condition = expressions.expression();
+        Expr message = in.accept(TokenKind.COMMA) ? expressions.expression() : null;
+        Span span = in.spanFrom(keyword.span());
+        in.expectLineEnd("the assertion");
+        Stmt halt = new Stmt.Halt(Assertions.failure(condition, message, this::sourceOf, keyword.span()), span);
+        return new Stmt.If(List.of(new Stmt.Branch(condition, new Block(List.of(), condition.span()))),
+                new Block(List.of(halt), span), span);
+    }
+
+    /** The error kinds (run.md §4) a program's own code can fail with, which `expect_error` can expect. */
+    private static final List<String> EXPECTABLE = List.of("runtime", "halt", "tool", "policy", "unavailable");
+
+    /**
+     * `expect_error KIND CALL`, read as {@code if true  let _ = CALL  halt("…returned…")  end}; the runner
+     * passes the test when it stops inside CALL with an error of KIND.
+     */
+    private Stmt expectError() {
+        Token keyword = in.advance();
+        if (test == null) {
+            throw outsideTest(keyword);
+        }
+        test.asserts++; // a malformed one is reported as itself, not as a test without assertions
+        Token kind = in.peek();
+        if (!ExpressionParser.isWord(kind) || !EXPECTABLE.contains(kind.text())) {
+            throw in.report(Diagnostic.error(Code.E0059, kind.span(),
+                            "expected an error kind after `expect_error`, found " + kind.describe())
+                    .label("not an error kind")
+                    .help("write one of " + String.join(", ", EXPECTABLE) + ", then the call: `expect_error halt "
+                            + "check(\"\")`"));
+        }
+        in.advance();
+        Expr call = expressions.expression();
+        if (!(call instanceof Expr.Call)) {
+            throw in.report(Diagnostic.error(Code.E0059, call.span(), "`expect_error` expects a call")
+                    .label("not a call")
+                    .help("write the call that must fail: `expect_error " + kind.text() + " cell_name(…)`"));
+        }
+        Span span = in.spanFrom(keyword.span());
+        in.expectLineEnd("the `expect_error` statement");
+        String quoted = sourceOf(call.span());
+        String returned = "expect_error: " + (quoted != null ? quoted : "the call") + " returned instead of failing"
+                + " with a " + kind.text() + " error";
+        test.expected = new Decl.ExpectError(kind.text(), keyword.span().line(), returned);
+        Stmt let = new Stmt.Let(new Ident("_expected_to_fail", call.span()), false, null, call, span);
+        Stmt halt = new Stmt.Halt(new Expr.Str(List.of(new Expr.Text(returned)), span), span);
+        Stmt statement = new Stmt.If(List.of(new Stmt.Branch(new Expr.BoolLit(true, keyword.span()),
+                new Block(List.of(let, halt), span))), null, span);
+        test.expectStatement = statement;
+        return statement;
+    }
+
+    /** The source text of {@code span} when it lies on one line of this block, else null. */
+    private String sourceOf(Span span) {
+        if (span.line() != span.endLine()) {
+            return null;
+        }
+        for (CodeLine line : lines) {
+            if (line.mdLine() == span.line()) {
+                int from = span.column() - 1 - line.mdColumnOffset();
+                int to = span.endColumn() - 1 - line.mdColumnOffset();
+                return from >= 0 && to <= line.text().length() && from <= to ? line.text().substring(from, to) : null;
+            }
+        }
+        return null;
+    }
+
+    /** `given Alias[.tool] returns VALUE`: a fixture of the enclosing test; VALUE is a constant. */
+    private void fixture() {
+        Token keyword = in.advance();
+        if (test == null) {
+            throw outsideTest(keyword);
+        }
+        Ident alias = expressions.ident("tool alias after `given`");
+        Ident tool = in.accept(TokenKind.DOT) ? dottedName("MCP tool name") : null;
+        if (!in.atWord("returns")) {
+            throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                            "expected `returns` and the output of `" + alias.name() + "`, found " + in.peek().describe())
+                    .label("expected `returns`")
+                    .help("a fixture is written `given " + alias.name() + " returns VALUE`"));
+        }
+        in.advance();
+        Expr value = expressions.expression();
+        Span nonConstant = Assertions.firstNonConstant(value);
+        if (nonConstant != null) {
+            in.diagnostics().add(Diagnostic.error(Code.E0057, nonConstant, "a fixture's output must be a constant")
+                    .label("computed when the test runs")
+                    .help("write the output out with literals: strings, numbers, `true`/`false`, `null`, lists, "
+                            + "maps and records of them"));
+        }
+        Span span = in.spanFrom(keyword.span());
+        in.expectLineEnd("the fixture");
+        test.fixtures.add(new Decl.Fixture(alias, tool, value, span));
     }
 
     private Decl useTool() {
@@ -493,6 +678,10 @@ public final class Parser {
                 continue;
             }
             try {
+                if (in.atWord("given") && in.peek(1).kind() == TokenKind.IDENT) {
+                    fixture();
+                    continue;
+                }
                 statements.add(statement());
             } catch (ParseError e) {
                 in.syncLine();
@@ -526,6 +715,13 @@ public final class Parser {
             case HALT -> halt();
             case AT -> throw notInV1(t);
             default -> {
+                if (atAssert()) {
+                    yield assertStatement();
+                }
+                if (in.atWord("expect_error") && in.peek(1).kind() != TokenKind.ASSIGN
+                        && in.peek(1).kind() != TokenKind.LPAREN) {
+                    yield expectError();
+                }
                 if (in.atWord("on_fail")) {
                     throw in.report(Diagnostic.error(Code.E0009, t.span(), "`on_fail` is not part of Lumen v1")
                             .label("repair loop")
@@ -536,6 +732,22 @@ public final class Parser {
                 }
                 yield expressionOrAssignment();
             }
+        };
+    }
+
+    /**
+     * `assert` followed by an expression; `assert = …`, `assert(…)`, `assert.f` and `assert[i]` stay uses of a
+     * name `assert` outside tests.
+     */
+    private boolean atAssert() {
+        if (!in.atWord("assert")) {
+            return false;
+        }
+        TokenKind next = in.peek(1).kind();
+        return switch (next) {
+            case ASSIGN, DOT, LBRACKET, NEWLINE, EOF -> false;
+            case LPAREN -> test != null;
+            default -> true;
         };
     }
 

@@ -94,13 +94,19 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             stability = OptionStability.STABLE)
     static final OptionKey<String> McpElicitation = new OptionKey<>("");
 
+    @Option(help = "Run as a test (lumen test): a JSON object whose members answer tool calls, by alias (or "
+            + "Alias.tool for an MCP tool); a call with no member fails, and no tool is ever performed.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> Fixtures = new OptionKey<>("");
+
     private static final ContextReference<LumenContext> CONTEXT = ContextReference.create(LumenLanguage.class);
 
     @Override
     protected LumenContext createContext(Env env) {
         return new LumenContext(env, LumenRunEffects.create(env.getOptions().get(Store), env.getOptions().get(Offline),
                 env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env))
-                .withMcpElicitation(elicitation(env)));
+                .withMcpElicitation(elicitation(env))
+                .withFixtures(LumenRunEffects.fixtures(env.getOptions().get(Fixtures))));
     }
 
     /**

@@ -7,10 +7,15 @@ import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.HostToolSet;
 import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.CanonicalValue;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The effects of a context, from its options {@code lumen.Store}, {@code lumen.Offline} and {@code lumen.Replay}. */
@@ -39,5 +44,23 @@ final class LumenRunEffects {
         }
         PrintStream warnings = new PrintStream(err, true, StandardCharsets.UTF_8);
         return new TracedEffects(store, offline, replay, warnings, new SchemaValidator(), hostTools);
+    }
+
+    /**
+     * The fixtures of option {@code lumen.Fixtures} by alias (or Alias.tool), or null when it is empty (not a test).
+     *
+     * @throws IllegalArgumentException when the option is not a JSON object
+     */
+    static Map<String, CanonicalValue> fixtures(String option) {
+        if (option.isEmpty()) {
+            return null;
+        }
+        JsonNode tree = CanonicalJson.parse(option);
+        if (!tree.isObject()) {
+            throw new IllegalArgumentException("lumen.Fixtures must be a JSON object of tool outputs by alias");
+        }
+        Map<String, CanonicalValue> out = new LinkedHashMap<>();
+        tree.properties().forEach(member -> out.put(member.getKey(), CanonicalValue.of(member.getValue())));
+        return out;
     }
 }

@@ -24,6 +24,32 @@ class FormatterTest {
     }
 
     @Test
+    void laysTestBlocksOutAsCells() {
+        formats("""
+                cell add(a: Int, b: Int) -> Int
+                  return a+b
+                end
+                test "adds"
+                    given Read returns {"a":1}
+                      let total=add(1,1)
+                  assert total==2,"two"
+                 expect_error halt add(1,2)
+                end
+                """, """
+                cell add(a: Int, b: Int) -> Int
+                  return a + b
+                end
+
+                test "adds"
+                  given Read returns {"a": 1}
+                  let total = add(1, 1)
+                  assert total == 2, "two"
+                  expect_error halt add(1, 2)
+                end
+                """);
+    }
+
+    @Test
     void indentsBlocksByTwoSpacesAndAlignsEndWithItsOpener() {
         formats("""
                 cell f(a: Int) -> Int

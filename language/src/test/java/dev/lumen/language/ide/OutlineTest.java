@@ -71,6 +71,21 @@ class OutlineTest {
     }
 
     @Test
+    void aTestIsListedByItsName() {
+        assertEquals(List.of("CELL run 2-4", "CELL test \"runs\" 6-8"), outline("""
+                ```lumen
+                cell run() -> Int
+                  return 1
+                end
+
+                test "runs"
+                  assert run() == 1
+                end
+                ```
+                """));
+    }
+
+    @Test
     void setextHeadingsAndHeadingText() {
         List<OutlineItem> items = Marked.of("""
                 Title *here*

@@ -75,6 +75,8 @@ public final class TracedEffects implements LumenEffects {
     private final ReplaySource replay;
     private final PrintStream warnings;
     private final Validation validation;
+    /** A test's tool outputs by alias (Alias.tool for an MCP tool), or null when the run is not a test. */
+    private Map<String, CanonicalValue> fixtures;
     /** The tools the embedding program offers, read when a run looks its tools up. */
     private final Supplier<HostToolSet> hostTools;
 
@@ -154,6 +156,14 @@ public final class TracedEffects implements LumenEffects {
         return this;
     }
 
+    /**
+     * Makes every run a test's (`lumen test`): each tool call is answered by its fixture, by alias (or
+     * Alias.tool), and a call with none fails; nothing is ever performed. Null leaves tool calls as they are.
+     */
+    public TracedEffects withFixtures(Map<String, CanonicalValue> outputs) {
+        this.fixtures = outputs;
+        return this;
+    }
 
     // ------------------------------------------------------------------------------------ runs and cells
 
@@ -348,7 +358,16 @@ public final class TracedEffects implements LumenEffects {
         CacheLookup.Hit recorded = null;
         JsonNode revalidation = null;
         String runKey = null; // the key a call this run answers again is kept under, or null
-        if (replay != null) {
+        if (fixtures != null) {
+            String key = tool.mcpServer() != null ? tool.alias() + "." + tool.mcpTool() : tool.alias();
+            outputs = fixtures.get(key);
+            if (outputs == null) {
+                throw toolFailure(tool, shownInputs, policyHash, started, "tool", "tests never call real tools, and "
+                        + "this test has no fixture for " + what + ": add `given " + key + " returns …` to the test",
+                        Map.of());
+            }
+            cached = true;
+        } else if (replay != null) {
             replaySampling(tool);
             ReplaySource.RecordedCall call = replay.nextToolCall(toolId, shownInputs.value().hash());
             if (call.outputs() == null) {

@@ -19,12 +19,17 @@ import java.util.Map;
 /**
  * What evaluating a Lumen document (or LIR module) returns: an object whose members are its runnable cells,
  * by name, in document order ({@link LumenCellObject}s), readable and invocable. Synthetic cells (names with a
- * {@code $}) are not members: they cannot be run by name.
+ * {@code $}) are not members: they cannot be run by name, except the cells of tests ({@code test$LINE}, lir-v1.md
+ * §2.2), which are internal members: readable (and so executable) by name, listed only with internal members.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class LumenModuleObject implements TruffleObject {
     private final String file;
     private final Map<String, LumenCellObject> cells = new LinkedHashMap<>();
+    private final Map<String, LumenCellObject> tests = new LinkedHashMap<>();
+
+    /** How the names of the cells of tests start. */
+    private static final String TEST_PREFIX = "test$";
 
     LumenModuleObject(LumenProgram program) {
         this.file = program.file();
@@ -32,6 +37,8 @@ public final class LumenModuleObject implements TruffleObject {
             String name = program.root(i).cell().name();
             if (!name.contains("$")) {
                 cells.put(name, new LumenCellObject(program, i));
+            } else if (name.startsWith(TEST_PREFIX)) {
+                tests.put(name, new LumenCellObject(program, i));
             }
         }
     }
@@ -55,20 +62,31 @@ public final class LumenModuleObject implements TruffleObject {
 
     @ExportMessage
     @TruffleBoundary
-    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return LumenList.of(cells.keySet().toArray());
+    Object getMembers(boolean includeInternal) {
+        if (!includeInternal) {
+            return LumenList.of(cells.keySet().toArray());
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(cells.keySet());
+        all.addAll(tests.keySet());
+        return LumenList.of(all.toArray());
     }
 
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return cells.containsKey(member);
+        return cells.containsKey(member) || tests.containsKey(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberInternal(String member) {
+        return tests.containsKey(member);
     }
 
     @ExportMessage
     @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
-        LumenCellObject cell = cells.get(member);
+        LumenCellObject cell = cells.containsKey(member) ? cells.get(member) : tests.get(member);
         if (cell == null) {
             throw UnknownIdentifierException.create(member);
         }
