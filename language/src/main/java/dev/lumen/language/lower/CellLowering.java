@@ -1313,7 +1313,11 @@ final class CellLowering {
     private StructuredCall structuredCall(Expr.Expect x) {
         if (x.value() instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
                 && t.alias().manifest() != null && t.alias().manifest().supports(Capability.STRUCTURED)) {
-            String schema = new JsonSchemas(checked.symbols(), module.file).of(checked.typeOf(x)).toString();
+            JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
+            Type expected = checked.typeOf(x);
+            // A record's own definition at the root: the providers want an object there, not a $ref.
+            String schema = (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
+                    : schemas.of(expected)).toString();
             return new StructuredCall(c, t.alias(), schema);
         }
         return null;
