@@ -31,7 +31,7 @@ class StructuredOutputRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DOCUMENT = """
             @lumen 1
-            @cache off
+            @cache %s
 
             # Tickets
 
@@ -99,7 +99,11 @@ class StructuredOutputRunTest {
     }
 
     private EmitCommandTest.Run run(String model, String clauses) throws Exception {
-        Path doc = Files.writeString(dir.resolve("tickets.lm.md"), DOCUMENT.formatted(model, clauses));
+        return run(DOCUMENT.formatted("off", model, clauses));
+    }
+
+    private EmitCommandTest.Run run(String document) throws Exception {
+        Path doc = Files.writeString(dir.resolve("tickets.lm.md"), document);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return child(Map.of("ANTHROPIC_BASE_URL", base, "ANTHROPIC_API_KEY", "sk-ant-test",
                 "OPENAI_BASE_URL", base + "/v1"), "run", doc.toString());
@@ -137,6 +141,18 @@ class StructuredOutputRunTest {
         EmitCommandTest.Run run = run("gpt-4o-mini", "");
         assertEquals(ExitCodes.ERRORS, run.status(), run.out());
         assertTrue(run.err().contains("title"), run.err());
+    }
+
+    @Test
+    void theSchemaIsPartOfTheCacheKey() throws Exception {
+        String cached = DOCUMENT.formatted("on", "gpt-4o-mini", "");
+        assertEquals(ExitCodes.OK, run(cached).status());
+        assertEquals(ExitCodes.OK, run(cached).status());
+        assertEquals(1, requests.size(), "the second run is answered from the cache");
+        EmitCommandTest.Run other = run(cached.replace("where length(title) <= 80", "where length(title) <= 90"));
+        assertEquals(ExitCodes.OK, other.status(), other.err());
+        assertEquals(2, requests.size(), "the same messages expecting another type are another request");
+        assertTrue(requests.getLast().has("response_format"), "a cached call sends the schema too");
     }
 
     @Test
