@@ -412,6 +412,11 @@ final class GrantChecker {
                     problem = "`" + key + "` cannot be negative";
                 }
             }
+            case BOOL -> {
+                if (!(first.value() instanceof Boolean)) {
+                    problem = "expected true or false, found " + describe(first);
+                }
+            }
             case RATE -> {
                 if (!(first.value() instanceof Long n)) {
                     problem = "expected an integer and a unit, found " + describe(first);

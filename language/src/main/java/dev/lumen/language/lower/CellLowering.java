@@ -56,6 +56,7 @@ import dev.lumen.language.check.FieldRef;
 import dev.lumen.language.check.PatternMeaning;
 import dev.lumen.language.check.RecordInfo;
 import dev.lumen.language.check.ToolAlias;
+import dev.lumen.language.schema.JsonSchemas;
 import dev.lumen.language.source.Span;
 import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
@@ -65,6 +66,8 @@ import dev.lumen.lir.format.Instruction;
 import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
+import dev.lumen.runtime.tools.Capability;
+import dev.lumen.runtime.tools.llm.LlmChat;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -838,7 +841,15 @@ final class CellLowering {
      */
     private void expect(Expr.Expect x, int dest) {
         LirType target = lirOf(x);
-        int v = any(x.value());
+        int v;
+        if (structuredCall(x) instanceof StructuredCall call) {
+            v = regs.alloc(lirOf(x.value()));
+            Span at = out.at(call.call().span());
+            toolCall(call.call(), call.alias(), "", call.schema(), v);
+            out.at(at);
+        } else {
+            v = any(x.value());
+        }
         out.at(x.span());
         int schema = types.indexOf(checked.typeOf(x));
         if (target == INT || target == BOOL || target == LirType.Primitive.FLOAT) {
@@ -1287,6 +1298,33 @@ final class CellLowering {
      * arguments (llm.chat) gets them as one list under its positional input.
      */
     private void toolCall(Expr.Call c, ToolAlias alias, String tool, int dest) {
+        toolCall(c, alias, tool, null, dest);
+    }
+
+    /** A call to a tool that takes a reply schema ({@code llm.chat}), validated by `expect schema` at once. */
+    private record StructuredCall(Expr.Call call, ToolAlias alias, String schema) {
+    }
+
+    /**
+     * The call {@code x} validates when it is a direct call of a tool whose manifest supports structured output:
+     * it is then sent the JSON Schema of the expected type as input {@code response_schema} (tools-llm.md §4.3),
+     * the schema `lumen serve --mcp` advertises for the type; the tool adapts it to its provider.
+     */
+    private StructuredCall structuredCall(Expr.Expect x) {
+        if (x.value() instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
+                && t.alias().manifest() != null && t.alias().manifest().supports(Capability.STRUCTURED)) {
+            JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
+            Type expected = checked.typeOf(x);
+            // A record's own definition at the root: the providers want an object there, not a $ref.
+            String schema = (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
+                    : schemas.of(expected)).toString();
+            return new StructuredCall(c, t.alias(), schema);
+        }
+        return null;
+    }
+
+    /** @param responseSchema the JSON Schema text of a {@link StructuredCall}, or null */
+    private void toolCall(Expr.Call c, ToolAlias alias, String tool, String responseSchema, int dest) {
         List<Entry> entries = new ArrayList<>();
         ToolAlias.Signature sig = alias.signature();
         if (sig != null && sig.positional() != null) {
@@ -1300,6 +1338,18 @@ final class CellLowering {
         }
         int arguments = regs.alloc(TOOL_ARGUMENTS);
         buildMap(entries, arguments);
+        if (responseSchema != null) {
+            int key = regs.alloc(STRING);
+            loadConstant(key, new Constant.StringConst(LlmChat.RESPONSE_SCHEMA));
+            int text = regs.alloc(STRING);
+            loadConstant(text, new Constant.StringConst(responseSchema));
+            int json = regs.alloc(JSON);
+            out.abc(INTRINSIC, json, Intrinsic.TO_JSON.id(), text);
+            out.abc(SETINDEX, arguments, key, json);
+            regs.release(json);
+            regs.release(text);
+            regs.release(key);
+        }
         out.at(c.span());
         out.abc(TOOLCALL, dest, module.toolIndex(alias, tool), arguments);
         regs.release(arguments);

@@ -393,6 +393,26 @@ class ToolsTest {
     }
 
     @Test
+    void structuredTakesTrueOrFalseAndOnlyLlmChatSupportsIt() {
+        Checked ok = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m" structured false
+                """);
+        assertEquals(List.of(), ok.diagnostics(), Checked.render(ok.diagnostics()));
+        Diagnostic wrong = Checked.of("""
+                use tool llm.chat as Chat
+                grant Chat model "m" structured "off"
+                """).only(Code.E0044);
+        assertEquals("expected true or false, found a string", wrong.label());
+        help(wrong, "write it as `structured false`");
+        Diagnostic unsupported = Checked.of("""
+                use tool http.get as HttpGet
+                grant HttpGet domain "a.com" structured true
+                """).only(Code.E0043);
+        assertEquals("`http.get` does not support the grant clause `structured`", unsupported.message());
+    }
+
+    @Test
     void limitsOverLongerWindowsAndBudgetUnits() {
         Checked ok = Checked.of("""
                 use tool llm.chat as Chat

@@ -56,6 +56,13 @@ public final class Grants {
                 ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
     }
 
+    /** The value of a boolean clause ({@code structured}); empty without the clause or with another value. */
+    public Optional<Boolean> flag(String clause) {
+        List<Object> values = clauses.get(clause);
+        return values != null && !values.isEmpty() && values.getFirst() instanceof Boolean b
+                ? Optional.of(b) : Optional.empty();
+    }
+
     /**
      * {@code rate_limit N UNIT}: at most N calls in any window of the unit.
      *

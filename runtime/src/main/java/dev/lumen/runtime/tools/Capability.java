@@ -20,7 +20,8 @@ public enum Capability {
     MAX_TOKENS("max_tokens", "supports_max_tokens", ValueKind.INT, false),
     TEMPERATURE("temperature", "supports_temperature", ValueKind.FLOAT, false),
     TOKEN_BUDGET("token_budget", "supports_token_budget", ValueKind.BUDGET, false),
-    REDACT("redact", "supports_redaction", ValueKind.STRING, true);
+    REDACT("redact", "supports_redaction", ValueKind.STRING, true),
+    STRUCTURED("structured", "supports_structured_output", ValueKind.BOOL, false);
 
     /** What a clause's value is written as. */
     public enum ValueKind {
@@ -30,6 +31,8 @@ public enum Capability {
         INT("an integer", "5000"),
         /** A float literal: {@code temperature 0.0}. */
         FLOAT("a float", "0.0"),
+        /** {@code true} or {@code false}: {@code structured false}. */
+        BOOL("true or false", "false"),
         /** An integer and a unit: {@code rate_limit 10 per_minute}. */
         RATE("an integer and a unit (" + Window.listed() + ")", "10 per_minute"),
         /** An integer and an optional unit: {@code token_budget 50000}, {@code token_budget 200000 per_day}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.tools.ToolFailure;
 import java.net.URI;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class AnthropicChat implements ChatProvider {
      * of one role are merged, as the API would merge them; a {@code tool} message has no text form here.
      */
     @Override
-    public ObjectNode body(ChatSettings settings, List<ChatMessage> messages) {
+    public ObjectNode body(ChatSettings settings, List<ChatMessage> messages, Optional<JsonNode> schema) {
         List<String> system = new ArrayList<>();
         List<ChatMessage> turns = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
@@ -97,10 +98,23 @@ final class AnthropicChat implements ChatProvider {
             list.addObject().put("role", m.role()).put("content", m.content());
         }
         settings.temperature().ifPresent(t -> body.put("temperature", t));
+        schema.flatMap(StructuredSchema::anthropicInputSchema).ifPresent(input -> answerTool(body, input));
         return body;
     }
 
-    /** The reply text is the concatenated {@code text} blocks; other blocks (thinking, tool use) are not text. */
+    /** Structured output as Anthropic documents it: one tool whose input is the answer, and the call forced to it. */
+    private static void answerTool(ObjectNode body, ObjectNode inputSchema) {
+        ObjectNode tool = body.putArray("tools").addObject();
+        tool.put("name", StructuredSchema.NAME);
+        tool.put("description", "Give the answer, as this tool's input.");
+        tool.set("input_schema", inputSchema);
+        body.putObject("tool_choice").put("type", "tool").put("name", StructuredSchema.NAME);
+    }
+
+    /**
+     * The reply text is the concatenated {@code text} blocks; other blocks (thinking, tool use) are not text,
+     * except the answer tool's {@code tool_use}, whose input is the structured answer, as canonical JSON text.
+     */
     @Override
     public ChatReply read(JsonNode reply) {
         if (!reply.isObject()) {
@@ -111,14 +125,22 @@ final class AnthropicChat implements ChatProvider {
             throw ReplyJson.unexpected(endpoint, SHAPE, "it has no `content` list");
         }
         StringBuilder text = new StringBuilder();
+        String answer = null;
         for (JsonNode block : content) {
             String blockText = ReplyJson.text(block, "text");
-            if ("text".equals(ReplyJson.text(block, "type")) && blockText != null) {
+            String type = ReplyJson.text(block, "type");
+            if ("text".equals(type) && blockText != null) {
                 text.append(blockText);
+            } else if ("tool_use".equals(type) && StructuredSchema.NAME.equals(ReplyJson.text(block, "name"))) {
+                JsonNode input = block.get("input");
+                if (input == null || !input.isObject()) {
+                    throw ReplyJson.unexpected(endpoint, SHAPE, "its `tool_use` block has no `input` object");
+                }
+                answer = CanonicalJson.write(input);
             }
         }
         String stopReason = ReplyJson.text(reply, "stop_reason");
-        return new ChatReply(text.toString(), "refusal".equals(stopReason), ReplyJson.text(reply, "id"),
+        return new ChatReply(answer != null ? answer : text.toString(), "refusal".equals(stopReason), ReplyJson.text(reply, "id"),
                 ReplyJson.text(reply, "model"), stopReason == null ? List.of() : List.of(stopReason),
                 tokens(reply.get("usage")));
     }

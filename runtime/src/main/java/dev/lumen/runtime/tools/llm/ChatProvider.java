@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An LLM API that {@code llm.chat} speaks: how to ask it for a reply and how to read the reply. */
 sealed interface ChatProvider permits OpenAiChat, AnthropicChat {
@@ -22,11 +23,12 @@ sealed interface ChatProvider permits OpenAiChat, AnthropicChat {
     Map<String, String> headers();
 
     /**
-     * The request body for these messages and settings.
+     * The request body for these messages and settings; {@code schema}, when present, is the JSON Schema the
+     * reply is asked to hold to in the provider's structured-output mode, where it can say it (§4.3).
      *
      * @throws dev.lumen.runtime.tools.ToolFailure when the messages cannot be put in this API's form
      */
-    ObjectNode body(ChatSettings settings, List<ChatMessage> messages);
+    ObjectNode body(ChatSettings settings, List<ChatMessage> messages, Optional<JsonNode> schema);
 
     /**
      * What a successful (2xx) reply body says.

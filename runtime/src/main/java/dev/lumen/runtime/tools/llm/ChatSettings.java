@@ -16,8 +16,11 @@ import java.util.OptionalDouble;
  * @param temperature    the grant's {@code temperature} ceiling; empty leaves the provider's default
  * @param timeoutMs      the grant's {@code timeout_ms}, or {@link #DEFAULT_TIMEOUT_MS}
  * @param timeoutGranted whether {@code timeoutMs} is the grant's (then running out of time is a policy error)
+ * @param structured     the grant's {@code structured}, true without the clause: whether an {@code expect schema}
+ *                       call's schema is sent to the provider's structured-output mode (§4.3)
  */
-record ChatSettings(String model, long maxTokens, OptionalDouble temperature, long timeoutMs, boolean timeoutGranted) {
+record ChatSettings(String model, long maxTokens, OptionalDouble temperature, long timeoutMs, boolean timeoutGranted,
+        boolean structured) {
     static final long DEFAULT_MAX_TOKENS = 1024;
     static final long DEFAULT_TIMEOUT_MS = 120_000;
     static final String MODEL_VARIABLE = "LUMEN_MODEL";
@@ -44,7 +47,8 @@ record ChatSettings(String model, long maxTokens, OptionalDouble temperature, lo
             }
         }
         return new ChatSettings(model, positive(grants, "max_tokens", DEFAULT_MAX_TOKENS), temperature,
-                positive(grants, "timeout_ms", DEFAULT_TIMEOUT_MS), grants.integer("timeout_ms").isPresent());
+                positive(grants, "timeout_ms", DEFAULT_TIMEOUT_MS), grants.integer("timeout_ms").isPresent(),
+                grants.flag("structured").orElse(true));
     }
 
     /**

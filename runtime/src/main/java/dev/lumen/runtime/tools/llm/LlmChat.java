@@ -1,7 +1,11 @@
 package dev.lumen.runtime.tools.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.policy.Grants;
 import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.tools.BuiltinTool;
@@ -19,6 +23,10 @@ import java.util.concurrent.TimeoutException;
  * latency go in the result's usage; the tokens count against the run's {@code token_budget}.
  */
 public final class LlmChat implements BuiltinTool {
+    /** The input that carries an {@code expect schema} call's JSON Schema. */
+    public static final String RESPONSE_SCHEMA = "response_schema";
+    private static final ObjectMapper SCHEMA_READER = JsonReading.mapper().build();
+
     private final Environment environment;
     private final ProviderHttp http = new ProviderHttp();
 
@@ -36,7 +44,7 @@ public final class LlmChat implements BuiltinTool {
         request.run().checkBudget(budgetTarget, grants);
         List<ChatMessage> messages = ChatMessage.listFrom(request.input());
         ChatProvider provider = ProviderChoice.choose(environment, settings.model());
-        String body = CanonicalJson.write(provider.body(settings, messages));
+        String body = CanonicalJson.write(provider.body(settings, messages, responseSchema(request, settings)));
         long started = System.nanoTime();
         HttpAnswer answer = send(provider, body, settings);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -52,6 +60,28 @@ public final class LlmChat implements BuiltinTool {
             throw new ToolFailure(noText(provider, settings, reply));
         }
         return new ToolResult(TextNode.valueOf(reply.text()), GenAiUsage.of(provider, settings, reply, seconds));
+    }
+
+    /**
+     * The schema of an {@code expect schema T} call, which the compiler passes as the input
+     * {@value #RESPONSE_SCHEMA} (tools-llm.md §4.3), when the grant lets it be sent.
+     */
+    private static Optional<JsonNode> responseSchema(ToolRequest request, ChatSettings settings) {
+        JsonNode schema = request.input().get(RESPONSE_SCHEMA);
+        if (schema == null || schema.isNull() || !settings.structured()) {
+            return Optional.empty();
+        }
+        if (schema.isTextual()) { // the compiler writes it as a String constant
+            try {
+                schema = SCHEMA_READER.readTree(schema.textValue());
+            } catch (JsonProcessingException e) {
+                throw new ToolFailure("input `" + RESPONSE_SCHEMA + "` is not JSON: " + e.getOriginalMessage());
+            }
+        }
+        if (!schema.isObject()) {
+            throw new ToolFailure("input `" + RESPONSE_SCHEMA + "` must be a JSON Schema object");
+        }
+        return Optional.of(schema);
     }
 
     private HttpAnswer send(ChatProvider provider, String body, ChatSettings settings) {

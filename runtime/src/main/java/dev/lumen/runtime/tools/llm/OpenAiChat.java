@@ -60,7 +60,7 @@ final class OpenAiChat implements ChatProvider {
     }
 
     @Override
-    public ObjectNode body(ChatSettings settings, List<ChatMessage> messages) {
+    public ObjectNode body(ChatSettings settings, List<ChatMessage> messages, Optional<JsonNode> schema) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("model", settings.model());
         ArrayNode list = body.putArray("messages");
@@ -71,6 +71,7 @@ final class OpenAiChat implements ChatProvider {
         // copy the API read max_tokens.
         body.put(openAi ? "max_completion_tokens" : "max_tokens", settings.maxTokens());
         settings.temperature().ifPresent(t -> body.put("temperature", t));
+        schema.flatMap(StructuredSchema::openAiResponseFormat).ifPresent(f -> body.set("response_format", f));
         return body;
     }
 

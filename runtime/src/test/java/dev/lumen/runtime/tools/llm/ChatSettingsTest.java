@@ -44,13 +44,15 @@ class ChatSettingsTest {
     @Test
     void limitsComeFromTheGrantOrTheDefaults() {
         ChatSettings defaults = ChatSettings.from(grants("model", "m"), NONE);
-        assertEquals(new ChatSettings("m", 1024, OptionalDouble.empty(), 120_000, false), defaults);
+        assertEquals(new ChatSettings("m", 1024, OptionalDouble.empty(), 120_000, false, true), defaults,
+                "structured output is on without the clause");
         ChatSettings granted = ChatSettings.from(grants("model", "m", "max_tokens", 2000L, "temperature", 0.7,
                 "timeout_ms", 5000L), NONE);
         assertEquals(2000, granted.maxTokens());
         assertEquals(0.7, granted.temperature().getAsDouble());
         assertEquals(5000, granted.timeoutMs());
         assertTrue(granted.timeoutGranted());
+        assertFalse(ChatSettings.from(grants("model", "m", "structured", false), NONE).structured());
         assertFalse(defaults.timeoutGranted());
     }
 

@@ -17,6 +17,7 @@ import dev.lumen.runtime.tools.ToolResult;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,12 +99,12 @@ class OpenAiChatTest {
 
     @Test
     void openAiItselfGetsMaxCompletionTokens() {
-        ChatSettings settings = new ChatSettings("gpt-5-mini", 500, OptionalDouble.empty(), 1000, false);
+        ChatSettings settings = new ChatSettings("gpt-5-mini", 500, OptionalDouble.empty(), 1000, false, true);
         List<ChatMessage> one = List.of(new ChatMessage("user", "hi"));
-        JsonNode official = new OpenAiChat(URI.create(OpenAiChat.DEFAULT_BASE_URL), "sk").body(settings, one);
+        JsonNode official = new OpenAiChat(URI.create(OpenAiChat.DEFAULT_BASE_URL), "sk").body(settings, one, Optional.empty());
         assertEquals(500, official.get("max_completion_tokens").asInt());
         assertFalse(official.has("max_tokens"));
-        JsonNode compatible = new OpenAiChat(URI.create("http://127.0.0.1:8000/v1"), null).body(settings, one);
+        JsonNode compatible = new OpenAiChat(URI.create("http://127.0.0.1:8000/v1"), null).body(settings, one, Optional.empty());
         assertEquals(500, compatible.get("max_tokens").asInt());
         assertFalse(compatible.has("max_completion_tokens"));
     }
