@@ -12,7 +12,7 @@ import dev.lumen.lir.values.LumenRecordType;
 /**
  * {@code repair_messages}: the conversation of an `llm.chat` call followed by the model's invalid reply and the
  * repair message listing the reply's field errors — the next attempt of `on_fail retry N with_errors`, in the
- * format tools-llm.md §1.5 gives (one definition of that text).
+ * format tools-llm.md §10 gives (one definition of that text).
  */
 public final class RepairMessages extends IntrinsicDef {
     public RepairMessages() {
@@ -38,7 +38,7 @@ public final class RepairMessages extends IntrinsicDef {
         return LumenMap.ofPairs(new Object[] {"role", role, "content", content});
     }
 
-    /** The repair message: what failed, one line per field error, and what to do (tools-llm.md §1.5). */
+    /** The repair message: what failed, one line per field error, and what to do (tools-llm.md §10.2). */
     static String text(LumenRecord error) {
         LumenRecordType type = error.type();
         LumenList errors = (LumenList) error.get(type.indexOf("errors"));
@@ -55,7 +55,6 @@ public final class RepairMessages extends IntrinsicDef {
     }
 
     private static String field(LumenRecord r, LumenRecordType t, String name) {
-        String v = (String) r.get(t.indexOf(name));
-        return v.isEmpty() ? "(the value)" : v;
+        return (String) r.get(t.indexOf(name));
     }
 }
