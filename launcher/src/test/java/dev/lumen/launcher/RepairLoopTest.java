@@ -130,6 +130,13 @@ class RepairLoopTest {
         assertTrue(TraceVerifier.verify(Store.at(dir), Store.at(dir).runIds().getLast()).ok());
         assertEquals(2, count(trace, EventKind.TOOL_CALL));
         assertEquals(2, count(trace, EventKind.SCHEMA_VALIDATE));
+        List<TraceEvent> calls = trace.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL).toList();
+        TraceEvent failed = trace.events().stream().filter(e -> e.kind() == EventKind.SCHEMA_VALIDATE).findFirst()
+                .orElseThrow();
+        assertEquals(null, calls.get(0).json().get("repairs"), "the first attempt repairs nothing");
+        assertEquals(failed.seq(), calls.get(1).json().get("repairs").longValue(),
+                "the retry names the validation that caused it");
+        assertTrue(failed.seq() < calls.get(1).seq());
 
         EmitCommandTest.Run offline = lumen("run", doc.toString(), "--offline");
         assertEquals(ExitCodes.OK, offline.status(), offline.err());

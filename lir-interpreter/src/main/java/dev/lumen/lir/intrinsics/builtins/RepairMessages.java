@@ -39,7 +39,7 @@ public final class RepairMessages extends IntrinsicDef {
     }
 
     /** The repair message: what failed, one line per field error, and what to do (tools-llm.md §10.2). */
-    static String text(LumenRecord error) {
+    public static String text(LumenRecord error) {
         LumenRecordType type = error.type();
         LumenList errors = (LumenList) error.get(type.indexOf("errors"));
         StringBuilder s = new StringBuilder("Your reply does not match the required schema: ")
