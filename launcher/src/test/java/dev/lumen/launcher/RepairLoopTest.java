@@ -147,6 +147,19 @@ class RepairLoopTest {
     }
 
     @Test
+    void retriesAreCountedAgainstTheTokenBudget() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(SHORT_ID);
+        replies.add(VALID);
+        Path doc = document();
+        Files.writeString(doc, Files.readString(doc).replace("temperature 0.0", "temperature 0.0 token_budget 60"));
+        EmitCommandTest.Run first = run(doc);
+        assertEquals(ExitCodes.ERRORS, first.status(), first.out());
+        assertEquals(2, requests.size(), "the second attempt used up the budget (52 + 52 tokens of 60)");
+        assertTrue(first.err().contains("token_budget"), first.err());
+    }
+
+    @Test
     void afterTheLastRetryTheLastValidationErrorHalts() throws Exception {
         replies.add(SHORT_ID);
         replies.add(NO_TOTAL);
