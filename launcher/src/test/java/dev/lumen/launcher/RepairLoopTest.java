@@ -151,7 +151,7 @@ class RepairLoopTest {
         Path doc = Files.copy(DOCUMENT.resolveSibling("repair_fixtures.lm.md"), dir.resolve("repair_fixtures.lm.md"));
         EmitCommandTest.Run run = lumen("test", doc.toString(), "--color", "never");
         assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
-        assertTrue(run.out().contains("2 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("3 passed, 0 failed"), run.out());
         assertTrue(requests.isEmpty(), "a test never reaches a model");
     }
 
