@@ -76,8 +76,14 @@ public sealed interface Expr {
     record Field(Expr target, Ident field, Span span) implements Expr {
     }
 
-    /** `value expect schema T`. */
-    record Expect(Expr value, TypeExpr schema, Span span) implements Expr {
+    /**
+     * `value expect schema T`, and with {@code retries} > 0 the repair loop `on_fail retry N with_errors` on the
+     * next line: an invalid reply of the model is sent back with its errors, at most N more times.
+     */
+    record Expect(Expr value, TypeExpr schema, int retries, Span span) implements Expr {
+        public Expect(Expr value, TypeExpr schema, Span span) {
+            this(value, schema, 0, span);
+        }
     }
 
     /** `schema T` — only meaningful as the first argument of `validate`. */

@@ -577,7 +577,25 @@ final class ExprChecker {
         Type schema = cx.types.resolve(x.schema());
         Type value = infer(x.value());
         jsonSource(x.value(), value, "`expect schema`", schema);
+        if (x.retries() > 0) {
+            repairable(x);
+        }
         return schema;
+    }
+
+    /** E0060 unless the value of a repair loop is a direct call of an `llm.chat` import: only a model is asked again. */
+    private void repairable(Expr.Expect x) {
+        if (x.value() instanceof Expr.Call c && cx.out.calls.get(c) instanceof CallTarget.Tool t
+                && "llm.chat".equals(t.alias().toolId())) {
+            return;
+        }
+        cx.report(Diagnostic.error(Code.E0060, x.value().span(),
+                        "`on_fail retry` asks a model again, and this is not a call of an `llm.chat` tool")
+                .label("not a model call")
+                .note("a retry sends the conversation back with the reply's validation errors; only `llm.chat` "
+                        + "has a conversation")
+                .help("call the model in the same expression: `let x = Chat(role user: …) expect schema T`, or "
+                        + "drop `on_fail` and `match validate(schema T, value)`"));
     }
 
     /** E0033 unless the value is JSON text (String) or a Json value. */

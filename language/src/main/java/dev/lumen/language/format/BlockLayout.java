@@ -245,7 +245,9 @@ final class BlockLayout {
             // At the top level a line starting with a name continues a grant, deeper than `grant` (lumen-v1.md §4.2).
             logicalIndent = blocks.isEmpty() && t.kind() == TokenKind.IDENT && !isTestHeader(first) ? INDENT
                     : depth * INDENT;
-            return logicalIndent;
+            // `on_fail retry N with_errors` continues the `expect schema` above it (lumen-v1.md §10.4).
+            boolean repair = t.kind() == TokenKind.IDENT && t.text().equals("on_fail") && !blocks.isEmpty();
+            return logicalIndent + (repair ? INDENT : 0);
         }
         if (isRoleEnd(first)) {
             return roleHeaders.get(roleHeaders.size() - 1);

@@ -157,7 +157,7 @@ final class SpanShift {
                     list(c.args(), a -> new Expr.Arg(ident(a.name()), expr(a.value()))), span(c.span()));
             case Expr.Index i -> new Expr.Index(expr(i.target()), expr(i.index()), span(i.span()));
             case Expr.Field f -> new Expr.Field(expr(f.target()), ident(f.field()), span(f.span()));
-            case Expr.Expect x -> new Expr.Expect(expr(x.value()), type(x.schema()), span(x.span()));
+            case Expr.Expect x -> new Expr.Expect(expr(x.value()), type(x.schema()), x.retries(), span(x.span()));
             case Expr.SchemaRef s -> new Expr.SchemaRef(type(s.type()), span(s.span()));
             case Expr.Role r -> new Expr.Role(ident(r.role()), r.text() == null ? null : str(r.text()), expr(r.inline()),
                     span(r.span()));

@@ -840,7 +840,10 @@ final class CellLowering {
      * two, from which the value is moved out.
      */
     private void expect(Expr.Expect x, int dest) {
-        LirType target = lirOf(x);
+        if (x.retries() > 0) {
+            repairLoop(x, dest);
+            return;
+        }
         int v;
         if (structuredCall(x) instanceof StructuredCall call) {
             v = regs.alloc(lirOf(x.value()));
@@ -851,6 +854,12 @@ final class CellLowering {
             v = any(x.value());
         }
         out.at(x.span());
+        strictSchema(x, v, dest);
+    }
+
+    /** SCHEMA of the value in register {@code v} (released) into {@code dest}. */
+    private void strictSchema(Expr.Expect x, int v, int dest) {
+        LirType target = lirOf(x);
         int schema = types.indexOf(checked.typeOf(x));
         if (target == INT || target == BOOL || target == LirType.Primitive.FLOAT) {
             LirType input = lirOf(x.value());
@@ -868,6 +877,69 @@ final class CellLowering {
         }
         regs.release(v);
         out.abx(SCHEMA, dest, schema);
+    }
+
+    /**
+     * `Chat(…) expect schema T` with `on_fail retry N with_errors`: the call, then while retries are left a
+     * VALIDATE of the reply; an invalid one puts the reply and its errors after the messages
+     * (INTRINSIC repair_messages) and calls again with the same other inputs. The last reply gets the plain
+     * SCHEMA, so its failure halts as `expect schema` does. Each attempt is its own TOOLCALL and VALIDATE.
+     */
+    private void repairLoop(Expr.Expect x, int dest) {
+        Expr.Call c = (Expr.Call) x.value();
+        ToolAlias alias = ((CallTarget.Tool) checked.callTarget(c)).alias();
+        int arguments = regs.alloc(TOOL_ARGUMENTS);
+        // the schema a structured call sends, so the first attempt is that call, cached under the same key
+        StructuredCall structured = structuredCall(x);
+        toolArguments(c, alias, structured == null ? null : structured.schema(), arguments);
+        int tool = module.toolIndex(alias, "");
+        int reply = regs.alloc(lirOf(c));
+        out.at(c.span());
+        out.abc(TOOLCALL, reply, tool, arguments);
+        out.at(x.span());
+        int left = regs.alloc(INT);
+        loadInt(left, x.retries());
+        int zero = regs.alloc(INT);
+        loadInt(zero, 0);
+        int top = out.pc();
+        int test = regs.alloc(BOOL);
+        out.abc(LE, test, left, zero);
+        int toLast = out.jump(JMPIF, test);
+        LirType error = new LirType.Named("ValidationError");
+        int result = regs.alloc(new LirType.ResultOf(lirOf(x), error));
+        out.abc(MOVE, result, reply, 0);
+        out.abx(VALIDATE, result, types.indexOf(checked.typeOf(x)));
+        out.abc(ISOK, test, result, 0);
+        int toRepair = out.jump(JMPIFNOT, test);
+        out.abc(UNWRAP, dest, result, 0);
+        int toDone = out.jump(JMP, 0);
+        out.patchHere(List.of(toRepair));
+        int window = regs.window(List.of(JSON, lirOf(c), error));
+        int key = regs.alloc(STRING);
+        loadConstant(key, new Constant.StringConst(alias.signature().positional()));
+        out.abc(GETINDEX, window, arguments, key);
+        out.abc(MOVE, window + 1, reply, 0);
+        out.abc(UNWRAP, window + 2, result, 0);
+        out.abc(INTRINSIC, window, Intrinsic.REPAIR_MESSAGES.id(), window);
+        out.abc(SETINDEX, arguments, key, window);
+        regs.release(key);
+        regs.releaseWindow(window, 3);
+        regs.release(result);
+        out.at(c.span());
+        out.abc(TOOLCALL, reply, tool, arguments);
+        out.at(x.span());
+        int one = regs.alloc(INT);
+        loadInt(one, 1);
+        out.abc(SUB, left, left, one);
+        regs.release(one);
+        out.patch(out.jump(JMP, 0), top);
+        out.patchHere(List.of(toLast));
+        regs.release(test);
+        regs.release(zero);
+        regs.release(left);
+        regs.release(arguments);
+        strictSchema(x, reply, dest);
+        out.patchHere(List.of(toDone));
     }
 
     private void field(Expr.Field f, int dest) {
@@ -1325,6 +1397,18 @@ final class CellLowering {
 
     /** @param responseSchema the JSON Schema text of a {@link StructuredCall}, or null */
     private void toolCall(Expr.Call c, ToolAlias alias, String tool, String responseSchema, int dest) {
+        int arguments = regs.alloc(TOOL_ARGUMENTS);
+        toolArguments(c, alias, responseSchema, arguments);
+        out.at(c.span());
+        out.abc(TOOLCALL, dest, module.toolIndex(alias, tool), arguments);
+        regs.release(arguments);
+    }
+
+    /**
+     * The map of a tool call's inputs into register {@code arguments}, with the reply schema of a
+     * {@link StructuredCall} ({@code responseSchema}, or null) as input {@code response_schema}.
+     */
+    private void toolArguments(Expr.Call c, ToolAlias alias, String responseSchema, int arguments) {
         List<Entry> entries = new ArrayList<>();
         ToolAlias.Signature sig = alias.signature();
         if (sig != null && sig.positional() != null) {
@@ -1336,7 +1420,6 @@ final class CellLowering {
                 entries.add(new Entry(null, a.name().name(), a.value(), null, null, JSON, true));
             }
         }
-        int arguments = regs.alloc(TOOL_ARGUMENTS);
         buildMap(entries, arguments);
         if (responseSchema != null) {
             int key = regs.alloc(STRING);
@@ -1350,8 +1433,5 @@ final class CellLowering {
             regs.release(text);
             regs.release(key);
         }
-        out.at(c.span());
-        out.abc(TOOLCALL, dest, module.toolIndex(alias, tool), arguments);
-        regs.release(arguments);
     }
 }

@@ -49,9 +49,45 @@ final class ExpressionParser {
             }
             in.advance();
             TypeExpr schema = type();
+            if (in.at(TokenKind.NEWLINE) && in.peek(1).kind() == TokenKind.IDENT
+                    && in.peek(1).text().equals("on_fail")) {
+                in.advance();
+                return repairLoop(e, schema, start);
+            }
             e = new Expr.Expect(e, schema, start.to(schema.span()));
         }
         return e;
+    }
+
+    /** The largest N of `on_fail retry N`: each retry is a model call, paid for. */
+    static final int MAX_RETRIES = 10;
+
+    /** `on_fail retry N with_errors`, on the line after `expect schema T`. */
+    private Expr repairLoop(Expr value, TypeExpr schema, Span start) {
+        Token onFail = in.advance();
+        if (!in.atWord("retry")) {
+            throw in.error(in.peek(), "expected `retry` after `on_fail`, found " + in.peek().describe(),
+                    "expected `retry`");
+        }
+        in.advance();
+        Token count = in.peek();
+        if (count.kind() != TokenKind.INT || ((Number) count.value()).longValue() < 1
+                || ((Number) count.value()).longValue() > MAX_RETRIES) {
+            throw in.report(Diagnostic.error(Code.E0007, count.span(),
+                            "expected the number of retries after `retry`, found " + count.describe())
+                    .label("expected an integer from 1 to " + MAX_RETRIES)
+                    .help("write `on_fail retry 2 with_errors`: the model is asked again at most twice"));
+        }
+        in.advance();
+        if (!in.atWord("with_errors")) {
+            throw in.report(Diagnostic.error(Code.E0007, in.peek().span(),
+                            "expected `with_errors` after `retry " + count.text() + "`, found " + in.peek().describe())
+                    .label("expected `with_errors`")
+                    .note("a retry sends the model its reply's validation errors; `with_errors` says so")
+                    .help("write `on_fail retry " + count.text() + " with_errors`"));
+        }
+        Token end = in.advance();
+        return new Expr.Expect(value, schema, ((Number) count.value()).intValue(), start.to(end.span()));
     }
 
     /**

@@ -723,12 +723,11 @@ public final class Parser {
                     yield expectError();
                 }
                 if (in.atWord("on_fail")) {
-                    throw in.report(Diagnostic.error(Code.E0009, t.span(), "`on_fail` is not part of Lumen v1")
-                            .label("repair loop")
-                            .note("repair loops are planned for Lumen v1.1; in v1 `expect schema` halts on "
-                                    + "invalid output")
-                            .help("use `validate(schema T, value)` and `match` its result to handle invalid "
-                                    + "output yourself"));
+                    throw in.report(Diagnostic.error(Code.E0007, t.span(),
+                                    "`on_fail` must follow a value with `expect schema T` on the line before")
+                            .label("repair loop of nothing")
+                            .help("write it under the model call: `let x = Chat(…) expect schema T` then "
+                                    + "`on_fail retry 2 with_errors` on the next line"));
                 }
                 yield expressionOrAssignment();
             }

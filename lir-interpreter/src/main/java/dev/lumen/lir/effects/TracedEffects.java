@@ -75,6 +75,8 @@ public final class TracedEffects implements LumenEffects {
     private final ReplaySource replay;
     private final PrintStream warnings;
     private final Validation validation;
+    /** The latest failed validation, which a model call of a repair loop names (`repairs`). */
+    private final RepairLink repairs = new RepairLink();
     /** A test's tool outputs by alias (Alias.tool for an MCP tool), or null when the run is not a test. */
     private Map<String, CanonicalValue> fixtures;
     /** The tools the embedding program offers, read when a run looks its tools up. */
@@ -319,7 +321,8 @@ public final class TracedEffects implements LumenEffects {
         if (cancelled != null) {
             throw cancelled;
         }
-        Performed call = perform(tool, CanonicalValue.of(arguments));
+        Performed call = perform(tool, CanonicalValue.of(arguments), tool.toolId() != null && tool.toolId().equals("llm.chat")
+                ? repairs.repairedBy(arguments) : 0);
         try {
             return LumenImport.fromJson(LumenJson.fromTree(call.outputs().tree()), resultType,
                     call.what() + " returned an output that is not a " + resultType);
@@ -337,6 +340,11 @@ public final class TracedEffects implements LumenEffects {
      * traces the call.
      */
     private Performed perform(ToolDef tool, CanonicalValue inputs) {
+        return perform(tool, inputs, 0);
+    }
+
+    /** {@code repairing}: the seq of the failed validation this model call retries (tools-llm.md §10), or 0. */
+    private Performed perform(ToolDef tool, CanonicalValue inputs, long repairing) {
         if (tool.grants() == null) { // deny by default, whatever produced the LIR
             throw toolFailure(tool, Redacted.unchanged(inputs), Grants.of(Map.of()).hash(), System.nanoTime(),
                     "policy", "`" + tool.alias() + "` is not allowed by its grant (grant): it has no grant; a tool "
@@ -439,7 +447,7 @@ public final class TracedEffects implements LumenEffects {
             Map<String, Object> figures = usage;
             Map<String, Object> answeredBy = server;
             record(() -> trace.toolCall(cells.peek(), toolId, version, policyHash, shownInputs.value(),
-                    shownOutputs.value(), latencyMs, fromCache, done, figures, answeredBy));
+                    shownOutputs.value(), latencyMs, fromCache, done, figures, answeredBy, repairing));
         }
         return new Performed(outputs, shownOutputs, what, usage);
     }
@@ -718,6 +726,9 @@ public final class TracedEffects implements LumenEffects {
         if (trace != null) {
             record(() -> trace.schemaValidate(cells.peek(), schema.toString(), input, outcome.valid(),
                     outcome.recorded()));
+            if (!outcome.valid()) {
+                repairs.failed(trace.lastSeq(), input, outcome.error());
+            }
         }
         return strict ? outcome.strict() : outcome.soft();
     }

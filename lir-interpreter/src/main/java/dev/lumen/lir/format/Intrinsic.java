@@ -18,6 +18,7 @@ import dev.lumen.lir.intrinsics.builtins.Min;
 import dev.lumen.lir.intrinsics.builtins.Patch;
 import dev.lumen.lir.intrinsics.builtins.Range;
 import dev.lumen.lir.intrinsics.builtins.Redact;
+import dev.lumen.lir.intrinsics.builtins.RepairMessages;
 import dev.lumen.lir.intrinsics.builtins.Replace;
 import dev.lumen.lir.intrinsics.builtins.Slice;
 import dev.lumen.lir.intrinsics.builtins.Split;
@@ -78,7 +79,8 @@ public enum Intrinsic {
     SLICE(24, new Slice()),
     ABS(25, new Abs()),
     MIN(26, new Min()),
-    MAX(27, new Max());
+    MAX(27, new Max()),
+    REPAIR_MESSAGES(28, new RepairMessages());
 
     /** The id of an intrinsic the front end lowers to an instruction of its own. */
     public static final int NO_ID = -1;

@@ -183,7 +183,21 @@ public final class TraceWriter implements AutoCloseable {
     public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
             Object inputs, Object outputs, long latencyMs, boolean cached, boolean performed,
             Map<String, Object> usage, Map<String, Object> server) {
+        return toolCall(cell, toolId, toolVersion, policyHash, inputs, outputs, latencyMs, cached, performed, usage,
+                server, 0);
+    }
+
+    /**
+     * A tool call, {@code repairs} the seq of the failed {@code schema_validate} event a model call retries (a
+     * repair loop, tools-llm.md §10), or 0: chained, as the call it names is.
+     */
+    public synchronized long toolCall(String cell, String toolId, String toolVersion, String policyHash,
+            Object inputs, Object outputs, long latencyMs, boolean cached, boolean performed,
+            Map<String, Object> usage, Map<String, Object> server, long repairs) {
         CanonicalObject event = toolEvent(cell, toolId, toolVersion, policyHash, inputs, latencyMs, cached);
+        if (repairs > 0) {
+            event.put("repairs", repairs);
+        }
         if (!performed) {
             event.put("performed", false);
         }

@@ -1,0 +1,188 @@
+package dev.lumen.launcher;
+
+import static dev.lumen.launcher.EmitCommandTest.lumen;
+import static dev.lumen.launcher.InvoiceAgentExampleTest.child;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.trace.EventKind;
+import dev.lumen.runtime.trace.Trace;
+import dev.lumen.runtime.trace.TraceEvent;
+import dev.lumen.runtime.trace.TraceReader;
+import dev.lumen.runtime.trace.TraceVerifier;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `expect schema T` with `on_fail retry 2 with_errors` against a loopback server speaking the Anthropic
+ * Messages API, which answers from a queue of replies: valid at once, valid on the second attempt, and never
+ * valid. Then the same run offline, from the cache, with the same attempts and hash chain.
+ */
+class RepairLoopTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path DOCUMENT = Path.of("src", "test", "resources", "repair", "repair_loop.lm.md");
+    private static final String VALID = "{\"id\": \"INV-7\", \"total\": 12.5}";
+    private static final String SHORT_ID = "{\"id\": \"I7\", \"total\": 12.5}";
+    private static final String NO_TOTAL = "{\"id\": \"INV-7\"}";
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private final Deque<String> replies = new ArrayDeque<>();
+    private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private synchronized void answer(HttpExchange exchange) throws IOException {
+        requests.add(JSON.readTree(exchange.getRequestBody()));
+        String text = JSON.writeValueAsString(replies.isEmpty() ? "no more replies" : replies.removeFirst());
+        byte[] bytes = """
+                {"id": "msg_01", "type": "message", "role": "assistant", "model": "claude-sonnet-4-20250514",
+                 "content": [{"type": "text", "text": %s}], "stop_reason": "end_turn", "stop_sequence": null,
+                 "usage": {"input_tokens": 40, "output_tokens": 12}}
+                """.formatted(text).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private EmitCommandTest.Run run(Path doc) throws Exception {
+        return child(Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "ANTHROPIC_API_KEY", "sk-ant-test"), "run", doc.toString());
+    }
+
+    private Path document() throws IOException {
+        return Files.copy(DOCUMENT, dir.resolve("repair_loop.lm.md"));
+    }
+
+    private Trace latest() {
+        Store store = Store.at(dir);
+        return TraceReader.read(store, store.runIds().getLast());
+    }
+
+    private static long count(Trace trace, EventKind kind) {
+        return trace.events().stream().filter(e -> e.kind() == kind).count();
+    }
+
+    @Test
+    void aValidFirstReplyAsksOnce() throws Exception {
+        replies.add(VALID);
+        EmitCommandTest.Run first = run(document());
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals("INV-7", JSON.readTree(first.out()).get("id").textValue());
+        assertEquals(1, requests.size());
+        assertEquals(1, count(latest(), EventKind.TOOL_CALL));
+    }
+
+    @Test
+    void anInvalidReplyIsSentBackWithItsErrorsAndTheSecondIsTaken() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(VALID);
+        Path doc = document();
+        EmitCommandTest.Run first = run(doc);
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals("INV-7", JSON.readTree(first.out()).get("id").textValue());
+        assertEquals(2, requests.size());
+
+        JsonNode retry = requests.get(1).get("messages");
+        assertEquals(3, retry.size(), retry.toString());
+        assertEquals(requests.get(0).get("messages").get(0), retry.get(0), "the conversation so far, unchanged");
+        assertEquals("assistant", retry.get(1).get("role").textValue());
+        assertEquals(SHORT_ID, retry.get(1).get("content").textValue());
+        assertEquals("user", retry.get(2).get("role").textValue());
+        assertEquals("""
+                Your reply does not match the required schema: 1 error.
+                - id: length(id) >= 3; expected length(id) >= 3; actual "I7"
+                Reply again with only the corrected JSON value, no other text.""",
+                retry.get(2).get("content").textValue());
+
+        Trace trace = latest();
+        assertTrue(TraceVerifier.verify(Store.at(dir), Store.at(dir).runIds().getLast()).ok());
+        assertEquals(2, count(trace, EventKind.TOOL_CALL));
+        assertEquals(2, count(trace, EventKind.SCHEMA_VALIDATE));
+        List<TraceEvent> calls = trace.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL).toList();
+        TraceEvent failed = trace.events().stream().filter(e -> e.kind() == EventKind.SCHEMA_VALIDATE).findFirst()
+                .orElseThrow();
+        assertEquals(null, calls.get(0).json().get("repairs"), "the first attempt repairs nothing");
+        assertEquals(failed.seq(), calls.get(1).json().get("repairs").longValue(),
+                "the retry names the validation that caused it");
+        assertTrue(failed.seq() < calls.get(1).seq());
+
+        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--offline");
+        assertEquals(ExitCodes.OK, offline.status(), offline.err());
+        assertEquals(first.out(), offline.out());
+        assertEquals(2, requests.size(), "both attempts are answered from the cache");
+        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
+                "the offline run has the first run's hash chain");
+    }
+
+    @Test
+    void fixturesAnswerEveryAttemptInATest() throws IOException {
+        Path doc = Files.copy(DOCUMENT.resolveSibling("repair_fixtures.lm.md"), dir.resolve("repair_fixtures.lm.md"));
+        EmitCommandTest.Run run = lumen("test", doc.toString(), "--color", "never");
+        assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("3 passed, 0 failed"), run.out());
+        assertTrue(requests.isEmpty(), "a test never reaches a model");
+    }
+
+    @Test
+    void retriesAreCountedAgainstTheTokenBudget() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(SHORT_ID);
+        replies.add(VALID);
+        Path doc = document();
+        Files.writeString(doc, Files.readString(doc).replace("temperature 0.0", "temperature 0.0 token_budget 60"));
+        EmitCommandTest.Run first = run(doc);
+        assertEquals(ExitCodes.ERRORS, first.status(), first.out());
+        assertEquals(2, requests.size(), "the second attempt used up the budget (52 + 52 tokens of 60)");
+        assertTrue(first.err().contains("token_budget"), first.err());
+    }
+
+    @Test
+    void afterTheLastRetryTheLastValidationErrorHalts() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(NO_TOTAL);
+        replies.add(SHORT_ID + " ");
+        EmitCommandTest.Run first = run(document());
+        assertEquals(ExitCodes.ERRORS, first.status(), first.out());
+        assertEquals(3, requests.size(), "the first attempt and two retries");
+        assertTrue(first.err().contains("validation error") && first.err().contains("id"), first.err());
+        assertEquals(5, requests.get(2).get("messages").size(), "each retry adds the reply and its errors");
+        JsonNode second = requests.get(2).get("messages").get(4);
+        assertTrue(second.get("content").textValue().contains("- total: required; expected Float; actual missing"),
+                second.toString());
+        Trace trace = latest();
+        assertEquals(3, count(trace, EventKind.TOOL_CALL));
+        assertEquals(3, count(trace, EventKind.SCHEMA_VALIDATE));
+    }
+}
