@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "trace",
         description = "Show, compare, verify and view the traces of past runs.",
         subcommands = {TraceCommand.Last.class, TraceCommand.Show.class, TraceCommand.Ls.class,
-            TraceCommand.Diff.class, TraceCommand.Verify.class, TraceView.class},
+            TraceCommand.Diff.class, TraceCommand.Verify.class, TraceView.class, TraceExport.class},
         commandListHeading = "%nCommands:%n")
 final class TraceCommand implements Callable<Integer> {
     static final String RUN_HELP = "A run id, the beginning of one, or `last`.";
