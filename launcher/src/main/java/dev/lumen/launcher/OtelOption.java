@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --otel} and {@code --otel-endpoint}: exporting runs as OTLP traces (spec run.md §9). */
+/** {@code --otel} and {@code --otel-endpoint}: exporting runs as OTLP traces (spec run.md §6.6). */
 final class OtelOption {
     @Option(names = "--otel",
             description = "Export the run as OpenTelemetry traces over OTLP, configured by the standard OTEL_* "

@@ -286,6 +286,7 @@ final class RunCommand implements Callable<Integer> {
             before = Set.of();
         }
         int status = runCommand(out, err);
+        out.flush(); // the result is shown before the export, which may take a while or warn
         try {
             Set<String> earlier = before;
             String failure = otel.export(store, store.runIds().stream().filter(id -> !earlier.contains(id)).toList());

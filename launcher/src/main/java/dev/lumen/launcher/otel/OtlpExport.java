@@ -115,12 +115,15 @@ public final class OtlpExport {
 
     /**
      * What Lumen's export means when the variables say nothing else: traces only, from the service `lumen`, over
-     * OTLP/HTTP (the protocol the OTLP specification makes the default; the SDK's own default is gRPC).
+     * OTLP/HTTP (the protocol the OTLP specification makes the default; the SDK's own default is gRPC), tried
+     * once: the SDK's retries would hold a finished run for some ten seconds when no collector listens, and
+     * {@code lumen trace export} sends the run again later.
      */
     private static Map<String, String> defaults() {
         return Map.of(
                 "otel.service.name", "lumen",
                 "otel.exporter.otlp.protocol", "http/protobuf",
+                "otel.java.exporter.otlp.retry.disabled", "true",
                 "otel.traces.exporter", "otlp",
                 "otel.metrics.exporter", "none",
                 "otel.logs.exporter", "none");

@@ -23,10 +23,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The spans of a recorded run (spec run.md §9): one for the run, one per effectful cell (its {@code cell_start}
+ * The spans of a recorded run (spec run.md §6.6): one for the run, one per effectful cell (its {@code cell_start}
  * to its {@code cell_end}) and one per tool call, nested as the events are, timed by the events' timestamps.
- * Each span names the event it comes from ({@code lumen.run_id}, {@code lumen.seq}, {@code lumen.hash}); values
- * appear only as their hashes, so what the trace redacted stays redacted.
+ * Each span names the event it comes from: {@code lumen.trace_id} (the run id, as {@code trace_ref()} names it),
+ * {@code lumen.seq}, {@code lumen.hash}. Values appear only as their hashes, so what the trace redacted stays
+ * redacted.
  */
 public final class TraceSpans {
     /** The tool whose calls are model calls, with the GenAI conventions' attributes. */
@@ -164,7 +165,7 @@ public final class TraceSpans {
                 .setSpanKind(kind)
                 .setParent(parent == null ? Context.root() : Context.root().with(parent))
                 .setStartTimestamp(at)
-                .setAttribute("lumen.run_id", runId)
+                .setAttribute("lumen.trace_id", runId)
                 .setAttribute("lumen.seq", event.seq())
                 .setAttribute("lumen.hash", nonNull(event.hash()));
         if (event.cell() != null) {
