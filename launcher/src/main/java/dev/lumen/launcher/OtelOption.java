@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 final class OtelOption {
     @Option(names = "--otel",
             description = "Export the run as OpenTelemetry traces over OTLP, configured by the standard OTEL_* "
-                    + "variables (OTEL_EXPORTER_OTLP_ENDPOINT, default http://localhost:4318). Also on when "
+                    + "variables (by default to a collector on port 4318 of localhost). Also on when "
                     + "OTEL_EXPORTER_OTLP_ENDPOINT is set.")
     boolean requested;
 

@@ -252,6 +252,7 @@ class OtelExportTest {
         assertEquals(ExitCodes.OK, r.status(), r.err());
         assertEquals("200\n", r.out());
         assertWholeAndWarned(r.err(), "http://127.0.0.1:" + port);
+        assertTrue(r.err().contains("ConnectException"), "the cause: " + r.err());
         assertTrue(seconds < 5, "gave up in " + seconds + " s");
 
         EmitCommandTest.Run export = lumen("trace", "export", "last", store(), "--otel-endpoint", "http://127.0.0.1:" + port);

@@ -51,7 +51,8 @@ public final class OtlpExport {
             public void publish(LogRecord record) {
                 if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                     synchronized (logged) {
-                        logged.add(record.getMessage());
+                        logged.add(record.getThrown() == null ? record.getMessage()
+                                : record.getMessage() + " (" + describe(record.getThrown()) + ")");
                     }
                 }
             }
@@ -104,6 +105,16 @@ public final class OtlpExport {
             sdk.close();
         }
         return outcome.failure(logged);
+    }
+
+    /** What went wrong: the first message in {@code t}'s chain of causes, or its class (a refused connection has none). */
+    private static String describe(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
+            if (x.getMessage() != null) {
+                return x.getClass().getName() + ": " + x.getMessage();
+            }
+        }
+        return t.getClass().getName();
     }
 
     /** Lumen's tracer, with the launcher's version when its jar says it (a null version would get a no-op tracer). */
