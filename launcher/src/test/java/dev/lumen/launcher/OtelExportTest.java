@@ -224,6 +224,15 @@ class OtelExportTest {
 
             assertEquals(Status.StatusCode.STATUS_CODE_ERROR, run.getStatus().getCode());
             assertEquals("tool", text(run, "error.type"));
+
+            EmitCommandTest.Run again = lumen("trace", "export", RUN_ID, store(), "--otel-endpoint", collector.endpoint());
+            assertEquals(ExitCodes.OK, again.status(), again.err());
+            List<Span> spans = collector.spans();
+            assertEquals(8, spans.size(), "the run exported twice");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(spans.get(i).getSpanId(), spans.get(i + 4).getSpanId(), "the ids are the events'");
+                assertEquals(spans.get(i).getTraceId(), spans.get(i + 4).getTraceId());
+            }
             assertEquals("exception", cell.getEvents(0).getName(), "the error, on the cell it stopped");
         }
     }

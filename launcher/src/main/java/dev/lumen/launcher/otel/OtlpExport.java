@@ -72,6 +72,9 @@ public final class OtlpExport {
         SDK_LOG.addHandler(collect);
         try {
             return exportLogged(traces, endpoint, logged);
+        } catch (RuntimeException e) {
+            // whatever the SDK or a trace does here, the run has ended and its trace is on disk: a warning
+            return "the export failed: " + describe(e);
         } finally {
             SDK_LOG.removeHandler(collect);
             SDK_LOG.setUseParentHandlers(parentHandlers);
@@ -80,12 +83,14 @@ public final class OtlpExport {
 
     private static String exportLogged(List<Trace> traces, String endpoint, List<String> logged) {
         Outcome outcome = new Outcome();
+        EventIds ids = new EventIds();
         OpenTelemetrySdk sdk;
         try {
             sdk = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(OtlpExport::defaults)
                     .addPropertiesCustomizer(config -> endpoint == null ? Map.of() : endpointProperties(endpoint))
                     .addSpanExporterCustomizer((exporter, config) -> outcome.watch(exporter, config))
+                    .addTracerProviderCustomizer((provider, config) -> provider.setIdGenerator(ids))
                     .disableShutdownHook()
                     .build()
                     .getOpenTelemetrySdk();
@@ -95,7 +100,7 @@ public final class OtlpExport {
         try {
             Tracer tracer = tracer(sdk);
             for (Trace trace : traces) {
-                TraceSpans.emit(tracer, trace);
+                TraceSpans.emit(tracer, ids, trace);
             }
             CompletableResultCode done = sdk.getSdkTracerProvider().shutdown().join(DEADLINE_SECONDS, TimeUnit.SECONDS);
             if (!done.isDone()) {

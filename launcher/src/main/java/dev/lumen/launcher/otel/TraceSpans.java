@@ -35,19 +35,21 @@ public final class TraceSpans {
     private static final String MCP_PREFIX = "mcp:";
 
     private final Tracer tracer;
+    private final EventIds ids;
     private final String runId;
     /** The open spans: the run's, then each cell's inside it. */
     private final Deque<Span> open = new ArrayDeque<>();
     private Instant last = Instant.EPOCH;
 
-    private TraceSpans(Tracer tracer, String runId) {
+    private TraceSpans(Tracer tracer, EventIds ids, String runId) {
         this.tracer = tracer;
+        this.ids = ids;
         this.runId = runId;
     }
 
     /** Starts and ends, through {@code tracer}, the spans of {@code trace}; spans still open when it ends (an unfinished run) end at its last event. */
-    public static void emit(Tracer tracer, Trace trace) {
-        TraceSpans spans = new TraceSpans(tracer, trace.runId());
+    static void emit(Tracer tracer, EventIds ids, Trace trace) {
+        TraceSpans spans = new TraceSpans(tracer, ids, trace.runId());
         for (TraceEvent event : trace.events()) {
             spans.add(event);
         }
@@ -158,9 +160,13 @@ public final class TraceSpans {
         return MODEL_TOOL.equals(toolId) || usage != null && usage.has("gen_ai.request.model");
     }
 
-    /** A span of {@code event}, under the innermost open span (a new trace's root when there is none). */
+    /**
+     * A span of {@code event}, under the innermost open span (a new trace's root when there is none), to be
+     * started before any other: its ids are the event's.
+     */
     private SpanBuilder start(String name, SpanKind kind, Instant at, TraceEvent event) {
         Span parent = open.peek();
+        ids.next(runId, event.seq());
         SpanBuilder builder = tracer.spanBuilder(name)
                 .setSpanKind(kind)
                 .setParent(parent == null ? Context.root() : Context.root().with(parent))
