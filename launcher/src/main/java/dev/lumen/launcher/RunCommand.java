@@ -8,6 +8,7 @@ import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.mcp.McpElicitation;
 import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.graalvm.options.OptionCategory;
@@ -34,6 +36,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -162,6 +165,9 @@ final class RunCommand implements Callable<Integer> {
                     + "how long it has taken and the progress its MCP server reports.")
     private boolean quiet;
 
+    @Mixin
+    private OtelOption otel = new OtelOption();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
 
@@ -250,18 +256,47 @@ final class RunCommand implements Callable<Integer> {
             return helpTopics(out);
         }
         if (quiet || !Terminal.showsProgress(System.getenv(), stderrIsTerminal)) {
-            return runCommand(out, err);
+            return runAndExport(out, err);
         }
         try (StatusLine line = new StatusLine(err, System::nanoTime, StatusLine.width(System.getenv("COLUMNS")))
                 .ticking();
                 ToolProgress.Shown shown = ToolProgress.showWith(line)) {
             PrintWriter guarded = new PrintWriter(line.guard());
             try {
-                return runCommand(out, guarded);
+                return runAndExport(out, guarded);
             } finally {
                 guarded.flush();
             }
         }
+    }
+
+    /**
+     * The command, then, when export is on, the OTLP export of the run it recorded (the runs new in the store),
+     * read back from its finished trace: a failed export is a warning, and the run's status stands.
+     */
+    private int runAndExport(PrintWriter out, PrintWriter err) {
+        if (!otel.on(System.getenv())) {
+            return runCommand(out, err);
+        }
+        Store store = storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file));
+        Set<String> before;
+        try {
+            before = Set.copyOf(store.runIds());
+        } catch (StoreException e) {
+            before = Set.of();
+        }
+        int status = runCommand(out, err);
+        out.flush(); // the result is shown before the export, which may take a while or warn
+        try {
+            Set<String> earlier = before;
+            String failure = otel.export(store, store.runIds().stream().filter(id -> !earlier.contains(id)).toList());
+            if (failure != null) {
+                err.println("warning: " + failure);
+            }
+        } catch (StoreException e) {
+            err.println("warning: the run was not exported: " + e.getMessage());
+        }
+        return status;
     }
 
     /** The command, once what standard error shows is settled: {@code err} is the progress line's guard, if any. */

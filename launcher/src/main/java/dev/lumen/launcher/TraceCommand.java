@@ -19,14 +19,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code lumen trace last|show|ls|diff|verify|view}: reading the hash-chained traces of past runs (spec
+ * {@code lumen trace last|show|ls|diff|verify|view|export}: reading the hash-chained traces of past runs (spec
  * trace-v1.md §8). A run is named by its id, a unique beginning of it, or {@code last}.
  */
 @Command(
         name = "trace",
-        description = "Show, compare, verify and view the traces of past runs.",
+        description = "Show, compare, verify, view and export the traces of past runs.",
         subcommands = {TraceCommand.Last.class, TraceCommand.Show.class, TraceCommand.Ls.class,
-            TraceCommand.Diff.class, TraceCommand.Verify.class, TraceView.class},
+            TraceCommand.Diff.class, TraceCommand.Verify.class, TraceView.class, TraceExport.class},
         commandListHeading = "%nCommands:%n")
 final class TraceCommand implements Callable<Integer> {
     static final String RUN_HELP = "A run id, the beginning of one, or `last`.";
