@@ -70,6 +70,8 @@ public enum Code {
     E0057("E0057", "fixture output is not a constant"),
     E0058("E0058", "fixture for a tool the document does not use"),
     E0059("E0059", "expect_error that cannot be checked"),
+    // Concurrency
+    E0060("E0060", "`@parallel` calls that are not independent"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable"),

@@ -39,7 +39,9 @@ import static dev.lumen.lir.format.Opcode.SCHEMA;
 import static dev.lumen.lir.format.Opcode.SETFIELD;
 import static dev.lumen.lir.format.Opcode.SETINDEX;
 import static dev.lumen.lir.format.Opcode.SUB;
+import static dev.lumen.lir.format.Opcode.AWAIT;
 import static dev.lumen.lir.format.Opcode.TOOLCALL;
+import static dev.lumen.lir.format.Opcode.TOOLSTART;
 import static dev.lumen.lir.format.Opcode.UNWRAP;
 import static dev.lumen.lir.format.Opcode.VALIDATE;
 
@@ -285,6 +287,10 @@ final class CellLowering {
                 }
                 case Stmt.ExprStmt e -> {
                     regs.release(any(e.expr()));
+                    yield true;
+                }
+                case Stmt.Parallel p -> {
+                    parallel(p);
                     yield true;
                 }
             };
@@ -1192,8 +1198,8 @@ final class CellLowering {
                 out.abc(r.ok() ? OK : ERR, dest, v, 0);
                 regs.release(v);
             }
-            case CallTarget.Tool t -> toolCall(c, t.alias(), "", dest);
-            case CallTarget.McpTool t -> toolCall(c, t.alias(), t.tool(), dest);
+            case CallTarget.Tool t -> toolCall(c, t.alias(), "", dest, TOOLCALL);
+            case CallTarget.McpTool t -> toolCall(c, t.alias(), t.tool(), dest, TOOLCALL);
             case null -> throw new IllegalStateException("unresolved call at " + c.span());
         }
     }
@@ -1286,7 +1292,7 @@ final class CellLowering {
      * INTRINSIC to_json unless it is Json already), in the order written; a tool that takes positional
      * arguments (llm.chat) gets them as one list under its positional input.
      */
-    private void toolCall(Expr.Call c, ToolAlias alias, String tool, int dest) {
+    private void toolCall(Expr.Call c, ToolAlias alias, String tool, int dest, Opcode op) {
         List<Entry> entries = new ArrayList<>();
         ToolAlias.Signature sig = alias.signature();
         if (sig != null && sig.positional() != null) {
@@ -1301,7 +1307,30 @@ final class CellLowering {
         int arguments = regs.alloc(TOOL_ARGUMENTS);
         buildMap(entries, arguments);
         out.at(c.span());
-        out.abc(TOOLCALL, dest, module.toolIndex(alias, tool), arguments);
+        out.abc(op, dest, module.toolIndex(alias, tool), arguments);
         regs.release(arguments);
+    }
+
+    /**
+     * A `@parallel` block: TOOLSTART for each call in source order (the checker proved that no argument reads
+     * what another call binds), then AWAIT for each, in the same order, into the `let`s' registers.
+     */
+    private void parallel(Stmt.Parallel p) {
+        List<Integer> started = new ArrayList<>();
+        for (Stmt.Let l : p.lets()) {
+            int r = declare(checked.declaredBy(l.name()));
+            Expr.Call c = (Expr.Call) l.value();
+            out.at(l.span());
+            switch (checked.callTarget(c)) {
+                case CallTarget.Tool t -> toolCall(c, t.alias(), "", r, TOOLSTART);
+                case CallTarget.McpTool t -> toolCall(c, t.alias(), t.tool(), r, TOOLSTART);
+                default -> throw new IllegalStateException("not a tool call in @parallel at " + c.span());
+            }
+            started.add(r);
+        }
+        for (int i = 0; i < started.size(); i++) {
+            out.at(p.lets().get(i).span());
+            out.abc(AWAIT, started.get(i), 0, 0);
+        }
     }
 }

@@ -106,6 +106,8 @@ public final class TracedEffects implements LumenEffects {
      * so that the run sees its own writes.
      */
     private final Map<String, Map<String, CanonicalValue>> runAnswers = new HashMap<>();
+    /** The calls of a `@parallel` block started and not yet awaited. */
+    private final StartedCalls<Performed> started = new StartedCalls<>();
 
     // The cancellation of the run in progress (run.md §5), asked for from any thread: guarded by cancelLock.
     private final Object cancelLock = new Object();
@@ -319,7 +321,46 @@ public final class TracedEffects implements LumenEffects {
         if (cancelled != null) {
             throw cancelled;
         }
-        Performed call = perform(tool, CanonicalValue.of(arguments));
+        return output(perform(tool, CanonicalValue.of(arguments)), resultType);
+    }
+
+    /**
+     * {@inheritDoc} A native tool's call runs on a virtual thread; a replayed call, a test's fixture and an MCP
+     * call (one connection per server) are answered now, in turn, and only their writes wait.
+     */
+    @Override
+    public void startTool(ToolDef tool, LumenMap arguments) {
+        LumenFailure cancelled = takeCancellation();
+        if (cancelled != null) {
+            throw cancelled;
+        }
+        CanonicalValue inputs = CanonicalValue.of(arguments);
+        boolean beside = replay == null && fixtures == null && tool.toolId() != null && tool.grants() != null;
+        if (beside) {
+            located(tool); // the document's tools are found on the run thread, before the calls share them
+        }
+        started.start(() -> perform(tool, inputs), beside);
+    }
+
+    @Override
+    public Object awaitTool(LumenType resultType) {
+        return output(started.next(this::record, this::waitInCall), resultType);
+    }
+
+    /** Runs {@code wait} as the run thread's wait in a tool call, which a cancellation ends (cancel). */
+    private void waitInCall(Runnable wait) {
+        synchronized (cancelLock) {
+            inCall = true;
+        }
+        try {
+            wait.run();
+        } finally {
+            leaveCall();
+        }
+    }
+
+    /** The output of {@code call} as a value of {@code resultType}. */
+    private static Object output(Performed call, LumenType resultType) {
         try {
             return LumenImport.fromJson(LumenJson.fromTree(call.outputs().tree()), resultType,
                     call.what() + " returned an output that is not a " + resultType);
@@ -536,7 +577,10 @@ public final class TracedEffects implements LumenEffects {
         try (ToolProgress.Call shown = ToolProgress.start(what)) {
             limits.countCall(tool.alias(), toolId(tool), grants);
             ToolRequest request = request(tool, input, grants);
-            enterCall();
+            boolean waits = !StartedCalls.beside(); // the run thread waits here, or in awaitTool for the group
+            if (waits) {
+                enterCall();
+            }
             try {
                 if (tool.toolId() == null) {
                     if (mcp == null) {
@@ -546,7 +590,9 @@ public final class TracedEffects implements LumenEffects {
                 }
                 return implementation(tool, what).call(request);
             } finally {
-                leaveCall();
+                if (waits) {
+                    leaveCall();
+                }
             }
         } catch (ToolFailure e) {
             throw callFailed(tool, what, shownInputs, grants, started, "tool", what + " failed: " + e.getMessage(),
@@ -742,6 +788,9 @@ public final class TracedEffects implements LumenEffects {
      * each event written must be the recorded run's.
      */
     private void record(Runnable write) {
+        if (StartedCalls.holdBack(write)) {
+            return; // a started call's: written when the group is awaited, in the order started
+        }
         try {
             write.run();
         } catch (StoreException e) {
