@@ -103,8 +103,8 @@ final class ParallelChecker {
                 .toList();
     }
 
-    /** Whether a call of {@code tool} may write: an MCP tool or a native tool that is not a read. */
+    /** Whether a call of {@code tool} may write: an MCP tool or a native tool whose effect is a write. */
     private static boolean writes(ToolAlias tool) {
-        return tool.manifest() == null || tool.manifest().effect() != Effect.READ;
+        return tool.manifest() == null || tool.manifest().effect() == Effect.WRITE;
     }
 }

@@ -115,6 +115,11 @@ public interface LumenEffects {
         }
 
         @Override
+        public void startTool(ToolDef tool, LumenMap arguments) {
+            callTool(tool, arguments, null);
+        }
+
+        @Override
         public Object traceRef(LumenType traceRefType) {
             throw LumenFailure.unavailable("`trace_ref()` needs a traced run, and this run is not traced");
         }
