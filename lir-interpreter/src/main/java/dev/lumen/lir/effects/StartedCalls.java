@@ -1,5 +1,6 @@
 package dev.lumen.lir.effects;
 
+import dev.lumen.lir.errors.LumenFailure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,9 @@ final class StartedCalls<T> {
      * {@code waiting} runs the wait (so that a cancellation can end it).
      */
     T next(Consumer<Runnable> write, Consumer<Runnable> waiting) {
+        if (calls.isEmpty()) { // only a module written by hand can ask: the lowering pairs them
+            throw new LumenFailure("AWAIT with no call started by TOOLSTART before it: the module is malformed");
+        }
         if (!written) {
             waiting.accept(this::awaitAll);
             written = true;
