@@ -108,6 +108,18 @@ class ParallelRunTest {
         assertTrue(ms < inTurn - 400, "one after the other: " + inTurn + " ms; together: " + ms + " ms");
     }
 
+    @Test
+    void aFailedCallFailsTheBlockOnceEveryCallHasEndedAndAllAreTraced() throws IOException {
+        // `ms: -1` makes the tool fail at once, while the call before it still sleeps
+        Files.writeString(doc, PROGRAM.formatted("off").replace("ms: 500", "ms: -1"));
+        EmitCommandTest.Run run = lumen("run", doc.toString(), "--color=never");
+        assertEquals(ExitCodes.ERRORS, run.status(), run.err());
+        assertTrue(run.err().contains("`Echo` (slow.echo) failed"), run.err());
+        Trace trace = latest();
+        assertTrue(TraceVerifier.verify(Store.at(dir), trace.runId()).ok());
+        assertEquals(echoed("a"), outputs(trace).getFirst()); // the call that ended last, traced first
+    }
+
     private long timed(String... options) {
         long started = System.nanoTime();
         EmitCommandTest.Run run = lumen(Stream.concat(Stream.of("run", doc.toString()), Stream.of(options))
