@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Proves the calls of a checked `@parallel` block independent (E0060): each `let` is a call of a tool and
  * nothing else, no call reads a name another `let` of the block binds, and no two calls name the same target
- * (the same literal `path` or `url`) when either may write it. What cannot be proven is rejected, naming the
- * dependency, so that running the calls in any order gives what running them in source order gives.
+ * (the same literal `path` or `url`, or one that is not a literal) when either may write it. What cannot be
+ * proven is rejected, naming the dependency, so that running the calls in any order gives what running them in
+ * source order gives.
  */
 final class ParallelChecker {
     /** The arguments that name what a call reads or writes. */
@@ -48,6 +49,17 @@ final class ParallelChecker {
                             .label("this needs the result of another call of the block")
                             .secondary(earlier.name().span(), "bound here, by a call that runs at the same time")
                             .help("move `let " + let.name().name() + "` after the `@end`"));
+                }
+            }
+            for (Stmt.Let earlier : block.lets().subList(0, i)) {
+                String unproven = unprovenTarget(let, tool, earlier, toolCalled(earlier));
+                if (unproven != null) {
+                    cx.report(Diagnostic.error(Code.E0060, let.value().span(),
+                                    "cannot prove that `" + let.name().name() + "` and `" + earlier.name().name()
+                                            + "` touch different `" + unproven + "`s, and one of them may write")
+                            .label("this call")
+                            .secondary(earlier.value().span(), "and this one, at the same time")
+                            .help("write both `" + unproven + "`s as literals, or move one call out of the block"));
                 }
             }
             for (String target : targets(let)) {
@@ -96,11 +108,37 @@ final class ParallelChecker {
     private static List<String> targets(Stmt.Let let) {
         return ((Expr.Call) let.value()).args().stream()
                 .filter(a -> a.name() != null && TARGET_INPUTS.contains(a.name().name()))
-                .filter(a -> a.value() instanceof Expr.Str s && s.parts().size() <= 1
-                        && s.parts().stream().allMatch(p -> p instanceof Expr.Text))
+                .filter(a -> literal(a.value()) && ((Expr.Str) a.value()).parts().size() <= 1)
                 .map(a -> a.name().name() + " \"" + ((Expr.Str) a.value()).parts().stream()
                         .map(p -> ((Expr.Text) p).text()).findFirst().orElse("") + "\"")
                 .toList();
+    }
+
+    /**
+     * The target input ({@code path}, {@code url}) both calls pass, when one of them may write and the value of
+     * either is not a literal, so that they may be the same; or null.
+     */
+    private static String unprovenTarget(Stmt.Let a, ToolAlias aTool, Stmt.Let b, ToolAlias bTool) {
+        if (bTool == null || !writes(aTool) && !writes(bTool)) {
+            return null;
+        }
+        for (String input : TARGET_INPUTS) {
+            Expr x = argument(a, input);
+            Expr y = argument(b, input);
+            if (x != null && y != null && (!literal(x) || !literal(y))) {
+                return input;
+            }
+        }
+        return null;
+    }
+
+    private static Expr argument(Stmt.Let let, String input) {
+        return ((Expr.Call) let.value()).args().stream().filter(a -> a.name() != null && a.name().name().equals(input))
+                .map(Expr.Arg::value).findFirst().orElse(null);
+    }
+
+    private static boolean literal(Expr e) {
+        return e instanceof Expr.Str s && s.parts().stream().allMatch(p -> p instanceof Expr.Text);
     }
 
     /** Whether a call of {@code tool} may write: an MCP tool or a native tool whose effect is a write. */
