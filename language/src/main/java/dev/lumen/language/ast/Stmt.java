@@ -42,4 +42,11 @@ public sealed interface Stmt {
 
     record ExprStmt(Expr expr, Span span) implements Stmt {
     }
+
+    /**
+     * `@parallel` … `@end` around `let`s of tool calls that the checker proves independent; the names they bind
+     * are in scope after the block, as if written without it.
+     */
+    record Parallel(List<Let> lets, Span span) implements Stmt {
+    }
 }

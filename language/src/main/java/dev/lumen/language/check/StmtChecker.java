@@ -171,6 +171,11 @@ final class StmtChecker {
                 expressionStatement(e);
                 yield true;
             }
+            case Stmt.Parallel p -> {
+                p.lets().forEach(this::let);
+                new ParallelChecker(cx).check(p);
+                yield true;
+            }
         };
     }
 

@@ -72,6 +72,8 @@ public enum Code {
     E0059("E0059", "expect_error that cannot be checked"),
     // Repair loops
     E0060("E0060", "repair loop on something other than a model call"),
+    // Concurrency
+    E0061("E0061", "`@parallel` calls that are not independent"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable"),

@@ -300,7 +300,9 @@ final class BlockLayout {
                     open(TokenKind.IF);
                 }
                 case END -> {
-                    if (isRoleEnd(k)) {
+                    if (k > 0 && toks[k - 1].kind() == TokenKind.AT) {
+                        // the `@end` of `@parallel`, which opens no block: its lets stay at its indentation
+                    } else if (isRoleEnd(k)) {
                         roleHeaders.remove(roleHeaders.size() - 1);
                     } else {
                         close();

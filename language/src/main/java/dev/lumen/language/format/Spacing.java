@@ -3,7 +3,7 @@ package dev.lumen.language.format;
 import dev.lumen.language.syntax.TokenKind;
 
 /**
- * The space between two tokens on one line: none inside brackets, before `,` `:` `.` and after `.` or a sign,
+ * The space between two tokens on one line: none inside brackets, before `,` `:` `.` and after `.`, `@` or a sign,
  * none between an operand and the `(` or `[` that calls or indexes it; one inside the braces of a record literal
  * and everywhere else (around operators, `->`, `=`, `|`, after `,` and `:`, between words).
  */
@@ -27,7 +27,7 @@ final class Spacing {
         if (left == TokenKind.LBRACE) {
             return layout.prevRecordOpen() ? " " : "";
         }
-        if (left == TokenKind.DOT || right == TokenKind.DOT || right == TokenKind.COLON) {
+        if (left == TokenKind.DOT || right == TokenKind.DOT || right == TokenKind.COLON || left == TokenKind.AT) {
             return "";
         }
         if (left == TokenKind.MINUS && layout.prevUnary()) {

@@ -115,6 +115,7 @@ final class SpanShift {
             case Stmt.Return r -> new Stmt.Return(expr(r.value()), span(r.span()));
             case Stmt.Halt h -> new Stmt.Halt(expr(h.message()), span(h.span()));
             case Stmt.ExprStmt e -> new Stmt.ExprStmt(expr(e.expr()), span(e.span()));
+            case Stmt.Parallel p -> new Stmt.Parallel(list(p.lets(), l -> (Stmt.Let) stmt(l)), span(p.span()));
         };
     }
 

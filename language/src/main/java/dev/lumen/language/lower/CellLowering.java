@@ -2,6 +2,7 @@ package dev.lumen.language.lower;
 
 import static dev.lumen.lir.format.Opcode.ADD;
 import static dev.lumen.lir.format.Opcode.APPEND;
+import static dev.lumen.lir.format.Opcode.AWAIT;
 import static dev.lumen.lir.format.Opcode.CALL;
 import static dev.lumen.lir.format.Opcode.CONCAT;
 import static dev.lumen.lir.format.Opcode.DIV;
@@ -40,6 +41,7 @@ import static dev.lumen.lir.format.Opcode.SETFIELD;
 import static dev.lumen.lir.format.Opcode.SETINDEX;
 import static dev.lumen.lir.format.Opcode.SUB;
 import static dev.lumen.lir.format.Opcode.TOOLCALL;
+import static dev.lumen.lir.format.Opcode.TOOLSTART;
 import static dev.lumen.lir.format.Opcode.UNWRAP;
 import static dev.lumen.lir.format.Opcode.VALIDATE;
 
@@ -288,6 +290,10 @@ final class CellLowering {
                 }
                 case Stmt.ExprStmt e -> {
                     regs.release(any(e.expr()));
+                    yield true;
+                }
+                case Stmt.Parallel p -> {
+                    parallel(p);
                     yield true;
                 }
             };
@@ -848,7 +854,7 @@ final class CellLowering {
         if (structuredCall(x) instanceof StructuredCall call) {
             v = regs.alloc(lirOf(x.value()));
             Span at = out.at(call.call().span());
-            toolCall(call.call(), call.alias(), "", call.schema(), v);
+            toolCall(call.call(), call.alias(), "", call.schema(), v, TOOLCALL);
             out.at(at);
         } else {
             v = any(x.value());
@@ -1370,7 +1376,7 @@ final class CellLowering {
      * arguments (llm.chat) gets them as one list under its positional input.
      */
     private void toolCall(Expr.Call c, ToolAlias alias, String tool, int dest) {
-        toolCall(c, alias, tool, null, dest);
+        toolCall(c, alias, tool, null, dest, TOOLCALL);
     }
 
     /** A call to a tool that takes a reply schema ({@code llm.chat}), validated by `expect schema` at once. */
@@ -1395,13 +1401,39 @@ final class CellLowering {
         return null;
     }
 
-    /** @param responseSchema the JSON Schema text of a {@link StructuredCall}, or null */
-    private void toolCall(Expr.Call c, ToolAlias alias, String tool, String responseSchema, int dest) {
+    /**
+     * @param responseSchema the JSON Schema text of a {@link StructuredCall}, or null
+     * @param op             TOOLCALL, or TOOLSTART for a call of a `@parallel` block
+     */
+    private void toolCall(Expr.Call c, ToolAlias alias, String tool, String responseSchema, int dest, Opcode op) {
         int arguments = regs.alloc(TOOL_ARGUMENTS);
         toolArguments(c, alias, responseSchema, arguments);
         out.at(c.span());
-        out.abc(TOOLCALL, dest, module.toolIndex(alias, tool), arguments);
+        out.abc(op, dest, module.toolIndex(alias, tool), arguments);
         regs.release(arguments);
+    }
+
+    /**
+     * A `@parallel` block: TOOLSTART for each call in source order (the checker proved that no argument reads
+     * what another call binds), then AWAIT for each, in the same order, into the `let`s' registers.
+     */
+    private void parallel(Stmt.Parallel p) {
+        List<Integer> started = new ArrayList<>();
+        for (Stmt.Let l : p.lets()) {
+            int r = declare(checked.declaredBy(l.name()));
+            Expr.Call c = (Expr.Call) l.value();
+            out.at(l.span());
+            switch (checked.callTarget(c)) {
+                case CallTarget.Tool t -> toolCall(c, t.alias(), "", null, r, TOOLSTART);
+                case CallTarget.McpTool t -> toolCall(c, t.alias(), t.tool(), null, r, TOOLSTART);
+                default -> throw new IllegalStateException("not a tool call in @parallel at " + c.span());
+            }
+            started.add(r);
+        }
+        for (int i = 0; i < started.size(); i++) {
+            out.at(p.lets().get(i).span());
+            out.abc(AWAIT, started.get(i), 0, 0);
+        }
     }
 
     /**

@@ -297,6 +297,7 @@ final class SemanticIndexer {
             case Stmt.Return r -> expr(r.value());
             case Stmt.Halt h -> expr(h.message());
             case Stmt.ExprStmt e -> expr(e.expr());
+            case Stmt.Parallel p -> p.lets().forEach(l -> statement(l, scopeEnd));
         }
     }
 

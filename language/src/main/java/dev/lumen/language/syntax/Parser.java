@@ -713,7 +713,12 @@ public final class Parser {
             case MATCH -> match();
             case RETURN -> returnStatement();
             case HALT -> halt();
-            case AT -> throw notInV1(t);
+            case AT -> {
+                if (in.peek(1).kind() == TokenKind.IDENT && in.peek(1).text().equals("parallel")) {
+                    yield parallel();
+                }
+                throw notInV1(t);
+            }
             default -> {
                 if (atAssert()) {
                     yield assertStatement();
@@ -748,6 +753,46 @@ public final class Parser {
             case LPAREN -> test != null;
             default -> true;
         };
+    }
+
+    /** `@parallel`, then `let`s one a line, then `@end`; what else the block holds is reported and skipped. */
+    private Stmt parallel() {
+        Token at = in.advance();
+        Token keyword = in.advance();
+        in.expectLineEnd("`@parallel`");
+        List<Stmt.Let> lets = new ArrayList<>();
+        while (true) {
+            in.skipNewlines();
+            Token t = in.peek();
+            if (t.kind() == TokenKind.AT && in.peek(1).kind() == TokenKind.END) {
+                in.advance();
+                Token end = in.advance();
+                in.expectLineEnd("`@end`");
+                return new Stmt.Parallel(List.copyOf(lets), at.span().to(end.span()));
+            }
+            if (t.kind() == TokenKind.EOF || t.kind() == TokenKind.END || t.column() < at.column()) {
+                throw in.report(Diagnostic.error(Code.E0008, at.span().to(keyword.span()),
+                                "`@parallel` is never closed with `@end`")
+                        .label("this `@parallel` has no matching `@end`")
+                        .secondary(t.span(), "the block around it ends here")
+                        .help("add a line with `@end` after the block's last `let`"));
+            }
+            try {
+                if (t.kind() != TokenKind.LET) {
+                    in.diagnostics().add(Diagnostic.error(Code.E0061, t.span(),
+                                    "a `@parallel` block holds only `let`s of tool calls")
+                            .label(t.kind().describe() + " inside `@parallel`")
+                            .help("move it after the `@end`; it runs once every call of the block is done"));
+                    statement();
+                    continue;
+                }
+                if (let() instanceof Stmt.Let let) {
+                    lets.add(let);
+                }
+            } catch (ParseError e) {
+                in.syncLine();
+            }
+        }
     }
 
     private Stmt let() {

@@ -132,6 +132,7 @@ final class SyntaxDepth {
             case Stmt.Return r -> add(out, r.value());
             case Stmt.Halt h -> out.add(h.message());
             case Stmt.ExprStmt e -> out.add(e.expr());
+            case Stmt.Parallel p -> out.addAll(p.lets());
         }
     }
 

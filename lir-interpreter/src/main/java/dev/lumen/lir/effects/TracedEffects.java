@@ -77,6 +77,8 @@ public final class TracedEffects implements LumenEffects {
     private final Validation validation;
     /** The latest failed validation, which a model call of a repair loop names (`repairs`). */
     private final RepairLink repairs = new RepairLink();
+    /** The calls of a `@parallel` block started and not yet awaited. */
+    private final StartedCalls<Performed> started = new StartedCalls<>();
     /** A test's tool outputs by alias (Alias.tool for an MCP tool), or null when the run is not a test. */
     private Map<String, CanonicalValue> fixtures;
     /** The tools the embedding program offers, read when a run looks its tools up. */
@@ -321,8 +323,47 @@ public final class TracedEffects implements LumenEffects {
         if (cancelled != null) {
             throw cancelled;
         }
-        Performed call = perform(tool, CanonicalValue.of(arguments), tool.toolId() != null && tool.toolId().equals("llm.chat")
-                ? repairs.repairedBy(arguments) : 0);
+        return output(perform(tool, CanonicalValue.of(arguments), tool.toolId() != null && tool.toolId().equals("llm.chat")
+                ? repairs.repairedBy(arguments) : 0), resultType);
+    }
+
+    /**
+     * {@inheritDoc} A native tool's call runs on a virtual thread; a replayed call, a test's fixture and an MCP
+     * call (one connection per server) are answered now, in turn, and only their writes wait.
+     */
+    @Override
+    public void startTool(ToolDef tool, LumenMap arguments) {
+        LumenFailure cancelled = takeCancellation();
+        if (cancelled != null) {
+            throw cancelled;
+        }
+        CanonicalValue inputs = CanonicalValue.of(arguments);
+        boolean beside = replay == null && fixtures == null && tool.toolId() != null && tool.grants() != null;
+        if (beside) {
+            located(tool); // the document's tools are found on the run thread, before the calls share them
+        }
+        started.start(() -> perform(tool, inputs), beside);
+    }
+
+    @Override
+    public Object awaitTool(LumenType resultType) {
+        return output(started.next(this::record, this::waitInCall), resultType);
+    }
+
+    /** Runs {@code wait} as the run thread's wait in a tool call, which a cancellation ends (cancel). */
+    private void waitInCall(Runnable wait) {
+        synchronized (cancelLock) {
+            inCall = true;
+        }
+        try {
+            wait.run();
+        } finally {
+            leaveCall();
+        }
+    }
+
+    /** The output of {@code call} as a value of {@code resultType}. */
+    private static Object output(Performed call, LumenType resultType) {
         try {
             return LumenImport.fromJson(LumenJson.fromTree(call.outputs().tree()), resultType,
                     call.what() + " returned an output that is not a " + resultType);
@@ -544,7 +585,10 @@ public final class TracedEffects implements LumenEffects {
         try (ToolProgress.Call shown = ToolProgress.start(what)) {
             limits.countCall(tool.alias(), toolId(tool), grants);
             ToolRequest request = request(tool, input, grants);
-            enterCall();
+            boolean waits = !StartedCalls.beside(); // the run thread waits here, or in awaitTool for the group
+            if (waits) {
+                enterCall();
+            }
             try {
                 if (tool.toolId() == null) {
                     if (mcp == null) {
@@ -554,7 +598,9 @@ public final class TracedEffects implements LumenEffects {
                 }
                 return implementation(tool, what).call(request);
             } finally {
-                leaveCall();
+                if (waits) {
+                    leaveCall();
+                }
             }
         } catch (ToolFailure e) {
             throw callFailed(tool, what, shownInputs, grants, started, "tool", what + " failed: " + e.getMessage(),
@@ -753,6 +799,9 @@ public final class TracedEffects implements LumenEffects {
      * each event written must be the recorded run's.
      */
     private void record(Runnable write) {
+        if (StartedCalls.holdBack(write)) {
+            return; // a started call's: written when the group is awaited, in the order started
+        }
         try {
             write.run();
         } catch (StoreException e) {

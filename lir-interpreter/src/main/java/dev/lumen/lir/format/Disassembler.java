@@ -291,7 +291,7 @@ public final class Disassembler {
                 Intrinsic in = Intrinsic.of((int) b);
                 yield in == null ? "?" : in.lumenName();
             }
-            case TOOLCALL -> b < nz(module.tools()).size() && module.tools().get((int) b) != null
+            case TOOLCALL, TOOLSTART -> b < nz(module.tools()).size() && module.tools().get((int) b) != null
                     ? module.tools().get((int) b).alias() : "?";
             default -> "";
         };

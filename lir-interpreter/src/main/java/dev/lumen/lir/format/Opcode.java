@@ -89,7 +89,10 @@ public enum Opcode {
     VALIDATE(ABX, REG, TYPE, NONE),     // R[A] := validate(schema T[Bx], R[A])  (result; traced)
     RETURN(ABC, REG, NONE, NONE),       // return R[A]
     HALT(ABC, REG, NONE, NONE),         // stop the program with message R[A]
-    EXTRAARG(AX, COUNT, NONE, NONE);    // operand too wide for the previous instruction: Ax
+    EXTRAARG(AX, COUNT, NONE, NONE),    // operand too wide for the previous instruction: Ax
+    TOOLSTART(ABC, REG, TOOL, REG),     // R[A] := TOOL[B](R[C]) started, running beside the run (traced at AWAIT)
+    AWAIT(ABC, REG, NONE, NONE);        // R[A] := the output of the call R[A] started (the first AWAIT after
+                                        //   TOOLSTARTs waits for them all and traces them in the order started)
 
     /** Instruction layouts. */
     public enum Format {

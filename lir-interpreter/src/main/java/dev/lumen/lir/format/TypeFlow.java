@@ -544,13 +544,16 @@ final class TypeFlow {
                 write(s, a, members(callee.returns()));
             }
             case INTRINSIC -> intrinsic(s, Intrinsic.of(b), a, c);
-            case TOOLCALL -> {
+            case TOOLCALL, TOOLSTART -> {
                 LirType t = single(s, c, "C");
                 if (!(t instanceof LirType.MapOf)) {
                     expected(t, c, "C", "a map of the tool's inputs");
                 }
-                write(s, a, members(declared[a]));
+                if (op == Opcode.TOOLCALL) {
+                    write(s, a, members(declared[a]));
+                }
             }
+            case AWAIT -> write(s, a, members(declared[a]));
             case SCHEMA, VALIDATE -> {
                 Set<LirType> input = s.types[a];
                 if (input == null) {

@@ -157,7 +157,7 @@ final class LumenBorrows {
                 Intrinsic in = Intrinsic.of(b);
                 range(set, c, in == null ? 0 : in.arity());
             }
-            case TOOLCALL -> set.set(c);
+            case TOOLCALL, TOOLSTART -> set.set(c);
             default -> {
             }
         }
@@ -181,6 +181,7 @@ final class LumenBorrows {
             case SETINDEX -> a == r || c == r;
             case APPEND -> c == r || (a == b && b == r);
             case RETURN, TOOLCALL, SCHEMA, VALIDATE -> a == r || ((word & 0xFF) == TOOLCALL && c == r);
+            case TOOLSTART -> c == r;
             // e.g. get(m, k, default) may return its default
             case INTRINSIC -> {
                 Intrinsic in = Intrinsic.of(b);

@@ -121,12 +121,15 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
     static final int RETURN = 40;
     static final int HALT = 41;
     static final int EXTRAARG = 42;
+    static final int TOOLSTART = 43;
+    static final int AWAIT = 44;
 
     static {
         String[] ops = {"MOVE", "LOADK", "LOADINT", "LOADBOOL", "LOADNULL", "NEWLIST", "NEWMAP", "NEWRECORD", "OK",
             "ERR", "GETFIELD", "SETFIELD", "GETINDEX", "SETINDEX", "APPEND", "LEN", "ADD", "SUB", "MUL", "DIV", "MOD",
             "NEG", "NOT", "CONCAT", "EQ", "NE", "LT", "LE", "IN", "JMP", "JMPIF", "JMPIFNOT", "ISOK", "UNWRAP",
-            "ISTYPE", "CALL", "INTRINSIC", "TOOLCALL", "SCHEMA", "VALIDATE", "RETURN", "HALT", "EXTRAARG"};
+            "ISTYPE", "CALL", "INTRINSIC", "TOOLCALL", "SCHEMA", "VALIDATE", "RETURN", "HALT", "EXTRAARG",
+            "TOOLSTART", "AWAIT"};
         if (ops.length != Opcode.values().length) {
             throw new AssertionError("the interpreter's opcode numbers are out of step with Opcode");
         }
@@ -630,6 +633,14 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                         break;
                     case TOOLCALL:
                         writeBoxed(frame, a, callTool(program, cell, a, wide(pc, b, 8), (LumenMap) readBoxed(frame, c)));
+                        pc++;
+                        break;
+                    case TOOLSTART:
+                        startTool(program, wide(pc, b, 8), (LumenMap) readBoxed(frame, c));
+                        pc++;
+                        break;
+                    case AWAIT:
+                        writeBoxed(frame, a, awaitTool(program, cell, a));
                         pc++;
                         break;
                     case SCHEMA:
@@ -1182,6 +1193,18 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
     @TruffleBoundary
     private static Object callTool(LumenProgram program, CellDef cell, int result, int tool, LumenMap arguments) {
         return program.effects().callTool(program.tool(tool), arguments, program.resolve(cell.registers().get(result)));
+    }
+
+    /** TOOLSTART: starts a call that runs beside the cell until an AWAIT takes its output. */
+    @TruffleBoundary
+    private static void startTool(LumenProgram program, int tool, LumenMap arguments) {
+        program.effects().startTool(program.tool(tool), arguments);
+    }
+
+    /** AWAIT: the output of the earliest started call not yet awaited, as a value of the result register's type. */
+    @TruffleBoundary
+    private static Object awaitTool(LumenProgram program, CellDef cell, int result) {
+        return program.effects().awaitTool(program.resolve(cell.registers().get(result)));
     }
 
     /** SCHEMA and VALIDATE: the trace boundary for validation. */

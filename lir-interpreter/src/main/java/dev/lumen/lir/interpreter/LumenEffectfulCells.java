@@ -38,7 +38,7 @@ final class LumenEffectfulCells {
     private static boolean performsEffect(int[] code) {
         for (int word : code) {
             Opcode op = Opcode.of(Instruction.opcode(word));
-            if (op == Opcode.TOOLCALL || op == Opcode.SCHEMA || op == Opcode.VALIDATE
+            if (op == Opcode.TOOLCALL || op == Opcode.TOOLSTART || op == Opcode.SCHEMA || op == Opcode.VALIDATE
                     || (op == Opcode.INTRINSIC && Intrinsic.of(Instruction.b(word)) != null
                             && !Intrinsic.of(Instruction.b(word)).def().pure())) {
                 return true;

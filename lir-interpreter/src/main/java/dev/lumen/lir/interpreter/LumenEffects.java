@@ -59,6 +59,22 @@ public interface LumenEffects {
      */
     Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType);
 
+    /**
+     * TOOLSTART: starts a call of {@code tool} that may run beside the program until {@link #awaitTool} takes its
+     * output; calls started together are traced as if made one after the other, in the order started.
+     */
+    default void startTool(ToolDef tool, LumenMap arguments) {
+        throw new LumenFailure("this host runs no `@parallel` tool calls");
+    }
+
+    /**
+     * AWAIT: the output, as a value of {@code resultType}, of the earliest started call not awaited yet; the first
+     * AWAIT of a group waits for every call started and fails with the first failure in the order started.
+     */
+    default Object awaitTool(LumenType resultType) {
+        throw new LumenFailure("this host runs no `@parallel` tool calls");
+    }
+
     /** {@code trace_ref()}: a {@code TraceRef} record (of type {@code traceRefType}) naming the run's latest event. */
     Object traceRef(LumenType traceRefType);
 
@@ -96,6 +112,11 @@ public interface LumenEffects {
         public Object callTool(ToolDef tool, LumenMap arguments, LumenType resultType) {
             String what = tool.toolId() != null ? tool.toolId() : "MCP tool `" + tool.mcpTool() + "` of " + tool.mcpServer();
             throw LumenFailure.unavailable("tool calls are not available in this build: `" + tool.alias() + "` (" + what + ")");
+        }
+
+        @Override
+        public void startTool(ToolDef tool, LumenMap arguments) {
+            callTool(tool, arguments, null);
         }
 
         @Override

@@ -144,7 +144,7 @@ class DisassemblerTest {
     @Test
     void namesTheRegistersOfLocalsAndListsTheStatements() {
         String listing = Disassembler.cell(Samples.everything(), 1);
-        assertTrue(listing.contains("\n   5  list[Int]  ; items (pc 14..58)\n"), listing);
+        assertTrue(listing.contains("\n   5  list[Int]  ; items (pc 14..60)\n"), listing);
         assertTrue(listing.contains("statements (2):\n   0  10:5-10:30\n  13  11:5-11:22\n"), listing);
         // A cell without debug information lists neither.
         assertTrue(!Disassembler.cell(Samples.everything(), 0).contains("statements"));

@@ -74,7 +74,7 @@ class LirJsonTest {
                 + "{\"kind\":\"enum\",\"name\":\"Status\",\"variants\":[\"Paid\",\"Open\"]},"
                 + "{\"kind\":\"alias\",\"name\":\"list[Invoice]\",\"type\":\"list[Invoice]\"},"
                 + "{\"kind\":\"alias\",\"name\":\"Int | String | Null\",\"type\":\"Int | String | Null\"}],\"version\":\"1.2.0\"}"), text);
-        assertTrue(text.contains("\"debug\":{\"locals\":[{\"from\":14,\"name\":\"items\",\"register\":5,\"to\":58}],\"span\":[1,1,17,4],"
+        assertTrue(text.contains("\"debug\":{\"locals\":[{\"from\":14,\"name\":\"items\",\"register\":5,\"to\":60}],\"span\":[1,1,17,4],"
                 + "\"statements\":[{\"pc\":0,\"span\":[10,5,10,30]},{\"pc\":13,\"span\":[11,5,11,22]}]},\"name\":\"run\""), text);
         assertTrue(text.contains("\"debug\":{\"locals\":[],\"span\":null,\"statements\":[]},\"name\":\"$Invoice.id\""), text);
         assertTrue(text.contains("\"tools\":[{\"alias\":\"Chat\",\"grants\":{\"max_tokens\":[2000],\"model\":[\"claude-sonnet\",\"gpt-5\"],"

@@ -139,6 +139,8 @@ final class Samples {
                 .op(INTRINSIC, 21, Intrinsic.TRACE_REF.id(), 0)
                 .op(NEWMAP, 23, 0)
                 .op(TOOLCALL, 22, 0, 23)
+                .op(TOOLSTART, 22, 0, 23)
+                .op(AWAIT, 22)
                 .op(MOVE, 24, 0)
                 .op(SCHEMA, 24, 2)
                 .op(MOVE, 25, 0)

@@ -144,13 +144,17 @@ class CompiledTest {
                 .op(CONCAT, text.r("out"), tw, 3).op(RETURN, text.r("out"));
         lir.cell(text);
 
-        // effects(x): halts for negative x, otherwise fails at the tool call / schema / validate it is asked for
+        // effects(x): halts for negative x, otherwise fails at the tool call / started call / schema / validate it is
+        // asked for
         Cell fx = new Cell("effects").param("x", INT).returns(STRING).reg("zero", INT).reg("t", BOOL).reg("msg", STRING)
                 .reg("args", map(JSON)).reg("r", STRING).reg("p", POINT).reg("v", result(POINT, nominal("ValidationError"))).reg("one", INT);
         fx.op(LOADINT, fx.r("zero"), 0).op(LT, fx.r("t"), fx.r("x"), fx.r("zero")).jump(JMPIFNOT, fx.r("t"), "tool")
                 .op(LOADK, fx.r("msg"), fx.kString("negative")).op(HALT, fx.r("msg"))
-                .label("tool").op(EQ, fx.r("t"), fx.r("x"), fx.r("zero")).jump(JMPIFNOT, fx.r("t"), "schema")
+                .label("tool").op(EQ, fx.r("t"), fx.r("x"), fx.r("zero")).jump(JMPIFNOT, fx.r("t"), "started")
                 .op(NEWMAP, fx.r("args"), 0).op(TOOLCALL, fx.r("r"), 0, fx.r("args")).op(RETURN, fx.r("r"))
+                .label("started").op(LOADINT, fx.r("one"), 3).op(EQ, fx.r("t"), fx.r("x"), fx.r("one")).jump(JMPIFNOT, fx.r("t"), "schema")
+                .op(NEWMAP, fx.r("args"), 0).op(TOOLSTART, fx.r("r"), 0, fx.r("args")).op(AWAIT, fx.r("r"))
+                .op(RETURN, fx.r("r"))
                 .label("schema").op(LOADINT, fx.r("one"), 1).op(EQ, fx.r("t"), fx.r("x"), fx.r("one")).jump(JMPIFNOT, fx.r("t"), "validate")
                 .op(LOADK, fx.r("p"), fx.kString("{}")).word(Instruction.abx(SCHEMA, fx.r("p"), 0))
                 .op(LOADK, fx.r("msg"), fx.kString("valid")).op(RETURN, fx.r("msg"))
@@ -195,6 +199,8 @@ class CompiledTest {
         assertEquals("negative", halt.getMessage());
         PolyglotException tool = assertThrows(PolyglotException.class, () -> m.getMember("effects").execute(0));
         assertTrue(tool.getMessage().startsWith("tool calls are not available"), tool.getMessage());
+        PolyglotException started = assertThrows(PolyglotException.class, () -> m.getMember("effects").execute(3));
+        assertTrue(started.getMessage().startsWith("tool calls are not available"), started.getMessage());
         PolyglotException schema = assertThrows(PolyglotException.class, () -> m.getMember("effects").execute(1));
         assertTrue(schema.getMessage().contains("`expect schema Point`"), schema.getMessage());
         PolyglotException validate = assertThrows(PolyglotException.class, () -> m.getMember("effects").execute(2));

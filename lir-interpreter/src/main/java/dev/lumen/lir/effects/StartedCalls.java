@@ -1,0 +1,135 @@
+package dev.lumen.lir.effects;
+
+import dev.lumen.lir.errors.LumenFailure;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The tool calls TOOLSTART started and AWAIT has not taken yet, in the order started (lir-v1.md, `@parallel` in
+ * lumen-v1.md). Each call runs on a virtual thread of its own, or on the run thread when it must take its turn
+ * (a replay, a fixture); what it would write to the store (trace events, cache entries) is held back and
+ * written, call by call in the order started, once all of them have ended: whatever order they end in, the
+ * trace is the one the same calls made one after the other would give.
+ *
+ * @param <T> what a call gives
+ */
+final class StartedCalls<T> {
+    /** The writes held back for the call the current thread performs, or null outside such a call. */
+    private static final ThreadLocal<List<Runnable>> HELD = new ThreadLocal<>();
+    /** Set on the virtual thread a started call runs on. */
+    private static final ThreadLocal<Boolean> BESIDE = new ThreadLocal<>();
+
+    private final ArrayDeque<Call<T>> calls = new ArrayDeque<>();
+    /** Whether the calls left have all ended and their writes are done: AWAIT only takes their outputs. */
+    private boolean written;
+
+    private static final class Call<T> {
+        final List<Runnable> writes = new ArrayList<>();
+        Thread thread;
+        T output;
+        RuntimeException failure;
+
+        void perform(Supplier<T> call) {
+            HELD.set(writes);
+            try {
+                output = call.get();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                HELD.remove();
+            }
+        }
+    }
+
+    /** Holds {@code write} back when the current thread performs a started call; returns whether it did. */
+    static boolean holdBack(Runnable write) {
+        List<Runnable> held = HELD.get();
+        if (held == null) {
+            return false;
+        }
+        held.add(write);
+        return true;
+    }
+
+    /** Whether the current thread is one a started call runs on beside the run (not the run thread). */
+    static boolean beside() {
+        return BESIDE.get() != null;
+    }
+
+    /** Starts {@code call}, beside the run ({@code beside}) or now, on this thread. */
+    void start(Supplier<T> call, boolean beside) {
+        Call<T> started = new Call<>();
+        calls.add(started);
+        if (beside) {
+            started.thread = Thread.ofVirtual().name("lumen-parallel-", calls.size()).start(() -> {
+                BESIDE.set(true);
+                started.perform(call);
+            });
+        } else {
+            started.perform(call);
+        }
+    }
+
+    /**
+     * The output of the earliest call not taken yet. The first of a group waits for every call started, then
+     * hands their held-back writes to {@code write} in the order started and throws the first failure, if any;
+     * {@code waiting} runs the wait (so that a cancellation can end it).
+     */
+    T next(Consumer<Runnable> write, Consumer<Runnable> waiting) {
+        if (calls.isEmpty()) { // only a module written by hand can ask: the lowering pairs them
+            throw new LumenFailure("AWAIT with no call started by TOOLSTART before it: the module is malformed");
+        }
+        if (!written) {
+            waiting.accept(this::awaitAll);
+            written = true;
+            RuntimeException failure = null;
+            try {
+                for (Call<T> call : calls) {
+                    call.writes.forEach(write);
+                    if (failure == null) {
+                        failure = call.failure;
+                    }
+                }
+            } catch (RuntimeException e) {
+                calls.clear();
+                written = false;
+                throw e;
+            }
+            if (failure != null) {
+                calls.clear();
+                written = false;
+                throw failure;
+            }
+        }
+        Call<T> call = calls.poll();
+        if (calls.isEmpty()) {
+            written = false;
+        }
+        return call.output;
+    }
+
+    /** Waits for every started call; an interrupt of the waiting thread (a cancellation) interrupts them all. */
+    private void awaitAll() {
+        boolean interrupted = false;
+        for (Call<T> call : calls) {
+            while (call.thread != null && call.thread.isAlive()) {
+                try {
+                    call.thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    calls.forEach(c -> {
+                        if (c.thread != null) {
+                            c.thread.interrupt();
+                        }
+                    });
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
