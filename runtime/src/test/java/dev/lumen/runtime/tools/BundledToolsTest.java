@@ -43,7 +43,7 @@ class BundledToolsTest {
         assertEquals("list[RoleText]", chat.input().fields().get("messages").type());
         assertEquals("String", chat.output().type());
         assertEquals(Set.of(Capability.MODEL, Capability.MAX_TOKENS, Capability.TEMPERATURE, Capability.TOKEN_BUDGET,
-                Capability.TIMEOUT_MS, Capability.RATE_LIMIT, Capability.REDACT), chat.capabilities());
+                Capability.TIMEOUT_MS, Capability.RATE_LIMIT, Capability.REDACT, Capability.STRUCTURED), chat.capabilities());
     }
 
     @Test
