@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The MCP tool calls of one run (mcp-bridge-v1.md §9): each server is connected at its first call (taking the
