@@ -95,6 +95,15 @@ class StructuredCallTest {
                   return reply expect schema Ticket
                 end
                 """), "a `let` of a @parallel block");
+        assertTrue(sendsASchema("""
+                cell run() -> list[Ticket]
+                  let reply = Chat(role user: "hi")
+                  match validate(schema list[Ticket], reply)
+                    ok(ts) -> return ts
+                    err(e) -> return reply expect schema list[Ticket]
+                  end
+                end
+                """), "the same type written twice");
     }
 
     @Test
