@@ -156,6 +156,35 @@ class StructuredOutputRunTest {
     }
 
     @Test
+    void aReplyBoundByLetAndValidatedLaterIsSentTheSchema() throws Exception {
+        String later = """
+                  let reply = Chat(
+                    role user:
+                      File a ticket: the printer is on fire.
+                    end
+                  )
+                  match validate(schema Ticket, reply)
+                    ok(ticket) -> return ticket
+                    err(e)     -> halt(e.message)
+                  end
+                end
+                """;
+        EmitCommandTest.Run run = run(withBody(later));
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("answer", requests.getFirst().at("/tool_choice/name").textValue(), requests.getFirst().toString());
+
+        EmitCommandTest.Run prose = run(withBody(later.replace("halt(e.message)", "halt(\"{e.message}: {reply}\")")));
+        assertEquals(ExitCodes.OK, prose.status(), prose.err());
+        assertFalse(requests.getLast().has("tool_choice"), "a reply also read as text: " + requests.getLast());
+    }
+
+    /** The document with the body of `run` replaced by {@code body}, the cell's `end` included. */
+    private static String withBody(String body) {
+        String document = DOCUMENT.formatted("off", "claude-sonnet-4-5", "");
+        return document.substring(0, document.indexOf("  return Chat(")) + body + "```\n";
+    }
+
+    @Test
     void structuredFalseAsksInProseOnly() throws Exception {
         run("claude-sonnet-4-5", " structured false");
         JsonNode request = requests.getFirst();

@@ -253,8 +253,7 @@ final class CellLowering {
         try {
             return switch (s) {
                 case Stmt.Let l -> {
-                    int r = declare(checked.declaredBy(l.name()));
-                    into(l.value(), r);
+                    let(l);
                     yield true;
                 }
                 case Stmt.Assign a -> {
@@ -299,6 +298,26 @@ final class CellLowering {
             };
         } finally {
             out.at(previous);
+        }
+    }
+
+    /**
+     * A `let`; one whose every read validates its value against one type (a {@link ValidatedLets} entry) and
+     * whose value is a call that can be sent that type's schema sends it, as `Chat(…) expect schema T` does.
+     */
+    private void let(Stmt.Let l) {
+        Binding b = checked.declaredBy(l.name());
+        int r = declare(b);
+        StructuredCall call = structuredCall(l.value(), module.validatedLets.expected(b));
+        if (call == null) {
+            into(l.value(), r);
+        } else if (lirOf(l.value()).equals(regs.type(r))) {
+            structured(call, r);
+        } else {
+            int t = regs.alloc(lirOf(l.value()));
+            structured(call, t);
+            out.abc(MOVE, r, t, 0);
+            regs.release(t);
         }
     }
 
@@ -850,17 +869,29 @@ final class CellLowering {
             repairLoop(x, dest);
             return;
         }
-        int v;
-        if (structuredCall(x) instanceof StructuredCall call) {
-            v = regs.alloc(lirOf(x.value()));
-            Span at = out.at(call.call().span());
-            toolCall(call.call(), call.alias(), "", call.schema(), v, TOOLCALL);
-            out.at(at);
-        } else {
-            v = any(x.value());
-        }
+        int v = validated(x.value(), checked.typeOf(x));
         out.at(x.span());
         strictSchema(x, v, dest);
+    }
+
+    /**
+     * The operand of a validation against {@code expected} into some register, as {@link #any} does; a call
+     * {@link #structuredCall} accepts is sent the type's schema.
+     */
+    private int validated(Expr value, Type expected) {
+        if (structuredCall(value, expected) instanceof StructuredCall call) {
+            int v = regs.alloc(lirOf(value));
+            structured(call, v);
+            return v;
+        }
+        return any(value);
+    }
+
+    /** The TOOLCALL of a {@link StructuredCall}, its reply into {@code dest}, which has the call's type. */
+    private void structured(StructuredCall call, int dest) {
+        Span at = out.at(call.call().span());
+        toolCall(call.call(), call.alias(), "", call.schema(), dest, TOOLCALL);
+        out.at(at);
     }
 
     /** SCHEMA of the value in register {@code v} (released) into {@code dest}. */
@@ -896,7 +927,7 @@ final class CellLowering {
         ToolAlias alias = ((CallTarget.Tool) checked.callTarget(c)).alias();
         int arguments = regs.alloc(TOOL_ARGUMENTS);
         // the schema a structured call sends, so the first attempt is that call, cached under the same key
-        StructuredCall structured = structuredCall(x);
+        StructuredCall structured = structuredCall(c, checked.typeOf(x));
         toolArguments(c, alias, structured == null ? null : structured.schema(), arguments);
         int tool = module.toolIndex(alias, "");
         int reply = regs.alloc(lirOf(c));
@@ -1333,7 +1364,7 @@ final class CellLowering {
                 regs.release(l);
             }
             case "validate" -> {
-                int v = any(args.get(1));
+                int v = validated(args.get(1), checked.typeOf(args.get(0)));
                 out.at(c.span());
                 if (v != dest) {
                     out.abc(MOVE, dest, v, 0);
@@ -1379,20 +1410,20 @@ final class CellLowering {
         toolCall(c, alias, tool, null, dest, TOOLCALL);
     }
 
-    /** A call to a tool that takes a reply schema ({@code llm.chat}), validated by `expect schema` at once. */
+    /** A call to a tool that takes a reply schema ({@code llm.chat}), whose reply is validated against a type. */
     private record StructuredCall(Expr.Call call, ToolAlias alias, String schema) {
     }
 
     /**
-     * The call {@code x} validates when it is a direct call of a tool whose manifest supports structured output:
-     * it is then sent the JSON Schema of the expected type as input {@code response_schema} (tools-llm.md §4.3),
-     * the schema `lumen serve --mcp` advertises for the type; the tool adapts it to its provider.
+     * {@code value}, whose reply is validated against {@code expected} (null: it is not), when it is a direct
+     * call of a tool whose manifest supports structured output: it is then sent the JSON Schema of the expected
+     * type as input {@code response_schema} (tools-llm.md §4.3), the schema `lumen serve --mcp` advertises for
+     * the type; the tool adapts it to its provider.
      */
-    private StructuredCall structuredCall(Expr.Expect x) {
-        if (x.value() instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
+    private StructuredCall structuredCall(Expr value, Type expected) {
+        if (expected != null && value instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
                 && t.alias().manifest() != null && t.alias().manifest().supports(Capability.STRUCTURED)) {
             JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
-            Type expected = checked.typeOf(x);
             // A record's own definition at the root: the providers want an object there, not a $ref.
             String schema = (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
                     : schemas.of(expected)).toString();
@@ -1424,7 +1455,11 @@ final class CellLowering {
             Expr.Call c = (Expr.Call) l.value();
             out.at(l.span());
             switch (checked.callTarget(c)) {
-                case CallTarget.Tool t -> toolCall(c, t.alias(), "", null, r, TOOLSTART);
+                case CallTarget.Tool t -> {
+                    Type expected = module.validatedLets.expected(checked.declaredBy(l.name()));
+                    StructuredCall call = structuredCall(c, expected);
+                    toolCall(c, t.alias(), "", call == null ? null : call.schema(), r, TOOLSTART);
+                }
                 case CallTarget.McpTool t -> toolCall(c, t.alias(), t.tool(), null, r, TOOLSTART);
                 default -> throw new IllegalStateException("not a tool call in @parallel at " + c.span());
             }

@@ -44,6 +44,8 @@ public final class Lowering {
     final CheckedProgram program;
     final SourceFile file;
     final TypeTable types;
+    /** The `let`s a structured-capable call may send their expected type for (tools-llm.md §4.3.1). */
+    final ValidatedLets validatedLets;
     private final Map<CellInfo, Integer> cellIndex = new IdentityHashMap<>();
     private final Map<String, Integer> toolIndex = new LinkedHashMap<>();
     private final List<ToolDef> tools = new ArrayList<>();
@@ -52,6 +54,7 @@ public final class Lowering {
         this.program = program;
         this.file = file;
         this.types = new TypeTable(program);
+        this.validatedLets = new ValidatedLets(program);
     }
 
     /**

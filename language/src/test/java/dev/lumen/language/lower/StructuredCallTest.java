@@ -11,7 +11,11 @@ import dev.lumen.lir.format.LirModule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** `Chat(…) expect schema T` passes T's JSON Schema to the call, as input `response_schema`. */
+/**
+ * A call of `llm.chat` validated against T passes T's JSON Schema to the call, as input `response_schema`:
+ * `Chat(…) expect schema T`, `validate(schema T, Chat(…))`, and a `let` of the call whose every read is
+ * validated against T (tools-llm.md §4.3.1).
+ */
 class StructuredCallTest {
     private static final String TYPES = """
             record Ticket
@@ -43,14 +47,108 @@ class StructuredCallTest {
         assertEquals(80, json.at("/properties/title/maxLength").asInt(), schema);
     }
 
+    private static boolean sendsASchema(String cells) {
+        return strings(Lowered.module(TYPES + cells)).contains("response_schema");
+    }
+
     @Test
-    void aReplyValidatedLaterIsAskedInProse() {
-        LirModule m = Lowered.module(TYPES + """
+    void aCallValidatedSoftlyIsSentItsTypesSchema() {
+        assertTrue(sendsASchema("""
+                cell run() -> result[Ticket, ValidationError]
+                  return validate(schema Ticket, Chat(role user: "hi"))
+                end
+                """));
+    }
+
+    @Test
+    void aReplyOnlyEverValidatedAgainstOneTypeIsSentItsSchema() {
+        assertTrue(sendsASchema("""
+                cell run() -> result[Ticket, ValidationError]
+                  let reply = Chat(role user: "hi")
+                  return validate(schema Ticket, reply)
+                end
+                """), "validate");
+        assertTrue(sendsASchema("""
                 cell run() -> Ticket
                   let reply = Chat(role user: "hi")
                   return reply expect schema Ticket
                 end
-                """);
-        assertFalse(strings(m).contains("response_schema"));
+                """), "expect schema");
+        assertTrue(sendsASchema("""
+                cell run(strict: Bool) -> Ticket
+                  let reply = Chat(role user: "hi")
+                  if strict
+                    return reply expect schema Ticket
+                  end
+                  match validate(schema Ticket, reply)
+                    ok(t)  -> return t
+                    err(e) -> return Ticket { title: "none", note: e.message }
+                  end
+                end
+                """), "validated twice, against the same type");
+        assertTrue(sendsASchema("""
+                cell run() -> Ticket
+                  @parallel
+                  let reply = Chat(role user: "hi")
+                  let other = Chat(role user: "ho")
+                  @end
+                  return reply expect schema Ticket
+                end
+                """), "a `let` of a @parallel block");
+        assertTrue(sendsASchema("""
+                cell run() -> list[Ticket]
+                  let reply = Chat(role user: "hi")
+                  match validate(schema list[Ticket], reply)
+                    ok(ts) -> return ts
+                    err(e) -> return reply expect schema list[Ticket]
+                  end
+                end
+                """), "the same type written twice");
+    }
+
+    @Test
+    void aReplyUsedOtherwiseIsAskedInProse() {
+        assertFalse(sendsASchema("""
+                record Note
+                  text: String
+                end
+
+                cell run() -> result[Note, ValidationError]
+                  let reply = Chat(role user: "hi")
+                  match validate(schema Ticket, reply)
+                    ok(t)  -> return ok(Note { text: t.title })
+                    err(e) -> return validate(schema Note, reply)
+                  end
+                end
+                """), "two types");
+        assertFalse(sendsASchema("""
+                cell run() -> String
+                  let reply = Chat(role user: "hi")
+                  let ticket = reply expect schema Ticket
+                  return "{ticket.title}: {reply}"
+                end
+                """), "also read as text");
+        assertFalse(sendsASchema("""
+                cell run() -> Ticket
+                  let mut reply = Chat(role user: "hi")
+                  reply = "none"
+                  return reply expect schema Ticket
+                end
+                """), "reassigned");
+        assertFalse(sendsASchema("""
+                cell run() -> String
+                  let reply = Chat(role user: "hi")
+                  return "asked"
+                end
+                """), "never read");
+        assertFalse(sendsASchema("""
+                cell check(reply: String) -> Ticket
+                  return reply expect schema Ticket
+                end
+
+                cell run() -> Ticket
+                  return check(Chat(role user: "hi"))
+                end
+                """), "validated in another cell");
     }
 }
