@@ -38,6 +38,7 @@ public final class OtlpExport {
     private static final long DEADLINE_SECONDS = 30;
     private static final String DEFAULT_ENDPOINT = "http://localhost:4318";
     private static final String TRACES_PATH = "/v1/traces";
+    private static final String GRPC = "grpc";
     /** Held strongly, so that the level set on it lasts (java.util.logging keeps loggers weakly). */
     private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
 
@@ -84,6 +85,7 @@ public final class OtlpExport {
         try {
             built = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(OtlpExport::defaults)
+                    .addPropertiesCustomizer(OtlpExport::requireHttp)
                     .addPropertiesCustomizer(config -> endpoint == null ? Map.of() : endpointProperties(endpoint))
                     .addSpanExporterCustomizer((exporter, config) -> outcome.watch(exporter, config))
                     .addTracerProviderCustomizer((provider, config) -> provider.setIdGenerator(ids))
@@ -237,6 +239,21 @@ public final class OtlpExport {
                 "otel.bsp.schedule.delay", "1000",
                 "otel.metrics.exporter", "none",
                 "otel.logs.exporter", "none");
+    }
+
+    /**
+     * Refuses gRPC, which the exporter Lumen has cannot speak (its only sender is the JDK's HTTP client), with the
+     * variable that asks for it, rather than the SDK's "unexpected configuration error".
+     */
+    private static Map<String, String> requireHttp(ConfigProperties config) {
+        String traces = config.getString("otel.exporter.otlp.traces.protocol");
+        String protocol = traces != null ? traces : config.getString("otel.exporter.otlp.protocol");
+        if (GRPC.equals(protocol)) {
+            String variable = traces != null ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
+            throw new ConfigurationException(variable + " is grpc, but Lumen exports over http/protobuf only: unset it "
+                    + "or set it to http/protobuf");
+        }
+        return Map.of();
     }
 
     /** An endpoint of the command line, for the traces whatever the variables name. */
