@@ -13,6 +13,7 @@ import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceReader;
 import dev.lumen.runtime.trace.TraceVerifier;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -173,7 +175,8 @@ class OtelLiveExportTest {
     void aServedCallIsARunExportedAsItGoes() throws Exception {
         Path doc = Files.writeString(dir.resolve("shop.lm.md"), ServeCommandTest.SHOP);
         try (OtlpReceiver collector = new OtlpReceiver(200)) {
-            try (McpSyncClient client = ServeCommandTest.stdio(doc, dir, "--otel-endpoint", collector.endpoint())) {
+            try (McpSyncClient client = ServeCommandTest.stdio(doc, dir, line -> { },
+                    "--otel-endpoint", collector.endpoint())) {
                 ServeCommandTest.call(client, "parse_order", Map.of("text", "{\"sku\": \"ABCD\", \"qty\": 2}"));
                 Span root = collector.awaitSpan("run parse_order", 20);
                 Span parse = collector.span("execute_tool json.parse");
@@ -182,6 +185,36 @@ class OtelLiveExportTest {
                 assertEquals(runId, text(root, "lumen.trace_id"));
                 assertEquals(runId, text(parse, "lumen.trace_id"));
             }
+        }
+    }
+
+    /** A collector that refuses the spans of served calls is one warning, after a call, and the server goes on. */
+    @Test
+    void aServerWhoseCollectorRefusesTheSpansWarnsOnce() throws Exception {
+        Path doc = Files.writeString(dir.resolve("shop.lm.md"), ServeCommandTest.SHOP);
+        List<String> stderr = new CopyOnWriteArrayList<>();
+        Map<String, Object> order = Map.of("text", "{\"sku\": \"ABCD\", \"qty\": 2}");
+        try (OtlpReceiver collector = new OtlpReceiver(400)) {
+            try (McpSyncClient client = ServeCommandTest.stdio(doc, dir, stderr::add, "--otel-endpoint",
+                    collector.endpoint())) {
+                ServeCommandTest.call(client, "parse_order", order);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (collector.requests().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertFalse(collector.requests().isEmpty(), "the first call's spans were sent");
+                Thread.sleep(200); // the refusal reaches the server
+                for (int i = 0; i < 2; i++) {
+                    McpSchema.CallToolResult result = ServeCommandTest.call(client, "parse_order", order);
+                    assertFalse(result.isError(), "the server goes on");
+                }
+            }
+            List<String> warnings = stderr.stream().filter(l -> l.startsWith("warning:")).toList();
+            assertEquals(1, warnings.size(), stderr::toString);
+            assertTrue(warnings.getFirst().startsWith("warning: 2 runs not exported: the OTLP endpoint "
+                    + collector.endpoint()), warnings.getFirst());
+            assertTrue(warnings.getFirst().endsWith("(their traces are complete in " + Store.at(dir).traceDir() + ")"),
+                    warnings.getFirst());
         }
     }
 

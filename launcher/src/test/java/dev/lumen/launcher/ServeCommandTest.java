@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -116,20 +117,22 @@ class ServeCommandTest {
     }
 
     private McpSyncClient stdio(Path doc) {
-        return stdio(doc, dir);
+        return stdio(doc, dir, line -> { });
     }
 
     /**
      * The client's stdio session with {@code lumen serve --mcp DOC --store STORE OPTIONS} in a JVM of its own, on
-     * this test's classes.
+     * this test's classes; {@code stderr} gets each line the server writes on standard error.
      */
-    static McpSyncClient stdio(Path doc, Path store, String... options) {
+    static McpSyncClient stdio(Path doc, Path store, Consumer<String> stderr, String... options) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--mcp", doc.toString(), "--store", store.toString()));
         args.addAll(List.of(options));
         ServerParameters server = ServerParameters.builder(java).args(args).build();
-        return client(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)));
+        StdioClientTransport transport = new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON));
+        transport.setStdErrorHandler(stderr);
+        return client(transport);
     }
 
     @Test
