@@ -1,5 +1,6 @@
 package dev.lumen.launcher;
 
+import dev.lumen.launcher.otel.LiveExport;
 import dev.lumen.launcher.otel.OtelSwitch;
 import dev.lumen.launcher.otel.OtlpExport;
 import dev.lumen.runtime.store.Store;
@@ -28,6 +29,26 @@ final class OtelOption {
     }
 
     /**
+     * Starts exporting, as they go, the runs this process writes from now on, or returns null when this
+     * command does not export (in environment {@code env}).
+     */
+    LiveExport live(Map<String, String> env) {
+        return on(env) ? LiveExport.start(endpoint) : null;
+    }
+
+    /**
+     * Ends the export {@code live} (null when there is none): the warning to show, naming the runs it held and
+     * where their traces are in {@code store}, or null when the collector took every span.
+     */
+    static String stop(LiveExport live, Store store) {
+        if (live == null) {
+            return null;
+        }
+        String failure = live.stop();
+        return failure == null ? null : notExported(store, live.runIds(), failure);
+    }
+
+    /**
      * Exports the runs {@code runIds} of {@code store}, each read from its trace file.
      *
      * @return why they were not exported, as a sentence naming where their traces are, or null when they were
@@ -38,12 +59,17 @@ final class OtelOption {
         }
         List<Trace> traces = runIds.stream().map(id -> TraceReader.read(store, id)).toList();
         String failure = OtlpExport.export(traces, endpoint);
-        if (failure == null) {
-            return null;
+        return failure == null ? null : notExported(store, runIds, failure);
+    }
+
+    /** {@code run ID not exported: FAILURE (its trace is complete in FILE)}, or of N runs. */
+    static String notExported(Store store, List<String> runIds, String failure) {
+        if (runIds.isEmpty()) {
+            return "no run exported: " + failure;
         }
-        String where = traces.size() == 1 ? "its trace is complete in " + traces.getFirst().file()
+        String where = runIds.size() == 1 ? "its trace is complete in " + store.traceFile(runIds.getFirst())
                 : "their traces are complete in " + store.traceDir();
-        return (traces.size() == 1 ? "run " + runIds.getFirst() : runIds.size() + " runs")
-                + " not exported: " + failure + " (" + where + ")";
+        String which = runIds.size() == 1 ? "run " + runIds.getFirst() : runIds.size() + " runs";
+        return which + " not exported: " + failure + " (" + where + ")";
     }
 }

@@ -56,6 +56,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private StoreOption storeOption;
 
+    @Mixin
+    private OtelOption otel;
+
     @Option(names = "--jit", negatable = true, description = "Run on the optimizing runtime, or not (as `lumen run`).")
     private Boolean jit;
 
@@ -98,7 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
         start.inputs().ifPresent(inputs -> inputs.resolve(store.blobs()).tree().properties()
                 .forEach(e -> arguments.put(e.getKey(), e.getValue())));
         RunCommand replay = new RunCommand().replaying(spec, displayed(document), start.cell(), store.root(), runId,
-                arguments, jit, color, polyglot);
+                arguments, jit, color, polyglot, otel);
         int status = replay.call();
         String kind = replay.failureKind();
         if (status == ExitCodes.OK || (status == ExitCodes.ERRORS && kind != null && !kind.equals("replay"))) {

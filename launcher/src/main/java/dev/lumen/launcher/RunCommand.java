@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.embed.PlainValues;
 import dev.lumen.language.ast.Decl;
 import dev.lumen.language.truffle.LumenLanguage;
+import dev.lumen.launcher.otel.LiveExport;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.mcp.McpElicitation;
 import dev.lumen.runtime.progress.ToolProgress;
 import dev.lumen.runtime.store.Store;
-import dev.lumen.runtime.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.graalvm.options.OptionCategory;
@@ -195,8 +194,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** Makes this command a replay of {@code runId}: its document, cell and arguments, with recorded tool outputs. */
     RunCommand replaying(CommandSpec commandSpec, String document, String runCell, Path store, String runId,
-            Map<String, JsonNode> arguments, Boolean jitOption, Terminal.ColorChoice colorChoice, List<String> polyglot) {
+            Map<String, JsonNode> arguments, Boolean jitOption, Terminal.ColorChoice colorChoice, List<String> polyglot,
+            OtelOption otelOption) {
         this.spec = commandSpec;
+        this.otel = otelOption;
         this.file = document;
         this.cell = runCell;
         this.storeDir = store;
@@ -271,30 +272,24 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The command, then, when export is on, the OTLP export of the run it recorded (the runs new in the store),
-     * read back from its finished trace: a failed export is a warning, and the run's status stands.
+     * The command, exporting, when export is on, the runs it records as they go: each span as the event that
+     * ends it is written, the rest once the command is done. A failed export is a warning after the result, and
+     * the run's status stands.
      */
     private int runAndExport(PrintWriter out, PrintWriter err) {
-        if (!otel.on(System.getenv())) {
+        LiveExport live = otel.live(System.getenv());
+        if (live == null) {
             return runCommand(out, err);
         }
-        Store store = storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file));
-        Set<String> before;
+        int status;
         try {
-            before = Set.copyOf(store.runIds());
-        } catch (StoreException e) {
-            before = Set.of();
-        }
-        int status = runCommand(out, err);
-        out.flush(); // the result is shown before the export, which may take a while or warn
-        try {
-            Set<String> earlier = before;
-            String failure = otel.export(store, store.runIds().stream().filter(id -> !earlier.contains(id)).toList());
+            status = runCommand(out, err);
+        } finally {
+            out.flush(); // the result is shown before the last spans are sent, which may take a while or warn
+            String failure = OtelOption.stop(live, storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file)));
             if (failure != null) {
                 err.println("warning: " + failure);
             }
-        } catch (StoreException e) {
-            err.println("warning: the run was not exported: " + e.getMessage());
         }
         return status;
     }

@@ -4,12 +4,15 @@ import dev.lumen.language.CheckedDocument;
 import dev.lumen.language.FrontEnd;
 import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.launcher.otel.LiveExport;
+import dev.lumen.launcher.serve.CallOutcome;
 import dev.lumen.launcher.serve.HttpAddress;
 import dev.lumen.launcher.serve.HttpEndpoint;
 import dev.lumen.launcher.serve.McpTools;
 import dev.lumen.launcher.serve.ServedCell;
 import dev.lumen.launcher.serve.ServedCells;
 import dev.lumen.launcher.serve.StdioEndpoint;
+import dev.lumen.runtime.store.Store;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -24,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.graalvm.polyglot.Source;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -95,6 +99,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "auto, always or never: colors for diagnostics on standard error.")
     private Terminal.ColorChoice color;
 
+    @Mixin
+    private OtelOption otel = new OtelOption();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     private boolean help;
 
@@ -141,19 +148,48 @@ final class ServeCommand implements Callable<Integer> {
             }
             McpTools.Identity identity = new McpTools.Identity("lumen", new Main.Version().getVersion()[0]
                     .replaceFirst("^lumen ", ""), "The cells of the Lumen document " + file + ", as tools.");
-            return address == null
-                    ? serveStdio(identity, selection.cells(), document, err)
-                    : serveHttp(address, identity, selection.cells(), document, err, useColor);
+            LiveExport live = otel.live(System.getenv());
+            McpTools.Calls calls = live == null ? document::call : exported(document, live, err);
+            try {
+                return address == null
+                        ? serveStdio(identity, selection.cells(), calls, err)
+                        : serveHttp(address, identity, selection.cells(), calls, err, useColor);
+            } finally {
+                String failure = OtelOption.stop(live, store());
+                if (failure != null) {
+                    err.println("warning: " + failure);
+                }
+            }
         } finally {
             err.flush();
         }
     }
 
-    private int serveStdio(McpTools.Identity identity, List<ServedCell> cells, ServedDocument document,
+    /**
+     * The calls of {@code document}, each a run exported as it goes by {@code live}: a failure to export is a
+     * warning once the call is answered, said once.
+     */
+    private McpTools.Calls exported(ServedDocument document, LiveExport live, PrintWriter err) {
+        return (cell, arguments) -> {
+            CallOutcome outcome = document.call(cell, arguments);
+            String failure = live.failure();
+            if (failure != null) {
+                err.println("warning: " + OtelOption.notExported(store(), live.runIds(), failure));
+                err.flush();
+            }
+            return outcome;
+        };
+    }
+
+    private Store store() {
+        return storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file));
+    }
+
+    private int serveStdio(McpTools.Identity identity, List<ServedCell> cells, McpTools.Calls calls,
             PrintWriter err) {
         err.println("lumen: serving " + describe(cells) + " of " + file + " over MCP on standard input and output");
         err.flush();
-        try (StdioEndpoint endpoint = StdioEndpoint.start(stdin, stdout, identity, cells, document::call)) {
+        try (StdioEndpoint endpoint = StdioEndpoint.start(stdin, stdout, identity, cells, calls)) {
             endpoint.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -162,10 +198,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private int serveHttp(HttpAddress address, McpTools.Identity identity, List<ServedCell> cells,
-            ServedDocument document, PrintWriter err, boolean useColor) {
+            McpTools.Calls calls, PrintWriter err, boolean useColor) {
         HttpEndpoint endpoint;
         try {
-            endpoint = HttpEndpoint.start(address, identity, cells, document::call);
+            endpoint = HttpEndpoint.start(address, identity, cells, calls);
         } catch (IOException e) {
             err.println(RunCommand.headline(useColor) + "cannot listen on " + address.urlHost() + ":" + address.port()
                     + ": " + e.getMessage());

@@ -97,15 +97,7 @@ class InvoiceAgentExampleTest {
 
     /** {@code lumen ARGS} in a child JVM with {@code env} added to its environment. */
     static EmitCommandTest.Run child(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false",
-                Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("ANTHROPIC_")
-                || (k.startsWith("LUMEN_") && !k.equals(KeyFile.VARIABLE))); // the tests' key, never the user's
-        pb.environment().putAll(env);
+        ProcessBuilder pb = childProcess(env, args);
         Path out = Files.createTempFile("lumen-out", ".txt");
         Path err = Files.createTempFile("lumen-err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -117,6 +109,24 @@ class InvoiceAgentExampleTest {
         Files.delete(out);
         Files.delete(err);
         return run;
+    }
+
+    /**
+     * {@code lumen ARGS} in a JVM of its own on this test's classes, with {@code env} added to the environment
+     * and the user's model keys taken out of it, standard input empty.
+     */
+    static ProcessBuilder childProcess(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().keySet().removeIf(k -> k.startsWith("OPENAI_") || k.startsWith("ANTHROPIC_")
+                || k.startsWith("OTEL_") // the tests' collector, never the user's
+                || (k.startsWith("LUMEN_") && !k.equals(KeyFile.VARIABLE))); // the tests' key, never the user's
+        pb.environment().putAll(env);
+        return pb;
     }
 
     private static void assertTheInvoice(String out) throws IOException {

@@ -22,7 +22,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +159,51 @@ class OtelExportTest {
             assertEquals(4, collector.spans().size());
             String resource = collector.requests().getFirst().getResourceSpans(0).getResource().toString();
             assertTrue(resource.contains("shop-agent"), resource);
+        }
+    }
+
+    /** {@code lumen run DOC --otel} with the {@code otel.*} system properties (as the {@code OTEL_*} variables) set. */
+    private EmitCommandTest.Run runWith(Map<String, String> properties) throws IOException {
+        properties.forEach(System::setProperty);
+        try {
+            return lumen("run", document().toString(), store(), "--otel");
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    /** The exporter Lumen has speaks OTLP over HTTP only: gRPC is one warning naming what to set instead. */
+    @Test
+    void grpcIsOneWarningSayingOnlyHttpProtobufIsSupported() throws IOException {
+        try (OtlpReceiver collector = new OtlpReceiver(200)) {
+            EmitCommandTest.Run r = runWith(Map.of("otel.exporter.otlp.endpoint", collector.endpoint(),
+                    "otel.exporter.otlp.protocol", "grpc"));
+            assertEquals(ExitCodes.OK, r.status(), r.err());
+            assertEquals("200\n", r.out());
+            Trace trace = lastTrace();
+            assertEquals("warning: run " + trace.runId() + " not exported: the OpenTelemetry configuration is not usable: "
+                    + "OTEL_EXPORTER_OTLP_PROTOCOL is grpc, but "
+                    + "Lumen exports over http/protobuf only: unset it or set it to http/protobuf (its trace is "
+                    + "complete in " + trace.file() + ")\n", r.err());
+            assertTrue(collector.requests().isEmpty());
+        }
+    }
+
+    /** {@code OTEL_SDK_DISABLED=true} and {@code OTEL_TRACES_EXPORTER=none} are honoured: nothing is sent, silently. */
+    @Test
+    void aDisabledSdkOrNoTracesExporterSendsNothingAndSaysNothing() throws IOException {
+        try (OtlpReceiver collector = new OtlpReceiver(200)) {
+            for (Map<String, String> off : List.of(Map.of("otel.sdk.disabled", "true"),
+                    Map.of("otel.traces.exporter", "none"))) {
+                Map<String, String> properties = new HashMap<>(off);
+                properties.put("otel.exporter.otlp.endpoint", collector.endpoint());
+                EmitCommandTest.Run r = runWith(properties);
+                assertEquals(ExitCodes.OK, r.status(), r.err());
+                assertEquals("200\n", r.out());
+                assertEquals("", r.err(), off.toString());
+                assertTrue(lastTrace().finished());
+            }
+            assertTrue(collector.requests().isEmpty(), "nothing was sent");
         }
     }
 

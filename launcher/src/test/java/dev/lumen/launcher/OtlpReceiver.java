@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An OTLP/HTTP collector on loopback: it takes {@code POST /v1/traces} with a protobuf body, as the protocol
@@ -83,6 +84,19 @@ final class OtlpReceiver implements AutoCloseable {
                     + spans().stream().map(Span::getName).toList());
         }
         return named.getFirst();
+    }
+
+    /** The one span named {@code name}, once it has come, waiting at most {@code seconds} for it. */
+    Span awaitSpan(String name, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (spans().stream().noneMatch(s -> s.getName().equals(name))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no span named `" + name + "` within " + seconds + " s: "
+                        + spans().stream().map(Span::getName).toList());
+            }
+            Thread.sleep(20);
+        }
+        return span(name);
     }
 
     static Optional<AnyValue> attribute(List<KeyValue> attributes, String key) {

@@ -28,8 +28,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final String SHOP = """
+    static final String SHOP = """
             # Shop
 
             ```lumen
@@ -95,14 +97,14 @@ class ServeCommandTest {
         return doc;
     }
 
-    private static McpSyncClient client(io.modelcontextprotocol.spec.McpClientTransport transport) {
+    static McpSyncClient client(io.modelcontextprotocol.spec.McpClientTransport transport) {
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         return client;
     }
 
-    private static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
+    static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
     }
 
@@ -114,14 +116,23 @@ class ServeCommandTest {
         return ((McpSchema.TextContent) result.content().get(block)).text();
     }
 
-    /** The client's stdio session with {@code lumen serve --mcp DOC} in a JVM of its own, on this test's classes. */
     private McpSyncClient stdio(Path doc) {
+        return stdio(doc, dir, line -> { });
+    }
+
+    /**
+     * The client's stdio session with {@code lumen serve --mcp DOC --store STORE OPTIONS} in a JVM of its own, on
+     * this test's classes; {@code stderr} gets each line the server writes on standard error.
+     */
+    static McpSyncClient stdio(Path doc, Path store, Consumer<String> stderr, String... options) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ServerParameters server = ServerParameters.builder(java)
-                .args("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--mcp",
-                        doc.toString(), "--store", dir.toString())
-                .build();
-        return client(new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON)));
+        List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--mcp", doc.toString(), "--store", store.toString()));
+        args.addAll(List.of(options));
+        ServerParameters server = ServerParameters.builder(java).args(args).build();
+        StdioClientTransport transport = new StdioClientTransport(server, new JacksonMcpJsonMapper(JSON));
+        transport.setStdErrorHandler(stderr);
+        return client(transport);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.lumen.launcher.otel;
 
+import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.Trace;
+import dev.lumen.runtime.trace.TraceEvent;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerBuilder;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -13,8 +15,10 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,72 +26,66 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Sends recorded runs as OTLP traces through the OpenTelemetry SDK, configured as its autoconfiguration reads
- * the standard {@code OTEL_*} variables (the endpoint, protocol, headers, timeout, service name, resource), with
- * an endpoint given on the command line winning over theirs. A failure is reported, never thrown: the run it
- * exports is complete on disk whatever happens here.
+ * Sends runs as OTLP traces through the OpenTelemetry SDK, configured as its autoconfiguration reads the standard
+ * {@code OTEL_*} variables (the endpoint, protocol, headers, timeout, service name, resource), with an endpoint
+ * given on the command line winning over theirs. One export is one SDK: runs are given to it event by event, as
+ * they are written ({@link #written}) or read back from their traces ({@link #emit}), and each span goes to the
+ * SDK's batch processor as the event that ends it arrives. A failure is reported, never thrown: the runs it
+ * exports are complete on disk whatever happens here.
  */
 public final class OtlpExport {
-    /** How long the whole export may take, beyond which the run is reported as not exported. */
+    /** How long handing the last spans over may take, beyond which they are reported as not exported. */
     private static final long DEADLINE_SECONDS = 30;
     private static final String DEFAULT_ENDPOINT = "http://localhost:4318";
     private static final String TRACES_PATH = "/v1/traces";
+    private static final String GRPC = "grpc";
     /** Held strongly, so that the level set on it lasts (java.util.logging keeps loggers weakly). */
     private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
 
-    private OtlpExport() {
-    }
-
-    /**
-     * Exports {@code traces}, each as one OTLP trace, to {@code endpoint} (a base URL as
-     * {@code OTEL_EXPORTER_OTLP_ENDPOINT} takes), or where the variables say when it is null.
-     *
-     * @return why the export failed, or null when the collector took every span
-     */
-    public static String export(List<Trace> traces, String endpoint) {
-        List<String> logged = new ArrayList<>();
-        Handler collect = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    synchronized (logged) {
-                        logged.add(record.getThrown() == null ? record.getMessage()
-                                : record.getMessage() + " (" + describe(record.getThrown()) + ")");
-                    }
+    private final List<String> logged = new ArrayList<>();
+    private final Handler collect = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                synchronized (logged) {
+                    logged.add(record.getThrown() == null ? record.getMessage()
+                            : record.getMessage() + " (" + describe(record.getThrown()) + ")");
                 }
             }
+        }
 
-            @Override
-            public void flush() {
-            }
+        @Override
+        public void flush() {
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public void close() {
+        }
+    };
+    private final boolean parentHandlers;
+    private final Outcome outcome = new Outcome();
+    private final EventIds ids = new EventIds();
+    /** The SDK, or null when the configuration is not usable ({@link #failure} says why). */
+    private final OpenTelemetrySdk sdk;
+    private final Tracer tracer;
+    /** The runs given so far, in the order they began, with the spans of those not yet ended. */
+    private final Set<String> runIds = new LinkedHashSet<>();
+    private final Map<String, TraceSpans> running = new HashMap<>();
+    private String failure;
+    private boolean reported;
+    private boolean closed;
+
+    private OtlpExport(String endpoint) {
         // the SDK reports its failures through java.util.logging, whose console handler would print them with
         // stack traces: they are taken here and reported as one warning
-        boolean parentHandlers = SDK_LOG.getUseParentHandlers();
+        parentHandlers = SDK_LOG.getUseParentHandlers();
         SDK_LOG.setUseParentHandlers(false);
         SDK_LOG.addHandler(collect);
+        OpenTelemetrySdk built = null;
         try {
-            return exportLogged(traces, endpoint, logged);
-        } catch (RuntimeException e) {
-            // whatever the SDK or a trace does here, the run has ended and its trace is on disk: a warning
-            return "the export failed: " + describe(e);
-        } finally {
-            SDK_LOG.removeHandler(collect);
-            SDK_LOG.setUseParentHandlers(parentHandlers);
-        }
-    }
-
-    private static String exportLogged(List<Trace> traces, String endpoint, List<String> logged) {
-        Outcome outcome = new Outcome();
-        EventIds ids = new EventIds();
-        OpenTelemetrySdk sdk;
-        try {
-            sdk = AutoConfiguredOpenTelemetrySdk.builder()
+            built = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(OtlpExport::defaults)
+                    .addPropertiesCustomizer(OtlpExport::requireHttp)
                     .addPropertiesCustomizer(config -> endpoint == null ? Map.of() : endpointProperties(endpoint))
                     .addSpanExporterCustomizer((exporter, config) -> outcome.watch(exporter, config))
                     .addTracerProviderCustomizer((provider, config) -> provider.setIdGenerator(ids))
@@ -95,21 +93,117 @@ public final class OtlpExport {
                     .build()
                     .getOpenTelemetrySdk();
         } catch (ConfigurationException e) {
-            return "the OpenTelemetry configuration is not usable: " + e.getMessage();
+            failure = "the OpenTelemetry configuration is not usable: " + e.getMessage();
+        } catch (RuntimeException e) {
+            failure = "the export failed: " + describe(e);
+        }
+        sdk = built;
+        tracer = built == null ? null : tracer(built);
+    }
+
+    /** An export to {@code endpoint} (a base URL as {@code OTEL_EXPORTER_OTLP_ENDPOINT} takes), or where the variables say when it is null. */
+    public static OtlpExport open(String endpoint) {
+        return new OtlpExport(endpoint);
+    }
+
+    /**
+     * Exports {@code traces}, each as one OTLP trace, to {@code endpoint}, or where the variables say when it is null.
+     *
+     * @return why the export failed, or null when the collector took every span
+     */
+    public static String export(List<Trace> traces, String endpoint) {
+        OtlpExport export = open(endpoint);
+        for (Trace trace : traces) {
+            export.emit(trace);
+        }
+        return export.close();
+    }
+
+    /** The runs given so far, in the order they began. */
+    public synchronized List<String> runIds() {
+        return List.copyOf(runIds);
+    }
+
+    /** The next event of run {@code runId}, just written: the spans it ends go to the exporter now. */
+    public synchronized void written(String runId, TraceEvent event) {
+        if (closed) {
+            return;
+        }
+        runIds.add(runId);
+        if (tracer == null) {
+            return;
         }
         try {
-            Tracer tracer = tracer(sdk);
-            for (Trace trace : traces) {
-                TraceSpans.emit(tracer, ids, trace);
+            TraceSpans spans = running.computeIfAbsent(runId, id -> new TraceSpans(tracer, ids, id));
+            spans.add(event);
+            if (event.kind() == EventKind.RUN_END) {
+                running.remove(runId);
             }
-            CompletableResultCode done = sdk.getSdkTracerProvider().shutdown().join(DEADLINE_SECONDS, TimeUnit.SECONDS);
-            if (!done.isDone()) {
-                return outcome.where() + " did not answer within " + DEADLINE_SECONDS + " s";
-            }
-        } finally {
-            sdk.close();
+        } catch (RuntimeException e) {
+            // whatever the SDK or an event does here, the run goes on and its trace is on disk: a warning
+            failure = failure != null ? failure : "the export failed: " + describe(e);
         }
-        return outcome.failure(logged);
+    }
+
+    /** The events of a recorded run, as {@link #written} would have had them; its open spans end at its last event. */
+    public synchronized void emit(Trace trace) {
+        for (TraceEvent event : trace.events()) {
+            written(trace.runId(), event);
+        }
+        TraceSpans spans = running.remove(trace.runId());
+        if (spans != null) {
+            spans.finish();
+        }
+    }
+
+    /** Why spans were not exported, as far as is known now (the exporter sends in the background), when not said before; else null. */
+    public synchronized String failure() {
+        return report();
+    }
+
+    /** {@link #close(long)}, waiting at most 30 s. */
+    public String close() {
+        return close(DEADLINE_SECONDS);
+    }
+
+    /**
+     * Ends the spans of the runs not ended (at their last event so far), hands every span to the collector,
+     * waiting at most {@code seconds}, and ends the export; closing again does nothing.
+     *
+     * @return why spans were not exported, when that was not said before; else null
+     */
+    public synchronized String close(long seconds) {
+        if (closed) {
+            return null;
+        }
+        closed = true;
+        try {
+            running.values().forEach(TraceSpans::finish);
+            running.clear();
+            if (sdk != null) {
+                CompletableResultCode done = sdk.getSdkTracerProvider().shutdown().join(seconds, TimeUnit.SECONDS);
+                if (!done.isDone() && failure == null) {
+                    failure = outcome.where() + " did not answer within " + seconds + " s";
+                }
+                sdk.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure != null ? failure : "the export failed: " + describe(e);
+        } finally {
+            SDK_LOG.removeHandler(collect);
+            SDK_LOG.setUseParentHandlers(parentHandlers);
+        }
+        return report();
+    }
+
+    /** The failure so far, once: a later call says nothing of it. */
+    private String report() {
+        String now = failure != null ? failure : outcome.failure(logged);
+        if (now == null || reported) {
+            return null;
+        }
+        reported = true;
+        return now;
     }
 
     /** What went wrong: the first message in {@code t}'s chain of causes, or its class (a refused connection has none). */
@@ -141,8 +235,25 @@ public final class OtlpExport {
                 "otel.exporter.otlp.protocol", "http/protobuf",
                 "otel.java.exporter.otlp.retry.disabled", "true",
                 "otel.traces.exporter", "otlp",
+                // a run is watched as it goes: what has ended leaves within a second, not the SDK's five
+                "otel.bsp.schedule.delay", "1000",
                 "otel.metrics.exporter", "none",
                 "otel.logs.exporter", "none");
+    }
+
+    /**
+     * Refuses gRPC, which the exporter Lumen has cannot speak (its only sender is the JDK's HTTP client), with the
+     * variable that asks for it, rather than the SDK's "unexpected configuration error".
+     */
+    private static Map<String, String> requireHttp(ConfigProperties config) {
+        String traces = config.getString("otel.exporter.otlp.traces.protocol");
+        String protocol = traces != null ? traces : config.getString("otel.exporter.otlp.protocol");
+        if (GRPC.equals(protocol)) {
+            String variable = traces != null ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL" : "OTEL_EXPORTER_OTLP_PROTOCOL";
+            throw new ConfigurationException(variable + " is grpc, but Lumen exports over http/protobuf only: unset it "
+                    + "or set it to http/protobuf");
+        }
+        return Map.of();
     }
 
     /** An endpoint of the command line, for the traces whatever the variables name. */

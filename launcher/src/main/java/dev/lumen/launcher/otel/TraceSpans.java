@@ -41,7 +41,8 @@ public final class TraceSpans {
     private final Deque<Span> open = new ArrayDeque<>();
     private Instant last = Instant.EPOCH;
 
-    private TraceSpans(Tracer tracer, EventIds ids, String runId) {
+    /** The spans of run {@code runId}, started and ended through {@code tracer} as its events are {@link #add added}. */
+    TraceSpans(Tracer tracer, EventIds ids, String runId) {
         this.tracer = tracer;
         this.ids = ids;
         this.runId = runId;
@@ -53,12 +54,21 @@ public final class TraceSpans {
         for (TraceEvent event : trace.events()) {
             spans.add(event);
         }
-        while (!spans.open.isEmpty()) {
-            spans.open.pop().end(spans.last);
+        spans.finish();
+    }
+
+    /** Ends the spans still open (a run without {@code run_end}, so far) at the last event. */
+    void finish() {
+        while (!open.isEmpty()) {
+            open.pop().end(last);
         }
     }
 
-    private void add(TraceEvent event) {
+    /**
+     * The next event of the run, in the trace's order: a span starts at the event that begins it and is ended,
+     * and so handed to the exporter, at the event that ends it (a tool call's at its own event).
+     */
+    void add(TraceEvent event) {
         Instant at = timestamp(event);
         EventKind kind = event.kind();
         if (kind == null) {

@@ -35,7 +35,7 @@ import java.util.Objects;
  * (NaN, a lone surrogate) is an {@link IllegalArgumentException} and writes nothing; so are a null name and a
  * malformed hash. A failed write throws {@link StoreException} and leaves the writer unusable. Closing does not
  * end the run: call {@link #runEnd} or {@link #runFailed} first (which sign the head), or the trace stays
- * unfinished (as when the process is killed).
+ * unfinished (as when the process is killed). Each event written is also heard by the {@link TraceTap}'s listener.
  */
 public final class TraceWriter implements AutoCloseable {
     private final Store store;
@@ -349,7 +349,8 @@ public final class TraceWriter implements AutoCloseable {
         String hash = CanonicalJson.sha256(event.text(TraceFormat::chained));
         event.put("hash", hash).put("timestamp", Timestamps.now());
         event.put("seal", key.seal(UserKey.Purpose.EVENT, event.text(TraceFormat::sealed)));
-        ByteBuffer line = ByteBuffer.wrap((event.text() + "\n").getBytes(StandardCharsets.UTF_8));
+        String text = event.text();
+        ByteBuffer line = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
         try {
             while (line.hasRemaining()) {
                 channel.write(line);
@@ -369,6 +370,7 @@ public final class TraceWriter implements AutoCloseable {
                 throw e;
             }
         }
+        TraceTap.written(runId, seq, text);
         return seq;
     }
 }
