@@ -76,9 +76,11 @@ class RepairLoopTest {
         exchange.close();
     }
 
-    private EmitCommandTest.Run run(Path doc) throws Exception {
+    private EmitCommandTest.Run run(Path doc, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", doc.toString()));
+        args.addAll(List.of(options));
         return child(Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "ANTHROPIC_API_KEY", "sk-ant-test"), "run", doc.toString());
+                "ANTHROPIC_API_KEY", "sk-ant-test"), args.toArray(String[]::new));
     }
 
     private Path document() throws IOException {
@@ -151,7 +153,7 @@ class RepairLoopTest {
         Path doc = Files.copy(DOCUMENT.resolveSibling("repair_fixtures.lm.md"), dir.resolve("repair_fixtures.lm.md"));
         EmitCommandTest.Run run = lumen("test", doc.toString(), "--color", "never");
         assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
-        assertTrue(run.out().contains("3 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("5 passed, 0 failed"), run.out());
         assertTrue(requests.isEmpty(), "a test never reaches a model");
     }
 
@@ -176,7 +178,8 @@ class RepairLoopTest {
         EmitCommandTest.Run first = run(document());
         assertEquals(ExitCodes.ERRORS, first.status(), first.out());
         assertEquals(3, requests.size(), "the first attempt and two retries");
-        assertTrue(first.err().contains("validation error") && first.err().contains("id"), first.err());
+        assertTrue(first.err().startsWith("error: after 3 attempts: 1 validation error for Invoice\n  id: "),
+                first.err());
         assertEquals(5, requests.get(2).get("messages").size(), "each retry adds the reply and its errors");
         JsonNode second = requests.get(2).get("messages").get(4);
         assertTrue(second.get("content").textValue().contains("- total: required; expected Float; actual missing"),
@@ -184,5 +187,44 @@ class RepairLoopTest {
         Trace trace = latest();
         assertEquals(3, count(trace, EventKind.TOOL_CALL));
         assertEquals(3, count(trace, EventKind.SCHEMA_VALIDATE));
+    }
+
+    @Test
+    void theSoftFormGivesTheLastErrorWithEveryAttemptsErrors() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(NO_TOTAL);
+        replies.add(SHORT_ID + " ");
+        Path doc = document();
+        EmitCommandTest.Run first = run(doc, "--cell", "soft");
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals(3, requests.size(), "the first attempt and two retries");
+        JsonNode error = JSON.readTree(first.out()).get("err");
+        assertTrue(error.get("message").textValue().startsWith("after 3 attempts: 1 validation error for Invoice"),
+                error.toString());
+        assertEquals("id", error.get("errors").get(0).get("path").textValue(), "the last attempt's errors");
+        JsonNode attempts = error.get("attempts");
+        assertEquals(3, attempts.size(), error.toString());
+        assertEquals(List.of("id", "total", "id"), attempts.valueStream()
+                .map(a -> a.get(0).get("path").textValue()).toList(), "every attempt's errors, in order");
+        Trace trace = latest();
+        assertEquals(3, count(trace, EventKind.TOOL_CALL));
+        assertEquals(3, count(trace, EventKind.SCHEMA_VALIDATE));
+
+        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--cell", "soft", "--offline");
+        assertEquals(ExitCodes.OK, offline.status(), offline.err());
+        assertEquals(first.out(), offline.out());
+        assertEquals(3, requests.size(), "every attempt is answered from the cache");
+        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
+                "the offline run has the first run's hash chain");
+    }
+
+    @Test
+    void theSoftFormIsOkOnceAReplyValidates() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(VALID);
+        EmitCommandTest.Run first = run(document(), "--cell", "soft");
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
+        assertEquals(2, requests.size());
     }
 }

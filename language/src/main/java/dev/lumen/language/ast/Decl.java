@@ -60,9 +60,13 @@ public sealed interface Decl {
 
     /**
      * `given Alias returns VALUE` or `given Alias.tool returns VALUE` (an MCP tool): in its test, every call of
-     * that tool is answered with the constant {@code value} instead of being made.
+     * that tool is answered with the constant {@code value} instead of being made. With `then VALUE…` after it,
+     * the calls are answered with the {@code values} in turn, the last answering every call after it.
      */
-    record Fixture(Ident alias, Ident tool, Expr value, Span span) {
+    record Fixture(Ident alias, Ident tool, List<Expr> values, Span span) {
+        public Fixture {
+            values = List.copyOf(values);
+        }
     }
 
     record Param(Ident name, TypeExpr type) {

@@ -576,11 +576,11 @@ final class ExprChecker {
     private Type expect(Expr.Expect x) {
         Type schema = cx.types.resolve(x.schema());
         Type value = infer(x.value());
-        jsonSource(x.value(), value, "`expect schema`", schema);
+        jsonSource(x.value(), value, x.soft() ? "`validate`" : "`expect schema`", schema);
         if (x.retries() > 0) {
             repairable(x);
         }
-        return schema;
+        return x.soft() ? Type.result(schema, RecordType.VALIDATION_ERROR) : schema;
     }
 
     /** E0060 unless the value of a repair loop is a direct call of an `llm.chat` import: only a model is asked again. */

@@ -103,6 +103,7 @@ final class SourceText {
                     .map(x -> render(x.key(), 0) + ": " + render(x.value(), 0)).toList()) + "}";
             case Expr.RecordLit r -> r.type().name() + " { " + String.join(", ", r.fields().stream()
                     .map(f -> f.name().name() + ": " + render(f.value(), 0)).toList()) + " }";
+            case Expr.Expect x when x.soft() -> "validate(schema " + type(x.schema()) + ", " + render(x.value(), 0) + ")";
             case Expr.Expect x -> {
                 String text = render(x.value(), 1) + " expect schema " + type(x.schema());
                 yield context > 0 ? "(" + text + ")" : text;

@@ -886,14 +886,17 @@ final class CellLowering {
     }
 
     /**
-     * `Chat(…) expect schema T` with `on_fail retry N with_errors`: the call, then while retries are left a
-     * VALIDATE of the reply; an invalid one puts the reply and its errors after the messages
-     * (INTRINSIC repair_messages) and calls again with the same other inputs. The last reply gets the plain
-     * SCHEMA, so its failure halts as `expect schema` does. Each attempt is its own TOOLCALL and VALIDATE.
+     * `Chat(…) expect schema T` (or `validate(schema T, Chat(…))`) with `on_fail retry N with_errors`: the call,
+     * then a VALIDATE of each reply; an invalid one adds its field errors to the attempts and, while retries are
+     * left, puts the reply and its errors after the messages (INTRINSIC repair_messages) and calls again with the
+     * same other inputs. Each attempt is its own TOOLCALL and VALIDATE. After the last attempt fails, the
+     * ValidationError is the last one's with every attempt's errors (lumen-v1.md §10.4): HALT with it (strict),
+     * or its `err` (soft).
      */
     private void repairLoop(Expr.Expect x, int dest) {
         Expr.Call c = (Expr.Call) x.value();
         ToolAlias alias = ((CallTarget.Tool) checked.callTarget(c)).alias();
+        Type schema = checked.type(x.schema());
         int arguments = regs.alloc(TOOL_ARGUMENTS);
         // the schema a structured call sends, so the first attempt is that call, cached under the same key
         StructuredCall structured = structuredCall(x);
@@ -903,34 +906,42 @@ final class CellLowering {
         out.at(c.span());
         out.abc(TOOLCALL, reply, tool, arguments);
         out.at(x.span());
+        LirType error = types.lir(RecordType.VALIDATION_ERROR);
+        LirType fieldErrors = types.lir(RecordType.VALIDATION_ERROR.fields().get("errors"));
+        LirType allAttempts = types.lir(RecordType.VALIDATION_ERROR.fields().get("attempts"));
+        int attempts = regs.alloc(allAttempts);
+        out.abc(NEWLIST, attempts, 0, 0);
         int left = regs.alloc(INT);
         loadInt(left, x.retries());
         int zero = regs.alloc(INT);
         loadInt(zero, 0);
-        int top = out.pc();
+        int result = regs.alloc(new LirType.ResultOf(types.lir(schema), error));
         int test = regs.alloc(BOOL);
-        out.abc(LE, test, left, zero);
-        int toLast = out.jump(JMPIF, test);
-        LirType error = new LirType.Named("ValidationError");
-        int result = regs.alloc(new LirType.ResultOf(lirOf(x), error));
+        int top = out.pc();
         out.abc(MOVE, result, reply, 0);
-        out.abx(VALIDATE, result, types.indexOf(checked.typeOf(x)));
+        out.abx(VALIDATE, result, types.indexOf(schema));
         out.abc(ISOK, test, result, 0);
-        int toRepair = out.jump(JMPIFNOT, test);
-        out.abc(UNWRAP, dest, result, 0);
+        int toFailed = out.jump(JMPIFNOT, test);
+        out.abc(x.soft() ? MOVE : UNWRAP, dest, result, 0);
         int toDone = out.jump(JMP, 0);
-        out.patchHere(List.of(toRepair));
+        out.patchHere(List.of(toFailed));
+        int last = regs.alloc(error);
+        out.abc(UNWRAP, last, result, 0);
+        int errors = regs.alloc(fieldErrors);
+        out.abc(GETFIELD, errors, last, RecordType.VALIDATION_ERROR.fieldIndex("errors"));
+        out.abc(APPEND, attempts, attempts, errors);
+        out.abc(LE, test, left, zero);
+        int toExhausted = out.jump(JMPIF, test);
         int window = regs.window(List.of(JSON, lirOf(c), error));
         int key = regs.alloc(STRING);
         loadConstant(key, new Constant.StringConst(alias.signature().positional()));
         out.abc(GETINDEX, window, arguments, key);
         out.abc(MOVE, window + 1, reply, 0);
-        out.abc(UNWRAP, window + 2, result, 0);
+        out.abc(MOVE, window + 2, last, 0);
         out.abc(INTRINSIC, window, Intrinsic.REPAIR_MESSAGES.id(), window);
         out.abc(SETINDEX, arguments, key, window);
         regs.release(key);
         regs.releaseWindow(window, 3);
-        regs.release(result);
         out.at(c.span());
         out.abc(TOOLCALL, reply, tool, arguments);
         out.at(x.span());
@@ -939,13 +950,34 @@ final class CellLowering {
         out.abc(SUB, left, left, one);
         regs.release(one);
         out.patch(out.jump(JMP, 0), top);
-        out.patchHere(List.of(toLast));
-        regs.release(test);
-        regs.release(zero);
-        regs.release(left);
-        regs.release(arguments);
-        strictSchema(x, reply, dest);
+        out.patchHere(List.of(toExhausted));
+        exhausted(x, last, errors, attempts, dest);
+        List.of(test, result, zero, left, arguments, reply, errors, last, attempts).forEach(regs::release);
         out.patchHere(List.of(toDone));
+    }
+
+    /**
+     * The ValidationError of a repair loop whose every attempt failed: the last attempt's errors, every attempt's
+     * in {@code attempts}, and a message that says how many were made; HALT with it, or its `err` into {@code dest}.
+     */
+    private void exhausted(Expr.Expect x, int last, int errors, int attempts, int dest) {
+        RecordType type = RecordType.VALIDATION_ERROR;
+        int head = regs.window(List.of(types.lir(type), STRING, types.lir(type.fields().get("errors")),
+                types.lir(type.fields().get("attempts"))));
+        int pieces = regs.window(List.of(STRING, STRING));
+        loadConstant(pieces, new Constant.StringConst("after " + (x.retries() + 1) + " attempts: "));
+        out.abc(GETFIELD, pieces + 1, last, type.fieldIndex("message"));
+        out.abc(CONCAT, head + type.fieldIndex("message") + 1, pieces, 2);
+        regs.releaseWindow(pieces, 2);
+        out.abc(MOVE, head + type.fieldIndex("errors") + 1, errors, 0);
+        out.abc(MOVE, head + type.fieldIndex("attempts") + 1, attempts, 0);
+        out.abx(NEWRECORD, head, types.indexOfNamed(type.name()));
+        if (x.soft()) {
+            out.abc(ERR, dest, head, 0);
+        } else {
+            out.abc(HALT, head, 0, 0);
+        }
+        regs.releaseWindow(head, 4);
     }
 
     private void field(Expr.Field f, int dest) {
@@ -1392,7 +1424,7 @@ final class CellLowering {
         if (x.value() instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
                 && t.alias().manifest() != null && t.alias().manifest().supports(Capability.STRUCTURED)) {
             JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
-            Type expected = checked.typeOf(x);
+            Type expected = checked.type(x.schema());
             // A record's own definition at the root: the providers want an object there, not a $ref.
             String schema = (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
                     : schemas.of(expected)).toString();

@@ -42,6 +42,10 @@ final class ExpressionParser {
     private Expr unnestedExpression() {
         Span start = in.peek().span();
         Expr e = binary(PREC_OR);
+        if (softValidation(e) instanceof Expr.SchemaRef schema && atOnFail()) {
+            in.advance();
+            return repairLoop(((Expr.Call) e).args().get(1).value(), schema.type(), true, start);
+        }
         if (in.accept(TokenKind.EXPECT)) {
             if (!in.at(TokenKind.SCHEMA)) {
                 throw in.error(in.peek(), "expected `schema` after `expect`, found " + in.peek().describe(),
@@ -49,10 +53,9 @@ final class ExpressionParser {
             }
             in.advance();
             TypeExpr schema = type();
-            if (in.at(TokenKind.NEWLINE) && in.peek(1).kind() == TokenKind.IDENT
-                    && in.peek(1).text().equals("on_fail")) {
+            if (atOnFail()) {
                 in.advance();
-                return repairLoop(e, schema, start);
+                return repairLoop(e, schema, false, start);
             }
             e = new Expr.Expect(e, schema, start.to(schema.span()));
         }
@@ -62,8 +65,25 @@ final class ExpressionParser {
     /** The largest N of `on_fail retry N`: each retry is a model call, paid for. */
     static final int MAX_RETRIES = 10;
 
-    /** `on_fail retry N with_errors`, on the line after `expect schema T`. */
-    private Expr repairLoop(Expr value, TypeExpr schema, Span start) {
+    /** At the end of a line whose next line starts with `on_fail`. */
+    private boolean atOnFail() {
+        return in.at(TokenKind.NEWLINE) && in.peek(1).kind() == TokenKind.IDENT && in.peek(1).text().equals("on_fail");
+    }
+
+    /** The `schema T` of `validate(schema T, value)` with two positional arguments, else null. */
+    private static Expr softValidation(Expr e) {
+        if (e instanceof Expr.Call c && c.callee() instanceof Expr.Name n && n.name().name().equals("validate")
+                && c.args().size() == 2 && c.args().stream().allMatch(a -> a.name() == null)) {
+            return c.args().get(0).value();
+        }
+        return null;
+    }
+
+    /**
+     * `on_fail retry N with_errors`, on the line after `expect schema T` or (soft) after `validate(schema T,
+     * value)`.
+     */
+    private Expr repairLoop(Expr value, TypeExpr schema, boolean soft, Span start) {
         Token onFail = in.advance();
         if (!in.atWord("retry")) {
             throw in.error(in.peek(), "expected `retry` after `on_fail`, found " + in.peek().describe(),
@@ -87,7 +107,7 @@ final class ExpressionParser {
                     .help("write `on_fail retry " + count.text() + " with_errors`"));
         }
         Token end = in.advance();
-        return new Expr.Expect(value, schema, ((Number) count.value()).intValue(), start.to(end.span()));
+        return new Expr.Expect(value, schema, ((Number) count.value()).intValue(), soft, start.to(end.span()));
     }
 
     /**
