@@ -227,4 +227,50 @@ class RepairLoopTest {
         assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
         assertEquals(2, requests.size());
     }
+
+    @Test
+    void repairSendsTheValueAndItsErrorsOnceAndLinksTheValidation() throws Exception {
+        replies.add(VALID);
+        Path doc = document();
+        EmitCommandTest.Run first = run(doc, "--cell", "fix", "--arg", "text=" + SHORT_ID);
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
+        assertEquals(1, requests.size());
+        JsonNode messages = requests.get(0).get("messages");
+        assertEquals(3, messages.size(), messages.toString());
+        assertEquals("user", messages.get(0).get("role").textValue());
+        assertEquals("Reply with only a JSON value that matches the required schema.",
+                messages.get(0).get("content").textValue());
+        assertEquals(SHORT_ID, messages.get(1).get("content").textValue());
+        assertTrue(messages.get(2).get("content").textValue().startsWith(
+                "Your reply does not match the required schema: 1 error.\n- id: length(id) >= 3;"), messages.toString());
+
+        Trace trace = latest();
+        List<TraceEvent> validations = trace.events().stream().filter(e -> e.kind() == EventKind.SCHEMA_VALIDATE)
+                .toList();
+        TraceEvent call = trace.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL).findFirst()
+                .orElseThrow();
+        assertEquals(2, validations.size(), "the value's validation, then the reply's");
+        assertEquals(validations.get(0).seq(), call.json().get("repairs").longValue(),
+                "the call names the validation whose errors it repairs");
+
+        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--cell", "fix", "--arg", "text=" + SHORT_ID,
+                "--offline");
+        assertEquals(ExitCodes.OK, offline.status(), offline.err());
+        assertEquals(first.out(), offline.out());
+        assertEquals(1, requests.size(), "the repair is answered from the cache");
+        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
+                "the offline run has the first run's hash chain");
+    }
+
+    @Test
+    void aRepairThatDoesNotValidateIsTheErrorOfOneAttempt() throws Exception {
+        replies.add(NO_TOTAL);
+        EmitCommandTest.Run first = run(document(), "--cell", "fix", "--arg", "text=" + SHORT_ID);
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        JsonNode error = JSON.readTree(first.out()).get("err");
+        assertEquals("total", error.get("errors").get(0).get("path").textValue(), error.toString());
+        assertEquals(1, error.get("attempts").size());
+        assertEquals(1, requests.size());
+    }
 }

@@ -44,6 +44,11 @@ public sealed interface Decl {
             return PREFIX + line;
         }
 
+        /** The Markdown line of the test whose cell is {@code cell} (a test cell's name). */
+        public static int line(String cell) {
+            return Integer.parseInt(cell.substring(PREFIX.length()));
+        }
+
         /** Whether {@code cell} is the cell of a test (cells of tests are never run by `lumen run`). */
         public static boolean isTestCell(String cell) {
             return cell.startsWith(PREFIX);

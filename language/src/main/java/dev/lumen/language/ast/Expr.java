@@ -87,6 +87,13 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * `repair(schema T, value, errors, via Alias)`: one repair attempt — the model behind the `llm.chat` import
+     * {@code via} is sent the invalid {@code value} and its {@code errors}, and its reply is validated softly.
+     */
+    record Repair(TypeExpr schema, Expr value, Expr errors, Ident via, Span span) implements Expr {
+    }
+
     /** `schema T` — only meaningful as the first argument of `validate`. */
     record SchemaRef(TypeExpr type, Span span) implements Expr {
     }

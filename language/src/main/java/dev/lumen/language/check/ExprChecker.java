@@ -132,6 +132,7 @@ final class ExprChecker {
             case Expr.Index i -> index(i);
             case Expr.Field f -> field(f);
             case Expr.Expect x -> expect(x);
+            case Expr.Repair r -> calls.repair(r);
             case Expr.SchemaRef s -> {
                 cx.types.resolve(s.type());
                 cx.report(Diagnostic.error(Code.E0007, s.span(), "`schema " + SourceText.type(s.type())
@@ -594,7 +595,8 @@ final class ExprChecker {
                 .label("not a model call")
                 .note("a retry sends the conversation back with the reply's validation errors; only `llm.chat` "
                         + "has a conversation")
-                .help("call the model in the same expression: `let x = Chat(role user: …) expect schema T`, or "
+                .help(x.soft() ? "call the model inside it: `validate(schema T, Chat(role user: …))`, or drop `on_fail`"
+                        : "call the model in the same expression: `let x = Chat(role user: …) expect schema T`, or "
                         + "drop `on_fail` and `match validate(schema T, value)`"));
     }
 

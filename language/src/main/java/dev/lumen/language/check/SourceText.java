@@ -108,6 +108,8 @@ final class SourceText {
                 String text = render(x.value(), 1) + " expect schema " + type(x.schema());
                 yield context > 0 ? "(" + text + ")" : text;
             }
+            case Expr.Repair r -> "repair(schema " + type(r.schema()) + ", " + render(r.value(), 0) + ", "
+                    + render(r.errors(), 0) + ", via " + r.via().name() + ")";
             case Expr.SchemaRef s -> "schema " + type(s.type());
             case Expr.Role r -> {
                 if (r.inline() == null) {

@@ -68,6 +68,7 @@ import dev.lumen.lir.format.Instruction;
 import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
+import dev.lumen.lir.intrinsics.builtins.RepairMessages;
 import dev.lumen.runtime.tools.Capability;
 import dev.lumen.runtime.tools.llm.LlmChat;
 import java.util.ArrayDeque;
@@ -832,6 +833,7 @@ final class CellLowering {
                 }
                 case Expr.Field f -> field(f, dest);
                 case Expr.Expect x -> expect(x, dest);
+                case Expr.Repair r -> repair(r, dest);
                 case Expr.SchemaRef s -> throw new IllegalStateException("`schema T` outside `validate`");
                 case Expr.Error x -> throw new IllegalStateException("lowering an expression that did not parse");
             }
@@ -978,6 +980,51 @@ final class CellLowering {
             out.abc(HALT, head, 0, 0);
         }
         regs.releaseWindow(head, 4);
+    }
+
+    /**
+     * `repair(schema T, value, errors, via Chat)`: one repair attempt, a call of Chat with only `messages` (and
+     * the reply schema a structured call of T sends) — the request of tools-llm.md §10.4 as the conversation so far,
+     * then the value (as text) and its errors as INTRINSIC repair_messages puts them — and a VALIDATE of the reply.
+     */
+    private void repair(Expr.Repair r, int dest) {
+        ToolAlias alias = checked.symbols().tools().get(r.via().name());
+        Type schema = checked.type(r.schema());
+        LirType error = types.lir(RecordType.VALIDATION_ERROR);
+        int window = regs.window(List.of(JSON, STRING, error));
+        LirType roleText = types.lir(RecordType.ROLE_TEXT);
+        int request = regs.window(List.of(new LirType.ListOf(roleText), roleText, STRING, STRING));
+        loadConstant(request + 2, new Constant.StringConst("user"));
+        loadConstant(request + 3, new Constant.StringConst(RepairMessages.REQUEST));
+        out.abx(NEWRECORD, request + 1, types.indexOfNamed(RecordType.ROLE_TEXT.name()));
+        out.abc(NEWLIST, request, 1, 0);
+        out.abc(INTRINSIC, window, Intrinsic.TO_JSON.id(), request);
+        regs.releaseWindow(request, 4);
+        if (lirOf(r.value()).equals(STRING)) {
+            into(r.value(), window + 1);
+        } else {
+            int json = any(r.value());
+            out.at(r.span());
+            out.abc(INTRINSIC, window + 1, Intrinsic.TO_STRING.id(), json);
+            regs.release(json);
+        }
+        into(r.errors(), window + 2);
+        out.at(r.span());
+        out.abc(INTRINSIC, window, Intrinsic.REPAIR_MESSAGES.id(), window);
+        int arguments = regs.alloc(TOOL_ARGUMENTS);
+        out.abc(NEWMAP, arguments, 0, 0);
+        int key = regs.alloc(STRING);
+        loadConstant(key, new Constant.StringConst(alias.signature().positional()));
+        out.abc(SETINDEX, arguments, key, window);
+        regs.release(key);
+        regs.releaseWindow(window, 3);
+        responseSchema(replySchema(alias, schema), arguments);
+        int reply = regs.alloc(types.lir(alias.signature().output()));
+        out.abc(TOOLCALL, reply, module.toolIndex(alias, ""), arguments);
+        out.abc(MOVE, dest, reply, 0);
+        out.abx(VALIDATE, dest, types.indexOf(schema));
+        regs.release(reply);
+        regs.release(arguments);
     }
 
     private void field(Expr.Field f, int dest) {
@@ -1422,15 +1469,21 @@ final class CellLowering {
      */
     private StructuredCall structuredCall(Expr.Expect x) {
         if (x.value() instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
-                && t.alias().manifest() != null && t.alias().manifest().supports(Capability.STRUCTURED)) {
-            JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
-            Type expected = checked.type(x.schema());
-            // A record's own definition at the root: the providers want an object there, not a $ref.
-            String schema = (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
-                    : schemas.of(expected)).toString();
+                && replySchema(t.alias(), checked.type(x.schema())) instanceof String schema) {
             return new StructuredCall(c, t.alias(), schema);
         }
         return null;
+    }
+
+    /** The JSON Schema text of {@code expected} a call of {@code alias} is sent, or null when it takes none. */
+    private String replySchema(ToolAlias alias, Type expected) {
+        if (alias.manifest() == null || !alias.manifest().supports(Capability.STRUCTURED)) {
+            return null;
+        }
+        JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
+        // A record's own definition at the root: the providers want an object there, not a $ref.
+        return (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
+                : schemas.of(expected)).toString();
     }
 
     /**
@@ -1485,6 +1538,11 @@ final class CellLowering {
             }
         }
         buildMap(entries, arguments);
+        responseSchema(responseSchema, arguments);
+    }
+
+    /** Input {@code response_schema} of the map in {@code arguments}: the JSON Schema text, unless it is null. */
+    private void responseSchema(String responseSchema, int arguments) {
         if (responseSchema != null) {
             int key = regs.alloc(STRING);
             loadConstant(key, new Constant.StringConst(LlmChat.RESPONSE_SCHEMA));

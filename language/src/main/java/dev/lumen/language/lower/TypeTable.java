@@ -51,6 +51,9 @@ final class TypeTable {
             if (e instanceof Expr.Expect x && x.retries() > 0) { // its last failure builds a ValidationError
                 scan(RecordType.VALIDATION_ERROR, used, seen, structuralUsed);
             }
+            if (e instanceof Expr.Repair) { // its request is a RoleText
+                scan(RecordType.ROLE_TEXT, used, seen, structuralUsed);
+            }
         });
         for (CellInfo cell : program.symbols().cells().values()) {
             for (Binding b : cell.locals()) {
