@@ -87,6 +87,22 @@ class RepairLoopTest {
         return Files.copy(DOCUMENT, dir.resolve("repair_loop.lm.md"));
     }
 
+    /**
+     * The same run with {@code --offline} gives {@code first}'s output from the cache, asking the model nothing
+     * more, with the hash chain of {@code trace}, the first run's.
+     */
+    private void offlineRepeats(Path doc, EmitCommandTest.Run first, Trace trace, String... options) {
+        int asked = requests.size();
+        List<String> args = new ArrayList<>(List.of("run", doc.toString(), "--offline"));
+        args.addAll(List.of(options));
+        EmitCommandTest.Run offline = lumen(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, offline.status(), offline.err());
+        assertEquals(first.out(), offline.out());
+        assertEquals(asked, requests.size(), "every attempt is answered from the cache");
+        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
+                "the offline run has the first run's hash chain");
+    }
+
     private Trace latest() {
         Store store = Store.at(dir);
         return TraceReader.read(store, store.runIds().getLast());
@@ -140,12 +156,7 @@ class RepairLoopTest {
                 "the retry names the validation that caused it");
         assertTrue(failed.seq() < calls.get(1).seq());
 
-        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--offline");
-        assertEquals(ExitCodes.OK, offline.status(), offline.err());
-        assertEquals(first.out(), offline.out());
-        assertEquals(2, requests.size(), "both attempts are answered from the cache");
-        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
-                "the offline run has the first run's hash chain");
+        offlineRepeats(doc, first, trace);
     }
 
     @Test
@@ -210,12 +221,7 @@ class RepairLoopTest {
         assertEquals(3, count(trace, EventKind.TOOL_CALL));
         assertEquals(3, count(trace, EventKind.SCHEMA_VALIDATE));
 
-        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--cell", "soft", "--offline");
-        assertEquals(ExitCodes.OK, offline.status(), offline.err());
-        assertEquals(first.out(), offline.out());
-        assertEquals(3, requests.size(), "every attempt is answered from the cache");
-        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
-                "the offline run has the first run's hash chain");
+        offlineRepeats(doc, first, trace, "--cell", "soft");
     }
 
     @Test
@@ -254,13 +260,7 @@ class RepairLoopTest {
         assertEquals(validations.get(0).seq(), call.json().get("repairs").longValue(),
                 "the call names the validation whose errors it repairs");
 
-        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--cell", "fix", "--arg", "text=" + SHORT_ID,
-                "--offline");
-        assertEquals(ExitCodes.OK, offline.status(), offline.err());
-        assertEquals(first.out(), offline.out());
-        assertEquals(1, requests.size(), "the repair is answered from the cache");
-        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
-                "the offline run has the first run's hash chain");
+        offlineRepeats(doc, first, trace, "--cell", "fix", "--arg", "text=" + SHORT_ID);
     }
 
     @Test
