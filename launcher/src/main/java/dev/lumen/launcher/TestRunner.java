@@ -127,11 +127,12 @@ final class TestRunner {
                 + guest.getMember("column").asInt();
     }
 
-    /** The option {@code lumen.Fixtures} of a test: its fixtures' outputs by alias (or Alias.tool). */
+    /** The option {@code lumen.Fixtures} of a test: the list of its fixtures' outputs by alias (or Alias.tool). */
     static String fixtures(Decl.Test test) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         for (Decl.Fixture f : test.fixtures()) {
-            outputs.put(f.alias().name() + (f.tool() == null ? "" : "." + f.tool().name()), Assertions.json(f.value()));
+            outputs.put(f.alias().name() + (f.tool() == null ? "" : "." + f.tool().name()),
+                    f.values().stream().map(Assertions::json).toList());
         }
         return CanonicalJson.write(outputs);
     }

@@ -76,13 +76,31 @@ class RepairLoopTest {
         exchange.close();
     }
 
-    private EmitCommandTest.Run run(Path doc) throws Exception {
+    private EmitCommandTest.Run run(Path doc, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", doc.toString()));
+        args.addAll(List.of(options));
         return child(Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "ANTHROPIC_API_KEY", "sk-ant-test"), "run", doc.toString());
+                "ANTHROPIC_API_KEY", "sk-ant-test"), args.toArray(String[]::new));
     }
 
     private Path document() throws IOException {
         return Files.copy(DOCUMENT, dir.resolve("repair_loop.lm.md"));
+    }
+
+    /**
+     * The same run with {@code --offline} gives {@code first}'s output from the cache, asking the model nothing
+     * more, with the hash chain of {@code trace}, the first run's.
+     */
+    private void offlineRepeats(Path doc, EmitCommandTest.Run first, Trace trace, String... options) {
+        int asked = requests.size();
+        List<String> args = new ArrayList<>(List.of("run", doc.toString(), "--offline"));
+        args.addAll(List.of(options));
+        EmitCommandTest.Run offline = lumen(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, offline.status(), offline.err());
+        assertEquals(first.out(), offline.out());
+        assertEquals(asked, requests.size(), "every attempt is answered from the cache");
+        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
+                "the offline run has the first run's hash chain");
     }
 
     private Trace latest() {
@@ -138,12 +156,7 @@ class RepairLoopTest {
                 "the retry names the validation that caused it");
         assertTrue(failed.seq() < calls.get(1).seq());
 
-        EmitCommandTest.Run offline = lumen("run", doc.toString(), "--offline");
-        assertEquals(ExitCodes.OK, offline.status(), offline.err());
-        assertEquals(first.out(), offline.out());
-        assertEquals(2, requests.size(), "both attempts are answered from the cache");
-        assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
-                "the offline run has the first run's hash chain");
+        offlineRepeats(doc, first, trace);
     }
 
     @Test
@@ -151,7 +164,7 @@ class RepairLoopTest {
         Path doc = Files.copy(DOCUMENT.resolveSibling("repair_fixtures.lm.md"), dir.resolve("repair_fixtures.lm.md"));
         EmitCommandTest.Run run = lumen("test", doc.toString(), "--color", "never");
         assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
-        assertTrue(run.out().contains("3 passed, 0 failed"), run.out());
+        assertTrue(run.out().contains("5 passed, 0 failed"), run.out());
         assertTrue(requests.isEmpty(), "a test never reaches a model");
     }
 
@@ -176,7 +189,8 @@ class RepairLoopTest {
         EmitCommandTest.Run first = run(document());
         assertEquals(ExitCodes.ERRORS, first.status(), first.out());
         assertEquals(3, requests.size(), "the first attempt and two retries");
-        assertTrue(first.err().contains("validation error") && first.err().contains("id"), first.err());
+        assertTrue(first.err().startsWith("error: after 3 attempts: 1 validation error for Invoice\n  id: "),
+                first.err());
         assertEquals(5, requests.get(2).get("messages").size(), "each retry adds the reply and its errors");
         JsonNode second = requests.get(2).get("messages").get(4);
         assertTrue(second.get("content").textValue().contains("- total: required; expected Float; actual missing"),
@@ -184,5 +198,79 @@ class RepairLoopTest {
         Trace trace = latest();
         assertEquals(3, count(trace, EventKind.TOOL_CALL));
         assertEquals(3, count(trace, EventKind.SCHEMA_VALIDATE));
+    }
+
+    @Test
+    void theSoftFormGivesTheLastErrorWithEveryAttemptsErrors() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(NO_TOTAL);
+        replies.add(SHORT_ID + " ");
+        Path doc = document();
+        EmitCommandTest.Run first = run(doc, "--cell", "soft");
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals(3, requests.size(), "the first attempt and two retries");
+        JsonNode error = JSON.readTree(first.out()).get("err");
+        assertTrue(error.get("message").textValue().startsWith("after 3 attempts: 1 validation error for Invoice"),
+                error.toString());
+        assertEquals("id", error.get("errors").get(0).get("path").textValue(), "the last attempt's errors");
+        JsonNode attempts = error.get("attempts");
+        assertEquals(3, attempts.size(), error.toString());
+        assertEquals(List.of("id", "total", "id"), attempts.valueStream()
+                .map(a -> a.get(0).get("path").textValue()).toList(), "every attempt's errors, in order");
+        Trace trace = latest();
+        assertEquals(3, count(trace, EventKind.TOOL_CALL));
+        assertEquals(3, count(trace, EventKind.SCHEMA_VALIDATE));
+
+        offlineRepeats(doc, first, trace, "--cell", "soft");
+    }
+
+    @Test
+    void theSoftFormIsOkOnceAReplyValidates() throws Exception {
+        replies.add(SHORT_ID);
+        replies.add(VALID);
+        EmitCommandTest.Run first = run(document(), "--cell", "soft");
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
+        assertEquals(2, requests.size());
+    }
+
+    @Test
+    void repairSendsTheValueAndItsErrorsOnceAndLinksTheValidation() throws Exception {
+        replies.add(VALID);
+        Path doc = document();
+        EmitCommandTest.Run first = run(doc, "--cell", "fix", "--arg", "text=" + SHORT_ID);
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
+        assertEquals(1, requests.size());
+        JsonNode messages = requests.get(0).get("messages");
+        assertEquals(3, messages.size(), messages.toString());
+        assertEquals("user", messages.get(0).get("role").textValue());
+        assertEquals("Reply with only a JSON value that matches the required schema.",
+                messages.get(0).get("content").textValue());
+        assertEquals(SHORT_ID, messages.get(1).get("content").textValue());
+        assertTrue(messages.get(2).get("content").textValue().startsWith(
+                "Your reply does not match the required schema: 1 error.\n- id: length(id) >= 3;"), messages.toString());
+
+        Trace trace = latest();
+        List<TraceEvent> validations = trace.events().stream().filter(e -> e.kind() == EventKind.SCHEMA_VALIDATE)
+                .toList();
+        TraceEvent call = trace.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL).findFirst()
+                .orElseThrow();
+        assertEquals(2, validations.size(), "the value's validation, then the reply's");
+        assertEquals(validations.get(0).seq(), call.json().get("repairs").longValue(),
+                "the call names the validation whose errors it repairs");
+
+        offlineRepeats(doc, first, trace, "--cell", "fix", "--arg", "text=" + SHORT_ID);
+    }
+
+    @Test
+    void aRepairThatDoesNotValidateIsTheErrorOfOneAttempt() throws Exception {
+        replies.add(NO_TOTAL);
+        EmitCommandTest.Run first = run(document(), "--cell", "fix", "--arg", "text=" + SHORT_ID);
+        assertEquals(ExitCodes.OK, first.status(), first.err());
+        JsonNode error = JSON.readTree(first.out()).get("err");
+        assertEquals("total", error.get("errors").get(0).get("path").textValue(), error.toString());
+        assertEquals(1, error.get("attempts").size());
+        assertEquals(1, requests.size());
     }
 }

@@ -172,6 +172,9 @@ class ServeCommandTest {
             assertTrue(err.isError(), "an err of a result[T, ValidationError] is a tool error");
             JsonNode fieldErrors = JSON.readTree(text(err, 1)).at("/error/errors");
             assertEquals("qty", fieldErrors.get(0).get("path").asText());
+            JsonNode attempts = JSON.readTree(text(err, 1)).at("/error/attempts");
+            assertEquals(1, attempts.size(), "one validation is one attempt");
+            assertEquals(fieldErrors, attempts.get(0));
 
             McpSchema.CallToolResult ok = call(client, "parse_order", Map.of("text", "{\"sku\": \"ABCD\", \"qty\": 2}"));
             assertEquals(json(Map.of("sku", "ABCD", "qty", 2)), json(ok.structuredContent()));

@@ -44,6 +44,11 @@ public sealed interface Decl {
             return PREFIX + line;
         }
 
+        /** The Markdown line of the test whose cell is {@code cell} (a test cell's name). */
+        public static int line(String cell) {
+            return Integer.parseInt(cell.substring(PREFIX.length()));
+        }
+
         /** Whether {@code cell} is the cell of a test (cells of tests are never run by `lumen run`). */
         public static boolean isTestCell(String cell) {
             return cell.startsWith(PREFIX);
@@ -60,9 +65,13 @@ public sealed interface Decl {
 
     /**
      * `given Alias returns VALUE` or `given Alias.tool returns VALUE` (an MCP tool): in its test, every call of
-     * that tool is answered with the constant {@code value} instead of being made.
+     * that tool is answered with the constant {@code value} instead of being made. With `then VALUE…` after it,
+     * the calls are answered with the {@code values} in turn, the last answering every call after it.
      */
-    record Fixture(Ident alias, Ident tool, Expr value, Span span) {
+    record Fixture(Ident alias, Ident tool, List<Expr> values, Span span) {
+        public Fixture {
+            values = List.copyOf(values);
+        }
     }
 
     record Param(Ident name, TypeExpr type) {

@@ -78,12 +78,20 @@ public sealed interface Expr {
 
     /**
      * `value expect schema T`, and with {@code retries} > 0 the repair loop `on_fail retry N with_errors` on the
-     * next line: an invalid reply of the model is sent back with its errors, at most N more times.
+     * next line: an invalid reply of the model is sent back with its errors, at most N more times. {@code soft}:
+     * the loop was written on `validate(schema T, value)`, whose value is a result instead of a halt.
      */
-    record Expect(Expr value, TypeExpr schema, int retries, Span span) implements Expr {
+    record Expect(Expr value, TypeExpr schema, int retries, boolean soft, Span span) implements Expr {
         public Expect(Expr value, TypeExpr schema, Span span) {
-            this(value, schema, 0, span);
+            this(value, schema, 0, false, span);
         }
+    }
+
+    /**
+     * `repair(schema T, value, errors, via Alias)`: one repair attempt — the model behind the `llm.chat` import
+     * {@code via} is sent the invalid {@code value} and its {@code errors}, and its reply is validated softly.
+     */
+    record Repair(TypeExpr schema, Expr value, Expr errors, Ident via, Span span) implements Expr {
     }
 
     /** `schema T` — only meaningful as the first argument of `validate`. */

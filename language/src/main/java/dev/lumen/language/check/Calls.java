@@ -10,6 +10,7 @@ import dev.lumen.runtime.mcp.schema.McpField;
 import dev.lumen.runtime.mcp.schema.McpToolSchema;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.source.Span;
+import dev.lumen.language.types.RecordType;
 import dev.lumen.language.types.Type;
 import dev.lumen.lir.intrinsics.IntrinsicDef;
 import java.util.ArrayList;
@@ -311,7 +312,43 @@ final class Calls {
 
     // ---- tools -------------------------------------------------------------------------------
 
-    private boolean granted(Expr.Call c, ToolAlias tool, String target, Span at) {
+    /**
+     * `repair(schema T, value, errors, via Chat)` (lumen-v1.md §10.5): a call of the `llm.chat` import {@code via}
+     * (E0064 otherwise, E0041 without a grant), of a String or Json value (E0033) and a ValidationError (E0012);
+     * its value is {@code result[T, ValidationError]}.
+     */
+    Type repair(Expr.Repair r) {
+        Type schema = cx.types.resolve(r.schema());
+        Type value = ex.infer(r.value());
+        ex.jsonSource(r.value(), value, "`repair`", schema);
+        ex.check(r.errors(), RecordType.VALIDATION_ERROR);
+        String alias = r.via().name();
+        ToolAlias tool = cx.symbols.tool(alias);
+        if (ex.inConstraint()) {
+            cx.report(Diagnostic.error(Code.E0026, r.span(), "`where` constraints cannot call `repair`")
+                    .label("not allowed in a constraint")
+                    .note("`repair` asks a model, and constraints must be pure"));
+        } else if (tool == null || !"llm.chat".equals(tool.toolId())) {
+            Binding local = ex.scope.lookup(alias);
+            if (local != null) {
+                local.markRead();
+            }
+            cx.report(Diagnostic.error(Code.E0064, r.via().span(), "`repair` asks a model, and `" + alias
+                            + "` is not an `llm.chat` import")
+                    .label(tool != null ? "`" + alias + "` is `" + (tool.isMcp() ? "an MCP server" : tool.toolId()) + "`"
+                            : "not a tool alias")
+                    .help("import a model and name its alias: `use tool llm.chat as Chat`, then `via Chat`"));
+        } else {
+            if (ex.cell != null) {
+                ex.cell.markCallsTools();
+            }
+            ex.effectfulCalls++;
+            granted(tool, "", r.via().span());
+        }
+        return Type.result(schema, RecordType.VALIDATION_ERROR);
+    }
+
+    private boolean granted(ToolAlias tool, String target, Span at) {
         if (tool.isGranted(target)) {
             if (!target.isEmpty()) {
                 tool.calledTool(target);
@@ -372,7 +409,7 @@ final class Calls {
             looseArgs(c);
             return Type.ERROR;
         }
-        granted(c, tool, "", c.callee().span());
+        granted(tool, "", c.callee().span());
         ToolAlias.Signature sig = tool.signature();
         String alias = tool.alias();
         if (sig.positional() != null) {
@@ -487,7 +524,7 @@ final class Calls {
             return Type.ERROR;
         }
         cx.out.calls.put(c, new CallTarget.McpTool(tool, toolName.name()));
-        granted(c, tool, toolName.name(), c.callee().span());
+        granted(tool, toolName.name(), c.callee().span());
         Map<String, Expr.Arg> given = new LinkedHashMap<>();
         for (Expr.Arg a : c.args()) {
             if (a.name() == null) {

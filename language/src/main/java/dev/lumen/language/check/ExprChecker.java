@@ -132,6 +132,7 @@ final class ExprChecker {
             case Expr.Index i -> index(i);
             case Expr.Field f -> field(f);
             case Expr.Expect x -> expect(x);
+            case Expr.Repair r -> calls.repair(r);
             case Expr.SchemaRef s -> {
                 cx.types.resolve(s.type());
                 cx.report(Diagnostic.error(Code.E0007, s.span(), "`schema " + SourceText.type(s.type())
@@ -576,11 +577,11 @@ final class ExprChecker {
     private Type expect(Expr.Expect x) {
         Type schema = cx.types.resolve(x.schema());
         Type value = infer(x.value());
-        jsonSource(x.value(), value, "`expect schema`", schema);
+        jsonSource(x.value(), value, x.soft() ? "`validate`" : "`expect schema`", schema);
         if (x.retries() > 0) {
             repairable(x);
         }
-        return schema;
+        return x.soft() ? Type.result(schema, RecordType.VALIDATION_ERROR) : schema;
     }
 
     /** E0060 unless the value of a repair loop is a direct call of an `llm.chat` import: only a model is asked again. */
@@ -594,7 +595,8 @@ final class ExprChecker {
                 .label("not a model call")
                 .note("a retry sends the conversation back with the reply's validation errors; only `llm.chat` "
                         + "has a conversation")
-                .help("call the model in the same expression: `let x = Chat(role user: …) expect schema T`, or "
+                .help(x.soft() ? "call the model inside it: `validate(schema T, Chat(role user: …))`, or drop `on_fail`"
+                        : "call the model in the same expression: `let x = Chat(role user: …) expect schema T`, or "
                         + "drop `on_fail` and `match validate(schema T, value)`"));
     }
 

@@ -89,12 +89,12 @@ final class Mismatch {
 
     /** Whether the value is an `expect schema`, directly or through the `let` that bound it. */
     private static boolean fromExpectSchema(Context cx, Expr e) {
-        if (e instanceof Expr.Expect) {
-            return true;
+        if (e instanceof Expr.Expect x) {
+            return !x.soft();
         }
         if (e instanceof Expr.Name n) {
             Binding b = cx.out.names.get(n);
-            return b != null && b.initializer() instanceof Expr.Expect;
+            return b != null && b.initializer() instanceof Expr.Expect x && !x.soft();
         }
         return false;
     }

@@ -103,10 +103,13 @@ final class SourceText {
                     .map(x -> render(x.key(), 0) + ": " + render(x.value(), 0)).toList()) + "}";
             case Expr.RecordLit r -> r.type().name() + " { " + String.join(", ", r.fields().stream()
                     .map(f -> f.name().name() + ": " + render(f.value(), 0)).toList()) + " }";
+            case Expr.Expect x when x.soft() -> "validate(schema " + type(x.schema()) + ", " + render(x.value(), 0) + ")";
             case Expr.Expect x -> {
                 String text = render(x.value(), 1) + " expect schema " + type(x.schema());
                 yield context > 0 ? "(" + text + ")" : text;
             }
+            case Expr.Repair r -> "repair(schema " + type(r.schema()) + ", " + render(r.value(), 0) + ", "
+                    + render(r.errors(), 0) + ", via " + r.via().name() + ")";
             case Expr.SchemaRef s -> "schema " + type(s.type());
             case Expr.Role r -> {
                 if (r.inline() == null) {

@@ -74,6 +74,9 @@ public enum Code {
     E0060("E0060", "repair loop on something other than a model call"),
     // Concurrency
     E0061("E0061", "`@parallel` calls that are not independent"),
+    // repair(schema T, value, errors, via Chat)
+    E0063("E0063", "`repair` that is not `repair(schema T, value, errors, via Chat)`"),
+    E0064("E0064", "`repair` via something other than a model"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable"),

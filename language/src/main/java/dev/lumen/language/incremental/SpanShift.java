@@ -74,11 +74,13 @@ final class SpanShift {
         return switch (d) {
             case Decl.Record r -> new Decl.Record(ident(r.name()), list(r.fields(), this::field), span(r.span()));
             case Decl.Enum e -> new Decl.Enum(ident(e.name()), list(e.variants(), this::ident), span(e.span()));
-            case Decl.Cell c -> new Decl.Cell(ident(c.name()),
+            case Decl.Cell c -> new Decl.Cell(c.test() == null ? ident(c.name())
+                            // a test's cell is named by its line, which moved too
+                            : new Ident(Decl.Test.cellName(Decl.Test.line(c.name().name()) + lines), span(c.name().span())),
                     list(c.params(), p -> new Decl.Param(ident(p.name()), type(p.type()))), type(c.returns()),
                     block(c.body()), span(c.span()), c.test() == null ? null : new Decl.Test(c.test().title(),
                             list(c.test().fixtures(), f -> new Decl.Fixture(ident(f.alias()), ident(f.tool()),
-                                    expr(f.value()), span(f.span()))), shifted(c.test().expected())));
+                                    list(f.values(), this::expr), span(f.span()))), shifted(c.test().expected())));
             case Decl.UseTool u -> new Decl.UseTool(ident(u.toolId()), ident(u.mcpServer()), ident(u.alias()),
                     span(u.span()));
             case Decl.Grant g -> new Decl.Grant(ident(g.alias()), ident(g.tool()), list(g.clauses(), this::clause),
@@ -158,7 +160,10 @@ final class SpanShift {
                     list(c.args(), a -> new Expr.Arg(ident(a.name()), expr(a.value()))), span(c.span()));
             case Expr.Index i -> new Expr.Index(expr(i.target()), expr(i.index()), span(i.span()));
             case Expr.Field f -> new Expr.Field(expr(f.target()), ident(f.field()), span(f.span()));
-            case Expr.Expect x -> new Expr.Expect(expr(x.value()), type(x.schema()), x.retries(), span(x.span()));
+            case Expr.Repair r -> new Expr.Repair(type(r.schema()), expr(r.value()), expr(r.errors()), ident(r.via()),
+                    span(r.span()));
+            case Expr.Expect x -> new Expr.Expect(expr(x.value()), type(x.schema()), x.retries(), x.soft(),
+                    span(x.span()));
             case Expr.SchemaRef s -> new Expr.SchemaRef(type(s.type()), span(s.span()));
             case Expr.Role r -> new Expr.Role(ident(r.role()), r.text() == null ? null : str(r.text()), expr(r.inline()),
                     span(r.span()));

@@ -68,6 +68,7 @@ import dev.lumen.lir.format.Instruction;
 import dev.lumen.lir.format.Intrinsic;
 import dev.lumen.lir.format.LirType;
 import dev.lumen.lir.format.Opcode;
+import dev.lumen.lir.intrinsics.builtins.RepairMessages;
 import dev.lumen.runtime.tools.Capability;
 import dev.lumen.runtime.tools.llm.LlmChat;
 import java.util.ArrayDeque;
@@ -851,6 +852,7 @@ final class CellLowering {
                 }
                 case Expr.Field f -> field(f, dest);
                 case Expr.Expect x -> expect(x, dest);
+                case Expr.Repair r -> repair(r, dest);
                 case Expr.SchemaRef s -> throw new IllegalStateException("`schema T` outside `validate`");
                 case Expr.Error x -> throw new IllegalStateException("lowering an expression that did not parse");
             }
@@ -917,51 +919,62 @@ final class CellLowering {
     }
 
     /**
-     * `Chat(…) expect schema T` with `on_fail retry N with_errors`: the call, then while retries are left a
-     * VALIDATE of the reply; an invalid one puts the reply and its errors after the messages
-     * (INTRINSIC repair_messages) and calls again with the same other inputs. The last reply gets the plain
-     * SCHEMA, so its failure halts as `expect schema` does. Each attempt is its own TOOLCALL and VALIDATE.
+     * `Chat(…) expect schema T` (or `validate(schema T, Chat(…))`) with `on_fail retry N with_errors`: the call,
+     * then a VALIDATE of each reply; an invalid one adds its field errors to the attempts and, while retries are
+     * left, puts the reply and its errors after the messages (INTRINSIC repair_messages) and calls again with the
+     * same other inputs. Each attempt is its own TOOLCALL and VALIDATE. After the last attempt fails, the
+     * ValidationError is the last one's with every attempt's errors (lumen-v1.md §10.4): HALT with it (strict),
+     * or its `err` (soft).
      */
     private void repairLoop(Expr.Expect x, int dest) {
         Expr.Call c = (Expr.Call) x.value();
         ToolAlias alias = ((CallTarget.Tool) checked.callTarget(c)).alias();
+        Type schema = checked.type(x.schema());
         int arguments = regs.alloc(TOOL_ARGUMENTS);
         // the schema a structured call sends, so the first attempt is that call, cached under the same key
-        StructuredCall structured = structuredCall(c, checked.typeOf(x));
+        StructuredCall structured = structuredCall(c, schema);
         toolArguments(c, alias, structured == null ? null : structured.schema(), arguments);
         int tool = module.toolIndex(alias, "");
         int reply = regs.alloc(lirOf(c));
         out.at(c.span());
         out.abc(TOOLCALL, reply, tool, arguments);
         out.at(x.span());
+        LirType error = types.lir(RecordType.VALIDATION_ERROR);
+        LirType fieldErrors = types.lir(RecordType.VALIDATION_ERROR.fields().get("errors"));
+        LirType allAttempts = types.lir(RecordType.VALIDATION_ERROR.fields().get("attempts"));
+        int attempts = regs.alloc(allAttempts);
+        out.abc(NEWLIST, attempts, 0, 0);
         int left = regs.alloc(INT);
         loadInt(left, x.retries());
         int zero = regs.alloc(INT);
         loadInt(zero, 0);
-        int top = out.pc();
+        int result = regs.alloc(new LirType.ResultOf(types.lir(schema), error));
         int test = regs.alloc(BOOL);
-        out.abc(LE, test, left, zero);
-        int toLast = out.jump(JMPIF, test);
-        LirType error = new LirType.Named("ValidationError");
-        int result = regs.alloc(new LirType.ResultOf(lirOf(x), error));
+        int top = out.pc();
         out.abc(MOVE, result, reply, 0);
-        out.abx(VALIDATE, result, types.indexOf(checked.typeOf(x)));
+        out.abx(VALIDATE, result, types.indexOf(schema));
         out.abc(ISOK, test, result, 0);
-        int toRepair = out.jump(JMPIFNOT, test);
-        out.abc(UNWRAP, dest, result, 0);
+        int toFailed = out.jump(JMPIFNOT, test);
+        out.abc(x.soft() ? MOVE : UNWRAP, dest, result, 0);
         int toDone = out.jump(JMP, 0);
-        out.patchHere(List.of(toRepair));
+        out.patchHere(List.of(toFailed));
+        int last = regs.alloc(error);
+        out.abc(UNWRAP, last, result, 0);
+        int errors = regs.alloc(fieldErrors);
+        out.abc(GETFIELD, errors, last, RecordType.VALIDATION_ERROR.fieldIndex("errors"));
+        out.abc(APPEND, attempts, attempts, errors);
+        out.abc(LE, test, left, zero);
+        int toExhausted = out.jump(JMPIF, test);
         int window = regs.window(List.of(JSON, lirOf(c), error));
         int key = regs.alloc(STRING);
         loadConstant(key, new Constant.StringConst(alias.signature().positional()));
         out.abc(GETINDEX, window, arguments, key);
         out.abc(MOVE, window + 1, reply, 0);
-        out.abc(UNWRAP, window + 2, result, 0);
+        out.abc(MOVE, window + 2, last, 0);
         out.abc(INTRINSIC, window, Intrinsic.REPAIR_MESSAGES.id(), window);
         out.abc(SETINDEX, arguments, key, window);
         regs.release(key);
         regs.releaseWindow(window, 3);
-        regs.release(result);
         out.at(c.span());
         out.abc(TOOLCALL, reply, tool, arguments);
         out.at(x.span());
@@ -970,13 +983,79 @@ final class CellLowering {
         out.abc(SUB, left, left, one);
         regs.release(one);
         out.patch(out.jump(JMP, 0), top);
-        out.patchHere(List.of(toLast));
-        regs.release(test);
-        regs.release(zero);
-        regs.release(left);
-        regs.release(arguments);
-        strictSchema(x, reply, dest);
+        out.patchHere(List.of(toExhausted));
+        exhausted(x, last, errors, attempts, dest);
+        List.of(test, result, zero, left, arguments, reply, errors, last, attempts).forEach(regs::release);
         out.patchHere(List.of(toDone));
+    }
+
+    /**
+     * The ValidationError of a repair loop whose every attempt failed: the last attempt's errors, every attempt's
+     * in {@code attempts}, and a message that says how many were made; HALT with it, or its `err` into {@code dest}.
+     */
+    private void exhausted(Expr.Expect x, int last, int errors, int attempts, int dest) {
+        RecordType type = RecordType.VALIDATION_ERROR;
+        int head = regs.window(List.of(types.lir(type), STRING, types.lir(type.fields().get("errors")),
+                types.lir(type.fields().get("attempts"))));
+        int pieces = regs.window(List.of(STRING, STRING));
+        loadConstant(pieces, new Constant.StringConst("after " + (x.retries() + 1) + " attempts: "));
+        out.abc(GETFIELD, pieces + 1, last, type.fieldIndex("message"));
+        out.abc(CONCAT, head + type.fieldIndex("message") + 1, pieces, 2);
+        regs.releaseWindow(pieces, 2);
+        out.abc(MOVE, head + type.fieldIndex("errors") + 1, errors, 0);
+        out.abc(MOVE, head + type.fieldIndex("attempts") + 1, attempts, 0);
+        out.abx(NEWRECORD, head, types.indexOfNamed(type.name()));
+        if (x.soft()) {
+            out.abc(ERR, dest, head, 0);
+        } else {
+            out.abc(HALT, head, 0, 0);
+        }
+        regs.releaseWindow(head, 4);
+    }
+
+    /**
+     * `repair(schema T, value, errors, via Chat)`: one repair attempt, a call of Chat with only `messages` (and
+     * the reply schema a structured call of T sends) — the request of tools-llm.md §10.4 as the conversation so far,
+     * then the value (as text) and its errors as INTRINSIC repair_messages puts them — and a VALIDATE of the reply.
+     */
+    private void repair(Expr.Repair r, int dest) {
+        ToolAlias alias = checked.symbols().tools().get(r.via().name());
+        Type schema = checked.type(r.schema());
+        LirType error = types.lir(RecordType.VALIDATION_ERROR);
+        int window = regs.window(List.of(JSON, STRING, error));
+        LirType roleText = types.lir(RecordType.ROLE_TEXT);
+        int request = regs.window(List.of(new LirType.ListOf(roleText), roleText, STRING, STRING));
+        loadConstant(request + 2, new Constant.StringConst("user"));
+        loadConstant(request + 3, new Constant.StringConst(RepairMessages.REQUEST));
+        out.abx(NEWRECORD, request + 1, types.indexOfNamed(RecordType.ROLE_TEXT.name()));
+        out.abc(NEWLIST, request, 1, 0);
+        out.abc(INTRINSIC, window, Intrinsic.TO_JSON.id(), request);
+        regs.releaseWindow(request, 4);
+        if (lirOf(r.value()).equals(STRING)) {
+            into(r.value(), window + 1);
+        } else {
+            int json = any(r.value());
+            out.at(r.span());
+            out.abc(INTRINSIC, window + 1, Intrinsic.TO_STRING.id(), json);
+            regs.release(json);
+        }
+        into(r.errors(), window + 2);
+        out.at(r.span());
+        out.abc(INTRINSIC, window, Intrinsic.REPAIR_MESSAGES.id(), window);
+        int arguments = regs.alloc(TOOL_ARGUMENTS);
+        out.abc(NEWMAP, arguments, 0, 0);
+        int key = regs.alloc(STRING);
+        loadConstant(key, new Constant.StringConst(alias.signature().positional()));
+        out.abc(SETINDEX, arguments, key, window);
+        regs.release(key);
+        regs.releaseWindow(window, 3);
+        responseSchema(replySchema(alias, schema), arguments);
+        int reply = regs.alloc(types.lir(alias.signature().output()));
+        out.abc(TOOLCALL, reply, module.toolIndex(alias, ""), arguments);
+        out.abc(MOVE, dest, reply, 0);
+        out.abx(VALIDATE, dest, types.indexOf(schema));
+        regs.release(reply);
+        regs.release(arguments);
     }
 
     private void field(Expr.Field f, int dest) {
@@ -1422,14 +1501,21 @@ final class CellLowering {
      */
     private StructuredCall structuredCall(Expr value, Type expected) {
         if (expected != null && value instanceof Expr.Call c && checked.callTarget(c) instanceof CallTarget.Tool t
-                && t.alias().manifest() != null && t.alias().manifest().supports(Capability.STRUCTURED)) {
-            JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
-            // A record's own definition at the root: the providers want an object there, not a $ref.
-            String schema = (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
-                    : schemas.of(expected)).toString();
+                && replySchema(t.alias(), expected) instanceof String schema) {
             return new StructuredCall(c, t.alias(), schema);
         }
         return null;
+    }
+
+    /** The JSON Schema text of {@code expected} a call of {@code alias} is sent, or null when it takes none. */
+    private String replySchema(ToolAlias alias, Type expected) {
+        if (alias.manifest() == null || !alias.manifest().supports(Capability.STRUCTURED)) {
+            return null;
+        }
+        JsonSchemas schemas = new JsonSchemas(checked.symbols(), module.file);
+        // A record's own definition at the root: the providers want an object there, not a $ref.
+        return (expected instanceof RecordType r && !r.isStructural() ? schemas.ofRecord(r)
+                : schemas.of(expected)).toString();
     }
 
     /**
@@ -1488,6 +1574,11 @@ final class CellLowering {
             }
         }
         buildMap(entries, arguments);
+        responseSchema(responseSchema, arguments);
+    }
+
+    /** Input {@code response_schema} of the map in {@code arguments}: the JSON Schema text, unless it is null. */
+    private void responseSchema(String responseSchema, int arguments) {
         if (responseSchema != null) {
             int key = regs.alloc(STRING);
             loadConstant(key, new Constant.StringConst(LlmChat.RESPONSE_SCHEMA));

@@ -1,6 +1,7 @@
 package dev.lumen.language.lower;
 
 import dev.lumen.language.ast.Decl;
+import dev.lumen.language.ast.Expr;
 import dev.lumen.language.check.CellInfo;
 import dev.lumen.language.check.CheckedProgram;
 import dev.lumen.language.check.Binding;
@@ -45,9 +46,15 @@ final class TypeTable {
         Set<String> used = new HashSet<>();
         Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Map<RecordType, Boolean> structuralUsed = new LinkedHashMap<>();
-        for (Type t : program.expressionTypes().values()) {
+        program.expressionTypes().forEach((e, t) -> {
             scan(t, used, seen, structuralUsed);
-        }
+            if (e instanceof Expr.Expect x && x.retries() > 0) { // its last failure builds a ValidationError
+                scan(RecordType.VALIDATION_ERROR, used, seen, structuralUsed);
+            }
+            if (e instanceof Expr.Repair) { // its request is a RoleText
+                scan(RecordType.ROLE_TEXT, used, seen, structuralUsed);
+            }
+        });
         for (CellInfo cell : program.symbols().cells().values()) {
             for (Binding b : cell.locals()) {
                 scan(b.type(), used, seen, structuralUsed);

@@ -46,7 +46,7 @@ final class ValidatedLets {
         Map<Expr.Name, Type> operands = new IdentityHashMap<>();
         for (Map.Entry<Expr, Type> e : checked.expressionTypes().entrySet()) {
             if (e.getKey() instanceof Expr.Expect x && x.value() instanceof Expr.Name n) {
-                operands.put(n, e.getValue());
+                operands.put(n, checked.type(x.schema()));
             }
         }
         for (Map.Entry<Expr.Call, CallTarget> c : checked.callTargets().entrySet()) {

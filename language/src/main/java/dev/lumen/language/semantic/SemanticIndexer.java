@@ -401,6 +401,14 @@ final class SemanticIndexer {
                 type(x.schema());
             }
             case Expr.SchemaRef s -> type(s.type());
+            case Expr.Repair r -> {
+                type(r.schema());
+                expr(r.value());
+                expr(r.errors());
+                if (checked.symbols().tools().containsKey(r.via().name())) {
+                    use(r.via(), topLevelOf(r.via().name(), SymbolKind.TOOL_ALIAS));
+                }
+            }
             case Expr.Role r -> {
                 if (r.text() != null) {
                     expr(r.text());

@@ -42,6 +42,10 @@ final class ExpressionParser {
     private Expr unnestedExpression() {
         Span start = in.peek().span();
         Expr e = binary(PREC_OR);
+        if (softValidation(e) instanceof Expr.SchemaRef schema && atOnFail()) {
+            in.advance();
+            return repairLoop(((Expr.Call) e).args().get(1).value(), schema.type(), true, start);
+        }
         if (in.accept(TokenKind.EXPECT)) {
             if (!in.at(TokenKind.SCHEMA)) {
                 throw in.error(in.peek(), "expected `schema` after `expect`, found " + in.peek().describe(),
@@ -49,10 +53,9 @@ final class ExpressionParser {
             }
             in.advance();
             TypeExpr schema = type();
-            if (in.at(TokenKind.NEWLINE) && in.peek(1).kind() == TokenKind.IDENT
-                    && in.peek(1).text().equals("on_fail")) {
+            if (atOnFail()) {
                 in.advance();
-                return repairLoop(e, schema, start);
+                return repairLoop(e, schema, false, start);
             }
             e = new Expr.Expect(e, schema, start.to(schema.span()));
         }
@@ -62,8 +65,25 @@ final class ExpressionParser {
     /** The largest N of `on_fail retry N`: each retry is a model call, paid for. */
     static final int MAX_RETRIES = 10;
 
-    /** `on_fail retry N with_errors`, on the line after `expect schema T`. */
-    private Expr repairLoop(Expr value, TypeExpr schema, Span start) {
+    /** At the end of a line whose next line starts with `on_fail`. */
+    private boolean atOnFail() {
+        return in.at(TokenKind.NEWLINE) && in.peek(1).kind() == TokenKind.IDENT && in.peek(1).text().equals("on_fail");
+    }
+
+    /** The `schema T` of `validate(schema T, value)` with two positional arguments, else null. */
+    private static Expr softValidation(Expr e) {
+        if (e instanceof Expr.Call c && c.callee() instanceof Expr.Name n && n.name().name().equals("validate")
+                && c.args().size() == 2 && c.args().stream().allMatch(a -> a.name() == null)) {
+            return c.args().get(0).value();
+        }
+        return null;
+    }
+
+    /**
+     * `on_fail retry N with_errors`, on the line after `expect schema T` or (soft) after `validate(schema T,
+     * value)`.
+     */
+    private Expr repairLoop(Expr value, TypeExpr schema, boolean soft, Span start) {
         Token onFail = in.advance();
         if (!in.atWord("retry")) {
             throw in.error(in.peek(), "expected `retry` after `on_fail`, found " + in.peek().describe(),
@@ -87,7 +107,7 @@ final class ExpressionParser {
                     .help("write `on_fail retry " + count.text() + " with_errors`"));
         }
         Token end = in.advance();
-        return new Expr.Expect(value, schema, ((Number) count.value()).intValue(), start.to(end.span()));
+        return new Expr.Expect(value, schema, ((Number) count.value()).intValue(), soft, start.to(end.span()));
     }
 
     /**
@@ -185,8 +205,13 @@ final class ExpressionParser {
         while (true) {
             if (in.at(TokenKind.LPAREN)) {
                 Token open = in.advance();
-                List<Expr.Arg> args = arguments(open);
+                boolean repair = e instanceof Expr.Name n && n.name().name().equals(REPAIR);
+                List<Expr.Arg> args = arguments(open, repair);
                 e = new Expr.Call(e, args, in.spanFrom(start));
+                if (repair && !args.isEmpty() && args.get(0).name() == null
+                        && args.get(0).value() instanceof Expr.SchemaRef schema) {
+                    e = repair((Expr.Call) e, schema);
+                }
             } else if (in.at(TokenKind.LBRACKET)) {
                 Token open = in.advance();
                 Expr index = expression();
@@ -202,10 +227,19 @@ final class ExpressionParser {
         }
     }
 
-    private List<Expr.Arg> arguments(Token open) {
+    /** The operation `repair(schema T, value, errors, via Alias)` (lumen-v1.md §10.5). */
+    private static final String REPAIR = "repair";
+    private static final String VIA = "via";
+    private static final String REPAIR_FORM = "repair(schema T, value, errors, via Chat)";
+
+    /** {@code via}: a `via Alias` argument (of `repair`) is read as the argument {@code via} named so. */
+    private List<Expr.Arg> arguments(Token open, boolean via) {
         List<Expr.Arg> args = new ArrayList<>();
         while (!in.at(TokenKind.RPAREN)) {
-            if (isWord(in.peek()) && in.peek(1).kind() == TokenKind.COLON) {
+            if (via && in.atWord(VIA) && in.peek(1).kind() == TokenKind.IDENT) {
+                Ident word = word("`via`");
+                args.add(new Expr.Arg(word, new Expr.Name(ident("tool alias after `via`"))));
+            } else if (isWord(in.peek()) && in.peek(1).kind() == TokenKind.COLON) {
                 Ident name = word("argument name");
                 in.advance();
                 args.add(new Expr.Arg(name, expression()));
@@ -218,6 +252,24 @@ final class ExpressionParser {
         }
         close(TokenKind.RPAREN, open, "arguments");
         return args;
+    }
+
+    /** `repair(schema T, value, errors, via Alias)`, from its call; E0063 for any other shape. */
+    private Expr repair(Expr.Call c, Expr.SchemaRef schema) {
+        List<Expr.Arg> args = c.args();
+        boolean shaped = args.size() == 4 && args.get(1).name() == null && args.get(2).name() == null
+                && args.get(3).name() != null && args.get(3).name().name().equals(VIA)
+                && args.get(3).value() instanceof Expr.Name;
+        if (!shaped) {
+            in.diagnostics().add(Diagnostic.error(Code.E0063, c.span(), "`repair` takes a schema, the invalid value, "
+                            + "its validation errors and the model, in that order")
+                    .label("not `" + REPAIR_FORM + "`")
+                    .help("write `" + REPAIR_FORM + "`: `value` the reply that did not validate, `errors` its "
+                            + "`ValidationError`, `Chat` an `llm.chat` import"));
+            return new Expr.Error(c.span());
+        }
+        return new Expr.Repair(schema.type(), args.get(1).value(), args.get(2).value(),
+                ((Expr.Name) args.get(3).value()).name(), c.span());
     }
 
     /** Expects the closing bracket of {@code open}, pointing at the opener when it is missing. */

@@ -449,18 +449,22 @@ public final class Parser {
                     .label("expected `returns`")
                     .help("a fixture is written `given " + alias.name() + " returns VALUE`"));
         }
-        in.advance();
-        Expr value = expressions.expression();
-        Span nonConstant = Assertions.firstNonConstant(value);
-        if (nonConstant != null) {
-            in.diagnostics().add(Diagnostic.error(Code.E0057, nonConstant, "a fixture's output must be a constant")
-                    .label("computed when the test runs")
-                    .help("write the output out with literals: strings, numbers, `true`/`false`, `null`, lists, "
-                            + "maps and records of them"));
-        }
+        List<Expr> values = new ArrayList<>();
+        do {
+            in.advance(); // `returns`, then each `then`
+            Expr value = expressions.expression();
+            Span nonConstant = Assertions.firstNonConstant(value);
+            if (nonConstant != null) {
+                in.diagnostics().add(Diagnostic.error(Code.E0057, nonConstant, "a fixture's output must be a constant")
+                        .label("computed when the test runs")
+                        .help("write the output out with literals: strings, numbers, `true`/`false`, `null`, lists, "
+                                + "maps and records of them"));
+            }
+            values.add(value);
+        } while (in.atWord("then"));
         Span span = in.spanFrom(keyword.span());
         in.expectLineEnd("the fixture");
-        test.fixtures.add(new Decl.Fixture(alias, tool, value, span));
+        test.fixtures.add(new Decl.Fixture(alias, tool, values, span));
     }
 
     private Decl useTool() {
@@ -729,7 +733,8 @@ public final class Parser {
                 }
                 if (in.atWord("on_fail")) {
                     throw in.report(Diagnostic.error(Code.E0007, t.span(),
-                                    "`on_fail` must follow a value with `expect schema T` on the line before")
+                                    "`on_fail` must follow `expect schema T` or `validate(schema T, …)` on the line "
+                                            + "before")
                             .label("repair loop of nothing")
                             .help("write it under the model call: `let x = Chat(…) expect schema T` then "
                                     + "`on_fail retry 2 with_errors` on the next line"));

@@ -167,6 +167,11 @@ final class SyntaxDepth {
                 out.add(x.value());
                 out.add(x.schema());
             }
+            case Expr.Repair r -> {
+                out.add(r.schema());
+                out.add(r.value());
+                out.add(r.errors());
+            }
             case Expr.SchemaRef r -> out.add(r.type());
             case Expr.Role r -> {
                 add(out, r.text());

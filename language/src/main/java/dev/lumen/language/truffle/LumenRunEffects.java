@@ -14,7 +14,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -51,16 +53,20 @@ final class LumenRunEffects {
      *
      * @throws IllegalArgumentException when the option is not a JSON object
      */
-    static Map<String, CanonicalValue> fixtures(String option) {
+    static Map<String, List<CanonicalValue>> fixtures(String option) {
         if (option.isEmpty()) {
             return null;
         }
         JsonNode tree = CanonicalJson.parse(option);
-        if (!tree.isObject()) {
-            throw new IllegalArgumentException("lumen.Fixtures must be a JSON object of tool outputs by alias");
+        if (!tree.isObject() || !tree.properties().stream().allMatch(m -> m.getValue().isArray() && !m.getValue().isEmpty())) {
+            throw new IllegalArgumentException("lumen.Fixtures must be a JSON object of lists of tool outputs by alias");
         }
-        Map<String, CanonicalValue> out = new LinkedHashMap<>();
-        tree.properties().forEach(member -> out.put(member.getKey(), CanonicalValue.of(member.getValue())));
+        Map<String, List<CanonicalValue>> out = new LinkedHashMap<>();
+        tree.properties().forEach(member -> {
+            List<CanonicalValue> outputs = new ArrayList<>();
+            member.getValue().forEach(output -> outputs.add(CanonicalValue.of(output)));
+            out.put(member.getKey(), outputs);
+        });
         return out;
     }
 }

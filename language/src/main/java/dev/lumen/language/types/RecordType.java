@@ -20,8 +20,9 @@ public final class RecordType implements Type {
             Type.STRING);
     public static final RecordType FIELD_ERROR = builtin("FieldError", "path", Type.STRING,
             "constraint", Type.STRING, "expected", Type.STRING, "actual", Type.STRING, "message", Type.STRING);
+    /** {@code attempts}: each attempt's field errors, in order; the last is {@code errors} (lumen-v1.md §5.8). */
     public static final RecordType VALIDATION_ERROR = builtin("ValidationError", "message", Type.STRING,
-            "errors", new ListType(FIELD_ERROR));
+            "errors", new ListType(FIELD_ERROR), "attempts", new ListType(new ListType(FIELD_ERROR)));
     public static final RecordType PATCH = builtin("Patch", "op", Type.STRING, "path", Type.STRING,
             "value", Type.JSON);
     public static final RecordType TRACE_REF = builtin("TraceRef", "trace_id", Type.STRING, "seq",

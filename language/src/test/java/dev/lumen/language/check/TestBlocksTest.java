@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lumen.language.ast.Decl;
+import dev.lumen.language.ast.Expr;
 import dev.lumen.language.diagnostics.Code;
 import dev.lumen.language.diagnostics.Diagnostic;
 import dev.lumen.language.syntax.Assertions;
@@ -50,7 +51,7 @@ class TestBlocksTest {
         Decl.Fixture fixture = test.test().fixtures().get(0);
         assertEquals("Read", fixture.alias().name());
         assertNull(fixture.tool());
-        assertEquals("hello", Assertions.json(fixture.value()));
+        assertEquals("hello", Assertions.json(fixture.values().get(0)));
         assertNull(test.test().expected());
         assertTrue(Decl.Test.isTestCell(test.name().name()));
     }
@@ -125,9 +126,25 @@ class TestBlocksTest {
                   assert 1 == 1
                 end
                 """);
-        Object json = Assertions.json(onlyTest(c).test().fixtures().get(0).value());
+        Object json = Assertions.json(onlyTest(c).test().fixtures().get(0).values().get(0));
         assertEquals(Map.of("status", 200L, "items", java.util.Arrays.asList(1L, -2.5, true, null),
                 "who", Map.of("name", "x")), json);
+    }
+
+    @Test
+    void aFixtureMayAnswerCallsInTurn() {
+        Checked c = Checked.clean("""
+                use tool http.get as Get
+                grant Get domain "api.example.com"
+
+                test "in turn"
+                  given Get returns {"status": 500} then {"status": 200}
+                  assert 1 == 1
+                end
+                """);
+        List<Expr> values = onlyTest(c).test().fixtures().get(0).values();
+        assertEquals(List.of(Map.of("status", 500L), Map.of("status", 200L)),
+                values.stream().map(Assertions::json).toList());
     }
 
     @Test

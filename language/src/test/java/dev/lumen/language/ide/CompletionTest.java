@@ -115,7 +115,7 @@ class CompletionTest {
 
     @Test
     void builtinRecordFields() {
-        assertEquals(List.of("message", "errors"), labels("""
+        assertEquals(List.of("message", "errors", "attempts"), labels("""
                 cell run(r: result[Int, ValidationError]) -> String
                   match r
                     ok(v) -> return "fine"

@@ -213,6 +213,7 @@ class HoverTest {
                 record ValidationError
                   message: String
                   errors: list[FieldError]
+                  attempts: list[list[FieldError]]
                 end
                 ```
 

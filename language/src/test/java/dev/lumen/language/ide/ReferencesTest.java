@@ -27,6 +27,23 @@ class ReferencesTest {
     }
 
     @Test
+    void toolAliasInCallsAndAfterVia() {
+        references("""
+                record Invoice
+                  id: String
+                end
+
+                use tool llm.chat as «Chat»
+                grant «Chat» model "claude-sonnet-4-20250514" max_tokens 500
+
+                cell fix(text: String, e: ValidationError) -> result[Invoice, ValidationError]
+                  let reply = «Chat»(role user: text)
+                  return repair(schema Invoice, reply, e, via «Ch|at»)
+                end
+                """);
+    }
+
+    @Test
     void recordInTypesLiteralsAndOtherRecords() {
         references("""
                 record «Item»

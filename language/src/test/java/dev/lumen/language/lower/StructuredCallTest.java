@@ -47,6 +47,31 @@ class StructuredCallTest {
         assertEquals(80, json.at("/properties/title/maxLength").asInt(), schema);
     }
 
+    @Test
+    void aRepairLoopAndARepairAreSentTheSchemaOfTheTypeNotOfTheResult() throws Exception {
+        for (String cells : List.of("""
+                cell run() -> result[Ticket, ValidationError]
+                  return validate(schema Ticket, Chat(role user: "hi"))
+                    on_fail retry 2 with_errors
+                end
+                """, """
+                cell run() -> Ticket
+                  return Chat(role user: "hi") expect schema Ticket
+                    on_fail retry 2 with_errors
+                end
+                """, """
+                cell run(e: ValidationError) -> result[Ticket, ValidationError]
+                  return repair(schema Ticket, "{}", e, via Chat)
+                end
+                """)) {
+            String schema = strings(Lowered.module(TYPES + cells)).stream().filter(s -> s.startsWith("{"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no schema sent: " + cells));
+            JsonNode json = new ObjectMapper().readTree(schema);
+            assertEquals("object", json.at("/type").asText(), cells + schema);
+            assertEquals(80, json.at("/properties/title/maxLength").asInt(), cells + schema);
+        }
+    }
+
     private static boolean sendsASchema(String cells) {
         return strings(Lowered.module(TYPES + cells)).contains("response_schema");
     }

@@ -64,14 +64,14 @@ class TestCellsTest {
 
     @Test
     void aFixtureAnswersTheToolCall() throws IOException {
-        try (Context context = context("{\"Read\": \"hello\"}")) {
+        try (Context context = context("{\"Read\": [\"hello\"]}")) {
             assertTrue(eval(context).getMember(TEST_CELL).execute().isNull());
         }
     }
 
     @Test
     void aFailedAssertionShowsItsOperands() throws IOException {
-        try (Context context = context("{\"Read\": \"goodbye\"}")) {
+        try (Context context = context("{\"Read\": [\"goodbye\"]}")) {
             Value test = eval(context).getMember(TEST_CELL);
             PolyglotException e = assertThrows(PolyglotException.class, test::execute);
             assertEquals("assert shout(\"./notes.txt\") == \"HELLO\" failed\n  shout(\"./notes.txt\") was \"GOODBYE\"",

@@ -18,11 +18,17 @@ public sealed interface CallOutcome {
      * @param message  its message
      * @param location {@code FILE:LINE:COLUMN} of the failing statement, or null
      * @param errors   the field errors of a failed validation, each a FieldError as a map; empty for others
+     * @param attempts every attempt's field errors, for a returned ValidationError; empty for others
      */
-    record Failed(String kind, String message, String location, List<Map<String, Object>> errors)
-            implements CallOutcome {
+    record Failed(String kind, String message, String location, List<Map<String, Object>> errors,
+            List<List<Map<String, Object>>> attempts) implements CallOutcome {
         public Failed {
             errors = List.copyOf(errors);
+            attempts = List.copyOf(attempts);
+        }
+
+        public Failed(String kind, String message, String location, List<Map<String, Object>> errors) {
+            this(kind, message, location, errors, List.of());
         }
     }
 }

@@ -56,19 +56,30 @@ public final class ToolResults {
         return result.build();
     }
 
-    /** The {@code err} payload of a returned result: a ValidationError's field errors, any other value as JSON. */
+    /**
+     * The {@code err} payload of a returned result: a ValidationError's field errors and every attempt's, any other
+     * value as JSON.
+     */
     private static CallOutcome.Failed fromErr(Object err) {
         if (err instanceof Map<?, ?> m && m.get("message") instanceof String message && m.get("errors") instanceof List<?> list
-                && m.size() == 2) {
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (Object e : list) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> fieldError = (Map<String, Object>) e;
-                errors.add(fieldError);
+                && m.get("attempts") instanceof List<?> tries && m.size() == 3) {
+            List<List<Map<String, Object>>> attempts = new ArrayList<>();
+            for (Object attempt : tries) {
+                attempts.add(fieldErrors((List<?>) attempt));
             }
-            return new CallOutcome.Failed("err", message, null, errors);
+            return new CallOutcome.Failed("err", message, null, fieldErrors(list), attempts);
         }
         return new CallOutcome.Failed("err", err instanceof String s ? s : CanonicalJson.write(err), null, List.of());
+    }
+
+    private static List<Map<String, Object>> fieldErrors(List<?> list) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Object e : list) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fieldError = (Map<String, Object>) e;
+            errors.add(fieldError);
+        }
+        return errors;
     }
 
     private static McpSchema.CallToolResult error(CallOutcome.Failed f) {
@@ -79,6 +90,9 @@ public final class ToolResults {
             error.put("location", f.location());
         }
         error.put("errors", f.errors());
+        if (!f.attempts().isEmpty()) {
+            error.put("attempts", f.attempts());
+        }
         String text = f.location() == null ? f.message() : f.message() + "\n  --> " + f.location();
         return McpSchema.CallToolResult.builder().isError(true)
                 .addTextContent(text)

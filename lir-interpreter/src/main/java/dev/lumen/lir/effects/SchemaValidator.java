@@ -69,7 +69,10 @@ public final class SchemaValidator implements Validation {
         }
         Object[] fields = new Object[errorType.fieldCount()];
         fields[errorType.indexOf("message")] = message;
-        fields[errorType.indexOf("errors")] = LumenList.wrap(fieldErrors);
+        LumenList errors = LumenList.wrap(fieldErrors);
+        fields[errorType.indexOf("errors")] = errors;
+        // one validation is one attempt; a repair loop's last error lists every attempt's (lumen-v1.md §10.4)
+        fields[errorType.indexOf("attempts")] = LumenList.wrap(new Object[] {LumenContainer.share(errors)});
         LumenRecord error = new LumenRecord(errorType, fields);
         return new Outcome(false, null, error, message);
     }

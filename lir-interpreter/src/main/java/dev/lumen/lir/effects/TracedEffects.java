@@ -80,7 +80,9 @@ public final class TracedEffects implements LumenEffects {
     /** The calls of a `@parallel` block started and not yet awaited. */
     private final StartedCalls<Performed> started = new StartedCalls<>();
     /** A test's tool outputs by alias (Alias.tool for an MCP tool), or null when the run is not a test. */
-    private Map<String, CanonicalValue> fixtures;
+    private Map<String, List<CanonicalValue>> fixtures;
+    /** How many calls each fixture has answered: a fixture's outputs answer the calls in turn. */
+    private final Map<String, Integer> fixtureAnswers = new HashMap<>();
     /** The tools the embedding program offers, read when a run looks its tools up. */
     private final Supplier<HostToolSet> hostTools;
 
@@ -162,9 +164,10 @@ public final class TracedEffects implements LumenEffects {
 
     /**
      * Makes every run a test's (`lumen test`): each tool call is answered by its fixture, by alias (or
-     * Alias.tool), and a call with none fails; nothing is ever performed. Null leaves tool calls as they are.
+     * Alias.tool) — the fixture's outputs in turn, the last answering every call after — and a call with none
+     * fails; nothing is ever performed. Null leaves tool calls as they are.
      */
-    public TracedEffects withFixtures(Map<String, CanonicalValue> outputs) {
+    public TracedEffects withFixtures(Map<String, List<CanonicalValue>> outputs) {
         this.fixtures = outputs;
         return this;
     }
@@ -409,12 +412,14 @@ public final class TracedEffects implements LumenEffects {
         String runKey = null; // the key a call this run answers again is kept under, or null
         if (fixtures != null) {
             String key = tool.mcpServer() != null ? tool.alias() + "." + tool.mcpTool() : tool.alias();
-            outputs = fixtures.get(key);
-            if (outputs == null) {
+            List<CanonicalValue> answers = fixtures.get(key);
+            if (answers == null) {
                 throw toolFailure(tool, shownInputs, policyHash, started, "tool", "tests never call real tools, and "
                         + "this test has no fixture for " + what + ": add `given " + key + " returns …` to the test",
                         Map.of());
             }
+            int answered = fixtureAnswers.merge(key, 1, Integer::sum) - 1;
+            outputs = answers.get(Math.min(answered, answers.size() - 1));
             cached = true;
         } else if (replay != null) {
             replaySampling(tool);

@@ -9,4 +9,9 @@ public final class LumenHalt extends LumenException {
     public LumenHalt(String message, Node node, LumenLocation location) {
         super(Kind.HALT, message, node, location);
     }
+
+    /** A halt with a ValidationError: {@code fieldErrors} are its field errors (a Lumen list). */
+    public LumenHalt(String message, Node node, LumenLocation location, Object fieldErrors) {
+        super(Kind.HALT, message, node, location, fieldErrors);
+    }
 }

@@ -23,8 +23,9 @@ public final class BuiltinRecords {
     private static Map<String, List<TypeDef.FieldDef>> fields() {
         Map<String, List<TypeDef.FieldDef>> all = new LinkedHashMap<>();
         all.put("RoleText", List.of(f("role", STRING), f("content", STRING)));
-        all.put("ValidationError", List.of(f("message", STRING),
-                f("errors", new LirType.ListOf(new LirType.Named("FieldError")))));
+        LirType fieldErrors = new LirType.ListOf(new LirType.Named("FieldError"));
+        all.put("ValidationError", List.of(f("message", STRING), f("errors", fieldErrors),
+                f("attempts", new LirType.ListOf(fieldErrors))));
         all.put("FieldError", List.of(f("path", STRING), f("constraint", STRING), f("expected", STRING),
                 f("actual", STRING), f("message", STRING)));
         all.put("Patch", List.of(f("op", STRING), f("path", STRING), f("value", LirType.Primitive.JSON)));

@@ -569,7 +569,10 @@ final class TypeFlow {
                 return List.of();
             }
             case HALT -> {
-                is(s, a, "A", STRING);
+                LirType message = single(s, a, "A");
+                if (message != STRING && !VALIDATION_ERROR.equals(message)) {
+                    expected(message, a, "A", "a String or a ValidationError");
+                }
                 return List.of();
             }
             case EXTRAARG -> {

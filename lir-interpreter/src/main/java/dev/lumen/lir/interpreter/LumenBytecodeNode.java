@@ -666,7 +666,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                         pc = DONE;
                         break;
                     case HALT:
-                        throw halt(pc, (String) readBoxed(frame, a));
+                        throw halt(pc, readBoxed(frame, a));
                     case EXTRAARG:
                         pc++; // the operand of the previous instruction, already read
                         break;
@@ -1226,8 +1226,14 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
         return new LumenRuntimeError(failure, null, program.location(cell, pc));
     }
 
+    /** HALT of a String, or of a ValidationError: its message, with its field errors as a failed SCHEMA has them. */
     @TruffleBoundary
-    private LumenHalt halt(int pc, String message) {
-        return new LumenHalt(message, null, program.location(cell, pc));
+    private LumenHalt halt(int pc, Object message) {
+        if (message instanceof LumenRecord error) {
+            LumenRecordType type = error.type();
+            return new LumenHalt((String) error.get(type.indexOf("message")), null, program.location(cell, pc),
+                    error.get(type.indexOf("errors")));
+        }
+        return new LumenHalt((String) message, null, program.location(cell, pc));
     }
 }

@@ -65,6 +65,14 @@ class TypeFlowTest {
     }
 
     @Test
+    void haltTakesAStringOrAValidationError() {
+        assertEquals(List.of(), problems(new Asm("run").param("e", new LirType.Named("ValidationError")).returns(INT)
+                .op(HALT, 0)));
+        assertEquals(List.of("cell `run` pc 0: HALT needs a String or a ValidationError in register 0 (A), which holds Int"),
+                problems(new Asm("run").param("n", INT).returns(INT).op(HALT, 0)));
+    }
+
+    @Test
     void anUnboxedRegisterHoldsOnlyItsType() {
         Asm a = new Asm("run").param("s", STRING).returns(INT).regs(INT).op(MOVE, 1, 0).op(RETURN, 1);
         assertEquals(List.of("cell `run` pc 0: MOVE writes String into register 1 of type Int"), problems(a));

@@ -144,6 +144,18 @@ class RuntimeErrorTest {
     }
 
     @Test
+    void haltOfAValidationErrorCarriesItsMessageAndFieldErrors() {
+        Cell c = new Cell("run").param("error", nominal("ValidationError")).returns(INT);
+        c.at(7, 9).op(HALT, c.r("error"));
+        Map<String, Object> fieldError = Map.of("path", "id", "constraint", "required", "expected", "String",
+                "actual", "missing", "message", "required");
+        PolyglotException e = fails(new Lir().cell(c), "run", Map.of("message", "after 2 attempts: 1 validation error",
+                "errors", List.of(fieldError), "attempts", List.of(List.of(fieldError), List.of(fieldError))));
+        assertError(e, "halt", "after 2 attempts: 1 validation error", 7, 9);
+        assertEquals("id", e.getGuestObject().getMember("errors").getArrayElement(0).getMember("path").asString());
+    }
+
+    @Test
     void effectsAreClearErrorsInThisBuild() {
         Lir lir = new Lir().type(new TypeDef.RecordDef("Invoice", List.of(new TypeDef.FieldDef("id", STRING, -1, null))))
                 .tool(new ToolDef("Chat", "llm.chat", "1.0.0", null, null, Map.of("model", List.of("m"))));

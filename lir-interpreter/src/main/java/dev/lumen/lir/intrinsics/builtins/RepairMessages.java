@@ -15,6 +15,12 @@ import dev.lumen.lir.values.LumenRecordType;
  * format tools-llm.md §10 gives (one definition of that text).
  */
 public final class RepairMessages extends IntrinsicDef {
+    /**
+     * The conversation before the value `repair(schema T, value, errors, via Chat)` sends back (tools-llm.md
+     * §10.4): a request of its own, as the value did not come from a conversation the program holds.
+     */
+    public static final String REQUEST = "Reply with only a JSON value that matches the required schema.";
+
     public RepairMessages() {
         super("repair_messages", "(messages: Json, reply: String, error: ValidationError) -> Json",
                 "the messages, the invalid reply and a message listing its validation errors (a repair attempt)");
