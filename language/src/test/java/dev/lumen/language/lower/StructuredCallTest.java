@@ -64,7 +64,7 @@ class StructuredCallTest {
                   return repair(schema Ticket, "{}", e, via Chat)
                 end
                 """)) {
-            String schema = strings(Lowered.module(TYPES + cells)).stream().filter(s -> s.startsWith("{"))
+            String schema = strings(Lowered.module(TYPES + cells)).stream().filter(s -> s.contains("\"properties\""))
                     .findFirst().orElseThrow(() -> new AssertionError("no schema sent: " + cells));
             JsonNode json = new ObjectMapper().readTree(schema);
             assertEquals("object", json.at("/type").asText(), cells + schema);
