@@ -79,7 +79,7 @@ final class StartedCalls<T> {
      * {@code waiting} runs the wait (so that a cancellation can end it).
      */
     T next(Consumer<Runnable> write, Consumer<Runnable> waiting) {
-        if (calls.isEmpty()) { // only a module written by hand can ask: the lowering pairs them
+        if (calls.isEmpty()) { // the verifier refuses such a module (CallGroups); a host that skips it gets this
             throw new LumenFailure("AWAIT with no call started by TOOLSTART before it: the module is malformed");
         }
         if (!written) {
