@@ -29,11 +29,10 @@ final class HttpCall {
      * Shared by every call: it follows no redirects (each hop is checked here), uses no proxy (the host connected
      * to is the host checked), and keeps no cookies or credentials between calls.
      */
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
+    private static final HttpClient CLIENT = ProcessHttpClients.open(HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .proxy(HttpClient.Builder.NO_PROXY)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+            .version(HttpClient.Version.HTTP_1_1));
 
     private final DomainAllowlist allowlist;
     private final HttpLimits limits;

@@ -2,6 +2,7 @@ package dev.lumen.runtime.tools.llm;
 
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.http.BoundedBody;
+import dev.lumen.runtime.tools.http.ProcessHttpClients;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,10 +53,9 @@ final class ProviderHttp {
     private synchronized HttpClient client() {
         if (client == null) {
             // HTTP/1.1: local servers (llama.cpp, Ollama) speak it, and one request per call gains nothing from h2.
-            client = HttpClient.newBuilder()
+            client = ProcessHttpClients.open(HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+                    .followRedirects(HttpClient.Redirect.NEVER));
         }
         return client;
     }
