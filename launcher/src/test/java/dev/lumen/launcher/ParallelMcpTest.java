@@ -76,6 +76,22 @@ class ParallelMcpTest {
         }
     }
 
+    @Test
+    void callsOfAServerThatMayAskTheClientTakeTurns() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Path doc = Files.writeString(dir.resolve("parallel.lm.md"), "```lumen\nuse tool mcp \"stdio:node "
+                + McpTestPeers.entryPoint("everything") + " stdio\" as Everything\ngrant Everything roots \"data\"\n"
+                + CELL + "```\n");
+        Files.createDirectories(dir.resolve(".lumen"));
+        EmitCommandTest.Run run = lumen("run", doc.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        Trace trace = latest();
+        assertTrue(TraceVerifier.verify(Store.at(dir), trace.runId()).ok());
+        Duration cell = Duration.between(timestamp(trace, EventKind.CELL_START), timestamp(trace, EventKind.CELL_END));
+        // roots granted: what the server asks during a call belongs to that call, so the calls do not overlap
+        assertTrue(cell.toMillis() >= 2_100, "one after the other: 2.1 s of calls; they took " + cell);
+    }
+
     private void runsTogetherAndReproduces(Path doc) {
         EmitCommandTest.Run run = lumen("run", doc.toString());
         assertEquals(ExitCodes.OK, run.status(), run.err());
