@@ -345,7 +345,9 @@ public final class TracedEffects implements LumenEffects {
         if (beside && tool.toolId() != null) {
             located(tool); // the document's tools are found on the run thread, before the calls share them
         }
-        started.start(() -> perform(tool, inputs), beside);
+        // a repetition of a call of the group waits for its writes, which may answer it (cache, run answers)
+        String repeats = cacheOn && tool.grants() != null ? toolId(tool) + " " + Grants.of(tool.grants()).hash() + " " + inputs.hash() : null;
+        started.start(repeats, () -> perform(tool, inputs), beside);
     }
 
     @Override
