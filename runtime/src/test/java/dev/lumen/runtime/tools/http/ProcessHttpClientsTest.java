@@ -21,14 +21,21 @@ class ProcessHttpClientsTest {
                 .filter(t -> t.getName().endsWith("SelectorManager") && t.isAlive()).toList();
     }
 
+    private static HttpClient client() {
+        return ProcessHttpClients.shared("test", () -> HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY));
+    }
+
+    private static String get(HttpClient client, LoopbackServer server) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(server.url("/"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     @Test
     void closingTheClientsEndsTheirSelectorThreads() throws Exception {
         try (LoopbackServer server = new LoopbackServer().route("/", LoopbackServer.respond(200, "ok"))) {
             List<Thread> before = selectors();
-            HttpClient client = ProcessHttpClients.open(HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY));
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(server.url("/"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals("ok", response.body());
+            HttpClient client = client();
+            assertEquals("ok", get(client, server));
             List<Thread> started = selectors().stream().filter(t -> !before.contains(t)).toList();
             assertEquals(1, started.size(), "the client's selector thread");
 
@@ -36,6 +43,11 @@ class ProcessHttpClientsTest {
             started.getFirst().join(2_000);
             assertTrue(client.isTerminated(), "the client is stopped");
             assertTrue(!started.getFirst().isAlive(), "its selector thread has ended");
+
+            HttpClient again = client(); // a later call, in a process that goes on, gets a new client
+            assertTrue(again != client);
+            assertEquals("ok", get(again, server));
+            ProcessHttpClients.closeAll();
         }
     }
 }
