@@ -209,7 +209,8 @@ const fieldAccess = [
 
 // `Enum.Variant` (§6.5): an upper-case name before a dot, not a call.
 const enumVariant = {
-    match: `${NOT_IDENT_BEFORE}(\\p{Lu}[\\p{L}\\p{Nd}_]*)[ \\t]*(\\.)[ \\t]*(${IDENT})(?![ \\t]*\\()`,
+    // the whole name before the check for `(`: else `Alias.echo(` would be the variant `ech`
+    match: `${NOT_IDENT_BEFORE}(\\p{Lu}[\\p{L}\\p{Nd}_]*)[ \\t]*(\\.)[ \\t]*(${IDENT})${NOT_IDENT_AFTER}(?![ \\t]*\\()`,
     captures: {
         1: { name: 'entity.name.type.enum.lumen' },
         2: { name: 'punctuation.accessor.lumen' },
@@ -254,7 +255,15 @@ const recordLiteral = {
     patterns: [labelled('variable.other.property.lumen'), { include: '#expression' }],
 };
 
+// §8.11: `@parallel` and `@end`, each alone on its line, open and close a parallel block; `@` anywhere else in
+// code is an error (below).
+const parallelLine = {
+    match: `${LINE_START}[ \\t]*((@)(?:parallel|end))${NOT_IDENT_AFTER}(?=[ \\t]*(?:#.*)?$)`,
+    captures: { 1: { name: 'keyword.control.parallel.lumen' }, 2: { name: 'punctuation.definition.keyword.lumen' } },
+};
+
 const operators = [
+    parallelLine,
     { match: '->', name: 'keyword.operator.arrow.lumen' },
     { match: '==|!=|<=|>=|<|>', name: 'keyword.operator.comparison.lumen' },
     { match: '[-+*/%]=', name: 'invalid.illegal.compound-assignment.lumen' },

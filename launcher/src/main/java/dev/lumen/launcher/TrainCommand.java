@@ -1,5 +1,6 @@
 package dev.lumen.launcher;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.lumen.lsp.ServerSettings;
 import dev.lumen.lsp.StartupTraining;
 import dev.lumen.lsp.feature.CodeDescriptions;
@@ -11,11 +12,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code -XX:AOTCacheOutput}, to record the fast JVM's start-up cache. It checks a document with errors and one
  * without (and that the latter is formatted), and runs cells of a small program to a result (twice: tools run,
  * then come from the cache) and to a runtime error, so that the classes of {@code check}, {@code fmt} and of a short
- * traced {@code run} are all in the cache; then it holds a short language-server session over the program
+ * traced {@code run} are all in the cache (HTTP calls in a {@code @parallel} block included, to a loopback server
+ * it starts for the purpose, whose port replaces {@code PORT} in the program); then it holds a short language-server session over the program
  * ({@link StartupTraining}), for {@code lumen lsp}.
  * Its traces go to a store in a temporary directory, deleted afterwards. Output is discarded; the status is 0 when every
  * step behaved as expected, so a broken training shows up as a failed recording.
@@ -42,10 +48,22 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("lumen-training");
+        HttpServer loopback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        loopback.createContext("/", exchange -> {
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        loopback.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        loopback.start();
         try {
+            String port = Integer.toString(loopback.getAddress().getPort());
             for (String name : DOCUMENTS) {
                 try (InputStream in = TrainCommand.class.getResourceAsStream("training/" + name)) {
-                    Files.copy(in, dir.resolve(name));
+                    Files.writeString(dir.resolve(name),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("PORT", port));
                 }
             }
             String program = dir.resolve("program.lm.md").toString();
@@ -58,6 +76,7 @@ final class TrainCommand implements Callable<Integer> {
                     & languageServer(dir.resolve("program.lm.md"));
             return expected ? ExitCodes.OK : ExitCodes.INTERNAL_ERROR;
         } finally {
+            loopback.stop(0);
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(TrainCommand::delete);
             }

@@ -241,7 +241,7 @@ class McpExamplesTest {
         }
     }
 
-    private static void awaitListening(Process server, int port) throws InterruptedException {
+    static void awaitListening(Process server, int port) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {

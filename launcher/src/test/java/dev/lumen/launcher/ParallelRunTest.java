@@ -120,6 +120,21 @@ class ParallelRunTest {
         assertEquals(echoed("a"), outputs(trace).getFirst()); // the call that ended last, traced first
     }
 
+    @Test
+    void aRepeatedCallIsAnsweredByTheEarlierOneAsInTurn() throws IOException {
+        // slow.echo is pure: one after the other, the second call is answered by the cache entry of the first
+        Files.writeString(doc, PROGRAM.formatted("on").replace("let b = Echo(text: \"b\", ms: 500)",
+                "let b = Echo(text: \"a\", ms: 900)").replace("a.text + b.text + c.text\nend\n\ncell in_turn",
+                "a.text + b.text + c.text\nend\n\ncell unused"));
+        EmitCommandTest.Run run = lumen("run", doc.toString());
+        assertEquals(ExitCodes.OK, run.status(), run.err());
+        assertEquals("\"aac\"", run.out().strip());
+        Trace trace = latest();
+        assertEquals(List.of(false, true, false), trace.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL)
+                .map(TraceEvent::cached).toList());
+        assertTrue(TraceVerifier.verify(Store.at(dir), trace.runId()).ok());
+    }
+
     private long timed(String... options) {
         long started = System.nanoTime();
         EmitCommandTest.Run run = lumen(Stream.concat(Stream.of("run", doc.toString()), Stream.of(options))

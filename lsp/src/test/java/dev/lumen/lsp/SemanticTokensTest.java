@@ -60,6 +60,28 @@ class SemanticTokensTest {
     }
 
     @Test
+    void theLinesOfAParallelBlockAreKeywords() {
+        String text = """
+                ```lumen
+                use tool json.parse as Parse
+                grant Parse
+
+                cell both() -> Int
+                  @parallel
+                  let a = Parse(text: "1")
+                  let b = Parse(text: "2")
+                  @end
+                  return 0
+                end
+                ```
+                """;
+        String decoded = decode(text);
+        assertTrue(decoded.contains("6: @parallel:keyword\n"), decoded);
+        assertTrue(decoded.contains("9: @end:keyword\n"), decoded);
+        assertTrue(decoded.contains("7: let:keyword a:variable+declaration =:operator Parse:namespace"), decoded);
+    }
+
+    @Test
     void roleTextIsAStringAndAHashInItIsNoComment() {
         String text = """
                 ```lumen

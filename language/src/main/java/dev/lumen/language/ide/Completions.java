@@ -64,6 +64,9 @@ final class Completions {
         if (first != null && first.kind() == TokenKind.GRANT) {
             return grant(cx, start);
         }
+        if (first != null && first.kind() == TokenKind.AT && cx.before.size() - start <= 2) {
+            return parallelLines(cx);
+        }
         if (first != null && (first.kind() == TokenKind.USE || (cx.before.size() - start <= 1
                 && (first.kind() == TokenKind.RECORD || first.kind() == TokenKind.ENUM || first.kind() == TokenKind.CELL)))) {
             return List.of(); // a new name, or a tool id
@@ -127,6 +130,15 @@ final class Completions {
             out.add(CompletionItem.of(k, CompletionItem.Kind.KEYWORD, null));
         }
         return out;
+    }
+
+    /** `@|` starting a statement of a cell: the lines of a parallel block (lumen-v1.md §8.11), after the `@`. */
+    private List<CompletionItem> parallelLines(CursorContext cx) {
+        if (!(enclosing(cx) instanceof Decl.Cell)) {
+            return List.of();
+        }
+        return List.of(CompletionItem.of("parallel", CompletionItem.Kind.KEYWORD, "opens a block of calls made at once"),
+                CompletionItem.of("end", CompletionItem.Kind.KEYWORD, "closes the @parallel block"));
     }
 
     private List<CompletionItem> keywords(CursorContext cx) {

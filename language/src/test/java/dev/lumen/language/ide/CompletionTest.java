@@ -65,6 +65,22 @@ class CompletionTest {
     }
 
     @Test
+    void theLinesOfAParallelBlockAfterAnAtInACell() {
+        assertEquals(List.of("parallel", "end"), labels("""
+                cell run() -> Int
+                  @|
+                  return 1
+                end
+                """));
+        assertEquals(List.of("parallel", "end"), labels("""
+                cell run() -> Int
+                  @par|
+                  return 1
+                end
+                """));
+    }
+
+    @Test
     void fieldsAfterADotWhileTheLineDoesNotParse() {
         assertEquals(List.of("name", "count"), labels(ITEM + """
                 cell run(item: Item) -> Int

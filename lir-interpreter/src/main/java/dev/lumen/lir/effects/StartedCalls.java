@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * lumen-v1.md). Each call runs on a virtual thread of its own, or on the run thread when it must take its turn
  * (a replay, a fixture); what it would write to the store (trace events, cache entries) is held back and
  * written, call by call in the order started, once all of them have ended: whatever order they end in, the
- * trace is the one the same calls made one after the other would give.
+ * trace is the one the same calls made one after the other would give. A call that repeats one started earlier
+ * in its group (the same key) is not started at all until the earlier calls' writes are done: made one after the
+ * other, it would be answered by what they wrote (the cache, the run's own answers), and so it is.
  *
  * @param <T> what a call gives
  */
@@ -28,9 +30,16 @@ final class StartedCalls<T> {
 
     private static final class Call<T> {
         final List<Runnable> writes = new ArrayList<>();
+        final String key;
+        /** The call, when it waits to be made after the group's earlier calls have written theirs; else null. */
+        Supplier<T> deferred;
         Thread thread;
         T output;
         RuntimeException failure;
+
+        Call(String key) {
+            this.key = key;
+        }
 
         void perform(Supplier<T> call) {
             HELD.set(writes);
@@ -59,11 +68,17 @@ final class StartedCalls<T> {
         return BESIDE.get() != null;
     }
 
-    /** Starts {@code call}, beside the run ({@code beside}) or now, on this thread. */
-    void start(Supplier<T> call, boolean beside) {
-        Call<T> started = new Call<>();
+    /**
+     * Starts {@code call}, beside the run ({@code beside}) or now, on this thread; or, when an earlier call of the
+     * group has the same {@code key} (null: none), on this thread once the earlier calls have written theirs.
+     */
+    void start(String key, Supplier<T> call, boolean beside) {
+        Call<T> started = new Call<>(key);
+        boolean repeats = key != null && calls.stream().anyMatch(c -> key.equals(c.key));
         calls.add(started);
-        if (beside) {
+        if (repeats) {
+            started.deferred = call;
+        } else if (beside) {
             started.thread = Thread.ofVirtual().name("lumen-parallel-", calls.size()).start(() -> {
                 BESIDE.set(true);
                 started.perform(call);
@@ -79,7 +94,7 @@ final class StartedCalls<T> {
      * {@code waiting} runs the wait (so that a cancellation can end it).
      */
     T next(Consumer<Runnable> write, Consumer<Runnable> waiting) {
-        if (calls.isEmpty()) { // only a module written by hand can ask: the lowering pairs them
+        if (calls.isEmpty()) { // the verifier refuses such a module (CallGroups); a host that skips it gets this
             throw new LumenFailure("AWAIT with no call started by TOOLSTART before it: the module is malformed");
         }
         if (!written) {
@@ -88,6 +103,9 @@ final class StartedCalls<T> {
             RuntimeException failure = null;
             try {
                 for (Call<T> call : calls) {
+                    if (call.deferred != null) { // made now, after the writes of the calls before it
+                        call.perform(call.deferred);
+                    }
                     call.writes.forEach(write);
                     if (failure == null) {
                         failure = call.failure;

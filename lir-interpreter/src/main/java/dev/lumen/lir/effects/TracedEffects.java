@@ -109,7 +109,7 @@ public final class TracedEffects implements LumenEffects {
     /**
      * The outputs of this run's MCP calls that later calls with the same key are answered with, by server
      * address and cache key (mcp-bridge-v1.md §9.4); a performed call that changes a server forgets its entries,
-     * so that the run sees its own writes.
+     * so that the run sees its own writes. Guarded by itself: the calls of a `@parallel` block use it at once.
      */
     private final Map<String, Map<String, CanonicalValue>> runAnswers = new HashMap<>();
 
@@ -198,7 +198,9 @@ public final class TracedEffects implements LumenEffects {
 
     private void startRun(LumenProgram runProgram, CellDef cell, Object[] arguments) {
         this.cells.clear();
-        this.runAnswers.clear();
+        synchronized (runAnswers) {
+            this.runAnswers.clear();
+        }
         this.limits = new RunLimits(windows);
         this.base = documentDirectory(runProgram);
         this.tools = null;
@@ -331,8 +333,9 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /**
-     * {@inheritDoc} A native tool's call runs on a virtual thread; a replayed call, a test's fixture and an MCP
-     * call (one connection per server) are answered now, in turn, and only their writes wait.
+     * {@inheritDoc} A call of a native or an MCP tool runs on a virtual thread (the calls of one MCP server share
+     * its session, McpCalls); a replayed call and a test's fixture are answered now, in turn, and only their
+     * writes wait.
      */
     @Override
     public void startTool(ToolDef tool, LumenMap arguments) {
@@ -341,11 +344,13 @@ public final class TracedEffects implements LumenEffects {
             throw cancelled;
         }
         CanonicalValue inputs = CanonicalValue.of(arguments);
-        boolean beside = replay == null && fixtures == null && tool.toolId() != null && tool.grants() != null;
-        if (beside) {
+        boolean beside = replay == null && fixtures == null && tool.grants() != null;
+        if (beside && tool.toolId() != null) {
             located(tool); // the document's tools are found on the run thread, before the calls share them
         }
-        started.start(() -> perform(tool, inputs), beside);
+        // a repetition of a call of the group waits for its writes, which may answer it (cache, run answers)
+        String repeats = cacheOn && tool.grants() != null ? toolId(tool) + " " + Grants.of(tool.grants()).hash() + " " + inputs.hash() : null;
+        started.start(repeats, () -> perform(tool, inputs), beside);
     }
 
     @Override
@@ -435,7 +440,7 @@ public final class TracedEffects implements LumenEffects {
                 target = rules.target(request(tool, inputs.tree(), grants)).orElse(null);
                 runKey = rules.answeredWithinRun()
                         ? ToolCache.key(toolId, version, policyHash, inputs.hash(), ToolCache.targetHash(target)) : null;
-                outputs = runKey == null ? null : runAnswers.getOrDefault(tool.mcpServer(), Map.of()).get(runKey);
+                outputs = runKey == null ? null : answeredInRun(tool.mcpServer(), runKey);
                 cached = outputs != null;
                 recorded = cached ? null : lookup(toolId, version, policyHash, inputs, target, what);
             }
@@ -462,7 +467,7 @@ public final class TracedEffects implements LumenEffects {
             ToolResult result = execute(tool, what, revalidation != null ? revalidation : inputs.tree(), shownInputs,
                     grants, started);
             if (tool.toolId() == null && rules.effect() == Effect.WRITE) {
-                runAnswers.remove(tool.mcpServer()); // the run sees its own writes
+                forgetRunAnswers(tool.mcpServer()); // the run sees its own writes
             }
             usage = result.usage();
             server = result.server();
@@ -484,7 +489,7 @@ public final class TracedEffects implements LumenEffects {
             shownOutputs = redaction.redact(outputs);
         }
         if (runKey != null) {
-            runAnswers.computeIfAbsent(tool.mcpServer(), address -> new HashMap<>()).put(runKey, outputs);
+            answerInRun(tool.mcpServer(), runKey, outputs);
         }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         if (trace != null) {
@@ -496,6 +501,25 @@ public final class TracedEffects implements LumenEffects {
                     shownOutputs.value(), latencyMs, fromCache, done, figures, answeredBy, repairing));
         }
         return new Performed(outputs, shownOutputs, what, usage);
+    }
+
+    /** The output an earlier call of this run gave for {@code key} at {@code server}, or null. */
+    private CanonicalValue answeredInRun(String server, String key) {
+        synchronized (runAnswers) {
+            return runAnswers.getOrDefault(server, Map.of()).get(key);
+        }
+    }
+
+    private void answerInRun(String server, String key, CanonicalValue outputs) {
+        synchronized (runAnswers) {
+            runAnswers.computeIfAbsent(server, address -> new HashMap<>()).put(key, outputs);
+        }
+    }
+
+    private void forgetRunAnswers(String server) {
+        synchronized (runAnswers) {
+            runAnswers.remove(server);
+        }
     }
 
     /**
@@ -596,10 +620,7 @@ public final class TracedEffects implements LumenEffects {
             }
             try {
                 if (tool.toolId() == null) {
-                    if (mcp == null) {
-                        mcp = new McpCalls(base, serverGrants, elicitation, this::sample);
-                    }
-                    return mcp.call(tool.mcpServer(), tool.mcpTool(), request, shown);
+                    return mcpCalls().call(tool.mcpServer(), tool.mcpTool(), request, shown);
                 }
                 return implementation(tool, what).call(request);
             } finally {
@@ -742,7 +763,7 @@ public final class TracedEffects implements LumenEffects {
     }
 
     /** The tool an import of native {@code tool} finds for the running document. */
-    private Optional<ToolLocator.Located> located(ToolDef tool) {
+    private synchronized Optional<ToolLocator.Located> located(ToolDef tool) {
         if (tools == null) {
             tools = ToolLocator.forDirectory(base, System.getenv()).withHost(hostTools.get());
         }
@@ -831,8 +852,16 @@ public final class TracedEffects implements LumenEffects {
         return new LumenFailure(what + " has no JSON form: " + e.getMessage());
     }
 
+    /** The MCP calls of this run, made at its first; the calls of a `@parallel` block may ask at once. */
+    private synchronized McpCalls mcpCalls() {
+        if (mcp == null) {
+            mcp = new McpCalls(base, serverGrants, elicitation, this::sample);
+        }
+        return mcp;
+    }
+
     /** Stops the MCP servers of the run that ends, traced or not, and those read for it that it never called. */
-    private void stopServers() {
+    private synchronized void stopServers() {
         if (mcp != null) {
             mcp.close();
             mcp = null;

@@ -482,6 +482,7 @@ public final class Verifier {
                 problems.add(where + " pc " + (code.length - 1) + ": last instruction " + last
                         + " can fall off the end (must be RETURN, HALT or JMP)");
             }
+            problems.addAll(CallGroups.problems(where, code, types, cells));
             verifyDebug(code);
         }
 
@@ -647,31 +648,8 @@ public final class Verifier {
         }
 
         private void windows(String at, Opcode op, long a, long b, long c) {
-            switch (op) {
-                case NEWLIST -> window(at, op, "of " + count(b, "element"), a + 1, b);
-                case NEWMAP -> window(at, op, "of " + count(b, "entry"), a + 1, 2 * b);
-                case NEWRECORD -> {
-                    if (b < types.size() && types.get((int) b) instanceof TypeDef.RecordDef r && r.fields() != null) {
-                        window(at, op, "`" + r.name() + "`", a + 1, r.fields().size());
-                    }
-                }
-                case CONCAT -> window(at, op, "of " + count(c, "part"), b, c);
-                case ISTYPE -> window(at, op, "operand", a + 1, 1);
-                case CALL -> {
-                    if (b < cells.size() && cells.get((int) b) != null && cells.get((int) b).params() != null) {
-                        CellDef callee = cells.get((int) b);
-                        window(at, op, "`" + callee.name() + "` with " + count(callee.params().size(), "argument"),
-                                a + 1, callee.params().size());
-                    }
-                }
-                case INTRINSIC -> {
-                    Intrinsic in = Intrinsic.of((int) b);
-                    if (in != null) {
-                        window(at, op, in.lumenName() + " with " + count(in.arity(), "argument"), c, in.arity());
-                    }
-                }
-                default -> {
-                }
+            for (Window w : windowsOf(op, a, b, c, types, cells)) {
+                window(at, op, w.what(), w.first(), w.count());
             }
         }
 
@@ -694,6 +672,38 @@ public final class Verifier {
         /** The current instruction's A and B operands, for the FIELD check. */
         private long currentA;
         private long currentB;
+    }
+
+    /** Registers {@code first}..{@code first + count - 1}, which an instruction reads or writes as a whole. */
+    record Window(String what, long first, long count) {
+    }
+
+    /**
+     * The register windows of an instruction beyond its REG operands (elements, entries, fields, parts, call
+     * arguments), as far as the tables it names say; an index out of range gives none (reported on its own).
+     */
+    static List<Window> windowsOf(Opcode op, long a, long b, long c, List<TypeDef> types, List<CellDef> cells) {
+        return switch (op) {
+            case NEWLIST -> List.of(new Window("of " + count(b, "element"), a + 1, b));
+            case NEWMAP -> List.of(new Window("of " + count(b, "entry"), a + 1, 2 * b));
+            case NEWRECORD -> b < types.size() && types.get((int) b) instanceof TypeDef.RecordDef r && r.fields() != null
+                    ? List.of(new Window("`" + r.name() + "`", a + 1, r.fields().size())) : List.of();
+            case CONCAT -> List.of(new Window("of " + count(c, "part"), b, c));
+            case ISTYPE -> List.of(new Window("operand", a + 1, 1));
+            case CALL -> {
+                CellDef callee = b < cells.size() ? cells.get((int) b) : null;
+                yield callee != null && callee.params() != null
+                        ? List.of(new Window("`" + callee.name() + "` with " + count(callee.params().size(), "argument"),
+                                a + 1, callee.params().size()))
+                        : List.of();
+            }
+            case INTRINSIC -> {
+                Intrinsic in = Intrinsic.of((int) b);
+                yield in == null ? List.of()
+                        : List.of(new Window(in.lumenName() + " with " + count(in.arity(), "argument"), c, in.arity()));
+            }
+            default -> List.of();
+        };
     }
 
     /**
@@ -725,7 +735,7 @@ public final class Verifier {
         return t == null ? "null" : t.name();
     }
 
-    private static String count(long n, String noun) {
+    static String count(long n, String noun) {
         if (n == 1) {
             return "1 " + noun;
         }

@@ -396,4 +396,86 @@ class VerifierTest {
                 "cell 0: no constant table", "cell 0: no instructions", "cell 1: null"), p);
         assertEquals(List.of("module: null"), Verifier.verify(null));
     }
+
+    // TOOLSTART and AWAIT pair up (lir-v1.md §8, "Started calls"); tool 0 is Chat, register 3 its input map.
+
+    @Test
+    void anAwaitWithNoCallStartedIsRejected() {
+        Asm a = run(4).op(AWAIT, 0).op(RETURN, 0);
+        assertEquals(List.of("cell `run` pc 0: AWAIT into register 0 with no call started: no TOOLSTART before it is"
+                + " still to be awaited"), problems(a));
+    }
+
+    @Test
+    void aCallNeverAwaitedIsRejected() {
+        Asm a = run(4).op(TOOLSTART, 0, 0, 3).op(RETURN, 1);
+        assertEquals(List.of(
+                "cell `run` pc 1: RETURN while the call started at pc 0 is not awaited (every TOOLSTART is awaited"
+                        + " before the cell returns or halts)",
+                "cell `run` pc 0: the call TOOLSTART starts into register 0 is never awaited (each TOOLSTART is"
+                        + " followed by its AWAIT)"), problems(a));
+    }
+
+    @Test
+    void callsAreAwaitedInTheOrderStartedIntoTheirRegisters() {
+        Asm a = run(4).op(TOOLSTART, 0, 0, 3).op(TOOLSTART, 1, 0, 3).op(AWAIT, 1).op(AWAIT, 0).op(RETURN, 0);
+        assertEquals(List.of(
+                "cell `run` pc 2: AWAIT into register 1, but the earliest call not awaited, started at pc 0, gives"
+                        + " register 0 (calls are awaited in the order started)",
+                "cell `run` pc 3: AWAIT into register 0, but the earliest call not awaited, started at pc 1, gives"
+                        + " register 1 (calls are awaited in the order started)"), problems(a));
+    }
+
+    @Test
+    void aRegisterACallWritesIsNotUsedBeforeItsAwait() {
+        Asm a = run(6)
+                .op(TOOLSTART, 0, 0, 3)
+                .op(MOVE, 1, 0)          // reads it
+                .op(NEWLIST, 4, 1)       // reads it in a window: register 5
+                .op(TOOLSTART, 5, 0, 3)
+                .op(TOOLSTART, 0, 0, 3)  // a second call into it
+                .op(AWAIT, 0).op(AWAIT, 5).op(AWAIT, 0)
+                .op(RETURN, 0);
+        assertEquals(List.of(
+                "cell `run` pc 1: MOVE uses register 0 before the AWAIT of the call started at pc 0, which writes it",
+                "cell `run` pc 4: TOOLSTART uses register 0 before the AWAIT of the call started at pc 0, which writes it"),
+                problems(a));
+        Asm window = run(6).op(TOOLSTART, 5, 0, 3).op(NEWLIST, 4, 1).op(AWAIT, 5).op(RETURN, 5);
+        assertEquals(List.of("cell `run` pc 1: NEWLIST uses register 5 before the AWAIT of the call started at pc 0,"
+                + " which writes it"), problems(window));
+    }
+
+    @Test
+    void onlyAwaitsComeBetweenAGroupsFirstAwaitAndItsLast() {
+        Asm a = run(4).op(TOOLSTART, 0, 0, 3).op(TOOLSTART, 1, 0, 3).op(AWAIT, 0)
+                .op(LOADINT, 2, 1).op(TOOLSTART, 2, 0, 3)
+                .op(AWAIT, 1).op(AWAIT, 2).op(RETURN, 0);
+        assertEquals(List.of(
+                "cell `run` pc 3: LOADINT between the AWAITs of the calls started at pc 1: once a group's first AWAIT"
+                        + " has run, only its AWAITs follow until every call is awaited",
+                "cell `run` pc 4: TOOLSTART between the AWAITs of the calls started at pc 1: once a group's first AWAIT"
+                        + " has run, only its AWAITs follow until every call is awaited"), problems(a));
+    }
+
+    @Test
+    void noJumpEntersAGroupAfterItsStartOrLeavesItBeforeItsAwaits() {
+        Asm into = run(4)
+                .op(JMPIF, 2, 2)         // to 3, the group's second TOOLSTART
+                .op(TOOLSTART, 0, 0, 3)
+                .op(LOADBOOL, 2, 1)
+                .op(TOOLSTART, 1, 0, 3)
+                .op(AWAIT, 0).op(AWAIT, 1)
+                .op(JMPIF, 2, -6)        // back to 1, the group's start: a loop around it
+                .op(RETURN, 0);
+        assertEquals(List.of("cell `run` pc 0: JMPIF to 3 enters the group of the calls started at pc 1 (pc 1..5)"
+                + " after its start"), problems(into));
+        Asm out = run(4)
+                .op(TOOLSTART, 0, 0, 3)
+                .op(JMPIF, 2, 0)         // to 2, within the group
+                .op(JMPIF, 2, 1)         // to 4, past its AWAIT
+                .op(AWAIT, 0)
+                .op(RETURN, 0);
+        assertEquals(List.of("cell `run` pc 2: JMPIF to 4 leaves the group of the calls started at pc 0 (pc 0..3)"
+                + " before its calls are awaited"), problems(out));
+    }
 }

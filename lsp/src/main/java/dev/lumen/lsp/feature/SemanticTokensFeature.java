@@ -185,6 +185,11 @@ public final class SemanticTokensFeature {
         void add(List<Token> tokens) {
             for (int i = 0; i < tokens.size(); i++) {
                 Token t = tokens.get(i);
+                if (parallelLine(tokens, i)) { // `@parallel`, `@end`: one keyword
+                    mark(t.span().to(tokens.get(i + 1).span()), Type.KEYWORD, 0);
+                    i++;
+                    continue;
+                }
                 switch (t.kind()) {
                     case IDENT -> name(tokens, i);
                     case INT, FLOAT -> mark(t.span(), Type.NUMBER, 0);
@@ -196,6 +201,18 @@ public final class SemanticTokensFeature {
                     default -> mark(t.span(), Type.KEYWORD, 0); // the keywords, `and`, `or`, `not`, literals
                 }
             }
+        }
+
+        /** Whether the token at {@code i} is the {@code @} of {@code @parallel} or {@code @end} (lumen-v1.md §8.11). */
+        private static boolean parallelLine(List<Token> tokens, int i) {
+            if (tokens.get(i).kind() != TokenKind.AT || i + 1 >= tokens.size()) {
+                return false;
+            }
+            Token word = tokens.get(i + 1);
+            Span at = tokens.get(i).span();
+            boolean adjacent = word.span().line() == at.line() && word.span().column() == at.endColumn();
+            return adjacent && (word.kind() == TokenKind.END
+                    || word.kind() == TokenKind.IDENT && word.text().equals("parallel"));
         }
 
         private void name(List<Token> tokens, int i) {

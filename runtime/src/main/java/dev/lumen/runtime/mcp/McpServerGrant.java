@@ -37,6 +37,15 @@ public record McpServerGrant(Map<String, List<Object>> clauses) {
         return clauses.isEmpty();
     }
 
+    /**
+     * Whether the grant lets the server ask the client anything during a call (elicitation, roots, sampling):
+     * the session then declares those capabilities, and what the server asks belongs to the call it came with.
+     */
+    public boolean letsServerAsk() {
+        return elicitation().isPresent() || !values(McpServerClause.ROOTS).isEmpty()
+                || value(McpServerClause.SAMPLING).isPresent();
+    }
+
     /** The elicitation policy the grant states, if it states one. */
     public Optional<McpElicitation> elicitation() {
         return value(McpServerClause.ELICITATION).flatMap(McpElicitation::of);

@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,26 @@ class StreamableHttpPeerTest {
                     Duration.ofSeconds(10)));
             assertTrue(sum.contains("42"), sum);
         }
+    }
+
+    /** The threads of JDK HTTP clients: each client has its selector thread. */
+    private static List<Thread> selectors() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().endsWith("SelectorManager") && t.isAlive()).toList();
+    }
+
+    @Test
+    void aClosedSessionLeavesNoHttpClientThreadBehind() throws InterruptedException {
+        // a selector thread left running holds up the JVM's exit by 0.3 s (bench/README.md, parallel-calls)
+        List<Thread> before = selectors();
+        try (McpServer server = McpConnector.connect("http://127.0.0.1:" + port + "/mcp", McpPeers.settings(dir))) {
+            server.call("echo", CanonicalJson.parse("{\"message\": \"hi\"}"), Duration.ofSeconds(10));
+        }
+        List<Thread> left = selectors().stream().filter(t -> !before.contains(t)).toList();
+        for (Thread t : left) {
+            t.join(2_000);
+        }
+        assertEquals(List.of(), left.stream().filter(Thread::isAlive).map(Thread::getName).toList());
     }
 
     @Test

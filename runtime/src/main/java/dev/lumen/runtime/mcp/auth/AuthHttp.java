@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import dev.lumen.runtime.mcp.McpException;
+import dev.lumen.runtime.tools.http.ProcessHttpClients;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -33,13 +34,19 @@ final class AuthHttp {
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection",
             "expect", "upgrade");
 
-    private final HttpClient client;
     private final String label;
 
     AuthHttp(String label) {
         this.label = label;
-        this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /**
+     * The client, made at the first request: a session that never authorizes starts none (each has a thread of
+     * its own, which would also hold up the process's exit).
+     */
+    private static HttpClient client() {
+        return ProcessHttpClients.shared("MCP authorization", () -> HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1));
     }
 
     /**
@@ -96,7 +103,7 @@ final class AuthHttp {
 
     private HttpResponse<String> send(HttpRequest request, String what) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new McpException(label + ": " + what + " at " + origin(request.uri()) + " did not answer within "
                     + TIMEOUT.toSeconds() + " s");

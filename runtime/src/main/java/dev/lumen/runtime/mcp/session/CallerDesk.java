@@ -1,9 +1,11 @@
 package dev.lumen.runtime.mcp.session;
 
 import dev.lumen.runtime.mcp.McpException;
+import java.util.Deque;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,22 +16,37 @@ import reactor.core.publisher.Mono;
 
 /**
  * Where a request that the server sends while the client waits for one of its own is handed to the waiting
- * thread: a sampling request is answered by a call the program's own thread makes (the run's trace, cache and
- * limits are that thread's), while the request the program made is still open. A request may also end the
+ * thread: a sampling request is answered by a call the thread that made the request makes (the run thread, or
+ * the thread of a `@parallel` call, whose trace writes are that call's), while that request is still open. A request may also end the
  * wait, failing the request the program made (an elicitation the grant fails).
  */
 final class CallerDesk {
     /** Queued when the awaited answer arrives, to end the wait. */
     private static final Job WAKE = new Job(() -> { }, () -> { });
 
-    private final BlockingQueue<Job> work = new LinkedBlockingQueue<>();
-    /** The answer the caller waits for, or null when nobody waits. */
-    private volatile CompletableFuture<?> waiting;
+    /**
+     * The waits in progress, oldest first. Calls that overlap wait side by side; the server's requests that a
+     * waiting thread answers go to the oldest, which is the only one whenever the server may ask the client
+     * anything (McpCalls then has the calls take turns, so that each request is the call's it came with).
+     */
+    private final Deque<Wait> waits = new ConcurrentLinkedDeque<>();
     /** The failure that ends the wait once the answer being given now has gone out, or null. */
     private volatile McpException pendingFailure;
 
     /** A piece of work for the waiting thread, and what to do instead when nobody will do it. */
     private record Job(Runnable run, Runnable refuse) {
+    }
+
+    /** One thread's wait for an answer: the answer, and the work handed to that thread meanwhile. */
+    private static final class Wait {
+        final BlockingQueue<Job> work = new LinkedBlockingQueue<>();
+        final CompletableFuture<Object> answer = new CompletableFuture<>();
+
+        void refuseLeftovers() {
+            for (Job job; (job = work.poll()) != null; ) {
+                job.refuse().run();
+            }
+        }
     }
 
     /**
@@ -38,11 +55,12 @@ final class CallerDesk {
      */
     <R> CompletableFuture<R> onCaller(Callable<R> job, Function<String, RuntimeException> refused) {
         CompletableFuture<R> done = new CompletableFuture<>();
-        if (waiting == null) {
+        Wait wait = waits.peekFirst();
+        if (wait == null) {
             done.completeExceptionally(refused.apply("it came while no tool of the server was being called"));
             return done;
         }
-        work.offer(new Job(() -> {
+        wait.work.offer(new Job(() -> {
             try {
                 done.complete(job.call());
             } catch (RuntimeException e) {
@@ -55,11 +73,13 @@ final class CallerDesk {
         return done;
     }
 
-    /** Fails the answer being waited for, if any, with {@code failure} now: the caller stops waiting. */
+    /**
+     * Fails every answer being waited for with {@code failure} now: the callers stop waiting. (What fails a
+     * session — a lost stream that cannot be resumed — cannot tell which of several calls it was serving.)
+     */
     void failWaiting(McpException failure) {
-        CompletableFuture<?> w = waiting;
-        if (w != null) {
-            w.completeExceptionally(failure);
+        for (Wait wait : waits) {
+            wait.answer.completeExceptionally(failure);
         }
     }
 
@@ -98,12 +118,13 @@ final class CallerDesk {
      * As {@link #await(Mono, CompletableFuture, long)}, with the time {@code paused} counts (nanoseconds, growing)
      * left out of the timeout: the time the client spends authorizing itself, waiting for its user.
      */
+    @SuppressWarnings("unchecked") // the answer is completed with the request's own result only
     <T> T await(Mono<T> request, CompletableFuture<? extends Throwable> broken, long timeoutMillis, LongSupplier paused)
             throws TimeoutException, ExecutionException, InterruptedException {
-        refuseLeftovers();
-        CompletableFuture<T> answer = new CompletableFuture<>();
-        answer.whenComplete((result, failure) -> work.offer(WAKE));
-        waiting = answer;
+        Wait wait = new Wait();
+        CompletableFuture<Object> answer = wait.answer;
+        answer.whenComplete((result, failure) -> wait.work.offer(WAKE));
+        waits.addLast(wait);
         CompletableFuture<T> sent = request.toFuture();
         sent.whenComplete((result, failure) -> {
             if (failure != null) {
@@ -122,24 +143,18 @@ final class CallerDesk {
                     sent.cancel(true);
                     throw new TimeoutException();
                 }
-                Job job = work.poll(left, TimeUnit.NANOSECONDS);
+                Job job = wait.work.poll(left, TimeUnit.NANOSECONDS);
                 if (job != null) {
                     job.run().run();
                 }
             }
-            return answer.get();
+            return (T) answer.get();
         } catch (InterruptedException e) {
             sent.cancel(true);
             throw e;
         } finally {
-            waiting = null;
-            refuseLeftovers();
-        }
-    }
-
-    private void refuseLeftovers() {
-        for (Job job; (job = work.poll()) != null; ) {
-            job.refuse().run();
+            waits.remove(wait);
+            wait.refuseLeftovers();
         }
     }
 }

@@ -33,10 +33,11 @@ final class ResumingHttpClient extends HttpClient {
 
     /**
      * A builder for the SDK's transport ({@code clientBuilder}), of a client speaking HTTP/1.1 as the SDK's own;
-     * {@code lost} is told why when a stream that should have answered a request cannot be resumed.
+     * {@code lost} is told why when a stream that should have answered a request cannot be resumed, and
+     * {@code built} is given each client built, for the session to stop when it ends.
      */
-    static HttpClient.Builder builder(Consumer<String> lost) {
-        return new Builder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1), lost);
+    static HttpClient.Builder builder(Consumer<String> lost, Consumer<HttpClient> built) {
+        return new Builder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1), lost, built);
     }
 
     static boolean isEventStream(HttpResponse.ResponseInfo info) {
@@ -137,7 +138,8 @@ final class ResumingHttpClient extends HttpClient {
     }
 
     /** The JDK's builder, building a resuming client. */
-    private record Builder(HttpClient.Builder jdk, Consumer<String> lost) implements HttpClient.Builder {
+    private record Builder(HttpClient.Builder jdk, Consumer<String> lost, Consumer<HttpClient> built)
+            implements HttpClient.Builder {
         @Override
         public HttpClient.Builder cookieHandler(CookieHandler cookieHandler) {
             jdk.cookieHandler(cookieHandler);
@@ -206,7 +208,9 @@ final class ResumingHttpClient extends HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ResumingHttpClient(jdk.build(), lost);
+            HttpClient client = new ResumingHttpClient(jdk.build(), lost);
+            built.accept(client);
+            return client;
         }
     }
 }

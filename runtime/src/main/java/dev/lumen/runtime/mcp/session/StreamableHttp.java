@@ -7,6 +7,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.function.Consumer;
 
 /**
@@ -18,10 +19,11 @@ final class StreamableHttp {
     }
 
     /**
-     * @param lost told why when the event stream of a request ends before answering it and cannot be resumed
+     * @param lost  told why when the event stream of a request ends before answering it and cannot be resumed
+     * @param built given each HTTP client the transport builds, which the session stops when it ends
      */
     static McpClientTransport transport(McpAddress.StreamableHttp address, McpJsonMapper mapper, McpSettings settings,
-            VersionHeader header, McpAuthorization authorization, Consumer<String> lost) {
+            VersionHeader header, McpAuthorization authorization, Consumer<String> lost, Consumer<HttpClient> built) {
         URI endpoint = address.endpoint();
         // The SDK takes the origin and the path apart.
         String origin = endpoint.getScheme() + "://" + endpoint.getRawAuthority();
@@ -36,7 +38,7 @@ final class StreamableHttp {
                 .authorizationErrorHandler(authorization.errorHandler())
                 .connectTimeout(settings.handshakeTimeout())
                 // streams resume as the specification says, under the SDK (its own resumption is not that)
-                .clientBuilder(ResumingHttpClient.builder(lost))
+                .clientBuilder(ResumingHttpClient.builder(lost, built))
                 .resumableStreams(false)
                 .build();
     }

@@ -29,11 +29,12 @@ final class HttpCall {
      * Shared by every call: it follows no redirects (each hop is checked here), uses no proxy (the host connected
      * to is the host checked), and keeps no cookies or credentials between calls.
      */
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private static HttpClient client() {
+        return ProcessHttpClients.shared("http.get, http.post", () -> HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .version(HttpClient.Version.HTTP_1_1));
+    }
 
     private final DomainAllowlist allowlist;
     private final HttpLimits limits;
@@ -104,7 +105,7 @@ final class HttpCall {
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
         headers.addTo(request);
         CompletableFuture<HttpResponse<byte[]>> response =
-                CLIENT.sendAsync(request.build(), info -> new BoundedBody(limits.maxResponseBytes()));
+                client().sendAsync(request.build(), info -> new BoundedBody(limits.maxResponseBytes()));
         try {
             // Measured after sendAsync, which can take a while in a cold JVM: the deadline is the bound.
             return response.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

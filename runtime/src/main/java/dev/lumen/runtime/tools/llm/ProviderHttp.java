@@ -2,6 +2,7 @@ package dev.lumen.runtime.tools.llm;
 
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.http.BoundedBody;
+import dev.lumen.runtime.tools.http.ProcessHttpClients;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +20,6 @@ import java.util.concurrent.TimeoutException;
 final class ProviderHttp {
     /** The largest reply body read; a chat reply is a few KiB, so this only stops a misbehaving endpoint. */
     static final long MAX_REPLY_BYTES = 8L * 1024 * 1024;
-
-    private HttpClient client;
 
     /**
      * @throws TimeoutException when the whole answer, body included, has not arrived within {@code timeoutMs}
@@ -49,15 +48,11 @@ final class ProviderHttp {
     }
 
     /** The client, made on first use so that runs without an LLM call start no HTTP threads. */
-    private synchronized HttpClient client() {
-        if (client == null) {
-            // HTTP/1.1: local servers (llama.cpp, Ollama) speak it, and one request per call gains nothing from h2.
-            client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
-        }
-        return client;
+    private static HttpClient client() {
+        // HTTP/1.1: local servers (llama.cpp, Ollama) speak it, and one request per call gains nothing from h2.
+        return ProcessHttpClients.shared("llm.chat", () -> HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER));
     }
 
     private static String unreachable(URI endpoint, Throwable cause) {
