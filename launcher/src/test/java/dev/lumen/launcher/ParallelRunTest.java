@@ -135,6 +135,27 @@ class ParallelRunTest {
         assertTrue(TraceVerifier.verify(Store.at(dir), trace.runId()).ok());
     }
 
+    @Test
+    void aFullRateWindowRefusesTheCallStartedLastWhicheverEndsFirst() throws IOException {
+        // the calls end in the reverse order; made in turn, the third would be the one refused
+        Files.writeString(doc, PROGRAM.formatted("off").replace("grant Echo timeout_ms 5000",
+                "grant Echo timeout_ms 5000 rate_limit 2 per_minute"));
+        for (int round = 0; round < 4; round++) {
+            EmitCommandTest.Run run = lumen("run", doc.toString(), "--store=" + dir.resolve("store" + round),
+                    "--color=never");
+            assertEquals(ExitCodes.ERRORS, run.status(), run.err());
+            assertTrue(run.err().contains("(rate_limit)"), run.err());
+            assertTrue(run.err().contains("three.lm.md:14:"), "the error is at `let c`: " + run.err());
+            Store store = Store.at(dir.resolve("store" + round));
+            Trace trace = TraceReader.read(store, store.runIds().getLast());
+            List<TraceEvent> calls = trace.events().stream().filter(e -> e.kind() == EventKind.TOOL_CALL).toList();
+            assertEquals(List.of(echoed("a"), echoed("b")), calls.stream().limit(2).map(TraceEvent::outputsHash)
+                    .toList(), "round " + round);
+            assertTrue(calls.get(2).outputsHash() == null, "round " + round + ": the third call is the one refused");
+            assertTrue(TraceVerifier.verify(store, trace.runId()).ok());
+        }
+    }
+
     private long timed(String... options) {
         long started = System.nanoTime();
         EmitCommandTest.Run run = lumen(Stream.concat(Stream.of("run", doc.toString()), Stream.of(options))

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.Trace;
@@ -16,16 +14,10 @@ import dev.lumen.runtime.trace.TraceEvent;
 import dev.lumen.runtime.trace.TraceReader;
 import dev.lumen.runtime.trace.TraceVerifier;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,41 +38,22 @@ class RepairLoopTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final Deque<String> replies = new ArrayDeque<>();
-    private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
+    private LoopbackAnthropic model;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::answer);
-        server.start();
+        model = new LoopbackAnthropic();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
-    }
-
-    private synchronized void answer(HttpExchange exchange) throws IOException {
-        requests.add(JSON.readTree(exchange.getRequestBody()));
-        String text = JSON.writeValueAsString(replies.isEmpty() ? "no more replies" : replies.removeFirst());
-        byte[] bytes = """
-                {"id": "msg_01", "type": "message", "role": "assistant", "model": "claude-sonnet-4-20250514",
-                 "content": [{"type": "text", "text": %s}], "stop_reason": "end_turn", "stop_sequence": null,
-                 "usage": {"input_tokens": 40, "output_tokens": 12}}
-                """.formatted(text).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        model.close();
     }
 
     private EmitCommandTest.Run run(Path doc, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", doc.toString()));
         args.addAll(List.of(options));
-        return child(Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "ANTHROPIC_API_KEY", "sk-ant-test"), args.toArray(String[]::new));
+        return child(model.environment(), args.toArray(String[]::new));
     }
 
     private Path document() throws IOException {
@@ -92,13 +65,13 @@ class RepairLoopTest {
      * more, with the hash chain of {@code trace}, the first run's.
      */
     private void offlineRepeats(Path doc, EmitCommandTest.Run first, Trace trace, String... options) {
-        int asked = requests.size();
+        int asked = model.requests().size();
         List<String> args = new ArrayList<>(List.of("run", doc.toString(), "--offline"));
         args.addAll(List.of(options));
         EmitCommandTest.Run offline = lumen(args.toArray(String[]::new));
         assertEquals(ExitCodes.OK, offline.status(), offline.err());
         assertEquals(first.out(), offline.out());
-        assertEquals(asked, requests.size(), "every attempt is answered from the cache");
+        assertEquals(asked, model.requests().size(), "every attempt is answered from the cache");
         assertEquals(trace.events().getLast().hash(), latest().events().getLast().hash(),
                 "the offline run has the first run's hash chain");
     }
@@ -114,27 +87,27 @@ class RepairLoopTest {
 
     @Test
     void aValidFirstReplyAsksOnce() throws Exception {
-        replies.add(VALID);
+        model.reply(VALID);
         EmitCommandTest.Run first = run(document());
         assertEquals(ExitCodes.OK, first.status(), first.err());
         assertEquals("INV-7", JSON.readTree(first.out()).get("id").textValue());
-        assertEquals(1, requests.size());
+        assertEquals(1, model.requests().size());
         assertEquals(1, count(latest(), EventKind.TOOL_CALL));
     }
 
     @Test
     void anInvalidReplyIsSentBackWithItsErrorsAndTheSecondIsTaken() throws Exception {
-        replies.add(SHORT_ID);
-        replies.add(VALID);
+        model.reply(SHORT_ID);
+        model.reply(VALID);
         Path doc = document();
         EmitCommandTest.Run first = run(doc);
         assertEquals(ExitCodes.OK, first.status(), first.err());
         assertEquals("INV-7", JSON.readTree(first.out()).get("id").textValue());
-        assertEquals(2, requests.size());
+        assertEquals(2, model.requests().size());
 
-        JsonNode retry = requests.get(1).get("messages");
+        JsonNode retry = model.requests().get(1).get("messages");
         assertEquals(3, retry.size(), retry.toString());
-        assertEquals(requests.get(0).get("messages").get(0), retry.get(0), "the conversation so far, unchanged");
+        assertEquals(model.requests().get(0).get("messages").get(0), retry.get(0), "the conversation so far, unchanged");
         assertEquals("assistant", retry.get(1).get("role").textValue());
         assertEquals(SHORT_ID, retry.get(1).get("content").textValue());
         assertEquals("user", retry.get(2).get("role").textValue());
@@ -165,34 +138,34 @@ class RepairLoopTest {
         EmitCommandTest.Run run = lumen("test", doc.toString(), "--color", "never");
         assertEquals(ExitCodes.OK, run.status(), run.out() + run.err());
         assertTrue(run.out().contains("5 passed, 0 failed"), run.out());
-        assertTrue(requests.isEmpty(), "a test never reaches a model");
+        assertTrue(model.requests().isEmpty(), "a test never reaches a model");
     }
 
     @Test
     void retriesAreCountedAgainstTheTokenBudget() throws Exception {
-        replies.add(SHORT_ID);
-        replies.add(SHORT_ID);
-        replies.add(VALID);
+        model.reply(SHORT_ID);
+        model.reply(SHORT_ID);
+        model.reply(VALID);
         Path doc = document();
         Files.writeString(doc, Files.readString(doc).replace("temperature 0.0", "temperature 0.0 token_budget 60"));
         EmitCommandTest.Run first = run(doc);
         assertEquals(ExitCodes.ERRORS, first.status(), first.out());
-        assertEquals(2, requests.size(), "the second attempt used up the budget (52 + 52 tokens of 60)");
+        assertEquals(2, model.requests().size(), "the second attempt used up the budget (52 + 52 tokens of 60)");
         assertTrue(first.err().contains("token_budget"), first.err());
     }
 
     @Test
     void afterTheLastRetryTheLastValidationErrorHalts() throws Exception {
-        replies.add(SHORT_ID);
-        replies.add(NO_TOTAL);
-        replies.add(SHORT_ID + " ");
+        model.reply(SHORT_ID);
+        model.reply(NO_TOTAL);
+        model.reply(SHORT_ID + " ");
         EmitCommandTest.Run first = run(document());
         assertEquals(ExitCodes.ERRORS, first.status(), first.out());
-        assertEquals(3, requests.size(), "the first attempt and two retries");
+        assertEquals(3, model.requests().size(), "the first attempt and two retries");
         assertTrue(first.err().startsWith("error: after 3 attempts: 1 validation error for Invoice\n  id: "),
                 first.err());
-        assertEquals(5, requests.get(2).get("messages").size(), "each retry adds the reply and its errors");
-        JsonNode second = requests.get(2).get("messages").get(4);
+        assertEquals(5, model.requests().get(2).get("messages").size(), "each retry adds the reply and its errors");
+        JsonNode second = model.requests().get(2).get("messages").get(4);
         assertTrue(second.get("content").textValue().contains("- total: required; expected Float; actual missing"),
                 second.toString());
         Trace trace = latest();
@@ -202,13 +175,13 @@ class RepairLoopTest {
 
     @Test
     void theSoftFormGivesTheLastErrorWithEveryAttemptsErrors() throws Exception {
-        replies.add(SHORT_ID);
-        replies.add(NO_TOTAL);
-        replies.add(SHORT_ID + " ");
+        model.reply(SHORT_ID);
+        model.reply(NO_TOTAL);
+        model.reply(SHORT_ID + " ");
         Path doc = document();
         EmitCommandTest.Run first = run(doc, "--cell", "soft");
         assertEquals(ExitCodes.OK, first.status(), first.err());
-        assertEquals(3, requests.size(), "the first attempt and two retries");
+        assertEquals(3, model.requests().size(), "the first attempt and two retries");
         JsonNode error = JSON.readTree(first.out()).get("err");
         assertTrue(error.get("message").textValue().startsWith("after 3 attempts: 1 validation error for Invoice"),
                 error.toString());
@@ -226,23 +199,23 @@ class RepairLoopTest {
 
     @Test
     void theSoftFormIsOkOnceAReplyValidates() throws Exception {
-        replies.add(SHORT_ID);
-        replies.add(VALID);
+        model.reply(SHORT_ID);
+        model.reply(VALID);
         EmitCommandTest.Run first = run(document(), "--cell", "soft");
         assertEquals(ExitCodes.OK, first.status(), first.err());
         assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
-        assertEquals(2, requests.size());
+        assertEquals(2, model.requests().size());
     }
 
     @Test
     void repairSendsTheValueAndItsErrorsOnceAndLinksTheValidation() throws Exception {
-        replies.add(VALID);
+        model.reply(VALID);
         Path doc = document();
         EmitCommandTest.Run first = run(doc, "--cell", "fix", "--arg", "text=" + SHORT_ID);
         assertEquals(ExitCodes.OK, first.status(), first.err());
         assertEquals("INV-7", JSON.readTree(first.out()).get("ok").get("id").textValue(), first.out());
-        assertEquals(1, requests.size());
-        JsonNode messages = requests.get(0).get("messages");
+        assertEquals(1, model.requests().size());
+        JsonNode messages = model.requests().get(0).get("messages");
         assertEquals(3, messages.size(), messages.toString());
         assertEquals("user", messages.get(0).get("role").textValue());
         assertEquals("Reply with only a JSON value that matches the required schema.",
@@ -265,12 +238,12 @@ class RepairLoopTest {
 
     @Test
     void aRepairThatDoesNotValidateIsTheErrorOfOneAttempt() throws Exception {
-        replies.add(NO_TOTAL);
+        model.reply(NO_TOTAL);
         EmitCommandTest.Run first = run(document(), "--cell", "fix", "--arg", "text=" + SHORT_ID);
         assertEquals(ExitCodes.OK, first.status(), first.err());
         JsonNode error = JSON.readTree(first.out()).get("err");
         assertEquals("total", error.get("errors").get(0).get("path").textValue(), error.toString());
         assertEquals(1, error.get("attempts").size());
-        assertEquals(1, requests.size());
+        assertEquals(1, model.requests().size());
     }
 }

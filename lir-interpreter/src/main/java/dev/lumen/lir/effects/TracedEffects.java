@@ -150,7 +150,7 @@ public final class TracedEffects implements LumenEffects {
         this.warnings = warnings;
         this.validation = validation;
         this.windows = store != null ? store.limits() : new MemoryWindows();
-        this.limits = new RunLimits(windows);
+        this.limits = runLimits(windows);
     }
 
     /**
@@ -201,7 +201,7 @@ public final class TracedEffects implements LumenEffects {
         synchronized (runAnswers) {
             this.runAnswers.clear();
         }
-        this.limits = new RunLimits(windows);
+        this.limits = runLimits(windows);
         this.base = documentDirectory(runProgram);
         this.tools = null;
         this.serverGrants = serverGrants(runProgram.module());
@@ -601,6 +601,20 @@ public final class TracedEffects implements LumenEffects {
                 : "at " + created;
     }
 
+    /**
+     * The limits of a run, whose started calls spend their tokens when the group's writes are made; a window that
+     * cannot be written then fails the block as the call would have.
+     */
+    private static RunLimits runLimits(LimitWindows windows) {
+        return new RunLimits(windows, spend -> StartedCalls.holdBack(() -> {
+            try {
+                spend.run();
+            } catch (PolicyViolation e) {
+                throw new LumenFailure(LumenException.Kind.POLICY, e.getMessage());
+            }
+        }));
+    }
+
     private ToolRequest request(ToolDef tool, JsonNode input, Grants grants) {
         return new ToolRequest(toolId(tool), input, grants, limits, base);
     }
@@ -612,7 +626,7 @@ public final class TracedEffects implements LumenEffects {
     private ToolResult execute(ToolDef tool, String what, JsonNode input, Redacted shownInputs,
             Grants grants, long started) {
         try (ToolProgress.Call shown = ToolProgress.start(what)) {
-            limits.countCall(tool.alias(), toolId(tool), grants);
+            StartedCalls.inTurn(() -> limits.countCall(tool.alias(), toolId(tool), grants));
             ToolRequest request = request(tool, input, grants);
             boolean waits = !StartedCalls.beside(); // the run thread waits here, or in awaitTool for the group
             if (waits) {

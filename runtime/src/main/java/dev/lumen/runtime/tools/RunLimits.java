@@ -10,6 +10,7 @@ import dev.lumen.runtime.policy.Window;
 import dev.lumen.runtime.store.StoreException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The limits the tool calls of a run count against (tool-manifest-v1.md §4.4): each grant's {@code rate_limit}
@@ -20,6 +21,8 @@ import java.util.Map;
 public final class RunLimits {
     private final LimitWindows windows;
     private final Map<String, Long> runTokens = new HashMap<>();
+    /** Takes the spending of a call's tokens to do later, or declines it (false): then it is done at once. */
+    private final Predicate<Runnable> deferral;
 
     /** Limits whose windows are this object's alone (a tool called outside a run, tests). */
     public RunLimits() {
@@ -27,7 +30,18 @@ public final class RunLimits {
     }
 
     public RunLimits(LimitWindows windows) {
+        this(windows, spend -> false);
+    }
+
+    /**
+     * @param deferral takes the spending of a call's tokens to do later, or declines it: the calls of a
+     *                 `@parallel` block spend theirs when the block's writes are made, in source order, so each
+     *                 call of the block is checked against the tokens spent before the block, whatever order
+     *                 the calls end in
+     */
+    public RunLimits(LimitWindows windows, Predicate<Runnable> deferral) {
         this.windows = windows;
+        this.deferral = deferral;
     }
 
     /**
@@ -92,6 +106,13 @@ public final class RunLimits {
      * @throws PolicyViolation when the window cannot be written (the tokens were spent, but would not count)
      */
     public void addTokens(String toolId, Grants grants, long used) {
+        Runnable spend = () -> spendTokens(toolId, grants, used);
+        if (!deferral.test(spend)) {
+            spend.run();
+        }
+    }
+
+    private void spendTokens(String toolId, Grants grants, long used) {
         synchronized (this) {
             runTokens.merge(toolId, used, Long::sum);
         }
