@@ -314,7 +314,7 @@ final class Calls {
 
     /**
      * `repair(schema T, value, errors, via Chat)` (lumen-v1.md §10.5): a call of the `llm.chat` import {@code via}
-     * (E0064 otherwise, E0041 without a grant), of a String or Json value (E0033) and a ValidationError (E0012);
+     * (E0063 otherwise, E0041 without a grant), of a String or Json value (E0033) and a ValidationError (E0012);
      * its value is {@code result[T, ValidationError]}.
      */
     Type repair(Expr.Repair r) {
@@ -333,7 +333,7 @@ final class Calls {
             if (local != null) {
                 local.markRead();
             }
-            cx.report(Diagnostic.error(Code.E0064, r.via().span(), "`repair` asks a model, and `" + alias
+            cx.report(Diagnostic.error(Code.E0063, r.via().span(), "`repair` asks a model, and `" + alias
                             + "` is not an `llm.chat` import")
                     .label(tool != null ? "`" + alias + "` is `" + (tool.isMcp() ? "an MCP server" : tool.toolId()) + "`"
                             : "not a tool alias")

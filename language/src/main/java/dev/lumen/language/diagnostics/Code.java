@@ -75,8 +75,8 @@ public enum Code {
     // Concurrency
     E0061("E0061", "`@parallel` calls that are not independent"),
     // repair(schema T, value, errors, via Chat)
-    E0063("E0063", "`repair` that is not `repair(schema T, value, errors, via Chat)`"),
-    E0064("E0064", "`repair` via something other than a model"),
+    E0062("E0062", "`repair` that is not `repair(schema T, value, errors, via Chat)`"),
+    E0063("E0063", "`repair` via something other than a model"),
     // Warnings
     W0001("W0001", "unreachable code"),
     W0002("W0002", "unused variable"),

@@ -254,14 +254,14 @@ final class ExpressionParser {
         return args;
     }
 
-    /** `repair(schema T, value, errors, via Alias)`, from its call; E0063 for any other shape. */
+    /** `repair(schema T, value, errors, via Alias)`, from its call; E0062 for any other shape. */
     private Expr repair(Expr.Call c, Expr.SchemaRef schema) {
         List<Expr.Arg> args = c.args();
         boolean shaped = args.size() == 4 && args.get(1).name() == null && args.get(2).name() == null
                 && args.get(3).name() != null && args.get(3).name().name().equals(VIA)
                 && args.get(3).value() instanceof Expr.Name;
         if (!shaped) {
-            in.diagnostics().add(Diagnostic.error(Code.E0063, c.span(), "`repair` takes a schema, the invalid value, "
+            in.diagnostics().add(Diagnostic.error(Code.E0062, c.span(), "`repair` takes a schema, the invalid value, "
                             + "its validation errors and the model, in that order")
                     .label("not `" + REPAIR_FORM + "`")
                     .help("write `" + REPAIR_FORM + "`: `value` the reply that did not validate, `errors` its "
