@@ -3,6 +3,9 @@ package dev.lumen.lir.format;
 import dev.lumen.lir.intrinsics.IntrinsicDef;
 import dev.lumen.lir.intrinsics.builtins.Abs;
 import dev.lumen.lir.intrinsics.builtins.Append;
+import dev.lumen.lir.intrinsics.builtins.CanonicalJsonText;
+import dev.lumen.lir.intrinsics.builtins.Chars;
+import dev.lumen.lir.intrinsics.builtins.CodeAt;
 import dev.lumen.lir.intrinsics.builtins.Count;
 import dev.lumen.lir.intrinsics.builtins.Diff;
 import dev.lumen.lir.intrinsics.builtins.EndsWith;
@@ -58,6 +61,7 @@ public enum Intrinsic {
     TO_FLOAT(5, new ToFloat()),
     TO_JSON(6, new ToJson()),
     HASH(7, new Hash()),
+    CANONICAL_JSON(31, new CanonicalJsonText()),
     DIFF(8, new Diff()),
     PATCH(9, new Patch()),
     REDACT(10, new Redact()),
@@ -77,6 +81,8 @@ public enum Intrinsic {
     ENDS_WITH(22, new EndsWith()),
     REPLACE(23, new Replace()),
     SLICE(24, new Slice()),
+    CODE_AT(29, new CodeAt()),
+    CHARS(30, new Chars()),
     ABS(25, new Abs()),
     MIN(26, new Min()),
     MAX(27, new Max()),
