@@ -1,8 +1,13 @@
 # Sourced by bin/lumen and by scripts that start Lumen's JVMs themselves (bench/run): the JVM options of
 # the two ways Lumen runs.
 #
-#   lumen_fast_jvm_opts        array: interpreter-only Truffle, C1 only. An AOT cache must be trained and
-#                              used with exactly these options.
+#   lumen_fast_jvm_opts        array: interpreter-only Truffle on HotSpot's tiered C1 and C2 (C2 compiles
+#                              the Truffle interpreter's own loop: loop 10M 2.28 s on C1 alone, 1.25 s with
+#                              C2). An AOT cache must be trained and used with exactly these options.
+#   lumen_short_jvm_opts       array: added to the fast path's options for the commands that run no guest
+#                              program (check, fmt, --help, ...): C1 alone, as profiling for C2 costs about
+#                              150 ms of CPU on a 0.3 s process and pays off only for longer runs. HotSpot
+#                              accepts the same AOT cache with it (-Xlog:aot: "Opened AOT cache").
 #   lumen_jit_jvm_opts DIR     prints, one per line, the options of the optimizing Truffle runtime: the
 #                              Graal compiler jars in DIR on the upgrade module path under JVMCI. Read them
 #                              with: mapfile -t opts < <(lumen_jit_jvm_opts "$dir")
@@ -11,11 +16,14 @@
 
 # shellcheck disable=SC2034  # used by the scripts that source this file
 lumen_fast_jvm_opts=(
-    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+    -XX:+UseSerialGC
     -Xlog:aot=off -Xlog:cds=off
     --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
     -Dpolyglot.engine.WarnInterpreterOnly=false
 )
+
+# shellcheck disable=SC2034
+lumen_short_jvm_opts=(-XX:TieredStopAtLevel=1)
 
 # compiler.InliningRecursionDepth: Graal inlines a cell into itself 4 levels deep instead of 2, so that a
 # recursive cell makes a Truffle call (argument array, boxed result) once per 31 activations instead of once
