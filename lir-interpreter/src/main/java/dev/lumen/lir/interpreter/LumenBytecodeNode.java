@@ -182,6 +182,8 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
     /** Per pc: the call-site index of a CALL, the profile index of a JMPIF/JMPIFNOT, else -1. */
     @CompilationFinal(dimensions = 1) private final int[] side;
     @CompilationFinal(dimensions = 1) private final CountingConditionProfile[] profiles;
+    /** Per profile index: the loop tests, whose exit is profiled without deoptimizing ({@link LumenLoopExits}). */
+    private final LumenLoopExits loopExits;
     /** Per pc: whether the Int ADD, SUB or MUL there has overflowed ({@link #intOp}). */
     @CompilationFinal(dimensions = 1) private final boolean[] overflowed;
     /** Per pc: whether the MOVE there marks its value shared ({@link LumenBorrows}); false elsewhere. */
@@ -257,6 +259,7 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
         for (int i = 0; i < profileCount; i++) {
             profiles[i] = CountingConditionProfile.create();
         }
+        this.loopExits = LumenLoopExits.of(code, side, profileCount);
         this.statementAt = new int[code.length];
         Arrays.fill(statementAt, -1);
         List<DebugInfo.Statement> statements = cell.debug().statements();
@@ -391,6 +394,16 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
     @Override
     public Object executeOSR(VirtualFrame osrFrame, long target, Object interpreterState) {
         return executeFrom(osrFrame, (int) target);
+    }
+
+    /**
+     * Nothing to restore: OSR code runs the cell to its RETURN, and the interpreter returns the result at once,
+     * never reading the parent frame again (compiled, RETURN has cleared every register anyway). The default
+     * copies the frame back after a transfer to the interpreter on every exit from OSR code (a deoptimization
+     * that does not invalidate, but that the compilation trace reports as one).
+     */
+    @Override
+    public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
     }
 
     @Override
@@ -590,7 +603,9 @@ public final class LumenBytecodeNode extends Node implements BytecodeOSRNode, Re
                     case JMPIF:
                     case JMPIFNOT: {
                         boolean condition = readBool(frame, a);
-                        if (profiles[side[pc]].profile(op == JMPIF ? condition : !condition)) {
+                        boolean jump = op == JMPIF ? condition : !condition;
+                        int profile = side[pc];
+                        if (loopExits.isLoopTest(profile) ? loopExits.profile(profile, jump) : profiles[profile].profile(jump)) {
                             int target = pc + 1 + sbx;
                             if (target <= pc) {
                                 Object osr = backEdge(frame, counter, target);

@@ -242,8 +242,34 @@ class CompiledTest {
         }
     }
 
+    /**
+     * The loop is compiled by OSR before its exit was ever taken; the compiled loop leaves it without
+     * invalidating its code (an unseen exit used to). The one "opt deopt" left is Truffle's own, non-invalidating
+     * return from OSR code to the interpreter's frame ({@code BytecodeOSRMetadata.restoreFrame}).
+     */
     @Test
-    void aLongLoopInACellCalledOnceIsCompiledByOsr() {
+    void aLongLoopInACellCalledOnceIsCompiledByOsrAndLeftWithoutDeoptimizing() {
+        String trace = osrTrace(new Lir().cell(SmokeTest.sum()), "sum", 10_000_000, 49_999_995_000_000L);
+        assertTrue(trace.contains("opt done") && trace.contains("OSR"), trace);
+        assertFalse(trace.contains("opt inval"), trace);
+    }
+
+    /** The same for a loop tested at its bottom, left by falling through its backward conditional jump. */
+    @Test
+    void aLoopTestedAtItsBottomIsLeftWithoutDeoptimizing() {
+        Cell c = new Cell("countdown").param("n", INT).returns(INT).reg("acc", INT).reg("one", INT).reg("t", BOOL)
+                .reg("zero", INT);
+        c.op(LOADINT, c.r("acc"), 0).op(LOADINT, c.r("one"), 1).op(LOADINT, c.r("zero"), 0)
+                .label("top").op(ADD, c.r("acc"), c.r("acc"), c.r("n")).op(SUB, c.r("n"), c.r("n"), c.r("one"))
+                .op(LT, c.r("t"), c.r("zero"), c.r("n")).jump(JMPIF, c.r("t"), "top")
+                .op(RETURN, c.r("acc"));
+        String trace = osrTrace(new Lir().cell(c), "countdown", 10_000_000, 50_000_005_000_000L);
+        assertTrue(trace.contains("opt done") && trace.contains("OSR"), trace);
+        assertFalse(trace.contains("opt inval"), trace);
+    }
+
+    /** Runs {@code cell(n)} once, expecting {@code expected}, with OSR early; returns the compilation trace. */
+    private static String osrTrace(Lir lir, String cell, long n, long expected) {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (Context ctx = Context.newBuilder(TestLirLanguage.ID).allowExperimentalOptions(true)
                 .option("engine.BackgroundCompilation", "false")
@@ -251,10 +277,9 @@ class CompiledTest {
                 .option("engine.CompilationFailureAction", "Throw")
                 .option("engine.TraceCompilation", "true")
                 .logHandler(log).build()) {
-            Value m = new Lir().cell(SmokeTest.sum()).eval(ctx);
-            assertEquals(49_999_995_000_000L, m.getMember("sum").execute(10_000_000).asLong());
+            Value m = lir.eval(ctx);
+            assertEquals(expected, m.getMember(cell).execute(n).asLong());
         }
-        String trace = log.toString(StandardCharsets.UTF_8);
-        assertTrue(trace.contains("opt done") && trace.contains("OSR"), trace);
+        return log.toString(StandardCharsets.UTF_8);
     }
 }
