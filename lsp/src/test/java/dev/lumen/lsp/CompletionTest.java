@@ -119,8 +119,10 @@ class CompletionTest extends SharedSessionTest {
                   return co|
                 end
                 """));
-        // The cell and the intrinsic `count` as typed, the cell of another case, then the local that holds `co`.
-        assertEquals(List.of("countAll", "count", "Counter", "recount"), got.subList(0, 4), got.toString());
+        // The cell and the intrinsics `count` and `code_at` as typed, the cell of another case, then the local
+        // that holds `co`, then a name that has it as a subsequence.
+        assertEquals(List.of("countAll", "count", "code_at", "Counter", "recount", "canonical_json"),
+                got.subList(0, 6), got.toString());
         assertFalse(got.contains("cnt"), "no `o` after the `c`: " + got);
     }
 
