@@ -25,6 +25,17 @@ lumen_fast_jvm_opts=(
 # shellcheck disable=SC2034
 lumen_short_jvm_opts=(-XX:TieredStopAtLevel=1)
 
+# The client of the daemon (docs/spec/daemon.md) copies bytes between its streams and a socket: C1 alone, the
+# serial collector, a small heap, and no performance-data file, for a JVM that starts in ~40 ms.
+# shellcheck disable=SC2034
+lumen_client_jvm_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx32m -XX:-UsePerfData
+    -Xlog:disable -Xlog:all=warning:stderr)
+
+# Added to the optimizing runtime's options for the daemon, which outlives its commands: the heap a large run
+# grew is given back after half a minute without a collection.
+# shellcheck disable=SC2034
+lumen_daemon_jvm_opts=(-XX:G1PeriodicGCInterval=30000 -Dlumen.daemon=true)
+
 # compiler.InliningRecursionDepth: Graal inlines a cell into itself 4 levels deep instead of 2, so that a
 # recursive cell makes a Truffle call (argument array, boxed result) once per 31 activations instead of once
 # per 7: fib(32) is about 1.2x faster, and cells that do not recurse are unaffected (bench/README.md).

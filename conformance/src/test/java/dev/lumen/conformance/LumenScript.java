@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs {@code bin/lumen} as a user does, on the launcher this build has just packaged: with LUMEN_BUILD=0 the
- * script neither builds nor records its start-up cache. The reactor packages the launcher before these tests
+ * script neither builds nor records its start-up cache, and with LUMEN_DAEMON=0 it runs the command in a JVM of its
+ * own (a test that wants the daemon says LUMEN_DAEMON=1). The reactor packages the launcher before these tests
  * run; tests that need it are skipped when it is not there.
  */
 final class LumenScript {
@@ -46,6 +47,8 @@ final class LumenScript {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("LUMEN_BUILD", "0");
+        // each test's command in a JVM of its own, as CI runs them; DaemonTest asks for the daemon
+        builder.environment().put("LUMEN_DAEMON", "0");
         return builder;
     }
 

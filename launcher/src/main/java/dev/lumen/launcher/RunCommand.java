@@ -326,7 +326,9 @@ final class RunCommand implements Callable<Integer> {
         }, "lumen-main", Long.getLong("lumen.stack.size", DEFAULT_STACK_SIZE));
         boolean interrupted = false;
         boolean ctrlC;
-        try (CtrlC signals = handlesSignals ? CtrlC.install(cancellation::cancel) : null) {
+        Invocation invocation = Invocation.current();
+        try (CtrlC signals = invocation != null ? CtrlC.install(cancellation::cancel, invocation)
+                : handlesSignals ? CtrlC.install(cancellation::cancel) : null) {
             thread.start();
             while (thread.isAlive()) {
                 try {
@@ -398,6 +400,13 @@ final class RunCommand implements Callable<Integer> {
         LineOutputStream tools = new LineOutputStream(err);
         tools.release();
         LineOutputStream log = new LineOutputStream(err);
+        Invocation invocation = Invocation.current();
+        if (invocation != null && sharesEngine(options)) {
+            // the daemon's engine, whose compiler is warm: the run's own options go to its context
+            Context context = Context.newBuilder(LumenLanguage.ID).engine(invocation.engine()).out(guestOut)
+                    .err(guestErr).options(options).option("lumen.Color", Boolean.toString(useColor)).build();
+            return runCancellable(context, source, useColor, out, err, guestOut, guestErr, cancellation);
+        }
         Engine.Builder engineBuilder = engineBuilder(tools, log, useColor, options);
         Engine engine;
         try {
@@ -417,6 +426,14 @@ final class RunCommand implements Callable<Integer> {
             Context context = Context.newBuilder(LumenLanguage.ID).engine(engine).out(guestOut).err(guestErr).build();
             return runCancellable(context, source, useColor, out, err, guestOut, guestErr, cancellation);
         }
+    }
+
+    /**
+     * Whether a run with {@code options} can share an engine: Lumen's own options are a context's, and any other
+     * (a debugger, the compiler's, the engine's log) needs an engine of the run's own.
+     */
+    private static boolean sharesEngine(Map<String, String> options) {
+        return options.keySet().stream().allMatch(key -> key.startsWith(LumenLanguage.ID + "."));
     }
 
     /**

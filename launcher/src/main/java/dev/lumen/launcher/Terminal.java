@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** What the launcher needs to know about where its standard error goes. */
-final class Terminal {
+public final class Terminal {
     private Terminal() {
     }
 
@@ -42,8 +42,15 @@ final class Terminal {
         return s == null || s.isEmpty();
     }
 
-    /** Whether file descriptor 2 is a terminal. Java has no isatty(2); Linux answers through /proc. */
-    static boolean stderrIsTerminal() {
+    /**
+     * Whether standard error is a terminal: the client's, for a command the daemon runs for one, else whether file
+     * descriptor 2 is. Java has no isatty(2); Linux answers through /proc.
+     */
+    public static boolean stderrIsTerminal() {
+        Invocation invocation = Invocation.current();
+        if (invocation != null) {
+            return invocation.stderrIsTerminal();
+        }
         Path fd2 = Path.of("/proc/self/fd/2");
         try {
             if (Files.isSymbolicLink(fd2)) {

@@ -1,15 +1,36 @@
 package dev.lumen.runtime.interrupt;
 
+import dev.lumen.runtime.host.Host;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs of this process that an interrupt of the process cancels (Ctrl-C, run.md §5). It is the process's, as
  * the signal is: each polyglot context running Lumen registers how to cancel its run in progress, and the
- * launcher's signal handler asks them all.
+ * launcher's signal handler asks them all. A daemon running the commands of many clients asks only those of the
+ * client that pressed Ctrl-C: each registration remembers the {@link Host} it was made for.
  */
 public final class RunInterrupts {
-    private static final Set<Canceller> CANCELLERS = ConcurrentHashMap.newKeySet();
+    private static final Set<Registered> CANCELLERS = ConcurrentHashMap.newKeySet();
+
+    /** One registration (equal only to itself: a canceller may be registered twice). */
+    private static final class Registered {
+        private final Canceller canceller;
+        private final Host host;
+
+        Registered(Canceller canceller, Host host) {
+            this.canceller = canceller;
+            this.host = host;
+        }
+
+        Canceller canceller() {
+            return canceller;
+        }
+
+        Host host() {
+            return host;
+        }
+    }
 
     private RunInterrupts() {
     }
@@ -34,8 +55,9 @@ public final class RunInterrupts {
 
     /** Makes {@code canceller} one that {@link #cancelAll} asks, until the returned registration is closed. */
     public static Registration register(Canceller canceller) {
-        CANCELLERS.add(canceller);
-        return () -> CANCELLERS.remove(canceller);
+        Registered registered = new Registered(canceller, Host.current());
+        CANCELLERS.add(registered);
+        return () -> CANCELLERS.remove(registered);
     }
 
     /**
@@ -46,8 +68,23 @@ public final class RunInterrupts {
      */
     public static boolean cancelAll(String reason) {
         boolean taken = false;
-        for (Canceller canceller : CANCELLERS) {
-            taken |= canceller.cancel(reason);
+        for (Registered registered : CANCELLERS) {
+            taken |= registered.canceller().cancel(reason);
+        }
+        return taken;
+    }
+
+    /**
+     * Asks the contexts registered for {@code host} (the same instance) to cancel their run in progress.
+     *
+     * @return whether some run was in progress and took the request
+     */
+    public static boolean cancelFor(Host host, String reason) {
+        boolean taken = false;
+        for (Registered registered : CANCELLERS) {
+            if (registered.host() == host) {
+                taken |= registered.canceller().cancel(reason);
+            }
         }
         return taken;
     }

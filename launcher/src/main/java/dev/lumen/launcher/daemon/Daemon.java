@@ -1,0 +1,179 @@
+package dev.lumen.launcher.daemon;
+
+import dev.lumen.language.truffle.LumenLanguage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.graalvm.polyglot.Engine;
+
+/**
+ * {@code lumen}'s per-user daemon (docs/spec/daemon.md): one JVM on the optimizing Truffle runtime that runs the
+ * command lines of many short-lived clients, so that they start in milliseconds and hot code is compiled by a
+ * compiler that is already warm. It listens on a Unix socket only its user can reach, runs each client's command
+ * on a thread of its own (a command that fails fails alone), and exits after a time with nothing to do, when
+ * asked to stop, or when a client of another Lumen build comes (the installation was rebuilt).
+ *
+ * <p>Started by the client ({@link DaemonClient}) as {@code java … Daemon SOCKET BUILD IDLE_SECONDS}, in a session
+ * of its own and with its output in the log.
+ */
+public final class Daemon {
+    private final Path socket;
+    private final String build;
+    private final Duration idleLimit;
+    private final Instant started = Instant.now();
+    private final PrintStream log;
+    private final Engine engine;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+    private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+    private volatile ServerSocketChannel server;
+    private volatile boolean stopping;
+
+    private Daemon(Path socket, String build, Duration idleLimit, PrintStream log) {
+        this.socket = socket;
+        this.build = build;
+        this.idleLimit = idleLimit;
+        this.log = log;
+        this.engine = Engine.newBuilder(LumenLanguage.ID)
+                .allowExperimentalOptions(true)
+                .option("engine.WarnInterpreterOnly", "false")
+                .out(log)
+                .err(log)
+                .logHandler(log)
+                .build();
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: Daemon SOCKET BUILD IDLE_SECONDS");
+            System.exit(2);
+        }
+        PrintStream log = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        Daemon daemon = new Daemon(Path.of(args[0]), args[1], Duration.ofSeconds(Long.parseLong(args[2])), log);
+        daemon.serve();
+        System.exit(0);
+    }
+
+    /** Listens until stopped, then waits for the commands in progress. */
+    private void serve() throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        // The client that started this daemon holds the start lock and found nobody listening: a socket file left
+        // is a dead daemon's.
+        Files.deleteIfExists(socket);
+        channel.bind(UnixDomainSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        server = channel;
+        log("listening on " + socket + " (build " + build + ", pid " + ProcessHandle.current().pid() + ")");
+        Thread.ofPlatform().daemon().name("lumen-daemon-idle").start(this::watchIdle);
+        AtomicLong ids = new AtomicLong();
+        while (!stopping) {
+            SocketChannel client;
+            try {
+                client = channel.accept();
+            } catch (ClosedChannelException e) {
+                break; // stopListening
+            }
+            running.incrementAndGet();
+            served.incrementAndGet();
+            Connection connection = new Connection(client, this);
+            Thread.ofPlatform().name("lumen-daemon-command-" + ids.incrementAndGet()).start(() -> {
+                try {
+                    connection.run();
+                } finally {
+                    lastActive.set(System.nanoTime());
+                    running.decrementAndGet();
+                }
+            });
+        }
+        while (running.get() > 0) {
+            sleep(Duration.ofMillis(50));
+        }
+        log("stopped after " + served.get() + " connection(s)");
+    }
+
+    /** Stops after {@link #idleLimit} with no command running. */
+    private void watchIdle() {
+        while (!stopping) {
+            sleep(Duration.ofSeconds(1));
+            long idle = System.nanoTime() - lastActive.get();
+            if (running.get() == 0 && idle > idleLimit.toNanos()) {
+                stopListening("idle for " + idleLimit.toSeconds() + " s");
+            }
+        }
+    }
+
+    /** Takes no more clients (the socket file goes at once, so that the next client starts a new daemon). */
+    void stopListening(String why) {
+        synchronized (this) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+        }
+        log("stopping: " + why);
+        try {
+            Files.deleteIfExists(socket);
+            ServerSocketChannel channel = server;
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            log("stopping: " + e.getMessage());
+        }
+    }
+
+    String build() {
+        return build;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** The commands running now, the asking one included. */
+    int running() {
+        return running.get();
+    }
+
+    /** What {@code lumen daemon status} shows. */
+    String status() {
+        Runtime rt = Runtime.getRuntime();
+        long mb = 1 << 20;
+        return String.format(Locale.ROOT, """
+                lumen daemon: running, pid %d, for %s
+                  build:     %s
+                  runtime:   %s
+                  commands:  %d served, %d running (this status included)
+                  heap:      %d MB used of %d MB (at most %d MB)
+                  idle exit: after %d s with no command
+                  socket:    %s
+                """, ProcessHandle.current().pid(), Duration.between(started, Instant.now()).withNanos(0),
+                build, engine.getImplementationName(), served.get(), running.get(), (rt.totalMemory() - rt.freeMemory()) / mb,
+                rt.totalMemory() / mb, rt.maxMemory() / mb, idleLimit.toSeconds(), socket);
+    }
+
+    void log(String message) {
+        log.println(Instant.now() + " " + message);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
