@@ -1,8 +1,14 @@
 package dev.lumen.launcher.daemon;
 
 import dev.lumen.language.truffle.LumenLanguage;
+import dev.lumen.launcher.ExitCodes;
+import dev.lumen.launcher.Invocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
@@ -14,9 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.graalvm.polyglot.Engine;
 
 /**
@@ -78,6 +86,7 @@ public final class Daemon {
         server = channel;
         log("listening on " + socket + " (build " + build + ", pid " + ProcessHandle.current().pid() + ")");
         Thread.ofPlatform().daemon().name("lumen-daemon-idle").start(this::watchIdle);
+        Thread.ofPlatform().daemon().name("lumen-daemon-warm-up").priority(Thread.MIN_PRIORITY).start(this::warmUp);
         AtomicLong ids = new AtomicLong();
         while (!stopping) {
             SocketChannel client;
@@ -102,6 +111,46 @@ public final class Daemon {
             sleep(Duration.ofMillis(50));
         }
         log("stopped after " + served.get() + " connection(s)");
+    }
+
+    /**
+     * Once the command that started the daemon has ended, runs the start-up training (a check, a format check,
+     * short runs, a language-server session: TrainCommand) and a second of compute-heavy code (warm-up.lm.md) on
+     * the shared engine, so that the classes of the next commands and the compiler's own code are warm (HotSpot
+     * compiles the Graal compiler as it works), not just loaded.
+     */
+    private void warmUp() {
+        while (!stopping && (served.get() == 0 || running.get() > 0)) {
+            sleep(Duration.ofMillis(50));
+        }
+        if (stopping) {
+            return;
+        }
+        long start = System.nanoTime();
+        StringWriter problems = new StringWriter();
+        PrintWriter discard = new PrintWriter(Writer.nullWriter());
+        Invocation invocation = new Invocation(engine, false);
+        boolean ok = invocation.execute(discard, new PrintWriter(problems), "train-startup") == ExitCodes.OK;
+        try {
+            Path dir = Files.createTempDirectory("lumen-daemon-warm-up");
+            try {
+                Path document = dir.resolve("warm-up.lm.md");
+                try (InputStream in = Daemon.class.getResourceAsStream("warm-up.lm.md")) {
+                    Files.write(document, in.readAllBytes());
+                }
+                ok &= invocation.execute(discard, new PrintWriter(problems), "run", document.toString(), "--store",
+                        dir.toString()) == ExitCodes.OK;
+            } finally {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            ok = false;
+            problems.append(e.toString());
+        }
+        log("warmed up in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms"
+                + (ok ? "" : "; the warm-up failed: " + problems));
     }
 
     /** Stops after {@link #idleLimit} with no command running. */
