@@ -38,6 +38,8 @@ import org.graalvm.polyglot.Engine;
  * of its own and with its output in the log.
  */
 public final class Daemon {
+    private static final Duration COLLECT_AFTER = Duration.ofSeconds(30);
+
     private final Path socket;
     private final String build;
     private final Duration idleLimit;
@@ -153,13 +155,24 @@ public final class Daemon {
                 + (ok ? "" : "; the warm-up failed: " + problems));
     }
 
-    /** Stops after {@link #idleLimit} with no command running. */
+    /**
+     * Stops after {@link #idleLimit} with no command running; before that, after {@link #COLLECT_AFTER} with none,
+     * collects once, so that the heap a large run grew goes back to the system (bin/lumen-jvm.sh).
+     */
     private void watchIdle() {
+        long collectedAt = lastActive.get();
         while (!stopping) {
             sleep(Duration.ofSeconds(1));
-            long idle = System.nanoTime() - lastActive.get();
-            if (running.get() == 0 && idle > idleLimit.toNanos()) {
+            long last = lastActive.get();
+            long idle = System.nanoTime() - last;
+            if (running.get() > 0) {
+                continue;
+            }
+            if (idle > idleLimit.toNanos()) {
                 stopListening("idle for " + idleLimit.toSeconds() + " s");
+            } else if (idle > COLLECT_AFTER.toNanos() && collectedAt != last) {
+                collectedAt = last;
+                System.gc();
             }
         }
     }

@@ -46,6 +46,10 @@ public final class DaemonClient {
     private static final long REPEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final String DEFAULT_IDLE_SECONDS = Long.toString(TimeUnit.HOURS.toSeconds(1));
 
+    /** The variables the daemon's JVM keeps of the environment of the client that starts it. */
+    private static final List<String> DAEMON_ENVIRONMENT = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TMPDIR",
+            "TZ", "XDG_RUNTIME_DIR", "LUMEN_RUNTIME_DIR");
+
     private final DaemonFiles files;
     private final String build;
     private final List<String> daemonCommand;
@@ -271,7 +275,18 @@ public final class DaemonClient {
         String jar = DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         command.addAll(List.of("-cp", jar, Daemon.class.getName(), files.socket().toString(), build,
                 env.getOrDefault("LUMEN_DAEMON_IDLE_SECONDS", DEFAULT_IDLE_SECONDS)));
-        return new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // Each command gets its client's environment; the daemon's own is the least a JVM needs, so that nothing
+        // of the first client's (an API key, a tools path) could stand in for a later client's.
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        for (String name : DAEMON_ENVIRONMENT) {
+            String value = env.get(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        return builder
                 .directory(files.directory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
