@@ -432,10 +432,15 @@ final class RunCommand implements Callable<Integer> {
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("lumen.Color", Boolean.toString(useColor));
-        if (!options.containsKey(LOG_FILE)) { // a log handler of the host's would take the log from the file
+        String logFile = options.get(LOG_FILE);
+        if (logFile == null) { // a log handler of the host's would take the log from the file
             engineBuilder.logHandler(log);
+        } else { // the engine would write a relative PATH in the JVM's working directory
+            engineBuilder.option(LOG_FILE, Host.current().resolve(logFile).toString());
         }
-        return engineBuilder.options(options);
+        Map<String, String> rest = new LinkedHashMap<>(options);
+        rest.remove(LOG_FILE);
+        return engineBuilder.options(rest);
     }
 
     /** Runs in {@code context}, which {@code cancellation} may close from another thread; closes it. */

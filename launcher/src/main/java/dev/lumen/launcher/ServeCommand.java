@@ -62,7 +62,7 @@ import picocli.CommandLine.Model.CommandSpec;
             " 2:bad arguments or unreadable input",
         })
 final class ServeCommand implements Callable<Integer> {
-    /** Standard input and output for stdio; tests replace them. A null input is the {@link Host}'s, read at the call. */
+    /** Standard input and output for stdio; tests replace them. A null input is the {@link Host}'s, read then. */
     static InputStream stdin;
     static OutputStream stdout = new FileOutputStream(FileDescriptor.out);
 
@@ -137,8 +137,9 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.ERRORS;
         }
         try (document) {
-            SourceFile sourceFile = new SourceFile(file, source.getCharacters().toString(), Host.current().resolve(file));
-            CheckedDocument checked = FrontEnd.analyse(sourceFile, ProjectLoader.load(sourceFile, Host.current().environment()));
+            Host host = Host.current();
+            SourceFile sourceFile = new SourceFile(file, source.getCharacters().toString(), host.resolve(file));
+            CheckedDocument checked = FrontEnd.analyse(sourceFile, ProjectLoader.load(sourceFile, host.environment()));
             ServedCells.Selection selection = ServedCells.of(checked);
             selection.warnings().forEach(w -> err.println("warning: " + w));
             if (selection.cells().isEmpty()) {
@@ -149,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             McpTools.Identity identity = new McpTools.Identity("lumen", new Main.Version().getVersion()[0]
                     .replaceFirst("^lumen ", ""), "The cells of the Lumen document " + file + ", as tools.");
-            LiveExport live = otel.live(Host.current().environment());
+            LiveExport live = otel.live(host.environment());
             McpTools.Calls calls = live == null ? document::call : exported(document, live, err);
             try {
                 return address == null
@@ -190,7 +191,8 @@ final class ServeCommand implements Callable<Integer> {
             PrintWriter err) {
         err.println("lumen: serving " + describe(cells) + " of " + file + " over MCP on standard input and output");
         err.flush();
-        try (StdioEndpoint endpoint = StdioEndpoint.start(stdin != null ? stdin : Host.current().in(), stdout, identity, cells, calls)) {
+        InputStream in = stdin != null ? stdin : Host.current().in();
+        try (StdioEndpoint endpoint = StdioEndpoint.start(in, stdout, identity, cells, calls)) {
             endpoint.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -98,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     private boolean languageServer(Path document) {
         ServerSettings settings = new ServerSettings(CodeDescriptions.none(),
                 LumenExecutable.currentJvm(Main.class.getName()), ServerSettings.DEFAULT_COMMAND_TIMEOUT,
-                ServerSettings.DEFAULT_OUTPUT_LIMIT, Host.current().environment(), new PrintStream(OutputStream.nullOutputStream()));
+                ServerSettings.DEFAULT_OUTPUT_LIMIT, Host.current().environment(),
+                new PrintStream(OutputStream.nullOutputStream()));
         boolean ok;
         try {
             ok = StartupTraining.session(document, settings);

@@ -121,7 +121,8 @@ class HostBindingTest {
 
     /** Runs {@code args} on a thread of its own bound to {@code host}, as a long-lived process would. */
     private static FutureTask<EmitCommandTest.Run> start(Host host, String... args) {
-        FutureTask<EmitCommandTest.Run> task = new FutureTask<>(() -> Host.with(host, () -> EmitCommandTest.lumen(args)));
+        FutureTask<EmitCommandTest.Run> task =
+                new FutureTask<>(() -> Host.with(host, () -> EmitCommandTest.lumen(args)));
         new Thread(task, "lumen-client").start();
         return task;
     }
