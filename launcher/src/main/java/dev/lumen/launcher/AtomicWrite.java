@@ -1,5 +1,6 @@
 package dev.lumen.launcher;
 
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ final class AtomicWrite {
     }
 
     static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = Host.current().absolute(target);
         if (Files.isDirectory(absolute)) {
             throw new IOException("it is a directory");
         }

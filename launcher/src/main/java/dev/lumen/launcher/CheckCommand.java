@@ -6,6 +6,7 @@ import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.diagnostics.JsonRenderer;
 import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.host.Host;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
                 out.println();
             }
         } else {
-            boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+            boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
             HumanRenderer renderer = new HumanRenderer(useColor);
             for (CheckResult result : results) {
                 if (!result.diagnostics().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -12,7 +13,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reading files named on the command line, with one clear message for each way it can fail. */
+/**
+ * Reading files named on the command line, with one clear message for each way it can fail. A relative name is
+ * the {@link Host}'s: it is read from the directory the command runs in, and shown as the user typed it.
+ */
 final class Documents {
     private Documents() {
     }
@@ -33,7 +37,7 @@ final class Documents {
                 err.println("error: `" + name + "` is not a Markdown document (Lumen reads `.lm.md` files)");
                 return null;
             }
-            return new SourceFile(name, text(name), Path.of(name));
+            return new SourceFile(name, text(name), Host.current().resolve(name));
         } catch (Unreadable e) {
             err.println("error: " + e.getMessage());
             return null;
@@ -54,7 +58,7 @@ final class Documents {
     static String text(String name) throws Unreadable {
         String problem;
         try {
-            Path path = Path.of(name);
+            Path path = Host.current().resolve(name);
             if (Files.isDirectory(path)) {
                 throw new Unreadable("couldn't read `" + name + "`: it is a directory");
             }

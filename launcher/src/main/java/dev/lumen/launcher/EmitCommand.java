@@ -7,6 +7,7 @@ import dev.lumen.language.diagnostics.HumanRenderer;
 import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.LirJson;
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -113,7 +114,7 @@ final class EmitCommand implements Callable<Integer> {
         if (diagnostics.isEmpty()) {
             return;
         }
-        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
         err.print(new HumanRenderer(useColor).render(result.file(), diagnostics));
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
         long warnings = diagnostics.size() - errors;

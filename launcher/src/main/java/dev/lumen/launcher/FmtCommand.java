@@ -5,6 +5,7 @@ import dev.lumen.language.format.FormatResult;
 import dev.lumen.language.format.Formatter;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.source.Span;
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -63,8 +64,9 @@ final class FmtCommand implements Callable<Integer> {
 
     private final InputStream input;
 
+    /** Reads standard input, with {@code --stdin}, from the {@link Host} the command runs for. */
     FmtCommand() {
-        this(System.in);
+        this(null);
     }
 
     FmtCommand(InputStream input) {
@@ -113,7 +115,7 @@ final class FmtCommand implements Callable<Integer> {
     private int formatStandardInput(PrintWriter err) {
         String text;
         try {
-            byte[] bytes = input.readAllBytes();
+            byte[] bytes = (input != null ? input : Host.current().in()).readAllBytes();
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             err.println("error: couldn't read standard input: it is not valid UTF-8");
@@ -145,7 +147,7 @@ final class FmtCommand implements Callable<Integer> {
                         + "` files)");
                 return null;
             }
-            return new SourceFile(name, Documents.text(name), Path.of(name));
+            return new SourceFile(name, Documents.text(name), Host.current().resolve(name));
         } catch (Documents.Unreadable e) {
             err.println("error: " + e.getMessage());
             return null;
@@ -156,7 +158,7 @@ final class FmtCommand implements Callable<Integer> {
     private boolean report(SourceFile source, FormatResult result, PrintWriter err) {
         switch (result) {
             case FormatResult.Refused refused -> {
-                boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+                boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
                 err.print(new HumanRenderer(useColor).render(source, refused.diagnostics()));
                 err.println();
                 err.println(CheckCommand.summary("format", source.name(), refused.diagnostics(), useColor));
@@ -195,7 +197,7 @@ final class FmtCommand implements Callable<Integer> {
             SourceFile source = sources.get(i);
             try {
                 // Through a symbolic link to the file it names, so the link stays a link.
-                AtomicWrite.write(Path.of(source.name()).toRealPath(), formatted.text());
+                AtomicWrite.write(Host.current().resolve(source.name()).toRealPath(), formatted.text());
             } catch (IOException e) {
                 err.println("error: couldn't write `" + source.name() + "`: " + EmitCommand.describe(e));
                 status = ExitCodes.USAGE;

@@ -2,6 +2,7 @@ package dev.lumen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.LockFile;
@@ -86,7 +87,7 @@ final class InitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path root;
         try {
-            root = Path.of(dir).toAbsolutePath().normalize();
+            root = Host.current().resolve(dir).normalize();
         } catch (InvalidPathException e) {
             err.println("error: `" + dir + "` is not a path: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -185,7 +186,7 @@ final class InitCommand implements Callable<Integer> {
                 }
             }
         }
-        String at = Path.of("").toAbsolutePath().equals(root) ? "" : " in " + root;
+        String at = Host.current().directory().equals(root) ? "" : " in " + root;
         if (!isTemplate(root.resolve(DOCUMENT))) {
             out.println("note: " + DOCUMENT + " is yours and was kept, so the example document was not written:"
                     + " `lumen init` in an empty folder makes one");

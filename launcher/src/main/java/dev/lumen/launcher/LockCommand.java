@@ -5,6 +5,7 @@ import dev.lumen.language.project.Project;
 import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.project.ServerLocking;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServerGrant;
 import dev.lumen.runtime.mcp.McpServerManifest;
@@ -72,7 +73,7 @@ final class LockCommand implements Callable<Integer> {
     /** Pins the tools of {@code source} in its project's lock file, saying so on {@code out}; returns the exit status. */
     static int lock(SourceFile source, PrintWriter out, PrintWriter err) {
         Path document = source.path().orElseThrow();
-        Project project = ProjectLoader.load(document, System.getenv());
+        Project project = ProjectLoader.load(document, Host.current().environment());
         if (project.lockError() != null) {
             err.println("error: " + project.lockError());
             return ExitCodes.ERRORS;

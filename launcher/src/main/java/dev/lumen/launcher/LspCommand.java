@@ -66,7 +66,7 @@ final class LspCommand implements Callable<Integer> {
     private static Path codeLocation() {
         try {
             var source = LspCommand.class.getProtectionDomain().getCodeSource();
-            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+            return source == null ? null : Path.of(source.getLocation().toURI()).normalize();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }

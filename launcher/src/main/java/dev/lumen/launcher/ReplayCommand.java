@@ -1,6 +1,7 @@
 package dev.lumen.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.trace.Trace;
@@ -123,7 +124,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The document as errors name it: relative to the working directory when it lies below it. */
     private static String displayed(Path document) {
-        Path here = Path.of("").toAbsolutePath();
+        Path here = Host.current().directory();
         return document.startsWith(here) ? here.relativize(document).toString() : document.toString();
     }
 }

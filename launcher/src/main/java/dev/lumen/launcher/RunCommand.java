@@ -5,6 +5,7 @@ import dev.lumen.embed.PlainValues;
 import dev.lumen.language.ast.Decl;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.launcher.otel.LiveExport;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.mcp.McpElicitation;
 import dev.lumen.runtime.progress.ToolProgress;
@@ -95,8 +96,8 @@ final class RunCommand implements Callable<Integer> {
     private static final String LOG_FILE = "log.file";
     private static final String POLYGLOT_HELP = "polyglotOptions";
 
-    /** Standard input for {@code --stdin}; tests replace it. */
-    static InputStream stdin = System.in;
+    /** Standard input for {@code --stdin} when tests replace it; null for the {@link Host}'s, read at each run. */
+    static InputStream stdin;
     /** Whether standard error is a terminal, where the progress line shows; tests replace it. */
     static BooleanSupplier stderrIsTerminal = Terminal::stderrIsTerminal;
     /**
@@ -256,10 +257,10 @@ final class RunCommand implements Callable<Integer> {
         if (helpTools || helpEngine || helpExpert || helpInternal) {
             return helpTopics(out);
         }
-        if (quiet || !Terminal.showsProgress(System.getenv(), stderrIsTerminal)) {
+        if (quiet || !Terminal.showsProgress(Host.current().environment(), stderrIsTerminal)) {
             return runAndExport(out, err);
         }
-        try (StatusLine line = new StatusLine(err, System::nanoTime, StatusLine.width(System.getenv("COLUMNS")))
+        try (StatusLine line = new StatusLine(err, System::nanoTime, StatusLine.width(Host.current().env("COLUMNS")))
                 .ticking();
                 ToolProgress.Shown shown = ToolProgress.showWith(line)) {
             PrintWriter guarded = new PrintWriter(line.guard());
@@ -277,7 +278,7 @@ final class RunCommand implements Callable<Integer> {
      * the run's status stands.
      */
     private int runAndExport(PrintWriter out, PrintWriter err) {
-        LiveExport live = otel.live(System.getenv());
+        LiveExport live = otel.live(Host.current().environment());
         if (live == null) {
             return runCommand(out, err);
         }
@@ -296,7 +297,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The command, once what standard error shows is settled: {@code err} is the progress line's guard, if any. */
     private int runCommand(PrintWriter out, PrintWriter err) {
-        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
         Map<String, String> options;
         Source source;
         try {
@@ -448,10 +449,15 @@ final class RunCommand implements Callable<Integer> {
                 .allowExperimentalOptions(true)
                 .option("engine.WarnInterpreterOnly", "false")
                 .option("lumen.Color", Boolean.toString(useColor));
-        if (!options.containsKey(LOG_FILE)) { // a log handler of the host's would take the log from the file
+        String logFile = options.get(LOG_FILE);
+        if (logFile == null) { // a log handler of the host's would take the log from the file
             engineBuilder.logHandler(log);
+        } else { // the engine would write a relative PATH in the JVM's working directory
+            engineBuilder.option(LOG_FILE, Host.current().resolve(logFile).toString());
         }
-        return engineBuilder.options(options);
+        Map<String, String> rest = new LinkedHashMap<>(options);
+        rest.remove(LOG_FILE);
+        return engineBuilder.options(rest);
     }
 
     /** Runs in {@code context}, which {@code cancellation} may close from another thread; closes it. */
@@ -536,7 +542,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return Source.newBuilder("lumen", Documents.text(name), name)
                     .mimeType(lir ? "application/x-lumen-lir+json" : "text/x-lumen")
-                    .uri(Path.of(name).toAbsolutePath().toUri())
+                    .uri(Host.current().resolve(name).toUri())
                     .buildLiteral();
         } catch (Documents.Unreadable e) {
             throw new UsageError(e.getMessage());
@@ -667,7 +673,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static String readStdin() throws UsageError {
         try {
-            byte[] bytes = stdin.readAllBytes();
+            byte[] bytes = (stdin != null ? stdin : Host.current().in()).readAllBytes();
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new UsageError("standard input is not valid UTF-8");
@@ -792,7 +798,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int usage(PrintWriter err, UsageError e) {
-        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
         err.println(headline(useColor) + e.getMessage());
         for (String h : e.helps) {
             err.println("  = help: " + h);

@@ -12,6 +12,7 @@ import dev.lumen.launcher.serve.McpTools;
 import dev.lumen.launcher.serve.ServedCell;
 import dev.lumen.launcher.serve.ServedCells;
 import dev.lumen.launcher.serve.StdioEndpoint;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -61,8 +62,8 @@ import picocli.CommandLine.Model.CommandSpec;
             " 2:bad arguments or unreadable input",
         })
 final class ServeCommand implements Callable<Integer> {
-    /** Standard input and output for stdio; tests replace them. */
-    static InputStream stdin = System.in;
+    /** Standard input and output for stdio; tests replace them. A null input is the {@link Host}'s, read then. */
+    static InputStream stdin;
     static OutputStream stdout = new FileOutputStream(FileDescriptor.out);
 
     @Spec
@@ -108,7 +109,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
         HttpAddress address;
         Source source;
         try {
@@ -136,8 +137,9 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.ERRORS;
         }
         try (document) {
-            SourceFile sourceFile = new SourceFile(file, source.getCharacters().toString(), Path.of(file));
-            CheckedDocument checked = FrontEnd.analyse(sourceFile, ProjectLoader.load(sourceFile, System.getenv()));
+            Host host = Host.current();
+            SourceFile sourceFile = new SourceFile(file, source.getCharacters().toString(), host.resolve(file));
+            CheckedDocument checked = FrontEnd.analyse(sourceFile, ProjectLoader.load(sourceFile, host.environment()));
             ServedCells.Selection selection = ServedCells.of(checked);
             selection.warnings().forEach(w -> err.println("warning: " + w));
             if (selection.cells().isEmpty()) {
@@ -148,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             McpTools.Identity identity = new McpTools.Identity("lumen", new Main.Version().getVersion()[0]
                     .replaceFirst("^lumen ", ""), "The cells of the Lumen document " + file + ", as tools.");
-            LiveExport live = otel.live(System.getenv());
+            LiveExport live = otel.live(host.environment());
             McpTools.Calls calls = live == null ? document::call : exported(document, live, err);
             try {
                 return address == null
@@ -189,7 +191,8 @@ final class ServeCommand implements Callable<Integer> {
             PrintWriter err) {
         err.println("lumen: serving " + describe(cells) + " of " + file + " over MCP on standard input and output");
         err.flush();
-        try (StdioEndpoint endpoint = StdioEndpoint.start(stdin, stdout, identity, cells, calls)) {
+        InputStream in = stdin != null ? stdin : Host.current().in();
+        try (StdioEndpoint endpoint = StdioEndpoint.start(in, stdout, identity, cells, calls)) {
             endpoint.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,8 +3,10 @@ package dev.lumen.launcher;
 import dev.lumen.embed.PlainValues;
 import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.launcher.serve.CallOutcome;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,8 +169,9 @@ final class ServedDocument implements AutoCloseable {
 
     /** A failure of Lumen itself: the client gets it as a tool error, the server's standard error its stack. */
     private static CallOutcome internal(Throwable t) {
-        System.err.println("lumen: internal error in a served call (a bug in Lumen; please report it):");
-        t.printStackTrace();
+        PrintStream err = Host.current().err();
+        err.println("lumen: internal error in a served call (a bug in Lumen; please report it):");
+        t.printStackTrace(err);
         return new CallOutcome.Failed("internal", "internal error in lumen: " + t, null, List.of());
     }
 

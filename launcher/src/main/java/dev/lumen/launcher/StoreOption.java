@@ -1,5 +1,6 @@
 package dev.lumen.launcher;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -15,6 +16,6 @@ final class StoreOption {
     private Path dir;
 
     Store store() {
-        return dir != null ? Store.at(dir) : Store.locate(Path.of("").toAbsolutePath());
+        return dir != null ? Store.at(dir) : Store.locate(Host.current().directory());
     }
 }

@@ -1,6 +1,7 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ final class TestCommand implements Callable<Integer> {
         for (String name : paths.isEmpty() ? List.of(".") : paths) {
             List<String> found;
             try {
-                found = Files.isDirectory(Path.of(name)) ? documentsUnder(Path.of(name)) : List.of(name);
+                found = Files.isDirectory(Host.current().resolve(name)) ? documentsUnder(Path.of(name)) : List.of(name);
             } catch (IOException | UncheckedIOException e) {
                 err.println("error: couldn't read the folder `" + name + "`: " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -86,7 +87,7 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         List<TestResult> results = runAll(documents);
-        boolean useColor = Terminal.colorOnStderr(color, System.getenv());
+        boolean useColor = Terminal.colorOnStderr(color, Host.current().environment());
         long tests = results.stream().mapToLong(r -> r.outcomes().size()).sum();
         if (format == Format.json) {
             out.println(TestReport.json(results));
@@ -139,10 +140,12 @@ final class TestCommand implements Callable<Integer> {
 
     /** The `*.lm.md` documents under {@code folder}, sorted, outside hidden folders (`.lumen`, `.git`). */
     static List<String> documentsUnder(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
+        Path at = Host.current().absolute(folder); // walked where the command runs, named as the user wrote it
+        try (Stream<Path> walk = Files.walk(at)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(".lm.md") && Files.isRegularFile(p))
-                    .filter(p -> !hidden(folder.relativize(p)))
-                    .map(Path::toString)
+                    .map(at::relativize)
+                    .filter(p -> !hidden(p))
+                    .map(p -> folder.resolve(p).toString())
                     .sorted()
                     .toList();
         }

@@ -7,6 +7,7 @@ import dev.lumen.language.project.ProjectLoader;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.language.syntax.Assertions;
 import dev.lumen.language.truffle.LumenLanguage;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class TestRunner {
 
     /** The outcomes of the tests of {@code file} whose names contain {@code filter} (all when it is null). */
     static TestResult run(SourceFile file, String filter) {
-        CheckedDocument checked = FrontEnd.analyse(file, ProjectLoader.load(file, System.getenv()));
+        CheckedDocument checked = FrontEnd.analyse(file, ProjectLoader.load(file, Host.current().environment()));
         if (checked.result().hasErrors()) {
             return new TestResult(file, List.of(), checked.result().diagnostics());
         }
@@ -45,7 +46,7 @@ final class TestRunner {
             return new TestResult(file, outcomes, List.of());
         }
         Source.Builder builder = Source.newBuilder(LumenLanguage.ID, file.text(), file.name()).mimeType("text/x-lumen");
-        file.path().ifPresent(path -> builder.uri(path.toAbsolutePath().toUri()));
+        file.path().ifPresent(path -> builder.uri(Host.current().absolute(path).toUri()));
         Source source = builder.buildLiteral();
         ByteArrayOutputStream engineOutput = new ByteArrayOutputStream();
         try (Engine engine = RunCommand.engineBuilder(engineOutput, engineOutput, false, Map.of()).build()) {

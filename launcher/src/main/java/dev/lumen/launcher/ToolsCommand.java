@@ -1,6 +1,7 @@
 package dev.lumen.launcher;
 
 import dev.lumen.language.check.ToolCatalog;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpConnector;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.mcp.McpServer;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,7 +72,7 @@ final class ToolsCommand implements Callable<Integer> {
             }
             Path where;
             try {
-                where = Path.of(path);
+                where = Host.current().resolve(path);
             } catch (InvalidPathException e) {
                 err.println("error: `" + path + "` is not a valid path: " + e.getReason());
                 return ExitCodes.USAGE;
@@ -79,8 +81,9 @@ final class ToolsCommand implements Callable<Integer> {
                 err.println("error: `" + path + "` does not exist");
                 return ExitCodes.USAGE;
             }
-            ToolLocator tools = Files.isDirectory(where) ? ToolLocator.forDirectory(where, System.getenv())
-                    : ToolLocator.forDocument(where, System.getenv());
+            Map<String, String> env = Host.current().environment();
+            ToolLocator tools = Files.isDirectory(where) ? ToolLocator.forDirectory(where, env)
+                    : ToolLocator.forDocument(where, env);
             Table table = new Table("TOOL", "VERSION", "EFFECT", "FROM", "DESCRIPTION");
             for (ToolLocator.Located t : tools.all()) {
                 String from = t.origin() == ToolLocator.Origin.BUNDLED ? "bundled" : t.where();
@@ -95,7 +98,7 @@ final class ToolsCommand implements Callable<Integer> {
         }
 
         private int listServer(PrintWriter out, PrintWriter err) {
-            try (McpServer server = McpConnector.connect(mcp, McpSettings.of(Path.of("")))) {
+            try (McpServer server = McpConnector.connect(mcp, McpSettings.of(Host.current().directory()))) {
                 McpServerIdentity who = server.identity();
                 Table table = new Table("TOOL", "ARGUMENTS", "RETURNS", "DESCRIPTION");
                 for (McpTool tool : server.tools()) {
@@ -131,7 +134,7 @@ final class ToolsCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             String name = path;
             try {
-                if (Files.isDirectory(Path.of(path))) {
+                if (Files.isDirectory(Host.current().resolve(path))) {
                     name = Path.of(path).resolve(ToolLocator.MANIFEST).toString();
                 }
             } catch (InvalidPathException e) {
@@ -149,7 +152,7 @@ final class ToolsCommand implements Callable<Integer> {
             try {
                 manifest = ToolManifest.parse(text);
                 ToolCatalog.signature(manifest);
-                ToolLocator.commandProblem(manifest, file.toAbsolutePath().getParent()).ifPresent(p -> {
+                ToolLocator.commandProblem(manifest, Host.current().absolute(file).getParent()).ifPresent(p -> {
                     throw new ManifestException(p);
                 });
             } catch (ManifestException e) {

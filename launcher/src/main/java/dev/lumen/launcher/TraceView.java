@@ -1,5 +1,6 @@
 package dev.lumen.launcher;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.trace.TracePage;
@@ -61,7 +62,7 @@ final class TraceView implements Callable<Integer> {
             return TraceCommand.storeError(err, e);
         }
         try {
-            Path parent = target.toAbsolutePath().getParent();
+            Path parent = Host.current().absolute(target).getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
@@ -77,10 +78,15 @@ final class TraceView implements Callable<Integer> {
 
     /** Starts $BROWSER (or xdg-open) on the page without waiting for it; the page is written either way. */
     private static int openInBrowser(Path page, PrintWriter err) {
-        String browser = System.getenv("BROWSER");
+        Host host = Host.current();
+        String browser = host.env("BROWSER");
         String command = browser != null && !browser.isBlank() ? browser.split(":")[0].trim() : "xdg-open";
+        Path absolute = host.absolute(page);
         try {
-            new ProcessBuilder(command, page.toAbsolutePath().toUri().toString())
+            ProcessBuilder opening = new ProcessBuilder(command, absolute.toUri().toString());
+            opening.environment().clear(); // the browser of the user Lumen runs for: their display, their PATH
+            opening.environment().putAll(host.environment());
+            opening.directory(host.directory().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -88,7 +94,7 @@ final class TraceView implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (IOException e) {
             err.println("error: cannot open the page with `" + command + "`: " + e.getMessage());
-            err.println("  = help: open " + page.toAbsolutePath() + " in a browser, or set $BROWSER");
+            err.println("  = help: open " + absolute + " in a browser, or set $BROWSER");
             return ExitCodes.ERRORS;
         }
     }

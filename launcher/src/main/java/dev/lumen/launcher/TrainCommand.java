@@ -5,6 +5,7 @@ import dev.lumen.lsp.ServerSettings;
 import dev.lumen.lsp.StartupTraining;
 import dev.lumen.lsp.feature.CodeDescriptions;
 import dev.lumen.lsp.run.LumenExecutable;
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -97,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
     private boolean languageServer(Path document) {
         ServerSettings settings = new ServerSettings(CodeDescriptions.none(),
                 LumenExecutable.currentJvm(Main.class.getName()), ServerSettings.DEFAULT_COMMAND_TIMEOUT,
-                ServerSettings.DEFAULT_OUTPUT_LIMIT, System.getenv(), new PrintStream(OutputStream.nullOutputStream()));
+                ServerSettings.DEFAULT_OUTPUT_LIMIT, Host.current().environment(),
+                new PrintStream(OutputStream.nullOutputStream()));
         boolean ok;
         try {
             ok = StartupTraining.session(document, settings);

@@ -3,6 +3,7 @@ package dev.lumen.lsp;
 import dev.lumen.lsp.feature.CodeDescriptions;
 import dev.lumen.lsp.run.Installation;
 import dev.lumen.lsp.run.LumenExecutable;
+import dev.lumen.runtime.host.Host;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record ServerSettings(CodeDescriptions links, LumenExecutable lumen, Dura
     public static ServerSettings forInstallation(Installation installation, String mainClass) {
         return new ServerSettings(CodeDescriptions.at(installation.diagnosticsCatalogue()),
                 LumenExecutable.forInstallation(installation, mainClass), DEFAULT_COMMAND_TIMEOUT, DEFAULT_OUTPUT_LIMIT,
-                System.getenv(), System.err);
+                Host.current().environment(), Host.current().err());
     }
 
     public ServerSettings withLumen(LumenExecutable executable, Duration timeout, int limit) {

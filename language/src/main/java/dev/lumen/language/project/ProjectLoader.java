@@ -4,6 +4,7 @@ import dev.lumen.language.CheckResult;
 import dev.lumen.language.Compilation;
 import dev.lumen.language.FrontEnd;
 import dev.lumen.language.source.SourceFile;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.LockFile;
 import dev.lumen.runtime.tools.ManifestException;
@@ -36,13 +37,13 @@ public final class ProjectLoader {
         return file.path().map(p -> load(p, env)).orElseGet(Project::none);
     }
 
-    /** Checks {@code file} against the project its path gives, with this process's environment. */
+    /** Checks {@code file} against the project its path gives, with the {@link Host}'s environment. */
     public static CheckResult check(SourceFile file) {
-        return FrontEnd.check(file, load(file, System.getenv()));
+        return FrontEnd.check(file, load(file, Host.current().environment()));
     }
 
-    /** Compiles {@code file} against the project its path gives, with this process's environment. */
+    /** Compiles {@code file} against the project its path gives, with the {@link Host}'s environment. */
     public static Compilation compile(SourceFile file) {
-        return FrontEnd.compile(file, load(file, System.getenv()));
+        return FrontEnd.compile(file, load(file, Host.current().environment()));
     }
 }

@@ -5,6 +5,7 @@ import dev.lumen.language.diagnostics.Diagnostics;
 import dev.lumen.language.markdown.MarkdownExtractor;
 import dev.lumen.language.source.SourceFile;
 import dev.lumen.lir.format.RunSettings;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpAddress;
 import dev.lumen.runtime.mcp.McpCalls;
 import dev.lumen.runtime.mcp.McpConnector;
@@ -68,7 +69,7 @@ public final class ServerLocking {
     }
 
     private static Path directory(Path document) {
-        return document.toAbsolutePath().getParent();
+        return Host.current().absolute(document).getParent();
     }
 
     private static boolean isStdio(String address) {

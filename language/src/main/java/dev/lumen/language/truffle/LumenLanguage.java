@@ -26,6 +26,7 @@ import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.Verifier;
 import dev.lumen.lir.interpreter.LumenModuleObject;
 import dev.lumen.lir.interpreter.LumenProgram;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpElicitation;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -233,7 +234,7 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
      */
     static Path documentPath(Source source) {
         try {
-            Path path = Path.of(source.getPath() != null ? source.getPath() : source.getName());
+            Path path = Host.current().resolve(source.getPath() != null ? source.getPath() : source.getName());
             return Files.isRegularFile(path) ? path : null;
         } catch (InvalidPathException e) {
             return null;
@@ -242,7 +243,7 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
 
     /** What a document sees of its project (as read, nothing started) and the tools the embedder offers. */
     static Project project(SourceFile file, LumenContext context) {
-        return ProjectLoader.load(file, System.getenv()).withHostTools(context.hostTools());
+        return ProjectLoader.load(file, Host.current().environment()).withHostTools(context.hostTools());
     }
 
     private static LirModule compile(Source source, LumenContext context) {

@@ -17,6 +17,7 @@ import dev.lumen.lir.values.LumenMap;
 import dev.lumen.lir.values.LumenRecord;
 import dev.lumen.lir.values.LumenRecordType;
 import dev.lumen.lir.values.LumenType;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalValue;
 import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.MemoryWindows;
@@ -95,7 +96,7 @@ public final class TracedEffects implements LumenEffects {
     private final LimitWindows windows;
     private RunLimits limits;
     /** The directory of the running document: relative paths of tool calls are read against it. */
-    private Path base = Path.of("");
+    private Path base = Host.current().directory();
     /** The tools of the running document, found at its first tool call. */
     private ToolLocator tools;
     /** The MCP servers this run has connected to; stopped when it ends. */
@@ -779,7 +780,7 @@ public final class TracedEffects implements LumenEffects {
     /** The tool an import of native {@code tool} finds for the running document. */
     private synchronized Optional<ToolLocator.Located> located(ToolDef tool) {
         if (tools == null) {
-            tools = ToolLocator.forDirectory(base, System.getenv()).withHost(hostTools.get());
+            tools = ToolLocator.forDirectory(base, Host.current().environment()).withHost(hostTools.get());
         }
         return tools.find(tool.toolId());
     }
@@ -913,12 +914,12 @@ public final class TracedEffects implements LumenEffects {
     }
 
     private static Path documentDirectory(LumenProgram runProgram) {
-        Path parent = Path.of(runProgram.file()).toAbsolutePath().normalize().getParent();
-        return parent == null ? Path.of("").toAbsolutePath() : parent;
+        Path parent = Host.current().resolve(runProgram.file()).normalize().getParent();
+        return parent == null ? Host.current().directory() : parent;
     }
 
     private String documentName(LumenProgram runProgram) {
-        Path file = Path.of(runProgram.file()).toAbsolutePath().normalize();
+        Path file = Host.current().resolve(runProgram.file()).normalize();
         return file.startsWith(store.root()) ? store.root().relativize(file).toString() : file.toString();
     }
 }

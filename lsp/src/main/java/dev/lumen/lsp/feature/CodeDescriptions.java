@@ -1,6 +1,7 @@
 package dev.lumen.lsp.feature;
 
 import dev.lumen.language.diagnostics.Code;
+import dev.lumen.runtime.host.Host;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class CodeDescriptions {
     /** Links into {@code catalogue} when that file exists, else none. */
     public static CodeDescriptions at(Path catalogue) {
         return new CodeDescriptions(catalogue != null && Files.isRegularFile(catalogue)
-                ? catalogue.toAbsolutePath().normalize().toUri() : null);
+                ? Host.current().absolute(catalogue).normalize().toUri() : null);
     }
 
     public static CodeDescriptions none() {

@@ -6,6 +6,7 @@ import dev.lumen.language.syntax.Lexer;
 import dev.lumen.lsp.run.ChildProcesses;
 import dev.lumen.lsp.run.LumenExecutable;
 import dev.lumen.lsp.text.OpenDocument;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +167,7 @@ public final class RunCommands {
         if (!Files.isRegularFile(path)) {
             throw invalid(command + ": there is no file " + path);
         }
-        return path.toAbsolutePath().normalize();
+        return Host.current().absolute(path).normalize();
     }
 
     private static String string(String command, List<Object> arguments, int index, String what) {

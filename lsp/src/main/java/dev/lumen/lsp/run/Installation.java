@@ -1,5 +1,6 @@
 package dev.lumen.lsp.run;
 
+import dev.lumen.runtime.host.Host;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public record Installation(Path root) {
 
     /** The installation holding {@code codeLocation} (a jar or a classes directory). */
     public static Installation containing(Path codeLocation) {
-        Path dir = codeLocation.toAbsolutePath().normalize();
+        Path dir = Host.current().absolute(codeLocation).normalize();
         if (!Files.isDirectory(dir)) {
             dir = dir.getParent();
         }

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.mcp;
 
+import dev.lumen.runtime.host.Host;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ public final class McpHandover {
 
     private record Key(String address, Path directory) {
         Key {
-            directory = directory.toAbsolutePath().normalize();
+            directory = Host.current().absolute(directory).normalize();
         }
     }
 
@@ -45,7 +46,7 @@ public final class McpHandover {
 
     /** Closes the sessions kept for documents in {@code directory} that no run took. */
     public static void closeKept(Path directory) {
-        Path normalized = directory.toAbsolutePath().normalize();
+        Path normalized = Host.current().absolute(directory).normalize();
         List<McpServer> unused = new ArrayList<>();
         synchronized (KEPT) {
             KEPT.entrySet().removeIf(kept -> kept.getKey().directory().equals(normalized) && unused.add(kept.getValue()));

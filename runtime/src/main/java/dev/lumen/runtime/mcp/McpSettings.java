@@ -1,5 +1,6 @@
 package dev.lumen.runtime.mcp;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.tools.process.ToolEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ public record McpSettings(Path directory, Map<String, String> environment, Durat
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     public McpSettings {
-        directory = directory.toAbsolutePath().normalize();
+        directory = Host.current().absolute(directory).normalize();
         environment = Map.copyOf(environment);
         grant = grant == null ? McpServerGrant.NONE : grant;
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()
@@ -28,9 +29,9 @@ public record McpSettings(Path directory, Map<String, String> environment, Durat
         }
     }
 
-    /** The defaults for a project in {@code directory}, with the environment taken from Lumen's own. */
+    /** The defaults for a project in {@code directory}, with the environment taken from Lumen's own ({@link Host}). */
     public static McpSettings of(Path directory) {
-        return new McpSettings(directory, ToolEnvironment.from(System.getenv()), DEFAULT_HANDSHAKE_TIMEOUT,
+        return new McpSettings(directory, ToolEnvironment.from(Host.current().environment()), DEFAULT_HANDSHAKE_TIMEOUT,
                 DEFAULT_REQUEST_TIMEOUT, McpServerGrant.NONE);
     }
 

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.store;
 
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class AtomicFiles {
      * file is made with {@code attributes} (permissions, say), which it keeps once renamed.
      */
     public static void write(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        Path dir = Host.current().absolute(target).getParent();
         Files.createDirectories(dir);
         Path temp = createTemp(dir, target.getFileName().toString(), attributes);
         try {

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.store;
 
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -38,7 +39,7 @@ public final class KeyFile {
     public static Path locate(Map<String, String> env, Path home) {
         String named = env.get(VARIABLE);
         if (named != null && !named.isEmpty()) {
-            return Path.of(named).toAbsolutePath();
+            return Host.current().resolve(named);
         }
         String config = env.get("XDG_CONFIG_HOME");
         // The XDG base directory specification ignores a relative XDG_CONFIG_HOME.
@@ -46,9 +47,10 @@ public final class KeyFile {
         return base.resolve("lumen").resolve("key");
     }
 
-    /** The key of this process's user: {@link #load} of {@link #locate} for the process's environment. */
+    /** The key of the user Lumen runs for: {@link #load} of {@link #locate} for the {@link Host}'s environment. */
     public static UserKey forUser() {
-        return load(locate(System.getenv(), Path.of(System.getProperty("user.home"))));
+        Host host = Host.current();
+        return load(locate(host.environment(), host.home()));
     }
 
     /**
@@ -102,7 +104,7 @@ public final class KeyFile {
     private static UserKey create(Path file) {
         byte[] bytes = new byte[UserKey.LENGTH];
         new SecureRandom().nextBytes(bytes);
-        Path dir = file.toAbsolutePath().getParent();
+        Path dir = Host.current().absolute(file).getParent();
         Path temp = dir.resolve(AtomicFiles.TEMP_PREFIX + file.getFileName() + "-" + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.store;
 
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,7 +57,7 @@ public final class Store {
      * that contains a {@code .lumen} directory, or at {@code directory} itself when none does.
      */
     public static Store locate(Path directory) {
-        Path start = directory.toAbsolutePath().normalize();
+        Path start = Host.current().absolute(directory).normalize();
         for (Path p = start; p != null; p = p.getParent()) {
             if (Files.isDirectory(p.resolve(DIR_NAME))) {
                 return new Store(p);
@@ -67,8 +68,8 @@ public final class Store {
 
     /** The store for running {@code document}: {@link #locate} from the document's directory. */
     public static Store forDocument(Path document) {
-        Path parent = document.toAbsolutePath().normalize().getParent();
-        return locate(parent == null ? Path.of("").toAbsolutePath() : parent);
+        Path parent = Host.current().absolute(document).normalize().getParent();
+        return locate(parent == null ? Host.current().directory() : parent);
     }
 
     /**
@@ -76,7 +77,7 @@ public final class Store {
      * DIR/.lumen}; a DIR that is itself named {@code .lumen} is taken as the store directory.
      */
     public static Store at(Path directory) {
-        Path p = directory.toAbsolutePath().normalize();
+        Path p = Host.current().absolute(directory).normalize();
         if (p.getFileName() != null && p.getFileName().toString().equals(DIR_NAME) && p.getParent() != null) {
             return new Store(p.getParent());
         }

@@ -2,6 +2,7 @@ package dev.lumen.runtime.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.limits.LimitKey;
 import dev.lumen.runtime.limits.LimitWindows;
@@ -49,7 +50,7 @@ public final class StoredLimits implements LimitWindows {
 
     /** With a clock in milliseconds, for tests. */
     public StoredLimits(Path dir, LongSupplier clock) {
-        this.dir = dir.toAbsolutePath().normalize();
+        this.dir = Host.current().absolute(dir).normalize();
         this.clock = clock;
     }
 

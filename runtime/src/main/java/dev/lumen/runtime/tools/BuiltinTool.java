@@ -37,7 +37,7 @@ public interface BuiltinTool {
                 "fs.write", WriteFile::call,
                 "http.get", HttpTools::get,
                 "http.post", HttpTools::post,
-                "llm.chat", new LlmChat(System.getenv()));
+                "llm.chat", new LlmChat());
 
         private Registry() {
         }

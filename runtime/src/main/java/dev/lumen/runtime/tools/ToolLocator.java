@@ -1,5 +1,6 @@
 package dev.lumen.runtime.tools;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.tools.process.SubprocessTool;
 import java.io.File;
@@ -178,11 +179,13 @@ public final class ToolLocator {
     /** Reads {@code folder/*\/tool.json}, in name order so that the result does not depend on the file system. */
     private static void scan(Path folder, Origin origin, List<Located> found, List<Problem> problems,
             Map<String, Boolean> seen) {
-        if (!Files.isDirectory(folder)) {
+        // A relative folder (from LUMEN_TOOLS_PATH) is the host's, and problems name files as the user would.
+        Path at = Host.current().absolute(folder);
+        if (!Files.isDirectory(at)) {
             return;
         }
         List<Path> tools = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(at)) {
             for (Path entry : entries) {
                 if (Files.isRegularFile(entry.resolve(MANIFEST))) {
                     tools.add(entry);
@@ -195,10 +198,10 @@ public final class ToolLocator {
         Collections.sort(tools);
         Map<String, Path> here = new LinkedHashMap<>();
         for (Path dir : tools) {
-            Path file = dir.resolve(MANIFEST);
+            Path file = folder.resolve(at.relativize(dir)).resolve(MANIFEST);
             ToolManifest manifest;
             try {
-                manifest = ToolManifest.parse(Files.readString(file, StandardCharsets.UTF_8));
+                manifest = ToolManifest.parse(Files.readString(dir.resolve(MANIFEST), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 problems.add(new Problem(file, "cannot read it: " + e.getMessage()));
                 continue;
@@ -211,13 +214,13 @@ public final class ToolLocator {
                 problems.add(new Problem(file, notACommand.get()));
                 continue;
             }
-            Path other = here.putIfAbsent(manifest.toolId(), dir);
+            Path other = here.putIfAbsent(manifest.toolId(), file.getParent());
             if (other != null) {
                 problems.add(new Problem(file, "declares tool_id `" + manifest.toolId() + "`, as "
                         + other.resolve(MANIFEST) + " does; a tool folder holds each tool id once"));
                 continue;
             }
-            Path absolute = dir.toAbsolutePath().normalize();
+            Path absolute = dir.normalize();
             found.add(new Located(manifest, absolute, origin, seen.putIfAbsent(manifest.toolId(), true) != null));
         }
     }

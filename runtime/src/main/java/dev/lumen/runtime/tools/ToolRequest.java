@@ -1,6 +1,7 @@
 package dev.lumen.runtime.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.policy.Grants;
 import java.nio.file.Path;
 
@@ -12,11 +13,11 @@ import java.nio.file.Path;
 public record ToolRequest(String toolId, JsonNode input, Grants grants, RunLimits run, Path base) {
 
     public ToolRequest {
-        base = base.toAbsolutePath().normalize();
+        base = Host.current().absolute(base).normalize();
     }
 
     /** A request whose relative paths are read against the working directory. */
     public ToolRequest(String toolId, JsonNode input, Grants grants, RunLimits run) {
-        this(toolId, input, grants, run, Path.of(""));
+        this(toolId, input, grants, run, Host.current().directory());
     }
 }

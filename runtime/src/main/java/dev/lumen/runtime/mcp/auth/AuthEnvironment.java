@@ -1,5 +1,6 @@
 package dev.lumen.runtime.mcp.auth;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,11 +32,12 @@ public record AuthEnvironment(Map<String, String> variables, Path credentials, D
         variables = Map.copyOf(variables);
     }
 
-    /** This process's environment, its user's home, and standard error. */
-    public static AuthEnvironment ofProcess() {
-        Map<String, String> env = System.getenv();
-        return new AuthEnvironment(env, credentialsDirectory(env, Path.of(System.getProperty("user.home"))),
-                timeout(env), System.err, Browser.fromEnvironment(env, System.err));
+    /** The environment, the user's home and the standard error of the {@link Host} Lumen runs for. */
+    public static AuthEnvironment ofHost() {
+        Host host = Host.current();
+        Map<String, String> env = host.environment();
+        return new AuthEnvironment(env, credentialsDirectory(env, host.home()), timeout(env), host.err(),
+                Browser.fromEnvironment(env, host.err()));
     }
 
     /**
@@ -45,7 +47,7 @@ public record AuthEnvironment(Map<String, String> variables, Path credentials, D
     static Path credentialsDirectory(Map<String, String> env, Path home) {
         String named = env.get(CREDENTIALS_VARIABLE);
         if (named != null && !named.isEmpty()) {
-            return Path.of(named).toAbsolutePath();
+            return Host.current().resolve(named);
         }
         String config = env.get("XDG_CONFIG_HOME");
         // The XDG base directory specification ignores a relative XDG_CONFIG_HOME.

@@ -2,6 +2,7 @@ package dev.lumen.runtime.mcp.auth;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpException;
 import dev.lumen.runtime.store.AtomicFiles;
 import java.io.IOException;
@@ -104,10 +105,10 @@ final class CredentialStore {
     }
 
     private static Path existing(Path dir) {
-        Path p = dir.toAbsolutePath();
+        Path p = Host.current().absolute(dir);
         while (p != null && !Files.exists(p)) {
             p = p.getParent();
         }
-        return p == null ? dir.toAbsolutePath().getRoot() : p;
+        return p == null ? Host.current().absolute(dir).getRoot() : p;
     }
 }

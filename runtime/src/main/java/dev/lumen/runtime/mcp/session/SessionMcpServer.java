@@ -140,7 +140,7 @@ public final class SessionMcpServer implements McpServer {
             case McpAddress.StreamableHttp http -> {
                 VersionHeader header = new VersionHeader();
                 McpAuthorization authorization = McpAuthorization.of(label, http.endpoint(), settings.grant(),
-                        AuthEnvironment.ofProcess());
+                        AuthEnvironment.ofHost());
                 List<HttpClient> clients = new CopyOnWriteArrayList<>();
                 McpClientTransport transport = StreamableHttp.transport(http, MAPPER, settings, header, authorization,
                         why -> desk.failWaiting(new McpException(label + ": " + why)), clients::add);

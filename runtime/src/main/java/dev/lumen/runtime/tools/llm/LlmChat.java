@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.JsonReading;
 import dev.lumen.runtime.policy.Grants;
@@ -27,16 +28,24 @@ public final class LlmChat implements BuiltinTool {
     public static final String RESPONSE_SCHEMA = "response_schema";
     private static final ObjectMapper SCHEMA_READER = JsonReading.mapper().build();
 
-    private final Environment environment;
+    /** The variables this tool was made with, or null to read the {@link Host}'s at each call. */
+    private final Environment fixed;
     private final ProviderHttp http = new ProviderHttp();
 
-    /** @param environment the variables that choose and configure the provider ({@code System.getenv()} in a run) */
+    /** The tool of a run: it reads the variables of the {@link Host} each call runs for. */
+    public LlmChat() {
+        this.fixed = null;
+    }
+
+    /** @param environment the variables that choose and configure the provider, whoever the call runs for */
     public LlmChat(Map<String, String> environment) {
-        this.environment = new Environment(environment);
+        this.fixed = new Environment(environment);
     }
 
     @Override
     public ToolResult call(ToolRequest request) {
+        // One instance serves every run of the process, and runs may be for different hosts.
+        Environment environment = fixed != null ? fixed : new Environment(Host.current().environment());
         Grants grants = request.grants();
         ChatSettings settings = ChatSettings.from(grants, environment);
         // The request does not carry the alias: a budget per run counts all llm.chat calls of the run.

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.tools.process;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.policy.PolicyViolation;
 import dev.lumen.runtime.tools.BuiltinTool;
 import dev.lumen.runtime.tools.ManifestException;
@@ -42,7 +43,7 @@ public final class SubprocessTool implements BuiltinTool {
      * @throws ManifestException when the manifest does not run a command
      */
     public SubprocessTool(ToolManifest manifest, Path directory) {
-        this(manifest, directory, System.getenv());
+        this(manifest, directory, Host.current().environment());
     }
 
     /** With the environment that stands for Lumen's own (its {@code PATH} and the variables passed on). */
@@ -54,7 +55,7 @@ public final class SubprocessTool implements BuiltinTool {
             throw new ManifestException("manifest of `" + manifest.toolId() + "`: `exec.command` is empty");
         }
         this.manifest = manifest;
-        this.directory = directory.toAbsolutePath().normalize();
+        this.directory = Host.current().absolute(directory).normalize();
         this.command = new ToolCommand(manifest.exec().command(), this.directory);
         this.environment = ToolEnvironment.from(lumenEnvironment);
     }
@@ -105,8 +106,9 @@ public final class SubprocessTool implements BuiltinTool {
             return Optional.of("`exec.command` is empty");
         }
         try {
-            new ToolCommand(manifest.exec().command(), directory.toAbsolutePath().normalize())
-                    .executable(System.getenv("PATH"));
+            Host host = Host.current();
+            new ToolCommand(manifest.exec().command(), host.absolute(directory).normalize())
+                    .executable(host.env("PATH"));
             return Optional.empty();
         } catch (ToolFailure e) {
             return Optional.of(e.getMessage());

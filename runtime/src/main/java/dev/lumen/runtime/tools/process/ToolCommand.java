@@ -1,5 +1,6 @@
 package dev.lumen.runtime.tools.process;
 
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.tools.ToolFailure;
 import java.io.File;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public record ToolCommand(String command, Path directory) {
 
     private Path file(Path dir, String name) {
         try {
-            return dir.resolve(name).toAbsolutePath().normalize();
+            return Host.current().absolute(dir.resolve(name)).normalize();
         } catch (InvalidPathException e) {
             throw new ToolFailure("the command " + shown() + " is not a valid path: " + e.getReason());
         }
