@@ -58,7 +58,12 @@ class DaemonTest {
             cell run() -> Int
               return Stats(text: "one two three").words
             end
+            ```
+            """;
 
+    /** A cell of standard input. */
+    private static final String ECHO = """
+            ```lumen
             cell echo(s: String) -> String
               return "<" + s + ">"
             end
@@ -129,7 +134,7 @@ class DaemonTest {
     @Test
     @Order(2)
     void standardInputExitStatusesAndStreamsAreTheClients() throws Exception {
-        Path project = project("streams", REPORT);
+        Path project = project("streams", ECHO);
         Path input = Files.writeString(project.resolve("input.txt"), "from stdin");
         ProcessBuilder builder = LumenScript.builder(project, List.of("run", "doc.lm.md", "--cell", "echo",
                 "--stdin", "s"));

@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.lumen.launcher.daemon.Daemon;
+import dev.lumen.launcher.daemon.DaemonClient;
 import dev.lumen.runtime.host.Host;
 import java.io.File;
 import java.io.IOException;
@@ -32,10 +34,13 @@ import org.junit.jupiter.api.Test;
 class HostReadsRulesTest {
     /**
      * Where reading the JVM's own process is right: the Host itself (the process's host, when none is bound),
-     * and {@code lumen lsp}, which owns its process: its protocol is the JVM's standard input and output.
+     * {@code lumen lsp}, which owns its process: its protocol is the JVM's standard input and output, and the
+     * daemon's client and the daemon's main, each the whole of its process (docs/spec/daemon.md): the client
+     * sends its process's directory and environment, which the daemon binds as each command's Host.
      */
     private static final DescribedPredicate<JavaClass> OWN_THEIR_PROCESS =
-            belongToAnyOf(Host.class, LspCommand.class).as("the Host and lumen lsp");
+            belongToAnyOf(Host.class, LspCommand.class, DaemonClient.class, Daemon.class)
+                    .as("the Host, lumen lsp and the daemon's client and main");
 
     @ArchTest
     static final ArchRule readTheHostsEnvironment = noClasses().that(DescribedPredicate.not(OWN_THEIR_PROCESS))
@@ -70,7 +75,8 @@ class HostReadsRulesTest {
             found = files.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory)
                     .filter(main -> !main.startsWith(root.resolve("bench"))) // benchmarks are their own process
                     .flatMap(HostReadsRulesTest::javaFiles)
-                    .filter(file -> !file.endsWith(Path.of("dev/lumen/runtime/host/Host.java")))
+                    .filter(file -> !file.endsWith(Path.of("dev/lumen/runtime/host/Host.java"))
+                            && !file.endsWith(Path.of("dev/lumen/launcher/daemon/DaemonClient.java")))
                     .flatMap(file -> matches(root, file))
                     .toList();
         }

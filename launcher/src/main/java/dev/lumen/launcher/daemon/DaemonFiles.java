@@ -23,10 +23,13 @@ import java.util.Set;
 record DaemonFiles(Path directory, Path socket, Path lock, Path log) {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
-    /** The files of the daemon of the installation whose launcher jar is {@code jar}, for a user with {@code env}. */
+    /**
+     * The files of the daemon of the installation whose launcher jar is {@code jar} (an absolute path: the
+     * client's code source), for a user with {@code env}.
+     */
     static DaemonFiles of(Path jar, Map<String, String> env) throws IOException {
         Path directory = directory(env);
-        String name = "daemon-" + digest(jar.toAbsolutePath().normalize().toString());
+        String name = "daemon-" + digest(jar.normalize().toString());
         return new DaemonFiles(directory, directory.resolve(name + ".sock"), directory.resolve(name + ".lock"),
                 directory.resolve(name + ".log"));
     }
