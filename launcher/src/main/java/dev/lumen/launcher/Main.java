@@ -1,5 +1,6 @@
 package dev.lumen.launcher;
 
+import dev.lumen.launcher.daemon.DaemonCommand;
 import dev.lumen.runtime.tools.http.ProcessHttpClients;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -58,6 +59,7 @@ public final class Main implements Callable<Integer> {
         commands.put("tools", ToolsCommand::new);
         commands.put("lock", LockCommand::new);
         commands.put("lsp", LspCommand::new);
+        commands.put("daemon", DaemonCommand::new);
         commands.put("train-startup", TrainCommand::new);
         return Collections.unmodifiableMap(commands);
     }

@@ -12,6 +12,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
@@ -19,6 +21,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,6 +46,8 @@ import sun.misc.Signal;
 public final class DaemonClient {
     /** How long a new daemon may take to listen: a cold JVM with the compiler on a busy machine. */
     private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** {@code lumen daemon status} with no daemon running, as {@code systemctl status} of a stopped unit. */
+    static final int NOT_RUNNING = 3;
     private static final long REPEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final String DEFAULT_IDLE_SECONDS = Long.toString(TimeUnit.HOURS.toSeconds(1));
 
@@ -80,15 +85,10 @@ public final class DaemonClient {
     }
 
     private int run(List<String> command) throws IOException {
-        if (command.size() == 2 && command.get(0).equals("daemon")) {
-            return switch (command.get(1)) {
-                case "status" -> own(Request.Kind.STATUS, "lumen daemon: not running\n", 3);
-                case "stop" -> own(Request.Kind.STOP, "lumen daemon: not running\n", ExitCodes.OK);
-                default -> usage();
-            };
-        }
         if (!command.isEmpty() && command.get(0).equals("daemon")) {
-            return usage();
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+            return daemonCommand(command.subList(1, command.size()), out, err);
         }
         Request request = new Request(build, Request.Kind.COMMAND, Path.of("").toAbsolutePath().toString(), env,
                 command, Terminal.stderrIsTerminal());
@@ -105,22 +105,40 @@ public final class DaemonClient {
         }
     }
 
-    private static int usage() {
-        System.err.println("error: `lumen daemon` takes `status` or `stop`");
-        return ExitCodes.USAGE;
+    /**
+     * {@code lumen daemon status|stop} for the user with {@code env}, of the installation of this class's jar:
+     * what {@link DaemonCommand} runs in a JVM of its own, and the client for bin/lumen.
+     */
+    static int daemonCommand(List<String> arguments, Map<String, String> env, PrintWriter out, PrintWriter err)
+            throws IOException {
+        Path jar;
+        try {
+            jar = Path.of(DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        return new DaemonClient(DaemonFiles.of(jar, env), Build.of(jar), List.of()).daemonCommand(arguments, out, err);
     }
 
-    /** A request of the daemon's own; {@code absent} and {@code absentStatus} when none is running. */
-    private int own(Request.Kind kind, String absent, int absentStatus) throws IOException {
+    private int daemonCommand(List<String> arguments, PrintWriter out, PrintWriter err) throws IOException {
+        Request.Kind kind = arguments.equals(List.of("status")) ? Request.Kind.STATUS
+                : arguments.equals(List.of("stop")) ? Request.Kind.STOP : null;
+        if (kind == null) {
+            err.println("error: `lumen daemon` takes `status` or `stop`");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         SocketChannel channel = connect();
         if (channel == null) {
-            System.out.print(absent);
-            return absentStatus;
+            out.println("lumen daemon: not running");
+            out.flush();
+            return kind == Request.Kind.STATUS ? NOT_RUNNING : ExitCodes.OK;
         }
-        Request request = new Request(build, kind, "/", Map.of(), List.of(), false);
-        Integer status = talk(channel, request);
+        out.flush();
+        Integer status = talk(channel, new Request(build, kind, "/", Map.of(), List.of(), false));
         if (status == null) {
-            System.out.print("lumen daemon: the one running was of another Lumen build, and has stopped\n");
+            out.println("lumen daemon: the one running was of another Lumen build, and has stopped");
+            out.flush();
             return ExitCodes.OK;
         }
         return status;
