@@ -158,8 +158,10 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             LirModule module = compile(source, context);
             // The file it was read from, when there is one: relative paths of its tool calls and grants are read
             // against its directory (tools-fs.md §1.1), whatever the source's name.
+            // It is named as given (errors show that name), and read against the host's directory.
             Path path = documentPath(source);
-            program = LumenProgram.link(this, module, source, path != null ? path.toString() : source.getName(),
+            String given = source.getPath() != null ? source.getPath() : source.getName();
+            program = LumenProgram.link(this, module, source, path != null ? given : source.getName(),
                     context.effects());
         }
         return new Evaluation(this, program.moduleObject()).getCallTarget();
