@@ -58,12 +58,22 @@ public final class DaemonClient {
     private final DaemonFiles files;
     private final String build;
     private final List<String> daemonCommand;
-    private final Map<String, String> env = System.getenv();
+    private final Map<String, String> env;
 
-    private DaemonClient(DaemonFiles files, String build, List<String> daemonCommand) {
-        this.files = files;
-        this.build = build;
+    private DaemonClient(Path jar, Map<String, String> env, List<String> daemonCommand) throws IOException {
+        this.files = DaemonFiles.of(jar, env);
+        this.build = Build.of(jar);
+        this.env = env;
         this.daemonCommand = daemonCommand;
+    }
+
+    /** The launcher jar this class was loaded from: the installation whose daemon this client talks to. */
+    private static Path launcherJar() throws IOException {
+        try {
+            return Path.of(DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
     }
 
     public static void main(String[] args) {
@@ -72,11 +82,8 @@ public final class DaemonClient {
             int n = Integer.parseInt(args[0]);
             List<String> jvm = Arrays.asList(args).subList(1, 1 + n);
             List<String> command = Arrays.asList(args).subList(1 + n, args.length);
-            Path jar = Path.of(DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            DaemonFiles files = DaemonFiles.of(jar, System.getenv());
-            DaemonClient client = new DaemonClient(files, Build.of(jar), jvm);
-            status = client.run(command);
-        } catch (IOException | URISyntaxException e) {
+            status = new DaemonClient(launcherJar(), System.getenv(), jvm).run(command);
+        } catch (IOException e) {
             System.err.println("lumen: the daemon cannot be reached: " + e.getMessage());
             System.err.println("  = help: LUMEN_DAEMON=0 runs lumen without it");
             status = ExitCodes.INTERNAL_ERROR;
@@ -111,13 +118,7 @@ public final class DaemonClient {
      */
     static int daemonCommand(List<String> arguments, Map<String, String> env, PrintWriter out, PrintWriter err)
             throws IOException {
-        Path jar;
-        try {
-            jar = Path.of(DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        return new DaemonClient(DaemonFiles.of(jar, env), Build.of(jar), List.of()).daemonCommand(arguments, out, err);
+        return new DaemonClient(launcherJar(), env, List.of()).daemonCommand(arguments, out, err);
     }
 
     private int daemonCommand(List<String> arguments, PrintWriter out, PrintWriter err) throws IOException {
@@ -290,8 +291,7 @@ public final class DaemonClient {
             command.add("/usr/bin/setsid");
         }
         command.addAll(daemonCommand);
-        String jar = DaemonClient.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-        command.addAll(List.of("-cp", jar, Daemon.class.getName(), files.socket().toString(), build,
+        command.addAll(List.of("-cp", launcherJar().toString(), Daemon.class.getName(), files.socket().toString(), build,
                 env.getOrDefault("LUMEN_DAEMON_IDLE_SECONDS", DEFAULT_IDLE_SECONDS)));
         ProcessBuilder builder = new ProcessBuilder(command);
         // Each command gets its client's environment; the daemon's own is the least a JVM needs, so that nothing
