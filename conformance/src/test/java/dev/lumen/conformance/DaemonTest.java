@@ -129,6 +129,13 @@ class DaemonTest {
         assertEquals("", read(out2));
         assertTrue(read(err2).contains("doc.lm.md:"), () -> "locations name the file as typed: " + read(err2));
         assertTrue(read(err2).contains("text.stats"), () -> read(err2));
+
+        // The same file again, without the tools and then with them: each run compiles it against its own
+        // environment, whatever program an earlier run linked.
+        LumenScript.Result again = lumen(withTools, Map.of(), "run", "doc.lm.md", "--color=never");
+        assertEquals(1, again.status(), again.err());
+        assertTrue(again.err().contains("text.stats"), again.err());
+        assertEquals("3\n", lumen(withTools, tools, "run", "doc.lm.md").out());
     }
 
     @Test

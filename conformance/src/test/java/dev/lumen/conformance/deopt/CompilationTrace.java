@@ -41,6 +41,12 @@ final class CompilationTrace {
         return targets.values().stream().mapToInt(t -> t.compilations).sum();
     }
 
+    /** How many versions of compiled code the targets named {@code name} (as {@code cell fib}) had. */
+    int compilations(String name) {
+        return targets.entrySet().stream().filter(e -> e.getKey().startsWith(name + " (engine "))
+                .mapToInt(e -> e.getValue().compilations).sum();
+    }
+
     /** Whether a Lumen cell (not only the polyglot API's own call targets) was compiled. */
     boolean compiledACell() {
         return targets.values().stream().anyMatch(t -> t.name.startsWith("cell ") && t.compilations > 0);

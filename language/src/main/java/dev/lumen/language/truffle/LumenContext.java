@@ -2,12 +2,16 @@ package dev.lumen.language.truffle;
 
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
 import dev.lumen.lir.errors.LumenFailure;
 import dev.lumen.lir.errors.LumenRuntimeError;
 import dev.lumen.lir.interpreter.LumenEffects;
+import dev.lumen.lir.interpreter.LumenModuleObject;
 import dev.lumen.runtime.interrupt.RunInterrupts;
 import dev.lumen.runtime.tools.HostToolSet;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +24,8 @@ public final class LumenContext {
     private final TruffleLanguage.Env env;
     private final LumenEffects effects;
     private final LumenBindings bindings = new LumenBindings();
+    /** The module object of each document evaluated here (evaluating it again binds the same cells). */
+    private final Map<Source, LumenModuleObject> evaluated = new HashMap<>();
     /** The documents whose MCP servers were read for a run (their sessions kept for it), closed with the context. */
     private final Set<Path> readForRun = ConcurrentHashMap.newKeySet();
 
@@ -63,6 +69,15 @@ public final class LumenContext {
     /** The context is disposed: no interrupt reaches it any more. */
     void disposed() {
         interrupts.close();
+    }
+
+    /** The module object evaluating {@code source} gave in this context, or null. */
+    LumenModuleObject evaluated(Source source) {
+        return evaluated.get(source);
+    }
+
+    void evaluated(Source source, LumenModuleObject module) {
+        evaluated.put(source, module);
     }
 
     /** The cells of the documents evaluated so far: the language's top scope. */

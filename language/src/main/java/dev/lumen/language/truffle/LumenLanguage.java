@@ -24,6 +24,7 @@ import dev.lumen.lir.format.LirFormatException;
 import dev.lumen.lir.format.LirJson;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.Verifier;
+import dev.lumen.lir.interpreter.LumenEffects;
 import dev.lumen.lir.interpreter.LumenModuleObject;
 import dev.lumen.lir.interpreter.LumenProgram;
 import dev.lumen.runtime.host.Host;
@@ -35,6 +36,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionDescriptors;
 import org.graalvm.options.OptionKey;
@@ -55,7 +57,9 @@ import org.graalvm.options.OptionStability;
  * Evaluating either returns the program's module object, whose members are its runnable cells (see
  * {@link LumenModuleObject}); running a cell is executing that member with its arguments, or invoking it on the
  * module. The context's bindings ({@link #getScope}) hold the cells of every document evaluated. The language is
- * single-threaded per context and each context parses its own programs ({@link ContextPolicy#EXCLUSIVE}).
+ * single-threaded per context. The contexts of one engine share the language ({@link ContextPolicy#SHARED}): each
+ * compiles a document against its own project, and the contexts whose compilations agree share one linked program
+ * and its compiled code ({@link LinkedPrograms}).
  */
 @TruffleLanguage.Registration(
         id = LumenLanguage.ID,
@@ -65,7 +69,7 @@ import org.graalvm.options.OptionStability;
         defaultMimeType = LumenLanguage.DOCUMENT_MIME,
         characterMimeTypes = {LumenLanguage.DOCUMENT_MIME, LumenLanguage.LIR_MIME},
         fileTypeDetectors = LumenFileTypeDetector.class,
-        contextPolicy = TruffleLanguage.ContextPolicy.EXCLUSIVE)
+        contextPolicy = TruffleLanguage.ContextPolicy.SHARED)
 @ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.StatementTag.class,
     StandardTags.CallTag.class})
 public final class LumenLanguage extends TruffleLanguage<LumenContext> {
@@ -101,6 +105,11 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
     static final OptionKey<String> Fixtures = new OptionKey<>("");
 
     private static final ContextReference<LumenContext> CONTEXT = ContextReference.create(LumenLanguage.class);
+
+    /** The effects of the run executing: a linked program is shared, so it asks the current context for them. */
+    private static final Supplier<LumenEffects> CURRENT_EFFECTS = () -> CONTEXT.get(null).effects();
+
+    private final LinkedPrograms programs = new LinkedPrograms();
 
     @Override
     protected LumenContext createContext(Env env) {
@@ -145,26 +154,34 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
         return singleThreaded;
     }
 
+    /**
+     * A document's call target, which the engine keeps per source and shares between contexts: its evaluation
+     * compiles the document in the context evaluating it ({@link Evaluation}).
+     */
     @Override
     protected CallTarget parse(ParsingRequest request) {
-        Source source = request.getSource();
-        LumenContext context = CONTEXT.get(null);
-        LumenProgram program;
+        return new Evaluation(this, request.getSource()).getCallTarget();
+    }
+
+    /**
+     * Compiles {@code source} as {@code context} sees it (its project, tools, options and standard error) and
+     * links it, or takes the program another context linked from the same module.
+     */
+    private LumenProgram link(Source source, LumenContext context) {
         if (isLir(source)) {
             LirModule module = readModule(source);
             Source document = Source.newBuilder(ID, "", module.source()).content(Source.CONTENT_NONE).build();
-            program = LumenProgram.link(this, module, document, module.source(), context.effects());
-        } else {
-            LirModule module = compile(source, context);
-            // The file it was read from, when there is one: relative paths of its tool calls and grants are read
-            // against its directory (tools-fs.md §1.1), whatever the source's name.
-            // It is named as given (errors show that name), and read against the host's directory.
-            Path path = documentPath(source);
-            String given = source.getPath() != null ? source.getPath() : source.getName();
-            program = LumenProgram.link(this, module, source, path != null ? given : source.getName(),
-                    context.effects());
+            return programs.get(document, module.source(), module,
+                    () -> LumenProgram.link(this, module, document, module.source(), CURRENT_EFFECTS));
         }
-        return new Evaluation(this, program.moduleObject()).getCallTarget();
+        LirModule module = compile(source, context);
+        // The file it was read from, when there is one: relative paths of its tool calls and grants are read
+        // against its directory (tools-fs.md §1.1), whatever the source's name.
+        // It is named as given (errors show that name), and read against the host's directory.
+        Path path = documentPath(source);
+        String given = source.getPath() != null ? source.getPath() : source.getName();
+        String file = path != null ? given : source.getName();
+        return programs.get(source, file, module, () -> LumenProgram.link(this, module, source, file, CURRENT_EFFECTS));
     }
 
     /** A debugger's expression where a cell is suspended ({@link DebugExpression}); null outside cells. */
@@ -180,26 +197,32 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
     }
 
     /**
-     * Evaluating a parsed document: its module object, whose cells join the context's bindings. (Parsing is
-     * cached per source; each evaluation adds the cells, so a document evaluated again wins its names back.)
+     * Evaluating a document: its module object, whose cells join the context's bindings. The first evaluation in
+     * a context compiles the document there (its diagnostics go to that context); each evaluation adds the cells,
+     * so a document evaluated again wins its names back.
      */
     private static final class Evaluation extends RootNode {
-        private final LumenModuleObject module;
+        private final Source source;
 
-        Evaluation(LumenLanguage language, LumenModuleObject module) {
+        Evaluation(LumenLanguage language, Source source) {
             super(language);
-            this.module = module;
+            this.source = source;
         }
 
         @Override
         public Object execute(VirtualFrame frame) {
-            bind(CONTEXT.get(this), module);
-            return module;
+            return evaluate(getLanguage(LumenLanguage.class), CONTEXT.get(this), source);
         }
 
         @TruffleBoundary
-        private static void bind(LumenContext context, LumenModuleObject module) {
+        private static LumenModuleObject evaluate(LumenLanguage language, LumenContext context, Source source) {
+            LumenModuleObject module = context.evaluated(source);
+            if (module == null) {
+                module = language.link(source, context).newModuleObject(context.effects());
+                context.evaluated(source, module);
+            }
             context.bindings().add(module);
+            return module;
         }
     }
 

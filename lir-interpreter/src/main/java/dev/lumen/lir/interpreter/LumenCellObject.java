@@ -52,12 +52,14 @@ public final class LumenCellObject implements TruffleObject {
     private final RootCallTarget target;
     private final LumenProgram program;
     private final CellDef cell;
+    /** The effects of the context the cell object belongs to, which its runs report to. */
+    private final LumenEffects effects;
     /** Whether a run of this cell is reported to the effects: it can perform one, or every run is traced. */
     @CompilationFinal private final boolean reported;
     /** The parameters as the fields of a record, which JSON arguments are validated against; made on first use. */
     private LumenRecordType argumentRecord;
 
-    LumenCellObject(LumenProgram program, int index) {
+    LumenCellObject(LumenProgram program, int index, LumenEffects effects) {
         CellDef cell = program.root(index).cell();
         this.name = cell.name();
         this.paramNames = cell.params().stream().map(CellDef.ParamDef::name).toArray(String[]::new);
@@ -67,7 +69,8 @@ public final class LumenCellObject implements TruffleObject {
         this.target = program.callTarget(index);
         this.program = program;
         this.cell = cell;
-        this.reported = program.performsEffects(index) || program.effects().reportsPureRuns();
+        this.effects = effects;
+        this.reported = program.performsEffects(index) || effects.reportsPureRuns();
     }
 
     public String name() {
@@ -153,17 +156,17 @@ public final class LumenCellObject implements TruffleObject {
     /** A host's call of a cell is a run (see {@link LumenEffects}). */
     @TruffleBoundary
     private void runStart(Object[] values) {
-        unlocated(() -> program.effects().runStart(program, cell, values));
+        unlocated(() -> effects.runStart(program, cell, values));
     }
 
     @TruffleBoundary
     private void runEnd(Object result) {
-        unlocated(() -> program.effects().runEnd(result));
+        unlocated(() -> effects.runEnd(result));
     }
 
     @TruffleBoundary
     private void runFailed(LumenException failure) {
-        unlocated(() -> program.effects().runFailed(failure));
+        unlocated(() -> effects.runFailed(failure));
     }
 
     /** Runs an effect of the run itself: its failures (a store that cannot be written) have no location. */

@@ -31,14 +31,14 @@ public final class LumenModuleObject implements TruffleObject {
     /** How the names of the cells of tests start. */
     private static final String TEST_PREFIX = "test$";
 
-    LumenModuleObject(LumenProgram program) {
+    LumenModuleObject(LumenProgram program, LumenEffects effects) {
         this.file = program.file();
         for (int i = 0; i < program.cellCount(); i++) {
             String name = program.root(i).cell().name();
             if (!name.contains("$")) {
-                cells.put(name, new LumenCellObject(program, i));
+                cells.put(name, new LumenCellObject(program, i, effects));
             } else if (name.startsWith(TEST_PREFIX)) {
-                tests.put(name, new LumenCellObject(program, i));
+                tests.put(name, new LumenCellObject(program, i, effects));
             }
         }
     }

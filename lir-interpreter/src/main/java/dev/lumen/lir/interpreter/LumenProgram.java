@@ -13,11 +13,16 @@ import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.format.ToolDef;
 import dev.lumen.lir.values.LumenType;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A verified LIR module made executable: one {@link LumenCellRoot} (and call target) per cell, call sites
  * linked to their callees, run-time types resolved, and the interop {@link LumenModuleObject} that
  * {@code Context.eval} returns.
+ *
+ * <p>A program holds nothing of the run it executes in: the effects are looked up each time, so one program (and its
+ * compiled code) serves every context of an engine that evaluates the same document. Each context gets its own
+ * module object ({@link #newModuleObject}).
  *
  * <p>The module must have passed the {@code Verifier}: operands index existing registers, constants, types,
  * cells and tools. The interpreter trusts the front end's typing (an instruction's registers have the types
@@ -27,18 +32,18 @@ public final class LumenProgram {
     private final LirModule module;
     private final Source source;
     private final String file;
-    private final LumenEffects effects;
+    private final Supplier<LumenEffects> effects;
     @CompilationFinal(dimensions = 1) private final LumenType[] types;
     @CompilationFinal(dimensions = 1) private final ToolDef[] tools;
     private final LumenTypes typeResolver;
     private final LumenCellRoot[] roots;
     /** Per cell: whether it can perform an effect, directly or through the cells it calls. */
     private final boolean[] effectful;
-    private final LumenModuleObject moduleObject;
     private final Class<? extends TruffleLanguage<?>> languageClass;
 
     @SuppressWarnings("unchecked")
-    private LumenProgram(TruffleLanguage<?> language, LirModule module, Source source, String file, LumenEffects effects) {
+    private LumenProgram(TruffleLanguage<?> language, LirModule module, Source source, String file,
+            Supplier<LumenEffects> effects) {
         this.languageClass = language == null ? null : (Class<? extends TruffleLanguage<?>>) language.getClass();
         this.module = module;
         this.source = source;
@@ -72,7 +77,6 @@ public final class LumenProgram {
         for (int i = 0; i < n; i++) {
             roots[i].link(borrowed, sharing[i], effectful[i]);
         }
-        this.moduleObject = new LumenModuleObject(this);
     }
 
     /**
@@ -81,20 +85,30 @@ public final class LumenProgram {
      * @param source the document the module was compiled from (for source sections), or a source without
      *     content when only its name is known
      * @param file the document's name as locations show it
-     * @param effects tool calls and schema validation ({@link LumenEffects#UNAVAILABLE} for none)
+     * @param effects the tool calls and schema validation of the run executing, asked for at each effect (from
+     *     a boundary, on the run's thread): the current context's
      */
     public static LumenProgram link(TruffleLanguage<?> language, LirModule module, Source source, String file,
-            LumenEffects effects) {
+            Supplier<LumenEffects> effects) {
         return new LumenProgram(language, module, source, file, effects);
+    }
+
+    /** Links {@code module} for runs that always perform {@code effects} ({@link LumenEffects#UNAVAILABLE}: none). */
+    public static LumenProgram link(TruffleLanguage<?> language, LirModule module, Source source, String file,
+            LumenEffects effects) {
+        return link(language, module, source, file, () -> effects);
     }
 
     public LirModule module() {
         return module;
     }
 
-    /** The object {@code Context.eval} returns: members are the runnable cells. */
-    public LumenModuleObject moduleObject() {
-        return moduleObject;
+    /**
+     * A new object for {@code Context.eval} to return, whose members are the runnable cells; its runs report to
+     * {@code effects}, the effects of the context it is made for.
+     */
+    public LumenModuleObject newModuleObject(LumenEffects effects) {
+        return new LumenModuleObject(this, effects);
     }
 
     public String file() {
@@ -105,8 +119,9 @@ public final class LumenProgram {
         return source;
     }
 
+    /** The effects of the run executing; called from boundaries only. */
     LumenEffects effects() {
-        return effects;
+        return effects.get();
     }
 
     /** The language the program runs in: the language of its debugger scopes. */

@@ -48,7 +48,7 @@ public final class TestLirLanguage extends TruffleLanguage<Object> {
                 ? Source.newBuilder(ID, standIn(module), module.source()).uri(documentUri(module.source())).build()
                 : Source.newBuilder(ID, "", module.source()).content(Source.CONTENT_NONE).build();
         LumenProgram program = LumenProgram.link(this, module, doc, module.source(), LumenEffects.UNAVAILABLE);
-        return RootNode.createConstantNode(program.moduleObject()).getCallTarget();
+        return RootNode.createConstantNode(program.newModuleObject(LumenEffects.UNAVAILABLE)).getCallTarget();
     }
 
     /** The URI of the stand-in document of a {@link #DEBUG_MIME} module whose source is {@code name}. */

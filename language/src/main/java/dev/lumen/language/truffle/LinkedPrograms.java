@@ -1,0 +1,48 @@
+package dev.lumen.language.truffle;
+
+import com.oracle.truffle.api.source.Source;
+import dev.lumen.lir.format.LirJson;
+import dev.lumen.lir.format.LirModule;
+import dev.lumen.lir.interpreter.LumenProgram;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The programs a language instance has linked, shared by every context of its engine: a document evaluated again
+ * in another context (the daemon's next run of it) runs the same call targets, and so their compiled code.
+ *
+ * <p>A program depends on its LIR module, its source and the name locations show, and nothing else (effects are
+ * the current context's); those three are the key. The module is compared as its canonical text, which holds
+ * everything the front end derived from the project (tools, types, settings), so a document compiled against
+ * other tools is another program. The least recently used programs beyond {@value #LIMIT} are forgotten.
+ */
+final class LinkedPrograms {
+    static final int LIMIT = 64;
+
+    private record Key(Source source, String file, String lir) {
+    }
+
+    private final Map<Key, LumenProgram> programs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, LumenProgram> eldest) {
+            return size() > LIMIT;
+        }
+    };
+
+    /** The program of {@code module} from {@code source} shown as {@code file}: a linked one, else {@code link}'s. */
+    LumenProgram get(Source source, String file, LirModule module, Supplier<LumenProgram> link) {
+        Key key = new Key(source, file, LirJson.write(module));
+        synchronized (programs) {
+            LumenProgram linked = programs.get(key);
+            if (linked != null) {
+                return linked;
+            }
+        }
+        LumenProgram program = link.get(); // outside the lock: another context may link a document meanwhile
+        synchronized (programs) {
+            LumenProgram raced = programs.putIfAbsent(key, program);
+            return raced != null ? raced : program;
+        }
+    }
+}
