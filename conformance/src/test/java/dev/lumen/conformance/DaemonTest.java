@@ -138,29 +138,47 @@ class DaemonTest {
         assertEquals("3\n", lumen(withTools, tools, "run", "doc.lm.md").out());
     }
 
+    /**
+     * bin/lumen reaches the daemon through the native client, which the launcher's build compiles when a C
+     * compiler is installed; LUMEN_NATIVE_CLIENT=0 keeps to the JVM client. Both carry the same streams and statuses.
+     */
     @Test
     @Order(2)
     void standardInputExitStatusesAndStreamsAreTheClients() throws Exception {
-        Path project = project("streams", ECHO);
+        boolean compiler = Files.isExecutable(Path.of("/usr/bin/cc")) || Files.isExecutable(Path.of("/usr/local/bin/cc"));
+        Path nativeClient = LumenScript.ROOT.resolve("launcher/target/lumen-client");
+        if (compiler) {
+            assertTrue(Files.isExecutable(nativeClient), "the launcher's build made no native client (cc is installed)");
+        } else {
+            System.err.println("DaemonTest: no C compiler (cc), so no native client: only the JVM client is tested");
+        }
+        clientCarriesStreamsAndStatuses(Map.of("LUMEN_NATIVE_CLIENT", "0"), "jvm");
+        if (Files.isExecutable(nativeClient)) {
+            clientCarriesStreamsAndStatuses(Map.of(), "native");
+        }
+    }
+
+    private static void clientCarriesStreamsAndStatuses(Map<String, String> env, String client) throws Exception {
+        Path project = project("streams-" + client, ECHO);
         Path input = Files.writeString(project.resolve("input.txt"), "from stdin");
         ProcessBuilder builder = LumenScript.builder(project, List.of("run", "doc.lm.md", "--cell", "echo",
                 "--stdin", "s"));
-        builder.environment().putAll(daemonEnv(Map.of()));
+        builder.environment().putAll(daemonEnv(env));
         builder.redirectInput(input.toFile());
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(1, TimeUnit.MINUTES));
-        assertEquals(0, p.exitValue(), err);
-        assertEquals("\"<from stdin>\"\n", out);
+        assertEquals(0, p.exitValue(), client + ": " + err);
+        assertEquals("\"<from stdin>\"\n", out, client);
 
-        LumenScript.Result usage = lumen(project, Map.of(), "run", "doc.lm.md", "--no-such-option");
-        assertEquals(2, usage.status(), usage.err());
+        LumenScript.Result usage = lumen(project, env, "run", "doc.lm.md", "--no-such-option");
+        assertEquals(2, usage.status(), client + ": " + usage.err());
         assertEquals("", usage.out());
         assertTrue(usage.err().contains("--no-such-option"), usage.err());
 
-        LumenScript.Result missing = lumen(project, Map.of(), "check", "missing.lm.md");
-        assertEquals(2, missing.status(), missing.err());
+        LumenScript.Result missing = lumen(project, env, "check", "missing.lm.md");
+        assertEquals(2, missing.status(), client + ": " + missing.err());
         assertTrue(missing.err().contains("missing.lm.md"), missing.err());
     }
 

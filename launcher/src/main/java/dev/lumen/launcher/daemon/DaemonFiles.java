@@ -29,7 +29,7 @@ record DaemonFiles(Path directory, Path socket, Path lock, Path log) {
      */
     static DaemonFiles of(Path jar, Map<String, String> env) throws IOException {
         Path directory = directory(env);
-        String name = "daemon-" + digest(jar.normalize().toString());
+        String name = "daemon-" + digest(jar.toRealPath().toString()); // as the native client names it
         return new DaemonFiles(directory, directory.resolve(name + ".sock"), directory.resolve(name + ".lock"),
                 directory.resolve(name + ".log"));
     }
@@ -44,7 +44,7 @@ record DaemonFiles(Path directory, Path socket, Path lock, Path log) {
             return ownedDirectory(Path.of(runtime, "lumen"));
         }
         Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        return ownedDirectory(Path.of(System.getProperty("java.io.tmpdir"), "lumen-" + uid));
+        return ownedDirectory(Path.of("/tmp", "lumen-" + uid)); // as the native client finds it
     }
 
     /**
