@@ -232,14 +232,14 @@ int main(int argc, char **argv) {
     unsigned char terminal = isatty(2) ? 1 : 0;
     put(&request, &terminal, 1);
 
-    /* Ctrl-C: the first is passed on, another half a second later ends the client. Ignored stays ignored. */
-    struct sigaction old;
-    sigaction(SIGINT, NULL, &old);
-    if (old.sa_handler != SIG_IGN) {
-        struct sigaction action = {.sa_handler = on_interrupt}; /* no SA_RESTART: poll wakes up */
-        sigemptyset(&action.sa_mask);
-        sigaction(SIGINT, &action, NULL);
-    }
+    /*
+     * Ctrl-C: the first is passed on, another half a second later ends the client. Handled even when the client
+     * started with SIGINT ignored (a job of a shell without job control), as the JVM client and a JVM of its own
+     * handle it: such a job gets one only from an explicit kill.
+     */
+    struct sigaction action = {.sa_handler = on_interrupt}; /* no SA_RESTART: poll wakes up */
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
     send_frame(sock, 'R', request.bytes, (uint32_t) request.length);
     free(request.bytes);
 

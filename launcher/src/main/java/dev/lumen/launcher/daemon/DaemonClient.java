@@ -205,7 +205,7 @@ public final class DaemonClient {
                 }
             });
         } catch (IllegalArgumentException e) {
-            // SIGINT was ignored when this process started (a background job): so it stays
+            // a JVM that does not let SIGINT be handled (-Xrs): Ctrl-C then ends the client, and so the run
         }
     }
 
