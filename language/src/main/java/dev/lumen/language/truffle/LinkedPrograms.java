@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * other tools is another program. The least recently used programs beyond {@value #LIMIT} are forgotten.
  */
 final class LinkedPrograms {
-    static final int LIMIT = 64;
+    static final int LIMIT = 16;
 
     private record Key(Source source, String file, String lir) {
     }
