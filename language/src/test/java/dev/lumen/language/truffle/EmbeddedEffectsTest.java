@@ -67,7 +67,12 @@ class EmbeddedEffectsTest {
     }
 
     private List<String> runs() throws IOException {
-        Path traces = folder.resolve(".lumen/trace");
+        return runs(folder);
+    }
+
+    /** The ids of the runs traced in the store of {@code store}, sorted. */
+    static List<String> runs(Path store) throws IOException {
+        Path traces = store.resolve(".lumen/trace");
         if (!Files.isDirectory(traces)) {
             return List.of();
         }

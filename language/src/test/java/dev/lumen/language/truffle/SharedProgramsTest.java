@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -63,19 +62,8 @@ class SharedProgramsTest {
         return Files.writeString(folder.resolve(name), text);
     }
 
-    private static List<String> runs(Path store) throws IOException {
-        Path traces = store.resolve(".lumen/trace");
-        if (!Files.isDirectory(traces)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(traces)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
-                    .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted().toList();
-        }
-    }
-
     private static void assertVerifiedRuns(Path store, int count) throws IOException {
-        List<String> runs = runs(store);
+        List<String> runs = EmbeddedEffectsTest.runs(store);
         assertEquals(count, runs.size(), store + ": " + runs);
         for (String run : runs) {
             Verification v = TraceVerifier.verify(Store.at(store), run);
@@ -100,7 +88,7 @@ class SharedProgramsTest {
         }
         assertVerifiedRuns(first, 1);
         assertVerifiedRuns(second, 2);
-        assertEquals(List.of(), runs(folder), "an untraced context records nothing");
+        assertEquals(List.of(), EmbeddedEffectsTest.runs(folder), "an untraced context records nothing");
     }
 
     @Test
