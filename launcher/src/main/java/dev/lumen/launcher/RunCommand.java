@@ -93,7 +93,6 @@ final class RunCommand implements Callable<Integer> {
     private static final String CANCELLED = "the run was cancelled";
 
     /** The polyglot option that sends the engine's log to a file. */
-    private static final String LOG_FILE = "log.file";
     private static final String POLYGLOT_HELP = "polyglotOptions";
 
     /** Standard input for {@code --stdin} when tests replace it; null for the {@link Host}'s, read at each run. */
@@ -408,7 +407,7 @@ final class RunCommand implements Callable<Integer> {
                     .err(guestErr).options(options).option("lumen.Color", Boolean.toString(useColor)).build();
             return runCancellable(context, source, useColor, out, err, guestOut, guestErr, cancellation);
         }
-        Engine.Builder engineBuilder = engineBuilder(tools, log, useColor, options);
+        Engine.Builder engineBuilder = RunEngines.builder(tools, log, useColor, options);
         Engine engine;
         try {
             engine = engineBuilder.build();
@@ -435,29 +434,6 @@ final class RunCommand implements Callable<Integer> {
      */
     private static boolean sharesEngine(Map<String, String> options) {
         return options.keySet().stream().allMatch(key -> key.startsWith(LumenLanguage.ID + "."));
-    }
-
-    /**
-     * The engine of a run (or of a served document): the tools' output on {@code tools}, the log on {@code log}
-     * unless the options send it to a file, Lumen's colors as {@code useColor} says, the polyglot options given.
-     */
-    static Engine.Builder engineBuilder(OutputStream tools, OutputStream log, boolean useColor,
-            Map<String, String> options) {
-        Engine.Builder engineBuilder = Engine.newBuilder(LumenLanguage.ID)
-                .out(tools)
-                .err(tools)
-                .allowExperimentalOptions(true)
-                .option("engine.WarnInterpreterOnly", "false")
-                .option("lumen.Color", Boolean.toString(useColor));
-        String logFile = options.get(LOG_FILE);
-        if (logFile == null) { // a log handler of the host's would take the log from the file
-            engineBuilder.logHandler(log);
-        } else { // the engine would write a relative PATH in the JVM's working directory
-            engineBuilder.option(LOG_FILE, Host.current().resolve(logFile).toString());
-        }
-        Map<String, String> rest = new LinkedHashMap<>(options);
-        rest.remove(LOG_FILE);
-        return engineBuilder.options(rest);
     }
 
     /** Runs in {@code context}, which {@code cancellation} may close from another thread; closes it. */

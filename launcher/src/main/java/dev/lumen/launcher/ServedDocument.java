@@ -61,7 +61,7 @@ final class ServedDocument implements AutoCloseable {
             return t;
         });
         Future<ServedDocument> opened = thread.submit(() -> {
-            Engine engine = RunCommand.engineBuilder(stderr, stderr, color, options).build();
+            Engine engine = RunEngines.builder(stderr, stderr, color, options).build();
             Context context = Context.newBuilder(LumenLanguage.ID).engine(engine).out(stderr).err(stderr).build();
             try {
                 return new ServedDocument(thread, engine, context, context.eval(source));

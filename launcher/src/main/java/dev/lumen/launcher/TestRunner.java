@@ -49,7 +49,7 @@ final class TestRunner {
         file.path().ifPresent(path -> builder.uri(Host.current().absolute(path).toUri()));
         Source source = builder.buildLiteral();
         ByteArrayOutputStream engineOutput = new ByteArrayOutputStream();
-        try (Engine engine = RunCommand.engineBuilder(engineOutput, engineOutput, false, Map.of()).build()) {
+        try (Engine engine = RunEngines.builder(engineOutput, engineOutput, false, Map.of()).build()) {
             for (Decl.Cell test : tests) {
                 outcomes.add(runOne(engine, source, test));
             }

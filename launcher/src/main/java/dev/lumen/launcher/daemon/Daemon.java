@@ -1,8 +1,8 @@
 package dev.lumen.launcher.daemon;
 
-import dev.lumen.language.truffle.LumenLanguage;
 import dev.lumen.launcher.ExitCodes;
 import dev.lumen.launcher.Invocation;
+import dev.lumen.launcher.RunEngines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -59,13 +60,7 @@ public final class Daemon {
         this.build = build;
         this.idleLimit = idleLimit;
         this.log = log;
-        this.engine = Engine.newBuilder(LumenLanguage.ID)
-                .allowExperimentalOptions(true)
-                .option("engine.WarnInterpreterOnly", "false")
-                .out(log)
-                .err(log)
-                .logHandler(log)
-                .build();
+        this.engine = RunEngines.builder(log, log, false, Map.of()).build(); // a run's engine, logging here
     }
 
     public static void main(String[] args) throws IOException {
