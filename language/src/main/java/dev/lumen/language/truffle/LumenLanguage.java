@@ -174,11 +174,11 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             return programs.get(document, module.source(), module,
                     () -> LumenProgram.link(this, module, document, module.source(), CURRENT_EFFECTS));
         }
-        LirModule module = compile(source, context);
         // The file it was read from, when there is one: relative paths of its tool calls and grants are read
         // against its directory (tools-fs.md §1.1), whatever the source's name.
         // It is named as given (errors show that name), and read against the host's directory.
         Path path = documentPath(source);
+        LirModule module = compile(source, path, context);
         String given = source.getPath() != null ? source.getPath() : source.getName();
         String file = path != null ? given : source.getName();
         return programs.get(source, file, module, () -> LumenProgram.link(this, module, source, file, CURRENT_EFFECTS));
@@ -271,8 +271,9 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
         return ProjectLoader.load(file, Host.current().environment()).withHostTools(context.hostTools());
     }
 
-    private static LirModule compile(Source source, LumenContext context) {
-        SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), documentPath(source));
+    /** Compiles {@code source}, read from the file {@code path} (null for none), as {@code context} sees it. */
+    private static LirModule compile(Source source, Path path, LumenContext context) {
+        SourceFile file = new SourceFile(source.getName(), source.getCharacters().toString(), path);
         PrintStream err = new PrintStream(context.env().err(), true, StandardCharsets.UTF_8);
         Project project = project(file, context);
         // A run that may reach tools starts the MCP servers it imports anyway, so it reads the tools of one the
