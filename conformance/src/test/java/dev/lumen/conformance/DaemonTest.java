@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,6 +59,24 @@ class DaemonTest {
 
             cell run() -> Int
               return Stats(text: "one two three").words
+            end
+            ```
+            """;
+
+    /** A program that holds about 150 MB: a million records. */
+    private static final String LARGE = """
+            ```lumen
+            record Item
+              id:   Int
+              name: String
+            end
+
+            cell run() -> Int
+              let mut items: list[Item] = []
+              for i in range(0, 1000000)
+                items = append(items, Item { id: i, name: "item" })
+              end
+              return length(items)
             end
             ```
             """;
@@ -205,8 +225,24 @@ class DaemonTest {
         waitUntil(() -> running() == 1, "the killed client's run was cancelled");
     }
 
+    /**
+     * The heap a large run grew goes back to the system when it ends, not half a minute later, when the daemon
+     * has been idle (and before the next run adds to it).
+     */
     @Test
     @Order(5)
+    void aRunThatGrewTheHeapGivesItBack() throws Exception {
+        LumenScript.Result large = lumen(project("large", LARGE), Map.of(), "run", "doc.lm.md");
+        assertEquals("1000000\n", large.out(), large.err());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        for (long heap = committedHeapMb(); heap > 100; heap = committedHeapMb()) {
+            assertTrue(System.nanoTime() < deadline, "the daemon still holds a heap of " + heap + " MB");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    @Order(6)
     void stopEndsTheDaemon() throws Exception {
         LumenScript.Result stop = lumen(dir, Map.of(), "daemon", "stop");
         assertEquals(0, stop.status(), stop.err());
@@ -232,6 +268,14 @@ class DaemonTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The daemon's committed heap, from {@code heap: N MB used of M MB}. */
+    private static long committedHeapMb() throws Exception {
+        String status = lumen(dir, Map.of(), "daemon", "status").out();
+        Matcher heap = Pattern.compile("heap: +\\d+ MB used of (\\d+) MB").matcher(status);
+        assertTrue(heap.find(), status);
+        return Long.parseLong(heap.group(1));
     }
 
     private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {

@@ -15,12 +15,20 @@ import java.util.function.Supplier;
  * <p>A program depends on its LIR module, its source and the name locations show, and nothing else (effects are
  * the current context's); those three are the key. The module is compared as its canonical text, which holds
  * everything the front end derived from the project (tools, types, settings), so a document compiled against
- * other tools is another program. The least recently used programs beyond {@value #LIMIT} are forgotten.
+ * other tools is another program. The source is compared by what a program shows of it (name, URI, text), not
+ * as a {@link Source}, whose equality goes through Truffle's weak interning of sources: in the daemon, after a
+ * full collection (it makes one after a large run), the next run's source of an unchanged document was not equal
+ * to the one kept here, and the document compiled again. The least recently used programs beyond
+ * {@value #LIMIT} are forgotten.
  */
 final class LinkedPrograms {
     static final int LIMIT = 16;
 
-    private record Key(Source source, String file, String lir) {
+    private record Key(String name, String uri, String text, String file, String lir) {
+        Key(Source source, String file, LirModule module) {
+            this(source.getName(), String.valueOf(source.getURI()), source.getCharacters().toString(), file,
+                    LirJson.write(module));
+        }
     }
 
     private final Map<Key, LumenProgram> programs = new LinkedHashMap<>(16, 0.75f, true) {
@@ -32,7 +40,7 @@ final class LinkedPrograms {
 
     /** The program of {@code module} from {@code source} shown as {@code file}: a linked one, else {@code link}'s. */
     LumenProgram get(Source source, String file, LirModule module, Supplier<LumenProgram> link) {
-        Key key = new Key(source, file, LirJson.write(module));
+        Key key = new Key(source, file, module);
         synchronized (programs) {
             LumenProgram linked = programs.get(key);
             if (linked != null) {

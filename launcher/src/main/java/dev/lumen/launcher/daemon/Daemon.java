@@ -40,8 +40,12 @@ import org.graalvm.polyglot.Engine;
  */
 public final class Daemon {
     private static final Duration COLLECT_AFTER = Duration.ofSeconds(30);
-    /** Full collections in a row after which the serial collector has given back all the free heap it will. */
-    private static final int SHRINKING_COLLECTIONS = 5;
+    /**
+     * Heap growth over the last collection's after which the end of a command collects: what a large run grew
+     * (the serial collector grows its old generation instead of collecting it) goes back before the next run
+     * adds to it.
+     */
+    private static final long COLLECT_ABOVE_GROWTH = 32L << 20;
 
     private final Path socket;
     private final String build;
@@ -52,6 +56,8 @@ public final class Daemon {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+    /** The committed heap after the last collection this daemon asked for. */
+    private final AtomicLong collectedHeap = new AtomicLong(Runtime.getRuntime().totalMemory());
     private volatile ServerSocketChannel server;
     private volatile boolean stopping;
 
@@ -102,7 +108,10 @@ public final class Daemon {
                     connection.run();
                 } finally {
                     lastActive.set(System.nanoTime());
-                    running.decrementAndGet();
+                    if (running.decrementAndGet() == 0
+                            && Runtime.getRuntime().totalMemory() > collectedHeap.get() + COLLECT_ABOVE_GROWTH) {
+                        collect(); // the client has its exit status; a command that comes now waits for it
+                    }
                 }
             });
         }
@@ -169,14 +178,18 @@ public final class Daemon {
                 stopListening("idle for " + idleLimit.toSeconds() + " s");
             } else if (idle > COLLECT_AFTER.toNanos() && collectedAt != last) {
                 collectedAt = last;
-                // The serial collector gives back a part of the free heap at each full collection (none at the
-                // first, all of it by the fourth in a row): a few, of a heap that is mostly garbage by now, take
-                // milliseconds and bring a daemon that ran a large program back to ~250 MB resident.
-                for (int i = 0; i < SHRINKING_COLLECTIONS; i++) {
-                    System.gc();
-                }
+                collect(); // what the compiler and the last small runs left
             }
         }
+    }
+
+    /**
+     * A full collection, which gives the free heap back to the system at once (-XX:-ShrinkHeapInSteps in
+     * bin/lumen-jvm.sh): of a heap that is mostly garbage by now, it takes about 0.1 s.
+     */
+    private void collect() {
+        System.gc();
+        collectedHeap.set(Runtime.getRuntime().totalMemory());
     }
 
     /** Takes no more clients (the socket file goes at once, so that the next client starts a new daemon). */
