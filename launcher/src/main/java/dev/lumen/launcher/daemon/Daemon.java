@@ -41,11 +41,13 @@ import org.graalvm.polyglot.Engine;
 public final class Daemon {
     private static final Duration COLLECT_AFTER = Duration.ofSeconds(30);
     /**
-     * Heap growth over the last collection's after which the end of a command collects: what a large run grew
-     * (the serial collector grows its old generation instead of collecting it) goes back before the next run
-     * adds to it.
+     * What a large run grew goes back once no command has run for {@link #QUIET} (commands back to back do not
+     * wait for a collection), or at once when it is more than {@link #COLLECT_NOW_ABOVE_GROWTH} (the serial
+     * collector grows its old generation instead of collecting it, so runs back to back would add up).
      */
+    private static final Duration QUIET = Duration.ofMillis(500);
     private static final long COLLECT_ABOVE_GROWTH = 32L << 20;
+    private static final long COLLECT_NOW_ABOVE_GROWTH = 256L << 20;
 
     private final Path socket;
     private final String build;
@@ -108,8 +110,7 @@ public final class Daemon {
                     connection.run();
                 } finally {
                     lastActive.set(System.nanoTime());
-                    if (running.decrementAndGet() == 0
-                            && Runtime.getRuntime().totalMemory() > collectedHeap.get() + COLLECT_ABOVE_GROWTH) {
+                    if (running.decrementAndGet() == 0 && heapGrown() > COLLECT_NOW_ABOVE_GROWTH) {
                         collect(); // the client has its exit status; a command that comes now waits for it
                     }
                 }
@@ -162,13 +163,14 @@ public final class Daemon {
     }
 
     /**
-     * Stops after {@link #idleLimit} with no command running; before that, after {@link #COLLECT_AFTER} with none,
-     * collects the heap, so that what a large run grew goes back to the system (bin/lumen-jvm.sh).
+     * Stops after {@link #idleLimit} with no command running. Before that, collects the heap once it has grown
+     * and no command has run for {@link #QUIET}, and after {@link #COLLECT_AFTER} with none, so that what large
+     * runs, the compiler and small runs left goes back to the system (bin/lumen-jvm.sh).
      */
     private void watchIdle() {
         long collectedAt = lastActive.get();
         while (!stopping) {
-            sleep(Duration.ofSeconds(1));
+            sleep(Duration.ofMillis(250));
             long last = lastActive.get();
             long idle = System.nanoTime() - last;
             if (running.get() > 0) {
@@ -178,9 +180,16 @@ public final class Daemon {
                 stopListening("idle for " + idleLimit.toSeconds() + " s");
             } else if (idle > COLLECT_AFTER.toNanos() && collectedAt != last) {
                 collectedAt = last;
-                collect(); // what the compiler and the last small runs left
+                collect();
+            } else if (idle > QUIET.toNanos() && heapGrown() > COLLECT_ABOVE_GROWTH) {
+                collect();
             }
         }
+    }
+
+    /** How much the committed heap has grown since the last collection this daemon made. */
+    private long heapGrown() {
+        return Runtime.getRuntime().totalMemory() - collectedHeap.get();
     }
 
     /**
