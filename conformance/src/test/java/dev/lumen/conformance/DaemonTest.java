@@ -255,6 +255,19 @@ class DaemonTest {
         }, "the daemon stopped");
     }
 
+    /** --no-daemon is accepted where the daemon would not have run the command anyway (CI, own JVM options). */
+    @Test
+    @Order(7)
+    void noDaemonIsAcceptedWhereNoDaemonRuns() throws Exception {
+        Path project = project("no-daemon", ECHO);
+        for (Map<String, String> env : List.<Map<String, String>>of(Map.of(), Map.of("LUMEN_JAVA_OPTS", "-Xss4m"))) {
+            LumenScript.Result run = LumenScript.run(project, env, "run", "--no-daemon", "doc.lm.md", "--cell",
+                    "echo", "--arg", "s=x");
+            assertEquals(0, run.status(), env + ": " + run.err());
+            assertEquals("\"<x>\"\n", run.out(), env.toString());
+        }
+    }
+
     /** The commands the daemon runs, the status asking included; 0 when no daemon answers. */
     private static int running() {
         try {
