@@ -1,5 +1,6 @@
 package dev.lumen.runtime.store;
 
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalValue;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.lumen.runtime.store;
 
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

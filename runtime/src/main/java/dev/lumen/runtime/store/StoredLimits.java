@@ -2,6 +2,8 @@ package dev.lumen.runtime.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.files.AtomicFiles;
+import dev.lumen.runtime.files.FileLocks;
 import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.limits.LimitKey;
@@ -9,20 +11,14 @@ import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.Tally;
 import dev.lumen.runtime.limits.WindowLog;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,16 +26,13 @@ import java.util.function.LongSupplier;
  * using the store counts against them: {@code limits/<tool dir>/<hex>.json}, one canonical JSON record per
  * limit, next to the lock file {@code <hex>.lock} that serializes its updates.
  *
- * <p>An update takes the lock (an in-process lock first, since a file lock is held by the whole process, then
- * the file lock), reads the record, and replaces it atomically. A record that cannot be read is never taken
- * for an empty window: calls are refused until one window has passed since it was last written.
+ * <p>An update takes the lock ({@link FileLocks}), reads the record, and replaces it atomically. A record that
+ * cannot be read is never taken for an empty window: calls are refused until one window has passed since it was
+ * last written.
  */
 public final class StoredLimits implements LimitWindows {
     /** The {@code format} member of every record. */
     public static final String FORMAT = "lumen-limit/1";
-    private static final long LOCK_WAIT_MILLIS = 10_000;
-    /** The in-process locks, by lock file, shared by every store object of this process. */
-    private static final Map<Path, ReentrantLock> HELD_HERE = new ConcurrentHashMap<>();
 
     private final Path dir;
     private final LongSupplier clock;
@@ -81,20 +74,12 @@ public final class StoredLimits implements LimitWindows {
 
     private Tally update(LimitKey key, long windowMillis, long limit, long amount, boolean spending) {
         Path file = recordFile(key);
-        Path lockFile = file.resolveSibling(ContentHash.hex(key.hash()) + ".lock");
-        ReentrantLock here = HELD_HERE.computeIfAbsent(lockFile, f -> new ReentrantLock());
-        here.lock();
         try {
-            Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = acquire(channel, lockFile)) {
-                return locked(key, file, windowMillis, limit, amount, spending);
-            }
+            return FileLocks.holding(file.resolveSibling(ContentHash.hex(key.hash()) + ".lock"),
+                    () -> locked(key, file, windowMillis, limit, amount, spending));
         } catch (IOException e) {
             throw new StoreException("cannot count against the limit recorded in `" + file + "`: "
                     + BlobStore.describe(e), e);
-        } finally {
-            here.unlock();
         }
     }
 
@@ -122,27 +107,6 @@ public final class StoredLimits implements LimitWindows {
         log.add(now, amount);
         write(key, file, windowMillis, log);
         return new Tally.Admitted(used);
-    }
-
-    /** The file lock, waiting at most {@value #LOCK_WAIT_MILLIS} ms for another process to release it. */
-    private static FileLock acquire(FileChannel channel, Path lockFile) throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT_MILLIS * 1_000_000;
-        while (true) {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return lock;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("another process has held `" + lockFile + "` for more than "
-                        + LOCK_WAIT_MILLIS / 1000 + " s");
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for `" + lockFile + "`");
-            }
-        }
     }
 
     private static WindowLog read(LimitKey key, Path file, long windowMillis) throws BadRecord, IOException {

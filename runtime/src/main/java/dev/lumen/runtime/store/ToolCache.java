@@ -2,6 +2,7 @@ package dev.lumen.runtime.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.json.CanonicalValue;

@@ -2,8 +2,8 @@ package dev.lumen.runtime.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalObject;
-import dev.lumen.runtime.store.AtomicFiles;
 import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.RunId;
 import dev.lumen.runtime.store.Store;

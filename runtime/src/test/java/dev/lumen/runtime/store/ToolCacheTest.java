@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalValue;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.lumen.runtime.mcp.auth;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.mcp.McpException;
-import dev.lumen.runtime.store.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.lumen.runtime.tools.fs;
 
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.policy.PolicyViolation;
-import dev.lumen.runtime.store.AtomicFiles;
 import dev.lumen.runtime.tools.ToolFailure;
 import dev.lumen.runtime.tools.ToolRequest;
 import dev.lumen.runtime.tools.ToolResult;

@@ -1,4 +1,4 @@
-package dev.lumen.runtime.store;
+package dev.lumen.runtime.files;
 
 import dev.lumen.runtime.host.Host;
 import java.io.IOException;
@@ -35,12 +35,26 @@ public final class AtomicFiles {
      * file is made with {@code attributes} (permissions, say), which it keeps once renamed.
      */
     public static void write(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
+        Path temp = writeTemp(target, content, attributes);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * A temporary file beside {@code target} (its directories created) holding {@code content}, for the caller
+     * to rename or link to the target, and to delete.
+     */
+    public static Path writeTemp(Path target, byte[] content, FileAttribute<?>... attributes) throws IOException {
         Path dir = Host.current().absolute(target).getParent();
         Files.createDirectories(dir);
         Path temp = createTemp(dir, target.getFileName().toString(), attributes);
         try {
             Files.write(temp, content, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return temp;
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -1,4 +1,4 @@
-package dev.lumen.runtime.store;
+package dev.lumen.runtime.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,124 @@
+package dev.lumen.runtime.store.objects;
+
+import dev.lumen.runtime.files.AtomicFiles;
+import dev.lumen.runtime.files.FileLocks;
+import dev.lumen.runtime.json.CanonicalJson;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Objects as files under a folder, an object's name its path. A version is the SHA-256 of the content. A create
+ * writes a temporary file and links it to its name, which link(2) does only if the name is free; a replace
+ * compares and writes holding the object's lock file ({@code .lock-NAME} beside it, which listings skip, as
+ * they skip every name that starts with a dot), and renames the new content over the old.
+ */
+public final class FolderObjects implements ObjectStore {
+    private final Path root;
+
+    public FolderObjects(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** The folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** The file of {@code name}. */
+    public Path path(String name) {
+        return root.resolve(ObjectStore.checkName(name));
+    }
+
+    @Override
+    public Optional<StoredObject> get(String name) throws IOException {
+        try {
+            byte[] content = Files.readAllBytes(path(name));
+            return Optional.of(new StoredObject(content, version(content)));
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean create(String name, byte[] content) throws IOException {
+        Path file = path(name);
+        Path temp = AtomicFiles.writeTemp(file, content);
+        try {
+            Files.createLink(file, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public boolean replace(String name, byte[] content, String version) throws IOException {
+        Path file = path(name);
+        return FileLocks.holding(lockFile(file), () -> {
+            Optional<StoredObject> now = get(name);
+            if (now.isEmpty() || !now.get().version().equals(version)) {
+                return false;
+            }
+            AtomicFiles.write(file, content);
+            return true;
+        });
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        int slash = prefix.lastIndexOf('/');
+        Path dir = slash < 0 ? root : root.resolve(ObjectStore.checkName(prefix.substring(0, slash)));
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(f -> {
+                String name = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                if (name.startsWith(prefix) && isObjectName(name)) {
+                    names.add(name);
+                }
+            });
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public boolean delete(String name) throws IOException {
+        Path file = path(name);
+        return FileLocks.holding(lockFile(file), () -> Files.deleteIfExists(file));
+    }
+
+    @Override
+    public String where(String name) {
+        return path(name).toString();
+    }
+
+    private static Path lockFile(Path file) {
+        return file.resolveSibling(".lock-" + file.getFileName());
+    }
+
+    private static boolean isObjectName(String name) {
+        for (String segment : name.split("/")) {
+            if (AtomicFiles.isHidden(segment)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The version of {@code content}: its SHA-256, as every copy of the same content has the same. */
+    static String version(byte[] content) {
+        return CanonicalJson.sha256(content);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.lumen.runtime.store.objects;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Objects in an S3-compatible bucket, under a prefix ({@code s3://BUCKET/PREFIX}), through the AWS SDK for Java
+ * v2. A version is the object's ETag; {@link #create} is a put with {@code If-None-Match: *} and
+ * {@link #replace} one with {@code If-Match: ETAG}, so the bucket itself decides which of two writers wins.
+ */
+public final class S3Objects implements ObjectStore, AutoCloseable {
+    private static final int PRECONDITION_FAILED = 412;
+    private static final int CONFLICT = 409; // a concurrent conditional write of the same key: try again
+    private static final int NOT_FOUND = 404;
+
+    private final S3Client client;
+    private final String bucket;
+    private final String prefix;
+
+    S3Objects(S3Client client, String bucket, String prefix) {
+        this.client = client;
+        this.bucket = bucket;
+        this.prefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    }
+
+    /**
+     * The objects at {@code address} ({@code s3://BUCKET} or {@code s3://BUCKET/PREFIX}), reached as the
+     * standard AWS variables in {@code env} say: {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} (an
+     * S3-compatible server, addressed path-style), {@code AWS_REGION} or {@code AWS_DEFAULT_REGION}, and
+     * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}; without keys, the
+     * SDK's default chain (the shared config and credentials files, {@code AWS_PROFILE}, instance roles).
+     */
+    public static S3Objects open(URI address, Map<String, String> env) {
+        if (!"s3".equals(address.getScheme()) || address.getHost() == null) {
+            throw new IllegalArgumentException("not an s3://BUCKET/PREFIX address: " + address);
+        }
+        String path = address.getPath() == null ? "" : address.getPath();
+        String prefix = path.startsWith("/") ? path.substring(1) : path;
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .region(Region.of(first(env, "AWS_REGION", "AWS_DEFAULT_REGION").orElse("us-east-1")))
+                .credentialsProvider(credentials(env))
+                // A conditional write the SDK sent twice could apply once and then fail its condition, and its
+                // writer would apply it again: this class retries only what cannot have been applied.
+                .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()));
+        Optional<String> endpoint = first(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
+        if (endpoint.isPresent()) {
+            builder.endpointOverride(URI.create(endpoint.get())).forcePathStyle(true);
+        }
+        return new S3Objects(builder.build(), address.getHost(), prefix);
+    }
+
+    private static AwsCredentialsProvider credentials(Map<String, String> env) {
+        String id = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (id == null || secret == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        String token = env.get("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(token == null ? AwsBasicCredentials.create(id, secret)
+                : AwsSessionCredentials.create(id, secret, token));
+    }
+
+    private static Optional<String> first(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String key(String name) {
+        return prefix + ObjectStore.checkName(name);
+    }
+
+    @Override
+    public Optional<StoredObject> get(String name) throws IOException {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key(name)));
+            return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw failed("read", name, e);
+        }
+    }
+
+    @Override
+    public boolean create(String name, byte[] content) throws IOException {
+        return put(name, content, b -> b.ifNoneMatch("*"));
+    }
+
+    @Override
+    public boolean replace(String name, byte[] content, String version) throws IOException {
+        return put(name, content, b -> b.ifMatch(version));
+    }
+
+    private boolean put(String name, byte[] content, java.util.function.Consumer<PutObjectRequest.Builder> condition)
+            throws IOException {
+        String key = key(name);
+        while (true) {
+            try {
+                client.putObject(b -> condition.accept(b.bucket(bucket).key(key)), RequestBody.fromBytes(content));
+                return true;
+            } catch (S3Exception e) {
+                if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == NOT_FOUND) {
+                    return false;
+                }
+                if (e.statusCode() != CONFLICT) {
+                    throw failed("write", name, e);
+                }
+            } catch (SdkException e) {
+                throw failed("write", name, e);
+            }
+        }
+    }
+
+    @Override
+    public List<String> list(String namePrefix) throws IOException {
+        List<String> names = new ArrayList<>();
+        try {
+            for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + namePrefix))
+                    .contents()) {
+                names.add(object.key().substring(prefix.length()));
+            }
+        } catch (SdkException e) {
+            throw failed("list", namePrefix + "…", e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public boolean delete(String name) throws IOException {
+        String key = key(name);
+        try {
+            client.headObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                return false;
+            }
+            throw failed("delete", name, e);
+        } catch (SdkException e) {
+            throw failed("delete", name, e);
+        }
+        try {
+            client.deleteObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (SdkException e) {
+            throw failed("delete", name, e);
+        }
+    }
+
+    @Override
+    public String where(String name) {
+        return "s3://" + bucket + "/" + key(name);
+    }
+
+    private IOException failed(String what, String name, SdkException e) {
+        return new IOException("cannot " + what + " `" + where(name) + "`: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
