@@ -1,29 +1,31 @@
 package dev.lumen.runtime.store;
 
-import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalValue;
+import dev.lumen.runtime.store.objects.ObjectStore;
+import dev.lumen.runtime.store.objects.StoredObject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Content-addressed blobs: {@code blobs/sha256/<hex>} holds bytes whose SHA-256 is {@code hex}. Values too
- * large to sit inline in a trace event or cache entry are kept here as their canonical JSON text, so a blob's
- * name is also the value's hash. Writes are atomic and idempotent; reads check the content against the name.
+ * Content-addressed blobs: the object {@code blobs/sha256/<hex>} of a store holds bytes whose SHA-256 is
+ * {@code hex}. Values too large to sit inline in a trace event or cache entry are kept here as their canonical
+ * JSON text, so a blob's name is also the value's hash. A blob is created once ({@link ObjectStore#create}),
+ * never overwritten while intact, and checked against its name whenever it is read.
  */
 public final class BlobStore {
+    /** The prefix of the blobs' object names. */
+    public static final String PREFIX = "blobs/sha256/";
     /** Blobs this store wrote or found intact: a trace repeating a large value does not read it back each time. */
     private static final int MAX_KNOWN = 100_000;
 
-    private final Path dir;
+    private final ObjectStore objects;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
-    BlobStore(Path dir) {
-        this.dir = dir;
+    BlobStore(ObjectStore objects) {
+        this.objects = objects;
     }
 
     /** The outcome of {@link #check}. */
@@ -31,14 +33,14 @@ public final class BlobStore {
         OK, MISSING, CORRUPT
     }
 
-    /** The directory of the blobs. */
-    public Path dir() {
-        return dir;
+    /** The object name of blob {@code hash}, relative to the store's directory (or bucket prefix). */
+    public static String name(String hash) {
+        return PREFIX + ContentHash.hex(hash);
     }
 
-    /** Where the blob {@code hash} is (or would be) stored. */
-    public Path path(String hash) {
-        return dir.resolve(ContentHash.hex(hash));
+    /** Where the blob {@code hash} is (or would be), for messages. */
+    public String where(String hash) {
+        return objects.where(name(hash));
     }
 
     /** Stores {@code value}'s canonical text under its hash; returns the hash. */
@@ -55,15 +57,18 @@ public final class BlobStore {
         if (known.contains(hash)) {
             return hash;
         }
-        Path file = path(hash);
-        // A blob that is already there is left alone when it is intact: content addressing makes every
-        // intact copy identical. A damaged one is replaced.
-        if (check(hash) != Status.OK) {
-            try {
-                AtomicFiles.write(file, content);
-            } catch (IOException e) {
-                throw new StoreException("cannot write the blob `" + file + "`: " + describe(e), e);
+        String name = name(hash);
+        // A blob that is already there is left alone when it is intact: content addressing makes every intact
+        // copy identical. A damaged one is replaced, over the version that was read as damaged.
+        try {
+            Optional<StoredObject> there = objects.get(name);
+            if (there.isEmpty()) {
+                objects.create(name, content); // false: another writer created it meanwhile, with this content
+            } else if (!CanonicalJson.sha256(there.get().content()).equals(hash)) {
+                objects.replace(name, content, there.get().version());
             }
+        } catch (IOException e) {
+            throw new StoreException("cannot write the blob `" + where(hash) + "`: " + describe(e), e);
         }
         if (known.size() >= MAX_KNOWN) {
             known.clear();
@@ -78,21 +83,23 @@ public final class BlobStore {
      * @throws StoreException if the blob is missing, unreadable, or its content does not have that hash
      */
     public byte[] read(String hash) {
-        Path file = path(hash);
-        byte[] content;
+        String name = name(hash);
+        Optional<StoredObject> object;
         try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            known.remove(hash);
-            throw new StoreException("the blob " + hash + " is missing (no file `" + file + "`)", e);
+            object = objects.get(name);
         } catch (IOException e) {
             known.remove(hash);
-            throw new StoreException("cannot read the blob `" + file + "`: " + describe(e), e);
+            throw new StoreException("cannot read the blob `" + where(hash) + "`: " + describe(e), e);
         }
+        if (object.isEmpty()) {
+            known.remove(hash);
+            throw new StoreException("the blob " + hash + " is missing (no file `" + where(hash) + "`)");
+        }
+        byte[] content = object.get().content();
         String actual = CanonicalJson.sha256(content);
         if (!actual.equals(hash)) {
             known.remove(hash);
-            throw new StoreException("the blob `" + file + "` is corrupt: its content hashes to " + actual);
+            throw new StoreException("the blob `" + where(hash) + "` is corrupt: its content hashes to " + actual);
         }
         return content;
     }
@@ -103,19 +110,17 @@ public final class BlobStore {
         try {
             return CanonicalValue.ofCanonicalText(content);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("the blob `" + path(hash) + "` does not hold a canonical JSON value: " + e.getMessage(), e);
+            throw new StoreException("the blob `" + where(hash) + "` does not hold a canonical JSON value: " + e.getMessage(), e);
         }
     }
 
-    /** Whether blob {@code hash} is present and intact (read from disk, whatever this store wrote before). */
+    /** Whether blob {@code hash} is present and intact (read from the store, whatever this object wrote before). */
     public Status check(String hash) {
-        Path file = path(hash);
         Status status;
         try {
-            byte[] content = Files.readAllBytes(file);
-            status = CanonicalJson.sha256(content).equals(hash) ? Status.OK : Status.CORRUPT;
-        } catch (NoSuchFileException e) {
-            status = Status.MISSING;
+            Optional<StoredObject> object = objects.get(name(hash));
+            status = object.isEmpty() ? Status.MISSING
+                    : CanonicalJson.sha256(object.get().content()).equals(hash) ? Status.OK : Status.CORRUPT;
         } catch (IOException e) {
             status = Status.CORRUPT;
         }

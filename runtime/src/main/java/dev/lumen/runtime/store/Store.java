@@ -1,6 +1,8 @@
 package dev.lumen.runtime.store;
 
 import dev.lumen.runtime.host.Host;
+import dev.lumen.runtime.store.objects.FolderObjects;
+import dev.lumen.runtime.store.objects.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,6 +35,7 @@ public final class Store {
 
     private final Path root;
     private final Path dir;
+    private final ObjectStore objects;
     private final BlobStore blobs;
     private final ToolCache cache;
     private final Supplier<UserKey> keySource;
@@ -46,7 +49,8 @@ public final class Store {
     private Store(Path root, Supplier<UserKey> keySource) {
         this.root = root;
         this.dir = root.resolve(DIR_NAME);
-        this.blobs = new BlobStore(dir.resolve("blobs").resolve("sha256"));
+        this.objects = new FolderObjects(dir);
+        this.blobs = new BlobStore(objects);
         this.keySource = keySource;
         this.cache = new ToolCache(dir.resolve("cache"), blobs, this::key);
         this.limits = new StoredLimits(dir.resolve("limits"));
@@ -127,6 +131,11 @@ public final class Store {
             throw new IllegalArgumentException("not a run id: " + runId);
         }
         return traceDir().resolve(runId + TRACE_EXTENSION);
+    }
+
+    /** What holds the store's objects (blobs so far): the files under {@link #dir()}. */
+    public ObjectStore objects() {
+        return objects;
     }
 
     public BlobStore blobs() {

@@ -84,7 +84,7 @@ public final class TracePage {
         ObjectNode blob = blobs.putObject(value.hash());
         if (value.size() > MAX_BLOB_BYTES) {
             blob.put("missing", "the value is " + value.size() + " bytes, too large to embed; it is the blob "
-                    + store.blobs().path(value.hash()));
+                    + store.blobs().where(value.hash()));
             return;
         }
         try {

@@ -313,9 +313,9 @@ public final class TraceVerifier {
                 case HASH_MISMATCH -> throw new Broken(Reason.VALUE_MISMATCH,
                         "`" + name + "` does not have its recorded hash " + ContentHash.brief(v.hash()));
                 case MISSING_BLOB -> throw new Broken(Reason.MISSING_BLOB,
-                        "the blob holding `" + name + "` (" + v.hash() + ") is missing from " + blobs.dir());
+                        "the blob holding `" + name + "` (" + v.hash() + ") is missing: no `" + blobs.where(v.hash()) + "`");
                 case CORRUPT_BLOB -> throw new Broken(Reason.CORRUPT_BLOB,
-                        "the blob holding `" + name + "` (" + blobs.path(v.hash()) + ") does not have that hash");
+                        "the blob holding `" + name + "` (" + blobs.where(v.hash()) + ") does not have that hash");
                 case INCONSISTENT -> throw new Broken(Reason.VALUE_MISMATCH,
                         "the blob holding `" + name + "` does not match the recorded size and preview");
             }

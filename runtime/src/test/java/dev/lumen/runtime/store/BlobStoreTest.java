@@ -25,11 +25,11 @@ class BlobStoreTest {
         byte[] content = "\"hello\"".getBytes(StandardCharsets.UTF_8);
         String hash = blobs.put(content);
         assertEquals(CanonicalJson.sha256(content), hash);
-        assertEquals(dir.resolve(".lumen/blobs/sha256/" + ContentHash.hex(hash)), blobs.path(hash));
+        assertEquals(dir.resolve(".lumen/blobs/sha256/" + ContentHash.hex(hash)).toString(), blobs.where(hash));
         assertArrayEquals(content, blobs.read(hash));
         assertEquals(BlobStore.Status.OK, blobs.check(hash));
         assertEquals(hash, blobs.put(content), "putting it again is harmless");
-        try (Stream<Path> files = Files.list(blobs.dir())) {
+        try (Stream<Path> files = Files.list(dir.resolve(".lumen/blobs/sha256"))) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
     }
@@ -39,7 +39,7 @@ class BlobStoreTest {
         BlobStore blobs = Store.at(dir).blobs();
         byte[] content = "[1,2,3]".getBytes(StandardCharsets.UTF_8);
         String hash = blobs.put(content);
-        Files.writeString(blobs.path(hash), "[1,2,4]");
+        Files.writeString(dir.resolve(".lumen").resolve(BlobStore.name(hash)), "[1,2,4]");
         assertEquals(BlobStore.Status.CORRUPT, blobs.check(hash));
         StoreException e = assertThrows(StoreException.class, () -> blobs.read(hash));
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
@@ -54,7 +54,7 @@ class BlobStoreTest {
     @Test
     void hashesThatAreNotHashesNeverBecomePaths() {
         BlobStore blobs = Store.at(dir).blobs();
-        assertThrows(IllegalArgumentException.class, () -> blobs.path("sha256:../../../etc/passwd"));
-        assertThrows(IllegalArgumentException.class, () -> blobs.path("sha256:ABCDEF"));
+        assertThrows(IllegalArgumentException.class, () -> blobs.where("sha256:../../../etc/passwd"));
+        assertThrows(IllegalArgumentException.class, () -> blobs.where("sha256:ABCDEF"));
     }
 }

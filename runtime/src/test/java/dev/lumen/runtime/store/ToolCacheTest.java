@@ -80,7 +80,7 @@ class ToolCacheTest {
         CacheEntry put = store.cache().put("http.get", "1.0.0", POLICY, ARGS, LARGE);
         assertFalse(put.outputs().isInline());
         assertTrue(Files.size(put.file()) < 1000, "the entry holds the hash, not the output");
-        assertTrue(Files.exists(store.blobs().path(LARGE.hash())));
+        assertTrue(Files.exists(store.dir().resolve(BlobStore.name(LARGE.hash()))));
         CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class,
                 store.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
         assertEquals(LARGE, hit.outputs());
@@ -120,7 +120,7 @@ class ToolCacheTest {
         Store store = Store.at(dir);
         ToolCache cache = store.cache();
         cache.put("http.get", "1.0.0", POLICY, ARGS, LARGE);
-        Path blob = store.blobs().path(LARGE.hash());
+        Path blob = store.dir().resolve(BlobStore.name(LARGE.hash()));
         byte[] content = Files.readAllBytes(blob);
         content[content.length / 2] ^= 1;
         Files.write(blob, content);
@@ -169,7 +169,7 @@ class ToolCacheTest {
         assertEquals(2, cache.clear("http.get"));
         assertFalse(Files.exists(cache.dir().resolve("http.get")));
         assertEquals(List.of("llm.chat"), cache.list(null).entries().stream().map(CacheEntry::toolId).toList());
-        assertTrue(Files.exists(store.blobs().path(LARGE.hash())), "blobs stay: traces may refer to them");
+        assertTrue(Files.exists(store.dir().resolve(BlobStore.name(LARGE.hash()))), "blobs stay: traces may refer to them");
         assertEquals(1, cache.clear(null));
         assertTrue(cache.list(null).entries().isEmpty());
     }

@@ -149,7 +149,7 @@ class ProcessesTest {
     }
 
     private static void assertIntactBlobs(Store store) throws IOException {
-        File[] blobs = store.blobs().dir().toFile().listFiles(f -> !f.getName().startsWith("."));
+        File[] blobs = store.dir().resolve("blobs/sha256").toFile().listFiles(f -> !f.getName().startsWith("."));
         assertTrue(blobs != null && blobs.length > 0);
         for (File blob : blobs) {
             assertEquals("sha256:" + blob.getName(), CanonicalJson.sha256(Files.readAllBytes(blob.toPath())), blob.toString());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lumen.runtime.json.CanonicalJson;
+import dev.lumen.runtime.store.BlobStore;
 import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoredJson;
@@ -330,7 +331,7 @@ class TraceVerifierTest {
     void aMissingOrCorruptBlobIsNamed() throws IOException {
         sample();
         TraceEvent call = TraceReader.read(store, run.runId()).events().get(4);
-        Path blob = store.blobs().path(call.outputsHash());
+        Path blob = store.dir().resolve(BlobStore.name(call.outputsHash()));
         byte[] content = Files.readAllBytes(blob);
         content[100] ^= 1;
         Files.write(blob, content);

@@ -122,7 +122,7 @@ class TraceWriterTest {
         assertTrue(expected.text().startsWith(out.preview()));
         assertFalse(out.preview().endsWith("\uFFFD"), "the preview does not split a character");
         BlobStore blobs = store.blobs();
-        assertEquals(expected.text(), Files.readString(blobs.path(out.hash())));
+        assertEquals(expected.text(), Files.readString(store.dir().resolve(BlobStore.name(out.hash()))));
         assertEquals(expected, out.resolve(blobs));
         assertTrue(trace.events().get(2).outputs().orElseThrow().isInline());
     }

@@ -2,6 +2,7 @@ package dev.lumen.runtime.store.objects;
 
 import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.files.FileLocks;
+import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -24,7 +25,7 @@ public final class FolderObjects implements ObjectStore {
     private final Path root;
 
     public FolderObjects(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this.root = Host.current().absolute(root).normalize();
     }
 
     /** The folder. */
