@@ -4,6 +4,7 @@ import com.oracle.truffle.api.source.Source;
 import dev.lumen.lir.format.LirJson;
 import dev.lumen.lir.format.LirModule;
 import dev.lumen.lir.interpreter.LumenProgram;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,10 +25,21 @@ import java.util.function.Supplier;
 final class LinkedPrograms {
     static final int LIMIT = 16;
 
-    private record Key(String name, String uri, String text, String file, String lir) {
+    private record Key(String name, String uri, String content, String file, String lir) {
         Key(Source source, String file, LirModule module) {
-            this(source.getName(), String.valueOf(source.getURI()), source.getCharacters().toString(), file,
-                    LirJson.write(module));
+            this(source.getName(), String.valueOf(source.getURI()), content(source), file, LirJson.write(module));
+        }
+
+        /**
+         * A document's text, a binary source's bytes (one char each, so that no two contents meet), or nothing for
+         * a source without content (a LIR module without debug information: its LIR is the whole program).
+         */
+        private static String content(Source source) {
+            if (source.hasCharacters()) {
+                return "text:" + source.getCharacters();
+            }
+            return source.hasBytes() ? "bytes:" + new String(source.getBytes().toByteArray(), StandardCharsets.ISO_8859_1)
+                    : "none";
         }
     }
 
