@@ -67,7 +67,7 @@ final class CacheCommand implements Callable<Integer> {
             }
             String scope = tool == null ? "" : " of tool `" + tool + "`";
             if (listing.entries().isEmpty()) {
-                out.println("no cache entries" + scope + " in " + cache.dir());
+                out.println("no cache entries" + scope + " in " + cache.where());
                 return ExitCodes.OK;
             }
             Table table = new Table("TOOL", "VERSION", "KEY", "CREATED", "OUTPUT", "INPUTS");
@@ -78,7 +78,7 @@ final class CacheCommand implements Callable<Integer> {
             out.print(table.render());
             long tools = listing.entries().stream().map(CacheEntry::toolId).distinct().count();
             out.println(listing.entries().size() + (listing.entries().size() == 1 ? " entry" : " entries")
-                    + (tool == null ? " of " + tools + (tools == 1 ? " tool" : " tools") : scope) + " in " + cache.dir());
+                    + (tool == null ? " of " + tools + (tools == 1 ? " tool" : " tools") : scope) + " in " + cache.where());
             return ExitCodes.OK;
         }
     }
@@ -106,7 +106,7 @@ final class CacheCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             spec.commandLine().getOut().println("removed " + removed + (removed == 1 ? " cache entry" : " cache entries")
-                    + (tool == null ? "" : " of tool `" + tool + "`") + " from " + s.cache().dir());
+                    + (tool == null ? "" : " of tool `" + tool + "`") + " from " + s.cache().where());
             return ExitCodes.OK;
         }
     }

@@ -5,6 +5,7 @@ import dev.lumen.language.source.SourceFile;
 import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.store.Store;
+import dev.lumen.runtime.store.ToolCache;
 import dev.lumen.runtime.tools.LockFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +121,8 @@ final class InitCommand implements Callable<Integer> {
     /** The file a shipped cache entry belongs in: under its tool and key, as the runtime's cache files it. */
     private static Path entryFile(Path root, byte[] entry) {
         JsonNode node = CanonicalJson.parse(new String(entry, StandardCharsets.UTF_8));
-        return Store.at(root).cache().entryFile(node.get("tool_id").textValue(), node.get("key").textValue());
+        return Store.at(root).dir()
+                .resolve(ToolCache.entryName(node.get("tool_id").textValue(), node.get("key").textValue()));
     }
 
     /** Writes {@code bytes} to a new file {@code path} under {@code root}, or skips it when something is there. */

@@ -51,7 +51,7 @@ class CacheCommandTest {
     void aDamagedEntryIsReportedAndNotListed() throws IOException {
         CacheEntry good = put("llm.chat", "a", "fine");
         CacheEntry bad = put("llm.chat", "b", "fine too");
-        Files.writeString(bad.file(), Files.readString(bad.file()).replace("fine too", "FINE TOO"));
+        Files.writeString(Path.of(bad.file()), Files.readString(Path.of(bad.file())).replace("fine too", "FINE TOO"));
         EmitCommandTest.Run r = lumen("cache", "ls", "--store", dir.toString());
         assertEquals(ExitCodes.OK, r.status());
         assertTrue(r.out().contains(ContentHash.brief(good.key())), r.out());

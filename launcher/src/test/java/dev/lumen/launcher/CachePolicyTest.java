@@ -86,7 +86,7 @@ class CachePolicyTest {
         ok("run", doc.toString(), "--arg", "text=hello");
         assertEquals("hello", Files.readString(note), "the second run wrote the file again");
         assertFalse(lastToolCall().cached());
-        assertTrue(Files.isDirectory(Store.at(dir).cache().dir().resolve("fs.write")), "recorded, for --offline");
+        assertTrue(Files.isDirectory(Store.at(dir).dir().resolve("cache/fs.write")), "recorded, for --offline");
     }
 
     @Test

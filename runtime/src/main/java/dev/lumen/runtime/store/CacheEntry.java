@@ -1,6 +1,5 @@
 package dev.lumen.runtime.store;
 
-import java.nio.file.Path;
 
 /**
  * A tool-cache entry as {@code lumen cache ls} shows it: the call it answers and the output it holds.
@@ -13,7 +12,7 @@ import java.nio.file.Path;
  * @param inputsPreview the start of the arguments' canonical JSON
  * @param outputs       the recorded output
  * @param created       when the entry was written (UTC, ISO 8601)
- * @param file          the entry's file
+ * @param file          where the entry is: its file, or its {@code s3://} address
  */
 public record CacheEntry(
         String toolId,
@@ -24,5 +23,5 @@ public record CacheEntry(
         String inputsPreview,
         RecordedValue outputs,
         String created,
-        Path file) {
+        String file) {
 }

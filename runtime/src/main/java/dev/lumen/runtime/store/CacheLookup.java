@@ -1,7 +1,6 @@
 package dev.lumen.runtime.store;
 
 import dev.lumen.runtime.json.CanonicalValue;
-import java.nio.file.Path;
 
 /**
  * The answer of {@link ToolCache#get}: a hit with the output, a miss, an entry that failed its checks, or one
@@ -21,7 +20,7 @@ public sealed interface CacheLookup {
      * An entry exists but is damaged: it is never served; treat the call as a miss (a new {@code put}
      * replaces the entry). {@code problem} says what is wrong, for a warning.
      */
-    record Corrupt(Path file, String problem) implements CacheLookup {
+    record Corrupt(String file, String problem) implements CacheLookup {
     }
 
     /**
@@ -29,6 +28,6 @@ public sealed interface CacheLookup {
      * were sealed): it may be intact, but nothing shows that the user's own runs wrote it, so it is never
      * served; treat the call as a miss (a new {@code put} replaces it). {@code problem} says which, for a warning.
      */
-    record Unsealed(Path file, String problem) implements CacheLookup {
+    record Unsealed(String file, String problem) implements CacheLookup {
     }
 }

@@ -52,7 +52,7 @@ public final class Store {
         this.objects = new FolderObjects(dir);
         this.blobs = new BlobStore(objects);
         this.keySource = keySource;
-        this.cache = new ToolCache(dir.resolve("cache"), blobs, this::key);
+        this.cache = new ToolCache(objects, blobs, this::key);
         this.limits = new StoredLimits(dir.resolve("limits"));
     }
 
@@ -133,7 +133,7 @@ public final class Store {
         return traceDir().resolve(runId + TRACE_EXTENSION);
     }
 
-    /** What holds the store's objects (blobs so far): the files under {@link #dir()}. */
+    /** What holds the store's blobs and cache entries: the files under {@link #dir()}. */
     public ObjectStore objects() {
         return objects;
     }

@@ -2,23 +2,18 @@ package dev.lumen.runtime.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.json.CanonicalValue;
+import dev.lumen.runtime.store.objects.ObjectStore;
+import dev.lumen.runtime.store.objects.StoredObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The tool-output cache (spec trace-v1.md §6): {@code cache/<tool dir>/<key hex>.json}, one entry per call,
@@ -29,8 +24,9 @@ import java.util.stream.Stream;
  * <p>An entry is canonical JSON holding the call's identity and its output (inline, or in a blob when larger
  * than 1 KB), sealed with the user's key (an HMAC, {@link UserKey}). Every read checks the entry completely:
  * a damaged entry, and one the user's key did not seal, is reported and never served — except the entries
- * Lumen itself ships, which are trusted by their digest ({@link TrustedEntries}). Writes are atomic, so
- * concurrent runs putting the same key leave one intact entry.
+ * Lumen itself ships, which are trusted by their digest ({@link TrustedEntries}). Entries are objects of the
+ * store's {@link ObjectStore}, created where none is and replaced only over the version read, so concurrent
+ * runs putting the same key leave one intact entry.
  */
 public final class ToolCache {
     /** The {@code format} member of every entry. */
@@ -38,20 +34,18 @@ public final class ToolCache {
     private static final String EXTENSION = ".json";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final Path dir;
+    /** The prefix of the entries' object names. */
+    public static final String PREFIX = "cache/";
+
+    private final ObjectStore objects;
     private final BlobStore blobs;
     /** The user's key, which seals entries: read on first use. */
     private final Supplier<UserKey> userKey;
 
-    ToolCache(Path dir, BlobStore blobs, Supplier<UserKey> userKey) {
-        this.dir = dir;
+    ToolCache(ObjectStore objects, BlobStore blobs, Supplier<UserKey> userKey) {
+        this.objects = objects;
         this.blobs = blobs;
         this.userKey = userKey;
-    }
-
-    /** The cache directory. */
-    public Path dir() {
-        return dir;
     }
 
     /** The cache key of a call: {@code sha256(toolId + ":" + toolVersion + ":" + policyHash + ":" + inputsHash)}. */
@@ -101,9 +95,14 @@ public final class ToolCache {
         return out.toString();
     }
 
-    /** The file of the entry for a call (which may not exist). */
-    public Path entryFile(String toolId, String key) {
-        return dir.resolve(toolDirName(toolId)).resolve(ContentHash.hex(key) + EXTENSION);
+    /** Where the entries are, for messages: the cache's directory, or its {@code s3://} prefix. */
+    public String where() {
+        return objects.where("cache");
+    }
+
+    /** The object name of the entry for a call, relative to the store's directory (or bucket prefix). */
+    public static String entryName(String toolId, String key) {
+        return PREFIX + toolDirName(toolId) + "/" + ContentHash.hex(key) + EXTENSION;
     }
 
     /**
@@ -118,17 +117,20 @@ public final class ToolCache {
     /** As {@link #get(String, String, String, String)}, for a call that touches {@code target} (null: nothing more). */
     public CacheLookup get(String toolId, String toolVersion, String policyHash, String inputsHash, String target) {
         String key = key(toolId, toolVersion, policyHash, inputsHash, targetHash(target));
-        Path file = entryFile(toolId, key);
+        String name = entryName(toolId, key);
+        String file = objects.where(name);
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new CacheLookup.Miss();
+            Optional<StoredObject> object = objects.get(name);
+            if (object.isEmpty()) {
+                return new CacheLookup.Miss();
+            }
+            bytes = object.get().content();
         } catch (IOException e) {
             return new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e));
         }
         try {
-            CacheEntry entry = parse(file, bytes, userKey.get());
+            CacheEntry entry = parse(name, file, bytes, userKey.get());
             CanonicalValue outputs = entry.outputs().resolve(blobs);
             if (!outputs.hash().equals(entry.outputs().hash())) {
                 return new CacheLookup.Corrupt(file, "its output does not match outputs_hash");
@@ -142,8 +144,9 @@ public final class ToolCache {
     }
 
     /**
-     * Records {@code outputs} as the result of a call (replacing any entry for the same key) and returns the
-     * entry. An output larger than 1 KB goes to a blob first.
+     * Records {@code outputs} as the result of a call (replacing any entry for the same key, unless another
+     * writer replaces it at the same time: then theirs stays) and returns the entry. An output larger than 1 KB
+     * goes to a blob first.
      */
     public CacheEntry put(String toolId, String toolVersion, String policyHash, CanonicalValue inputs, CanonicalValue outputs) {
         return put(toolId, toolVersion, policyHash, inputs.hash(), inputs, outputs);
@@ -167,7 +170,8 @@ public final class ToolCache {
             CanonicalValue shownInputs, CanonicalValue outputs) {
         String targetHash = targetHash(target);
         String key = key(toolId, toolVersion, policyHash, inputsHash, targetHash);
-        Path file = entryFile(toolId, key);
+        String name = entryName(toolId, key);
+        String file = objects.where(name);
         String created = Timestamps.now();
         UserKey sealer = userKey.get();
         CanonicalObject entry = new CanonicalObject()
@@ -185,8 +189,16 @@ public final class ToolCache {
         }
         RecordedValue.record(entry, "outputs", outputs, blobs);
         entry.put("seal", sealer.seal(UserKey.Purpose.CACHE_ENTRY, entry.text()));
+        byte[] content = (entry.text() + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            AtomicFiles.write(file, (entry.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            if (!objects.create(name, content)) {
+                Optional<StoredObject> there = objects.get(name);
+                if (there.isPresent()) {
+                    objects.replace(name, content, there.get().version()); // false: a concurrent put won
+                } else {
+                    objects.create(name, content); // removed meanwhile (lumen cache clear)
+                }
+            }
         } catch (IOException e) {
             throw new StoreException("cannot write the cache entry `" + file + "`: " + BlobStore.describe(e), e);
         }
@@ -210,55 +222,49 @@ public final class ToolCache {
         List<CacheLookup.Corrupt> corrupt = new ArrayList<>();
         List<CacheLookup.Unsealed> unsealed = new ArrayList<>();
         UserKey sealer = userKey.get();
-        for (Path toolDir : toolDirs(toolId)) {
-            for (Path file : entryFiles(toolDir)) {
-                try {
-                    CacheEntry entry = parse(file, Files.readAllBytes(file), sealer);
-                    RecordedValue.Check check = entry.outputs().check(blobs);
-                    if (check != RecordedValue.Check.OK) {
-                        corrupt.add(new CacheLookup.Corrupt(file, describe(check, entry.outputs())));
-                    } else {
-                        entries.add(entry);
-                    }
-                } catch (NoSuchFileException e) {
-                    // removed while listing
-                } catch (IOException e) {
-                    corrupt.add(new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e)));
-                } catch (BadEntry e) {
-                    if (e.unsealed) {
-                        unsealed.add(new CacheLookup.Unsealed(file, e.getMessage()));
-                    } else {
-                        corrupt.add(new CacheLookup.Corrupt(file, e.getMessage()));
-                    }
+        for (String name : entryNames(toolId)) {
+            String file = objects.where(name);
+            try {
+                Optional<StoredObject> object = objects.get(name);
+                if (object.isEmpty()) {
+                    continue; // removed while listing
+                }
+                CacheEntry entry = parse(name, file, object.get().content(), sealer);
+                RecordedValue.Check check = entry.outputs().check(blobs);
+                if (check != RecordedValue.Check.OK) {
+                    corrupt.add(new CacheLookup.Corrupt(file, describe(check, entry.outputs())));
+                } else {
+                    entries.add(entry);
+                }
+            } catch (IOException e) {
+                corrupt.add(new CacheLookup.Corrupt(file, "it cannot be read: " + BlobStore.describe(e)));
+            } catch (BadEntry e) {
+                if (e.unsealed) {
+                    unsealed.add(new CacheLookup.Unsealed(file, e.getMessage()));
+                } else {
+                    corrupt.add(new CacheLookup.Corrupt(file, e.getMessage()));
                 }
             }
         }
         entries.sort(Comparator.comparing(CacheEntry::toolId).thenComparing(CacheEntry::created).thenComparing(CacheEntry::key));
-        corrupt.sort(Comparator.comparing(c -> c.file().toString()));
-        unsealed.sort(Comparator.comparing(c -> c.file().toString()));
+        corrupt.sort(Comparator.comparing(CacheLookup.Corrupt::file));
+        unsealed.sort(Comparator.comparing(CacheLookup.Unsealed::file));
         return new Listing(entries, corrupt, unsealed);
     }
 
     /**
-     * Removes every entry, or those of tool {@code toolId} when it is not null, with temporary files left by
-     * interrupted writes; returns the number of entries removed. Blobs stay: traces may refer to them.
+     * Removes every entry, or those of tool {@code toolId} when it is not null; returns the number of entries
+     * removed. Blobs stay: traces may refer to them.
      */
     public int clear(String toolId) {
         int removed = 0;
-        for (Path toolDir : toolDirs(toolId)) {
-            try (Stream<Path> files = Files.list(toolDir)) {
-                for (Path file : files.toList()) {
-                    String name = file.getFileName().toString();
-                    boolean entry = name.endsWith(EXTENSION) && !AtomicFiles.isHidden(name);
-                    if ((entry || name.startsWith(AtomicFiles.TEMP_PREFIX)) && Files.deleteIfExists(file) && entry) {
-                        removed++;
-                    }
+        for (String name : entryNames(toolId)) {
+            try {
+                if (objects.delete(name)) {
+                    removed++;
                 }
-                Files.deleteIfExists(toolDir);
-            } catch (NoSuchFileException | DirectoryNotEmptyException e) {
-                // gone already, or a concurrent run just wrote a new entry: it stays
             } catch (IOException e) {
-                throw new StoreException("cannot clear `" + toolDir + "`: " + BlobStore.describe(e), e);
+                throw new StoreException("cannot remove `" + objects.where(name) + "`: " + BlobStore.describe(e), e);
             }
         }
         return removed;
@@ -281,32 +287,16 @@ public final class ToolCache {
         }
     }
 
-    private List<Path> toolDirs(String toolId) {
-        if (toolId != null) {
-            Path one = dir.resolve(toolDirName(toolId));
-            return Files.isDirectory(one) ? List.of(one) : List.of();
-        }
-        try (Stream<Path> dirs = Files.list(dir)) {
-            return dirs.filter(p -> !AtomicFiles.isHidden(p.getFileName().toString()) && Files.isDirectory(p))
-                    .sorted()
+    /** The names of the entries, or of tool {@code toolId}'s when it is not null, in order. */
+    private List<String> entryNames(String toolId) {
+        String prefix = toolId == null ? PREFIX : PREFIX + toolDirName(toolId) + "/";
+        try {
+            return objects.list(prefix).stream()
+                    .filter(n -> n.endsWith(EXTENSION) && n.indexOf('/', PREFIX.length()) == n.lastIndexOf('/'))
                     .toList();
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return List.of();
         } catch (IOException e) {
-            throw new StoreException("cannot list the cache `" + dir + "`: " + BlobStore.describe(e), e);
-        }
-    }
-
-    private static List<Path> entryFiles(Path toolDir) {
-        try (Stream<Path> files = Files.list(toolDir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.endsWith(EXTENSION) && !AtomicFiles.isHidden(name);
-            }).sorted().toList();
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new StoreException("cannot list `" + toolDir + "`: " + BlobStore.describe(e), e);
+            throw new StoreException("cannot list the cache `" + objects.where(PREFIX.substring(0, PREFIX.length() - 1))
+                    + "`: " + BlobStore.describe(e), e);
         }
     }
 
@@ -314,7 +304,7 @@ public final class ToolCache {
      * Parses and checks an entry file, all but its output (which {@link #get} and {@link #list} check): its
      * seal must be {@code key}'s, unless the file is one Lumen ships.
      */
-    private static CacheEntry parse(Path file, byte[] bytes, UserKey userKey) throws BadEntry {
+    private static CacheEntry parse(String name, String file, byte[] bytes, UserKey userKey) throws BadEntry {
         int length = bytes.length;
         if (length == 0 || bytes[length - 1] != '\n') {
             throw new BadEntry("it is incomplete (no final newline)");
@@ -348,8 +338,7 @@ public final class ToolCache {
         if (!key.equals(key(toolId, toolVersion, policyHash, inputsHash, targetHash))) {
             throw new BadEntry("its key does not match its tool, version, policy, inputs and target");
         }
-        if (!file.getFileName().toString().equals(ContentHash.hex(key) + EXTENSION)
-                || !file.getParent().getFileName().toString().equals(toolDirName(toolId))) {
+        if (!name.equals(entryName(toolId, key))) {
             throw new BadEntry("it is filed under another key or tool than its own");
         }
         Optional<RecordedValue> outputs;

@@ -41,7 +41,7 @@ class ToolCacheTest {
         ToolCache cache = Store.at(dir).cache();
         assertInstanceOf(CacheLookup.Miss.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
         CacheEntry put = cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
-        assertEquals(dir.resolve(".lumen/cache/http.get/" + ContentHash.hex(put.key()) + ".json"), put.file());
+        assertEquals(dir.resolve(".lumen/cache/http.get/" + ContentHash.hex(put.key()) + ".json").toString(), put.file());
 
         CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
         assertEquals(SMALL.text(), hit.outputs().text());
@@ -69,7 +69,7 @@ class ToolCacheTest {
                 cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/b/data/f.txt")).outputs().text());
         assertInstanceOf(CacheLookup.Miss.class, cache.get("fs.read", "1.0.0", POLICY, read.hash()));
         assertInstanceOf(CacheLookup.Miss.class, cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/c/data/f.txt"));
-        String text = Files.readString(a.file());
+        String text = Files.readString(Path.of(a.file()));
         assertTrue(text.contains("\"target_hash\":\"" + CanonicalJson.sha256("/srv/a/data/f.txt") + "\""), text);
         assertFalse(text.contains("/srv/a"), "the entry names the file by its hash only: " + text);
     }
@@ -79,7 +79,7 @@ class ToolCacheTest {
         Store store = Store.at(dir);
         CacheEntry put = store.cache().put("http.get", "1.0.0", POLICY, ARGS, LARGE);
         assertFalse(put.outputs().isInline());
-        assertTrue(Files.size(put.file()) < 1000, "the entry holds the hash, not the output");
+        assertTrue(Files.size(Path.of(put.file())) < 1000, "the entry holds the hash, not the output");
         assertTrue(Files.exists(store.dir().resolve(BlobStore.name(LARGE.hash()))));
         CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class,
                 store.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
@@ -95,12 +95,12 @@ class ToolCacheTest {
     void aDamagedEntryIsNeverServed() throws IOException {
         ToolCache cache = Store.at(dir).cache();
         CacheEntry put = cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
-        byte[] original = Files.readAllBytes(put.file());
+        byte[] original = Files.readAllBytes(Path.of(put.file()));
         for (int position = 0; position < original.length; position++) {
             for (int mask : new int[] {0x01, 0x20}) {
                 byte[] damaged = original.clone();
                 damaged[position] ^= (byte) mask;
-                Files.write(put.file(), damaged);
+                Files.write(Path.of(put.file()), damaged);
                 CacheLookup lookup = cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash());
                 if (lookup instanceof CacheLookup.Corrupt corrupt) {
                     assertEquals(put.file(), corrupt.file());
@@ -111,7 +111,7 @@ class ToolCacheTest {
                 }
             }
         }
-        Files.write(put.file(), original);
+        Files.write(Path.of(put.file()), original);
         assertInstanceOf(CacheLookup.Hit.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
     }
 
@@ -142,8 +142,9 @@ class ToolCacheTest {
         ToolCache cache = Store.at(dir).cache();
         CacheEntry a = cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
         CanonicalValue otherArgs = CanonicalValue.of(Map.of("url", "https://api.example.com/b"));
-        Path other = cache.entryFile("http.get", ToolCache.key("http.get", "1.0.0", POLICY, otherArgs.hash()));
-        Files.copy(a.file(), other);
+        String otherKey = ToolCache.key("http.get", "1.0.0", POLICY, otherArgs.hash());
+        Path other = dir.resolve(".lumen").resolve(ToolCache.entryName("http.get", otherKey));
+        Files.copy(Path.of(a.file()), other);
         CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class,
                 cache.get("http.get", "1.0.0", POLICY, otherArgs.hash()));
         assertTrue(corrupt.problem().contains("another key"), corrupt.problem());
@@ -158,7 +159,7 @@ class ToolCacheTest {
         cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
         cache.put("http.get", "1.0.0", POLICY, CanonicalValue.of(Map.of("url", "https://api.example.com/c")), LARGE);
         cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
-        Files.writeString(cache.dir().resolve("http.get").resolve(AtomicFiles.TEMP_PREFIX + "left-by-a-killed-run"), "{");
+        Files.writeString(dir.resolve(".lumen/cache/http.get").resolve(AtomicFiles.TEMP_PREFIX + "left-by-a-killed-run"), "{");
 
         ToolCache.Listing all = cache.list(null);
         assertEquals(List.of("http.get", "http.get", "llm.chat"), all.entries().stream().map(CacheEntry::toolId).toList());
@@ -167,7 +168,7 @@ class ToolCacheTest {
         assertEquals(0, cache.list("fs.read").entries().size());
 
         assertEquals(2, cache.clear("http.get"));
-        assertFalse(Files.exists(cache.dir().resolve("http.get")));
+        assertEquals(List.of(), cache.list("http.get").entries());
         assertEquals(List.of("llm.chat"), cache.list(null).entries().stream().map(CacheEntry::toolId).toList());
         assertTrue(Files.exists(store.dir().resolve(BlobStore.name(LARGE.hash()))), "blobs stay: traces may refer to them");
         assertEquals(1, cache.clear(null));
@@ -182,19 +183,19 @@ class ToolCacheTest {
     void anEntryForgedAndResealedWithoutTheKeyIsNeverServed() throws IOException {
         ToolCache cache = Store.at(dir).cache();
         CacheEntry put = cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
-        ObjectNode entry = (ObjectNode) CanonicalJson.parse(Files.readString(put.file()));
+        ObjectNode entry = (ObjectNode) CanonicalJson.parse(Files.readString(Path.of(put.file())));
         CanonicalValue forged = CanonicalValue.of(Map.of("status", 200, "body", "forged"));
         entry.set("outputs", CanonicalJson.parse(forged.text()));
         entry.put("outputs_hash", forged.hash());
 
         entry.put("seal", StoredJson.hashOf(entry, name -> !name.equals("seal")));
-        Files.writeString(put.file(), CanonicalJson.write(entry) + "\n");
+        Files.writeString(Path.of(put.file()), CanonicalJson.write(entry) + "\n");
         CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
         assertTrue(corrupt.problem().contains("not your key's seal"), corrupt.problem());
 
         entry.remove("key_id"); // as an entry of an earlier Lumen
         entry.put("seal", StoredJson.hashOf(entry, name -> !name.equals("seal")));
-        Files.writeString(put.file(), CanonicalJson.write(entry) + "\n");
+        Files.writeString(Path.of(put.file()), CanonicalJson.write(entry) + "\n");
         CacheLookup.Unsealed unsealed = assertInstanceOf(CacheLookup.Unsealed.class,
                 cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
         assertTrue(unsealed.problem().contains("not sealed with any key"), unsealed.problem());
@@ -205,7 +206,7 @@ class ToolCacheTest {
         entry.put("key_id", forger.id());
         entry.remove("seal");
         entry.put("seal", forger.seal(UserKey.Purpose.CACHE_ENTRY, CanonicalJson.write(entry)));
-        Files.writeString(put.file(), CanonicalJson.write(entry) + "\n");
+        Files.writeString(Path.of(put.file()), CanonicalJson.write(entry) + "\n");
         assertInstanceOf(CacheLookup.Unsealed.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
         assertInstanceOf(CacheLookup.Hit.class, Store.at(dir).withKey(forger).cache().get("llm.chat", "1.0.0", POLICY,
                 ARGS.hash()), "the key that sealed it serves it");
@@ -236,7 +237,7 @@ class ToolCacheTest {
         assertEquals("a%25b", ToolCache.toolDirName("a%b"));
         ToolCache cache = Store.at(dir).cache();
         CacheEntry entry = cache.put("mcp:../../etc", "1", POLICY, ARGS, SMALL);
-        assertTrue(entry.file().startsWith(cache.dir()), entry.file().toString());
+        assertTrue(Path.of(entry.file()).startsWith(dir.resolve(".lumen/cache")), entry.file());
         assertInstanceOf(CacheLookup.Hit.class, cache.get("mcp:../../etc", "1", POLICY, ARGS.hash()));
     }
 

@@ -5,6 +5,7 @@ import dev.lumen.runtime.files.FileLocks;
 import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,10 +19,12 @@ import java.util.stream.Stream;
 /**
  * Objects as files under a folder, an object's name its path. A version is the SHA-256 of the content. A create
  * writes a temporary file and links it to its name, which link(2) does only if the name is free; a replace
- * compares and writes holding the object's lock file ({@code .lock-NAME} beside it, which listings skip, as
- * they skip every name that starts with a dot), and renames the new content over the old.
+ * compares and writes holding the object's lock file (under {@code .locks/}, which listings skip, as they skip
+ * every name that starts with a dot), and renames the new content over the old.
  */
 public final class FolderObjects implements ObjectStore {
+    /** The directory of the lock files, at the root. */
+    private static final String LOCKS = ".locks";
     private final Path root;
 
     public FolderObjects(Path root) {
@@ -65,7 +68,7 @@ public final class FolderObjects implements ObjectStore {
     @Override
     public boolean replace(String name, byte[] content, String version) throws IOException {
         Path file = path(name);
-        return FileLocks.holding(lockFile(file), () -> {
+        return FileLocks.holding(lockFile(name), () -> {
             Optional<StoredObject> now = get(name);
             if (now.isEmpty() || !now.get().version().equals(version)) {
                 return false;
@@ -94,10 +97,22 @@ public final class FolderObjects implements ObjectStore {
         return names;
     }
 
+    /**
+     * Removes the file, and its directory when that is left empty. Without the lock: a replace racing with a
+     * delete may leave its new content, as if it had come just after.
+     */
     @Override
     public boolean delete(String name) throws IOException {
         Path file = path(name);
-        return FileLocks.holding(lockFile(file), () -> Files.deleteIfExists(file));
+        boolean deleted = Files.deleteIfExists(file);
+        try {
+            if (deleted && !file.getParent().equals(root)) {
+                Files.deleteIfExists(file.getParent());
+            }
+        } catch (DirectoryNotEmptyException e) {
+            // other objects, or lock files, are there
+        }
+        return deleted;
     }
 
     @Override
@@ -105,8 +120,9 @@ public final class FolderObjects implements ObjectStore {
         return path(name).toString();
     }
 
-    private static Path lockFile(Path file) {
-        return file.resolveSibling(".lock-" + file.getFileName());
+    /** The lock file of an object: {@code .locks/<sha256 of its name>}, out of every listing. */
+    private Path lockFile(String name) {
+        return root.resolve(LOCKS).resolve(CanonicalJson.sha256(name).substring("sha256:".length()));
     }
 
     private static boolean isObjectName(String name) {

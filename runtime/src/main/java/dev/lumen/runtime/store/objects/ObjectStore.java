@@ -11,8 +11,8 @@ import java.util.Optional;
  * written, as content-addressed blobs and cache entries need, and {@link #replace} only over the version its
  * caller read, as the heads of traces and the windows of limits need.
  *
- * <p>Names are relative paths of {@code /}-separated segments, each of letters, digits, {@code - _ .} and
- * {@code :}, none empty, none starting with a dot. Reads never see a write half done.
+ * <p>Names are relative paths of {@code /}-separated segments, each of letters, digits, {@code - _ . : %}
+ * (a tool id's directory is percent-encoded), none empty, none starting with a dot. Reads never see a write half done.
  */
 public interface ObjectStore {
     /** The object named {@code name}, with its version; empty when there is none. */
@@ -54,6 +54,6 @@ public interface ObjectStore {
 
     private static boolean nameChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                || c == '.' || c == ':';
+                || c == '.' || c == ':' || c == '%';
     }
 }
