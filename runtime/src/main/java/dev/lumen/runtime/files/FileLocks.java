@@ -1,5 +1,6 @@
 package dev.lumen.runtime.files;
 
+import dev.lumen.runtime.host.Host;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -32,7 +33,7 @@ public final class FileLocks {
 
     /** Runs {@code work} holding {@code lockFile} (created, with its directory, when missing); its result. */
     public static <T> T holding(Path lockFile, Locked<T> work) throws IOException {
-        Path file = lockFile.toAbsolutePath().normalize();
+        Path file = Host.current().absolute(lockFile).normalize();
         ReentrantLock here = HELD_HERE.computeIfAbsent(file, f -> new ReentrantLock());
         here.lock();
         try {
