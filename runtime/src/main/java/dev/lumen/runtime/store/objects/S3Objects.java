@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -35,6 +37,8 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
     private static final int PRECONDITION_FAILED = 412;
     private static final int CONFLICT = 409; // a concurrent conditional write of the same key: try again
     private static final int NOT_FOUND = 404;
+    /** Attempts of a read (get, list, head), which may be repeated, unlike a conditional put. */
+    private static final int READ_ATTEMPTS = 3;
 
     private final S3Client client;
     private final String bucket;
@@ -65,7 +69,7 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
                 .region(Region.of(first(env, "AWS_REGION", "AWS_DEFAULT_REGION").orElse("us-east-1")))
                 .credentialsProvider(credentials(env))
                 // A conditional write the SDK sent twice could apply once and then fail its condition, and its
-                // writer would apply it again: this class retries only what cannot have been applied.
+                // writer would apply it again: this class retries only reads, and puts refused as conflicts.
                 .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()));
         Optional<String> endpoint = first(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
         if (endpoint.isPresent()) {
@@ -101,14 +105,15 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
 
     @Override
     public Optional<StoredObject> get(String name) throws IOException {
-        try {
-            ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key(name)));
-            return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
-        } catch (NoSuchKeyException e) {
-            return Optional.empty();
-        } catch (SdkException e) {
-            throw failed("read", name, e);
-        }
+        String key = key(name);
+        return read("read", name, () -> {
+            try {
+                ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+                return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override
@@ -121,8 +126,7 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
         return put(name, content, b -> b.ifMatch(version));
     }
 
-    private boolean put(String name, byte[] content, java.util.function.Consumer<PutObjectRequest.Builder> condition)
-            throws IOException {
+    private boolean put(String name, byte[] content, Consumer<PutObjectRequest.Builder> condition) throws IOException {
         String key = key(name);
         while (true) {
             try {
@@ -143,33 +147,33 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
 
     @Override
     public List<String> list(String namePrefix) throws IOException {
-        List<String> names = new ArrayList<>();
-        try {
+        return read("list", namePrefix + "…", () -> {
+            List<String> names = new ArrayList<>();
             for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + namePrefix))
                     .contents()) {
                 names.add(object.key().substring(prefix.length()));
             }
-        } catch (SdkException e) {
-            throw failed("list", namePrefix + "…", e);
-        }
-        names.sort(null);
-        return names;
+            names.sort(null);
+            return names;
+        });
     }
 
     @Override
     public boolean delete(String name) throws IOException {
         String key = key(name);
-        try {
-            client.headObject(b -> b.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == NOT_FOUND) {
-                return false;
+        boolean there = read("delete", name, () -> {
+            try {
+                client.headObject(b -> b.bucket(bucket).key(key));
+                return true;
+            } catch (S3Exception e) {
+                if (e instanceof NoSuchKeyException || e.statusCode() == NOT_FOUND) {
+                    return false;
+                }
+                throw e;
             }
-            throw failed("delete", name, e);
-        } catch (SdkException e) {
-            throw failed("delete", name, e);
+        });
+        if (!there) {
+            return false;
         }
         try {
             client.deleteObject(b -> b.bucket(bucket).key(key));
@@ -182,6 +186,29 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
     @Override
     public String where(String name) {
         return "s3://" + bucket + "/" + key(name);
+    }
+
+    /**
+     * A read, tried up to {@link #READ_ATTEMPTS} times while it fails for the server's or the connection's sake
+     * (a 5xx, a reset); a 4xx is the answer.
+     */
+    private <T> T read(String what, String name, Supplier<T> request) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (SdkException e) {
+                boolean retryable = !(e instanceof S3Exception s3) || s3.statusCode() >= 500;
+                if (!retryable || attempt == READ_ATTEMPTS) {
+                    throw failed(what, name, e);
+                }
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failed(what, name, e);
+                }
+            }
+        }
     }
 
     private IOException failed(String what, String name, SdkException e) {

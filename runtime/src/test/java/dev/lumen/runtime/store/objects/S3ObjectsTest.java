@@ -1,12 +1,20 @@
 package dev.lumen.runtime.store.objects;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The object store contract against a real S3 implementation on loopback, a bucket per test. */
@@ -46,6 +54,23 @@ class S3ObjectsTest extends ObjectStoreContract {
     @Override
     Map<String, String> processEnv() {
         return server.env();
+    }
+
+    /** A bucket that cannot be reached is an error that names it, after the reads' retries; no write is retried. */
+    @Test
+    void anUnreachableServerIsAnErrorNamingTheObject() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        Map<String, String> env = new HashMap<>(server.env());
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
+        try (S3Objects nowhere = S3Objects.open(URI.create("s3://gone/p"), env)) {
+            IOException read = assertThrows(IOException.class, () -> nowhere.get("blobs/x"));
+            assertTrue(read.getMessage().startsWith("cannot read `s3://gone/p/blobs/x`: "), read.getMessage());
+            IOException write = assertThrows(IOException.class, () -> nowhere.create("blobs/x", new byte[] {1}));
+            assertTrue(write.getMessage().startsWith("cannot write `s3://gone/p/blobs/x`: "), write.getMessage());
+        }
     }
 
     @AfterEach
