@@ -1,6 +1,5 @@
 package dev.lumen.runtime.limits;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 /** What a limit's window held when a call was counted against it. */
@@ -15,9 +14,10 @@ public sealed interface Tally {
     }
 
     /**
-     * The stored record of the window cannot be read ({@code problem} says why). Whatever it held was written by
-     * {@code until} minus one window at the latest, so calls are refused until {@code until}; then it is replaced.
+     * The stored record of the window, at {@code file} (a path or an {@code s3://} address), cannot be read
+     * ({@code problem} says why), so calls are refused until {@code until}, one window after the damage was found
+     * or tokens were last spent against it; then it is replaced.
      */
-    record Damaged(Path file, String problem, Instant until) implements Tally {
+    record Damaged(String file, String problem, Instant until) implements Tally {
     }
 }

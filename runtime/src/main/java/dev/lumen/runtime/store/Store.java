@@ -53,7 +53,7 @@ public final class Store {
         this.blobs = new BlobStore(objects);
         this.keySource = keySource;
         this.cache = new ToolCache(objects, blobs, this::key);
-        this.limits = new StoredLimits(dir.resolve("limits"));
+        this.limits = new StoredLimits(objects);
     }
 
     /**
@@ -133,7 +133,7 @@ public final class Store {
         return traceDir().resolve(runId + TRACE_EXTENSION);
     }
 
-    /** What holds the store's blobs and cache entries: the files under {@link #dir()}. */
+    /** What holds the store's blobs, cache entries and limit windows: the files under {@link #dir()}. */
     public ObjectStore objects() {
         return objects;
     }

@@ -2,59 +2,60 @@ package dev.lumen.runtime.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lumen.runtime.files.AtomicFiles;
-import dev.lumen.runtime.files.FileLocks;
-import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.limits.LimitKey;
 import dev.lumen.runtime.limits.LimitWindows;
 import dev.lumen.runtime.limits.Tally;
 import dev.lumen.runtime.limits.WindowLog;
+import dev.lumen.runtime.store.objects.ObjectStore;
+import dev.lumen.runtime.store.objects.StoredObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
  * The windows of rate limits and token budgets kept in a store (tool-manifest-v1.md §4.4), so that every run
- * using the store counts against them: {@code limits/<tool dir>/<hex>.json}, one canonical JSON record per
- * limit, next to the lock file {@code <hex>.lock} that serializes its updates.
+ * using the store counts against them: the object {@code limits/<tool dir>/<hex>.json}, one canonical JSON record
+ * per limit.
  *
- * <p>An update takes the lock ({@link FileLocks}), reads the record, and replaces it atomically. A record that
- * cannot be read is never taken for an empty window: calls are refused until one window has passed since it was
- * last written.
+ * <p>An update reads the record and its version, and writes the new record only over that version (or only where
+ * none is): when another run wrote first, it reads again. A record that cannot be read is never taken for an
+ * empty window: it is left as it is, and a marker beside it, {@code <hex>.damaged.json}, says until when calls
+ * are refused (one window after the damage was found, or after tokens were last spent against it).
  */
 public final class StoredLimits implements LimitWindows {
     /** The {@code format} member of every record. */
     public static final String FORMAT = "lumen-limit/1";
+    /** The {@code format} member of a marker of a damaged record. */
+    public static final String DAMAGED_FORMAT = "lumen-limit-damaged/1";
+    /** The prefix of the records' object names. */
+    public static final String PREFIX = "limits/";
 
-    private final Path dir;
+    private final ObjectStore objects;
     private final LongSupplier clock;
 
-    StoredLimits(Path dir) {
-        this(dir, System::currentTimeMillis);
+    StoredLimits(ObjectStore objects) {
+        this(objects, System::currentTimeMillis);
     }
 
     /** With a clock in milliseconds, for tests. */
-    public StoredLimits(Path dir, LongSupplier clock) {
-        this.dir = Host.current().absolute(dir).normalize();
+    public StoredLimits(ObjectStore objects, LongSupplier clock) {
+        this.objects = objects;
         this.clock = clock;
     }
 
-    /** The directory of the records. */
-    public Path dir() {
-        return dir;
+    /** The object name of {@code key}'s record, relative to the store's directory (or bucket prefix). */
+    public static String recordName(LimitKey key) {
+        return PREFIX + ToolCache.toolDirName(key.toolId()) + "/" + ContentHash.hex(key.hash()) + ".json";
     }
 
-    /** The record of {@code key}'s window (which may not exist). */
-    public Path recordFile(LimitKey key) {
-        return dir.resolve(ToolCache.toolDirName(key.toolId())).resolve(ContentHash.hex(key.hash()) + ".json");
+    /** The object name of the marker that a damaged record of {@code key} was found. */
+    static String damagedName(LimitKey key) {
+        return PREFIX + ToolCache.toolDirName(key.toolId()) + "/" + ContentHash.hex(key.hash()) + ".damaged.json";
     }
 
     @Override
@@ -69,34 +70,36 @@ public final class StoredLimits implements LimitWindows {
 
     @Override
     public String sharedBy() {
-        return "the runs sharing the store `" + dir.getParent() + "`";
+        return "the runs sharing the store `" + objects.where("limits").replaceFirst("/limits$", "") + "`";
     }
 
     private Tally update(LimitKey key, long windowMillis, long limit, long amount, boolean spending) {
-        Path file = recordFile(key);
+        String name = recordName(key);
         try {
-            return FileLocks.holding(file.resolveSibling(ContentHash.hex(key.hash()) + ".lock"),
-                    () -> locked(key, file, windowMillis, limit, amount, spending));
+            while (true) {
+                Tally tally = attempt(key, name, windowMillis, limit, amount, spending);
+                if (tally != null) {
+                    return tally;
+                }
+            }
         } catch (IOException e) {
-            throw new StoreException("cannot count against the limit recorded in `" + file + "`: "
+            throw new StoreException("cannot count against the limit recorded in `" + objects.where(name) + "`: "
                     + BlobStore.describe(e), e);
         }
     }
 
-    private Tally locked(LimitKey key, Path file, long windowMillis, long limit, long amount, boolean spending)
+    /** One read and conditional write; null when another run wrote first. */
+    private Tally attempt(LimitKey key, String name, long windowMillis, long limit, long amount, boolean spending)
             throws IOException {
         long now = clock.getAsLong();
+        Optional<StoredObject> record = objects.get(name);
         WindowLog log;
         try {
-            log = read(key, file, windowMillis);
+            log = record.isEmpty() ? new WindowLog(windowMillis) : read(key, record.get().content(), windowMillis);
         } catch (BadRecord e) {
-            Instant until = Instant.ofEpochMilli(Files.getLastModifiedTime(file).toMillis() + windowMillis);
-            if (now < until.toEpochMilli()) {
-                if (spending && amount > 0) { // what was just spent must count for a whole window
-                    Files.setLastModifiedTime(file, FileTime.fromMillis(now));
-                    until = Instant.ofEpochMilli(now + windowMillis);
-                }
-                return new Tally.Damaged(file, e.getMessage(), until);
+            Optional<Long> refused = refusedUntil(key, now, windowMillis, spending && amount > 0);
+            if (refused.isPresent()) {
+                return new Tally.Damaged(objects.where(name), e.getMessage(), Instant.ofEpochMilli(refused.get()));
             }
             log = new WindowLog(windowMillis); // nothing it recorded can still count
         }
@@ -105,17 +108,58 @@ public final class StoredLimits implements LimitWindows {
             return new Tally.Full(used);
         }
         log.add(now, amount);
-        write(key, file, windowMillis, log);
+        byte[] content = text(key, windowMillis, log);
+        boolean written = record.isEmpty() ? objects.create(name, content)
+                : objects.replace(name, content, record.get().version());
+        if (!written) {
+            return null;
+        }
+        objects.delete(damagedName(key)); // the damage, if any, is behind it now
         return new Tally.Admitted(used);
     }
 
-    private static WindowLog read(LimitKey key, Path file, long windowMillis) throws BadRecord, IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new WindowLog(windowMillis);
+    /**
+     * Until when calls against a damaged record are refused, or empty once that time has passed. The first run
+     * to find the damage starts the refusal at once, for one window; {@code extend}: tokens spent now push it to
+     * one window from now.
+     */
+    private Optional<Long> refusedUntil(LimitKey key, long now, long windowMillis, boolean extend) throws IOException {
+        String name = damagedName(key);
+        while (true) {
+            Optional<StoredObject> marker = objects.get(name);
+            long until = marker.isEmpty() ? now + windowMillis : markerUntil(marker.get().content(), now, windowMillis);
+            if (marker.isPresent() && !extend) {
+                return now < until ? Optional.of(until) : Optional.empty();
+            }
+            if (marker.isPresent() && now >= until) {
+                return Optional.empty();
+            }
+            long wanted = extend ? Math.max(until, now + windowMillis) : until;
+            byte[] content = (new CanonicalObject().put("format", DAMAGED_FORMAT).put("key", key.hash())
+                    .put("refused_until", wanted).text() + "\n").getBytes(StandardCharsets.UTF_8);
+            boolean written = marker.isEmpty() ? objects.create(name, content)
+                    : objects.replace(name, content, marker.get().version());
+            if (written) {
+                return Optional.of(wanted);
+            }
         }
+    }
+
+    /** The time a marker holds; a marker that cannot be read refuses for one window from now. */
+    private static long markerUntil(byte[] bytes, long now, long windowMillis) {
+        try {
+            ObjectNode marker = StoredJson.parseCanonicalObject(bytes, 0, bytes.length - 1);
+            JsonNode until = marker.get("refused_until");
+            if (DAMAGED_FORMAT.equals(StoredJson.text(marker, "format")) && wholeNumber(until)) {
+                return until.longValue();
+            }
+        } catch (StoredJson.NotCanonical | RuntimeException e) {
+            // as below
+        }
+        return now + windowMillis;
+    }
+
+    private static WindowLog read(LimitKey key, byte[] bytes, long windowMillis) throws BadRecord {
         if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
             throw new BadRecord("it does not end with a newline");
         }
@@ -162,7 +206,7 @@ public final class StoredLimits implements LimitWindows {
         }
     }
 
-    private static void write(LimitKey key, Path file, long windowMillis, WindowLog log) throws IOException {
+    private static byte[] text(LimitKey key, long windowMillis, WindowLog log) {
         StringBuilder entries = new StringBuilder("[");
         for (WindowLog.Entry e : log.entries()) {
             entries.append(entries.length() > 1 ? "," : "").append('[').append(e.time()).append(',')
@@ -177,7 +221,7 @@ public final class StoredLimits implements LimitWindows {
                 .put("window_ms", windowMillis)
                 .putCanonical("entries", entries.append(']').toString())
                 .text();
-        AtomicFiles.write(file, (text + "\n").getBytes(StandardCharsets.UTF_8));
+        return (text + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A record whose content cannot be trusted; the message says why. */

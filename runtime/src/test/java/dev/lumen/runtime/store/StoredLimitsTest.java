@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.limits.LimitKey;
 import dev.lumen.runtime.limits.Tally;
+import dev.lumen.runtime.store.objects.FolderObjects;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -34,9 +30,14 @@ class StoredLimitsTest {
 
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
 
+    /** The store's limits on the real clock. */
+    private StoredLimits folder() {
+        return new StoredLimits(new FolderObjects(dir.resolve(".lumen")));
+    }
+
     /** A new view of the store's limits, as another run (or process) would have. */
     private StoredLimits run() {
-        return new StoredLimits(dir.resolve(".lumen/limits"), now::get);
+        return new StoredLimits(new FolderObjects(dir.resolve(".lumen")), now::get);
     }
 
     @Test
@@ -48,7 +49,7 @@ class StoredLimitsTest {
         now.addAndGet(MINUTE);
         assertEquals(new Tally.Admitted(0), run().count(KEY, MINUTE, 3, 1));
 
-        Path file = run().recordFile(KEY);
+        Path file = dir.resolve(".lumen").resolve(StoredLimits.recordName(KEY));
         assertEquals(dir.resolve(".lumen/limits/http.get/" + ContentHash.hex(KEY.hash()) + ".json"), file);
         String text = Files.readString(file);
         assertTrue(text.endsWith("\n"));
@@ -80,28 +81,8 @@ class StoredLimitsTest {
     @Test
     void threadsOfManyRunsNeverExceedTheLimit() throws Exception {
         int limit = 25;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> admitted = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                admitted.add(pool.submit(() -> {
-                    StoredLimits mine = new StoredLimits(dir.resolve(".lumen/limits"));
-                    int n = 0;
-                    for (int i = 0; i < 20; i++) {
-                        n += mine.count(KEY, MINUTE, limit, 1) instanceof Tally.Admitted ? 1 : 0;
-                    }
-                    return n;
-                }));
-            }
-            int total = 0;
-            for (Future<Integer> f : admitted) {
-                total += f.get(60, TimeUnit.SECONDS);
-            }
-            assertEquals(limit, total, "160 attempts, exactly the limit admitted");
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(new Tally.Full(limit), new StoredLimits(dir.resolve(".lumen/limits")).count(KEY, MINUTE, limit, 1));
+        assertEquals(limit, LimitHammer.threads(this::folder, 8, 20, limit), "160 attempts, exactly the limit admitted");
+        assertEquals(new Tally.Full(limit), folder().count(KEY, MINUTE, limit, 1));
     }
 
     @Test
@@ -132,20 +113,19 @@ class StoredLimitsTest {
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
-        assertEquals(new Tally.Full(limit), new StoredLimits(dir.resolve(".lumen/limits")).count(KEY, MINUTE, limit, 1));
+        assertEquals(new Tally.Full(limit), folder().count(KEY, MINUTE, limit, 1));
     }
 
     @Test
     void aDamagedRecordRefusesCallsForOneWindowThenStartsAfresh() throws IOException {
         run().count(KEY, MINUTE, 3, 1);
-        Path file = run().recordFile(KEY);
+        Path file = dir.resolve(".lumen").resolve(StoredLimits.recordName(KEY));
         for (String damage : List.of("{\"format\":\"lumen-limit/1\"", "", "not json\n",
                 Files.readString(file).replace("\"entries\":[[", "\"entries\":[[-"),
                 Files.readString(file).replace(KEY.policyHash(), "sha256:" + "00".repeat(32)))) {
             Files.writeString(file, damage);
-            Files.setLastModifiedTime(file, FileTime.fromMillis(now.get()));
             Tally.Damaged damaged = assertInstanceOf(Tally.Damaged.class, run().count(KEY, MINUTE, 3, 1), damage);
-            assertEquals(file, damaged.file());
+            assertEquals(file.toString(), damaged.file());
             assertEquals(now.get() + MINUTE, damaged.until().toEpochMilli());
             assertEquals(damage, Files.readString(file), "a damaged record is left as it is");
         }
@@ -160,9 +140,8 @@ class StoredLimitsTest {
     void tokensSpentWhileTheRecordIsDamagedExtendTheRefusal() throws IOException {
         run().count(KEY, MINUTE, 100, 0);
         run().spend(KEY, MINUTE, 10);
-        Path file = run().recordFile(KEY);
+        Path file = dir.resolve(".lumen").resolve(StoredLimits.recordName(KEY));
         Files.writeString(file, "garbage\n");
-        Files.setLastModifiedTime(file, FileTime.fromMillis(now.get()));
         now.addAndGet(MINUTE / 2);
         run().spend(KEY, MINUTE, 50);
         now.addAndGet(MINUTE / 2);
