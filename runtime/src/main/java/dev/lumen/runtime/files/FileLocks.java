@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class FileLocks {
     /** How long another process may hold a lock before waiting for it fails. */
-    public static final long WAIT_MILLIS = 10_000;
+    private static final long WAIT_MILLIS = 10_000;
     /** The in-process locks, by lock file, shared by everything in this process. */
     private static final Map<Path, ReentrantLock> HELD_HERE = new ConcurrentHashMap<>();
 

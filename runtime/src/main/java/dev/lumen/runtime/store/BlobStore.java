@@ -62,10 +62,8 @@ public final class BlobStore {
         // copy identical. A damaged one is replaced, over the version that was read as damaged.
         try {
             Optional<StoredObject> there = objects.get(name);
-            if (there.isEmpty()) {
-                objects.create(name, content); // false: another writer created it meanwhile, with this content
-            } else if (!CanonicalJson.sha256(there.get().content()).equals(hash)) {
-                objects.replace(name, content, there.get().version());
+            if (there.isEmpty() || !CanonicalJson.sha256(there.get().content()).equals(hash)) {
+                objects.writeOver(name, there, content); // false: another writer got there first, with this content
             }
         } catch (IOException e) {
             throw new StoreException("cannot write the blob `" + where(hash) + "`: " + describe(e), e);

@@ -70,7 +70,7 @@ public final class StoredLimits implements LimitWindows {
 
     @Override
     public String sharedBy() {
-        return "the runs sharing the store `" + objects.where("limits").replaceFirst("/limits$", "") + "`";
+        return "the runs sharing the store `" + objects.where() + "`";
     }
 
     private Tally update(LimitKey key, long windowMillis, long limit, long amount, boolean spending) {
@@ -109,9 +109,7 @@ public final class StoredLimits implements LimitWindows {
         }
         log.add(now, amount);
         byte[] content = text(key, windowMillis, log);
-        boolean written = record.isEmpty() ? objects.create(name, content)
-                : objects.replace(name, content, record.get().version());
-        if (!written) {
+        if (!objects.writeOver(name, record, content)) {
             return null;
         }
         objects.delete(damagedName(key)); // the damage, if any, is behind it now
@@ -137,9 +135,7 @@ public final class StoredLimits implements LimitWindows {
             long wanted = extend ? Math.max(until, now + windowMillis) : until;
             byte[] content = (new CanonicalObject().put("format", DAMAGED_FORMAT).put("key", key.hash())
                     .put("refused_until", wanted).text() + "\n").getBytes(StandardCharsets.UTF_8);
-            boolean written = marker.isEmpty() ? objects.create(name, content)
-                    : objects.replace(name, content, marker.get().version());
-            if (written) {
+            if (objects.writeOver(name, marker, content)) {
                 return Optional.of(wanted);
             }
         }

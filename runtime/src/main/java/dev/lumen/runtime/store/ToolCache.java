@@ -295,8 +295,7 @@ public final class ToolCache {
                     .filter(n -> n.endsWith(EXTENSION) && n.indexOf('/', PREFIX.length()) == n.lastIndexOf('/'))
                     .toList();
         } catch (IOException e) {
-            throw new StoreException("cannot list the cache `" + objects.where(PREFIX.substring(0, PREFIX.length() - 1))
-                    + "`: " + BlobStore.describe(e), e);
+            throw new StoreException("cannot list the cache `" + where() + "`: " + BlobStore.describe(e), e);
         }
     }
 

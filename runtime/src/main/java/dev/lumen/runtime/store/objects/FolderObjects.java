@@ -120,6 +120,11 @@ public final class FolderObjects implements ObjectStore {
         return path(name).toString();
     }
 
+    @Override
+    public String where() {
+        return root.toString();
+    }
+
     /** The lock file of an object: {@code .locks/<sha256 of its name>}, out of every listing. */
     private Path lockFile(String name) {
         return root.resolve(LOCKS).resolve(CanonicalJson.sha256(name).substring("sha256:".length()));

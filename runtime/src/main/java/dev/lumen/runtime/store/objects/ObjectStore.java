@@ -33,11 +33,22 @@ public interface ObjectStore {
     /** The names that start with {@code prefix}, in lexicographic order. */
     List<String> list(String prefix) throws IOException;
 
+    /**
+     * Writes {@code content} as {@code name} over what a {@link #get} of it returned: {@link #create} when that
+     * was nothing, else {@link #replace} of that version; whether it wrote.
+     */
+    default boolean writeOver(String name, Optional<StoredObject> read, byte[] content) throws IOException {
+        return read.isEmpty() ? create(name, content) : replace(name, content, read.get().version());
+    }
+
     /** Removes {@code name}; whether it was there. */
     boolean delete(String name) throws IOException;
 
     /** Where {@code name} is, for messages: a file's path, or an {@code s3://} address. */
     String where(String name);
+
+    /** Where the objects are, for messages: the folder, or the bucket and prefix. */
+    String where();
 
     /** Checks {@code name} and returns it. */
     static String checkName(String name) {

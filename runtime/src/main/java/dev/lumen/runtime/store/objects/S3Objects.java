@@ -188,6 +188,11 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
         return "s3://" + bucket + "/" + key(name);
     }
 
+    @Override
+    public String where() {
+        return "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix.substring(0, prefix.length() - 1));
+    }
+
     /**
      * A read, tried up to {@link #READ_ATTEMPTS} times while it fails for the server's or the connection's sake
      * (a 5xx, a reset); a 4xx is the answer.

@@ -71,6 +71,19 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void writeOverWritesOnlyOverWhatWasRead() throws Exception {
+        ObjectStore store = store();
+        Optional<StoredObject> nothing = store.get("heads/w");
+        assertTrue(store.writeOver("heads/w", nothing, text("1")));
+        assertFalse(store.writeOver("heads/w", nothing, text("2")), "written since nothing was read");
+        Optional<StoredObject> one = store.get("heads/w");
+        assertTrue(store.writeOver("heads/w", one, text("3")));
+        assertFalse(store.writeOver("heads/w", one, text("4")), "written since the version was read");
+        assertArrayEquals(text("3"), store.get("heads/w").orElseThrow().content());
+        assertTrue(store.where("heads/w").startsWith(store.where() + "/"), store.where("heads/w"));
+    }
+
+    @Test
     void listNamesWhatStartsWithThePrefixInOrder() throws Exception {
         ObjectStore store = store();
         for (String name : List.of("trace/r2/0002", "trace/r1/0001", "trace/r1/0000", "cache/t/k", "trace-x")) {
