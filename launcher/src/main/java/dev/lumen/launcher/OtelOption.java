@@ -67,8 +67,8 @@ final class OtelOption {
         if (runIds.isEmpty()) {
             return "no run exported: " + failure;
         }
-        String where = runIds.size() == 1 ? "its trace is complete in " + store.traceFile(runIds.getFirst())
-                : "their traces are complete in " + store.traceDir();
+        String where = runIds.size() == 1 ? "its trace is complete in " + store.traces().where(runIds.getFirst())
+                : "their traces are complete in " + store.traces().where();
         String which = runIds.size() == 1 ? "run " + runIds.getFirst() : runIds.size() + " runs";
         return which + " not exported: " + failure + " (" + where + ")";
     }

@@ -101,7 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
         Map<String, JsonNode> arguments = new LinkedHashMap<>();
         start.inputs().ifPresent(inputs -> inputs.resolve(store.blobs()).tree().properties()
                 .forEach(e -> arguments.put(e.getKey(), e.getValue())));
-        RunCommand replay = new RunCommand().replaying(spec, displayed(document), start.cell(), store.root(), runId,
+        RunCommand replay = new RunCommand().replaying(spec, displayed(document), start.cell(), store.address(), runId,
                 arguments, jit, color, polyglot, otel);
         int status = replay.call();
         String kind = replay.failureKind();

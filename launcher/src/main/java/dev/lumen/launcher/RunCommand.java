@@ -133,10 +133,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Read the argument NAME from standard input (as --arg reads VALUE).")
     private String stdinParameter;
 
-    @Option(names = "--store", paramLabel = "DIR",
-            description = "The directory holding .lumen/ (traces, blobs, the tool cache). Default: the nearest one "
-                    + "above the document, or the document's directory.")
-    private Path storeDir;
+    @Option(names = "--store", paramLabel = "STORE", converter = StoreOption.Address.class,
+            description = StoreOption.DESCRIPTION + " Default: the nearest .lumen/ above the document, or the "
+                    + "document's directory.")
+    private String storeAddress;
 
     @Option(names = "--offline",
             description = "Reach no network and perform no effect: answer tool calls from the cache (fs.read still "
@@ -193,14 +193,14 @@ final class RunCommand implements Callable<Integer> {
     private String failureKind;
 
     /** Makes this command a replay of {@code runId}: its document, cell and arguments, with recorded tool outputs. */
-    RunCommand replaying(CommandSpec commandSpec, String document, String runCell, Path store, String runId,
+    RunCommand replaying(CommandSpec commandSpec, String document, String runCell, String store, String runId,
             Map<String, JsonNode> arguments, Boolean jitOption, Terminal.ColorChoice colorChoice, List<String> polyglot,
             OtelOption otelOption) {
         this.spec = commandSpec;
         this.otel = otelOption;
         this.file = document;
         this.cell = runCell;
-        this.storeDir = store;
+        this.storeAddress = store;
         this.replayRun = runId;
         this.recordedArguments = arguments;
         this.jit = jitOption;
@@ -286,7 +286,7 @@ final class RunCommand implements Callable<Integer> {
             status = runCommand(out, err);
         } finally {
             out.flush(); // the result is shown before the last spans are sent, which may take a while or warn
-            String failure = OtelOption.stop(live, storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file)));
+            String failure = OtelOption.stop(live, StoreOption.open(storeAddress, Path.of(file)));
             if (failure != null) {
                 err.println("warning: " + failure);
             }
@@ -530,7 +530,7 @@ final class RunCommand implements Callable<Integer> {
      * MCP servers' elicitation requests.
      */
     private Map<String, String> storeOptions() throws UsageError {
-        Map<String, String> options = storeOptions(storeDir, file, offline);
+        Map<String, String> options = storeOptions(storeAddress, file, offline);
         if (replayRun != null) {
             options.put("lumen.Replay", replayRun);
         }
@@ -545,13 +545,16 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The engine options that trace and cache the runs of {@code document} in the store at {@code storeDir} (or
+     * The engine options that trace and cache the runs of {@code document} in the store at {@code address} (or
      * the document's, when null), offline or not.
      */
-    static Map<String, String> storeOptions(Path storeDir, String document, boolean offline) {
-        Store store = storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(document));
+    static Map<String, String> storeOptions(String address, String document, boolean offline) {
+        Store store = StoreOption.open(address, Path.of(document));
         Map<String, String> options = new LinkedHashMap<>();
         options.put("lumen.Store", store.root().toString());
+        if (store.inBucket()) {
+            options.put("lumen.Bucket", store.address());
+        }
         if (offline) {
             options.put("lumen.Offline", "true");
         }

@@ -81,10 +81,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "127.0.0.1; port 0 takes a free one (the URL is printed on standard error).")
     private String http;
 
-    @Option(names = "--store", paramLabel = "DIR",
-            description = "The directory holding .lumen/ (traces, blobs, the tool cache). Default: the nearest one "
-                    + "above the document, or the document's directory.")
-    private Path storeDir;
+    @Option(names = "--store", paramLabel = "STORE", converter = StoreOption.Address.class,
+            description = StoreOption.DESCRIPTION + " Default: the nearest .lumen/ above the document, or the "
+                    + "document's directory.")
+    private String storeAddress;
 
     @Option(names = "--offline",
             description = "Reach no network and perform no effect: answer tool calls from the cache, as `lumen run "
@@ -130,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
         stderr.release();
         ServedDocument document;
         try {
-            document = ServedDocument.open(source, RunCommand.storeOptions(storeDir, file, offline), useColor, stderr);
+            document = ServedDocument.open(source, RunCommand.storeOptions(storeAddress, file, offline), useColor, stderr);
         } catch (ServedDocument.CompileErrors e) {
             err.print(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
             err.flush();
@@ -184,7 +184,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Store store() {
-        return storeDir != null ? Store.at(storeDir) : Store.forDocument(Path.of(file));
+        return StoreOption.open(storeAddress, Path.of(file));
     }
 
     private int serveStdio(McpTools.Identity identity, List<ServedCell> cells, McpTools.Calls calls,

@@ -113,7 +113,7 @@ final class TraceCommand implements Callable<Integer> {
             try {
                 var ids = s.runIds();
                 if (ids.isEmpty()) {
-                    out.println("no runs are recorded in " + s.traceDir());
+                    out.println("no runs are recorded in " + s.traces().where());
                     return ExitCodes.OK;
                 }
                 Table table = new Table("RUN", "DOC", "CELL", "EVENTS", "STATUS");
@@ -210,12 +210,12 @@ final class TraceCommand implements Callable<Integer> {
             Verification.Problem p = v.problem();
             if (p != null && p.reason() == Verification.Reason.TAMPERED) {
                 err.println("error: run " + id + " does not verify: tampered");
-                err.println("  --> " + s.traceFile(id));
+                err.println("  --> " + s.traces().where(id));
                 err.println("  = note: " + p.message());
                 err.println("  = note: its " + events + " verify on their own, head " + ContentHash.brief(v.head()));
             } else if (p != null) {
                 err.println("error: event " + p.seq() + " of run " + id + " does not verify: " + p.reason().label());
-                err.println("  --> " + s.traceFile(id) + ":" + p.line());
+                err.println("  --> " + s.traces().where(id) + ":" + p.line());
                 err.println("  = note: " + p.message());
                 err.println("  = note: " + (v.events() == 0 ? "no event before it verifies"
                         : v.events() == 1 ? "event 0 before it verifies, head " + ContentHash.brief(v.head())

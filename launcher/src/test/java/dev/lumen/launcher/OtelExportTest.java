@@ -184,7 +184,7 @@ class OtelExportTest {
             assertEquals("warning: run " + trace.runId() + " not exported: the OpenTelemetry configuration is not usable: "
                     + "OTEL_EXPORTER_OTLP_PROTOCOL is grpc, but "
                     + "Lumen exports over http/protobuf only: unset it or set it to http/protobuf (its trace is "
-                    + "complete in " + trace.file() + ")\n", r.err());
+                    + "complete in " + trace.where() + ")\n", r.err());
             assertTrue(collector.requests().isEmpty());
         }
     }
@@ -320,7 +320,7 @@ class OtelExportTest {
         Trace trace = lastTrace();
         assertTrue(err.startsWith("warning: run " + trace.runId() + " not exported: the OTLP endpoint " + endpoint),
                 err);
-        assertTrue(err.contains("its trace is complete in " + trace.file()), err);
+        assertTrue(err.contains("its trace is complete in " + trace.where()), err);
         assertEquals(1, err.lines().count(), "one warning, no stack trace: " + err);
         assertTrue(trace.finished());
         EmitCommandTest.Run verify = lumen("trace", "verify", "last", store());

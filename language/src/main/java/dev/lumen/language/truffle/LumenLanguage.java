@@ -85,6 +85,11 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
             + "traced nor cached.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> Store = new OptionKey<>("");
 
+    @Option(help = "An s3://BUCKET/PREFIX address: the store's traces, blobs and tool cache are kept in that bucket "
+            + "(reached as the AWS variables say) instead of lumen.Store's .lumen/, which stays the project's.",
+            category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> Bucket = new OptionKey<>("");
+
     @Option(help = "Perform no effect and reach no network: answer tool calls from the cache (fs.read still reads "
             + "local files), reporting each read or write not performed; a call it cannot answer fails.",
             category = OptionCategory.USER, stability = OptionStability.STABLE)
@@ -113,7 +118,8 @@ public final class LumenLanguage extends TruffleLanguage<LumenContext> {
 
     @Override
     protected LumenContext createContext(Env env) {
-        return new LumenContext(env, LumenRunEffects.create(env.getOptions().get(Store), env.getOptions().get(Offline),
+        return new LumenContext(env, LumenRunEffects.create(env.getOptions().get(Store), env.getOptions().get(Bucket),
+                env.getOptions().get(Offline),
                 env.getOptions().get(Replay), env.err(), () -> HostToolBindings.read(env))
                 .withMcpElicitation(elicitation(env))
                 .withFixtures(LumenRunEffects.fixtures(env.getOptions().get(Fixtures))));

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The effects of a context, from its options {@code lumen.Store}, {@code lumen.Offline} and {@code lumen.Replay}. */
+/**
+ * The effects of a context, from its options {@code lumen.Store}, {@code lumen.Bucket}, {@code lumen.Offline} and
+ * {@code lumen.Replay}.
+ */
 final class LumenRunEffects {
     private LumenRunEffects() {
     }
@@ -30,9 +33,10 @@ final class LumenRunEffects {
      * @throws IllegalArgumentException when the replayed run cannot be read (the context is then not created,
      *     and the embedder sees the message)
      */
-    static TracedEffects create(String storeDir, boolean offline, String replayRun, OutputStream err,
+    static TracedEffects create(String storeDir, String bucket, boolean offline, String replayRun, OutputStream err,
             Supplier<HostToolSet> hostTools) {
-        Store store = storeDir.isEmpty() ? null : Store.at(Path.of(storeDir));
+        Store store = storeDir.isEmpty() ? null
+                : bucket.isEmpty() ? Store.at(Path.of(storeDir)) : Store.named(bucket, Path.of(storeDir));
         ReplaySource replay = null;
         if (!replayRun.isEmpty()) {
             if (store == null) {

@@ -9,8 +9,7 @@ import dev.lumen.runtime.trace.EventKind;
 import dev.lumen.runtime.trace.Trace;
 import dev.lumen.runtime.trace.TraceDiff;
 import dev.lumen.runtime.trace.TraceEvent;
-import dev.lumen.runtime.trace.TraceReader;
-import java.nio.file.Path;
+import dev.lumen.runtime.trace.TraceWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,12 +112,12 @@ public final class ReplaySource {
      * The replay just wrote event {@code seq}, chaining to {@code hash}, to its own trace {@code written}: it
      * must be the recorded run's event {@code seq}. Otherwise the replay stops, saying how the runs part.
      */
-    void expectEvent(long seq, String hash, Path written) {
+    void expectEvent(long seq, String hash, TraceWriter written) {
         List<TraceEvent> events = recorded.events();
         if (seq < events.size() && events.get((int) seq).hash().equals(hash)) {
             return;
         }
-        TraceDiff.Result diff = TraceDiff.compare(recorded, TraceReader.read(written, "replay"));
+        TraceDiff.Result diff = TraceDiff.compare(recorded, written.read());
         String how = diff.differences().isEmpty()
                 ? "the replay goes on past the recorded run's last event (" + (events.size() - 1) + ")"
                 : describe(diff.differences().get(0));

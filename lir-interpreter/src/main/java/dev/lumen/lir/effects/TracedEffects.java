@@ -233,7 +233,7 @@ public final class TracedEffects implements LumenEffects {
         }
         cells.push(cell.name());
         if (replay != null) {
-            replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+            replay.expectEvent(trace.lastSeq(), trace.headHash(), trace);
             LumenFailure cancelled = replayCancelled();
             if (cancelled != null) { // before anything but its start: the run has no instruction to fail at
                 LumenRuntimeError failed = new LumenRuntimeError(cancelled, null, null);
@@ -300,7 +300,7 @@ public final class TracedEffects implements LumenEffects {
             TraceWriter written = trace;
             close();
             if (replay != null && failure.kind() != LumenException.Kind.REPLAY) {
-                replay.expectEvent(written.lastSeq(), written.headHash(), written.file());
+                replay.expectEvent(written.lastSeq(), written.headHash(), written);
             }
         }
     }
@@ -851,7 +851,7 @@ public final class TracedEffects implements LumenEffects {
             throw noJsonForm("value", e);
         }
         if (replay != null && trace != null) {
-            replay.expectEvent(trace.lastSeq(), trace.headHash(), trace.file());
+            replay.expectEvent(trace.lastSeq(), trace.headHash(), trace);
             LumenFailure cancelled = replayCancelled();
             if (cancelled != null) {
                 throw cancelled;

@@ -38,6 +38,11 @@ public final class BlobStore {
         return PREFIX + ContentHash.hex(hash);
     }
 
+    /** Whether {@code name} is a blob's and {@code content} is what it names: bytes whose SHA-256 is in the name. */
+    public static boolean intact(String name, byte[] content) {
+        return name.startsWith(PREFIX) && name.substring(PREFIX.length()).equals(ContentHash.hex(CanonicalJson.sha256(content)));
+    }
+
     /** Where the blob {@code hash} is (or would be), for messages. */
     public String where(String hash) {
         return objects.where(name(hash));

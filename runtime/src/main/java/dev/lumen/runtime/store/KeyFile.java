@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class KeyFile {
     /** The environment variable naming the key file (for tests, CI, and users who keep it elsewhere). */
     public static final String VARIABLE = "LUMEN_KEY_FILE";
+    /** The environment variable naming the key file of the stores in buckets that a team shares. */
+    public static final String SHARED_VARIABLE = "LUMEN_STORE_KEY_FILE";
     private static final Set<PosixFilePermission> PRIVATE_FILE = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
 
@@ -46,6 +48,16 @@ public final class KeyFile {
         // The XDG base directory specification ignores a relative XDG_CONFIG_HOME.
         Path base = config != null && !config.isEmpty() && Path.of(config).isAbsolute() ? Path.of(config) : home.resolve(".config");
         return base.resolve("lumen").resolve("key");
+    }
+
+    /**
+     * The key that seals a store in a bucket (trace-v1.md §12.6): the one in {@code $LUMEN_STORE_KEY_FILE}, which
+     * everyone sharing the bucket holds (made there on first use, like the user's), else the user's own.
+     */
+    public static UserKey forSharedStore() {
+        Host host = Host.current();
+        String shared = host.environment().get(SHARED_VARIABLE);
+        return shared != null && !shared.isEmpty() ? load(host.resolve(shared)) : forUser();
     }
 
     /** The key of the user Lumen runs for: {@link #load} of {@link #locate} for the {@link Host}'s environment. */

@@ -37,6 +37,14 @@ public final class RunId {
         return text != null && FORM.matcher(text).matches();
     }
 
+    /** Checks that {@code text} has the form of a run id and returns it. */
+    public static String check(String text) {
+        if (!isValid(text)) {
+            throw new IllegalArgumentException("not a run id: " + text);
+        }
+        return text;
+    }
+
     private static synchronized long monotonicMillis(long now) {
         lastMillis = Math.max(now, lastMillis + 1);
         return lastMillis;

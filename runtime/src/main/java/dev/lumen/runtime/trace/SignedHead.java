@@ -2,19 +2,15 @@ package dev.lumen.runtime.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lumen.runtime.files.AtomicFiles;
 import dev.lumen.runtime.json.CanonicalObject;
 import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.RunId;
-import dev.lumen.runtime.store.Store;
-import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.store.StoredJson;
 import dev.lumen.runtime.store.UserKey;
+import dev.lumen.runtime.store.traces.RunTraces;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A run's signed head (spec trace-v1.md §3.6): {@code trace/<run_id>.head}, sealed with the user's key. The
@@ -27,34 +23,20 @@ import java.nio.file.Path;
 final class SignedHead {
     /** The {@code format} member of a head. */
     static final String FORMAT = "lumen-head/1";
-    /** The extension of head files, beside the trace's {@code .jsonl}. */
-    static final String EXTENSION = ".head";
     private static final String RUNNING = "running";
     private static final String ENDED = "ended";
 
     private SignedHead() {
     }
 
-    /** The head file of run {@code runId} in {@code store}. */
-    static Path file(Store store, String runId) {
-        return headFileBeside(store.traceFile(runId));
+    /** The head of a run that has begun. */
+    static byte[] running(UserKey key, String runId) {
+        return sealed(key, base(key, runId).put("state", RUNNING));
     }
 
-    /** The head file that goes with the trace file {@code trace}. */
-    static Path headFileBeside(Path trace) {
-        String name = trace.getFileName().toString();
-        String stem = name.endsWith(Store.TRACE_EXTENSION) ? name.substring(0, name.length() - Store.TRACE_EXTENSION.length()) : name;
-        return trace.resolveSibling(stem + EXTENSION);
-    }
-
-    /** Writes the head of a run that has begun. */
-    static void writeRunning(Path file, UserKey key, String runId) {
-        write(file, key, base(key, runId).put("state", RUNNING));
-    }
-
-    /** Writes the head of a run that has ended after {@code events} events, the last with hash {@code head}. */
-    static void writeEnded(Path file, UserKey key, String runId, long events, String head) {
-        write(file, key, base(key, runId).put("state", ENDED).put("events", events).put("head", head));
+    /** The head of a run that has ended after {@code events} events, the last with hash {@code head}. */
+    static byte[] ended(UserKey key, String runId, long events, String head) {
+        return sealed(key, base(key, runId).put("state", ENDED).put("events", events).put("head", head));
     }
 
     private static CanonicalObject base(UserKey key, String runId) {
@@ -64,13 +46,9 @@ final class SignedHead {
         return new CanonicalObject().put("format", FORMAT).put("run_id", runId).put("key_id", key.id());
     }
 
-    private static void write(Path file, UserKey key, CanonicalObject head) {
+    private static byte[] sealed(UserKey key, CanonicalObject head) {
         head.put("seal", key.seal(UserKey.Purpose.HEAD, head.text()));
-        try {
-            AtomicFiles.write(file, (head.text() + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new StoreException("cannot write the signed head `" + file + "`: " + e.getMessage(), e);
-        }
+        return (head.text() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------------------------ reading
@@ -99,16 +77,21 @@ final class SignedHead {
     record Ended(long events, String head) implements Reading {
     }
 
-    /** Reads and checks the head file {@code file} of run {@code runId} (null: whichever run it names) with {@code key}. */
-    static Reading read(Path file, UserKey key, String runId) {
-        byte[] bytes;
+    /** Reads and checks the head of run {@code runId} in {@code traces} with {@code key}. */
+    static Reading read(RunTraces traces, UserKey key, String runId) {
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Missing();
+            return read(traces.head(runId), key, runId);
         } catch (IOException e) {
             return new Bad("it cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Checks the head {@code stored} (empty: there is none) of run {@code runId} (null: whichever run it names) with {@code key}. */
+    static Reading read(Optional<byte[]> stored, UserKey key, String runId) {
+        if (stored.isEmpty()) {
+            return new Missing();
+        }
+        byte[] bytes = stored.get();
         if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
             return new Bad("it is incomplete");
         }

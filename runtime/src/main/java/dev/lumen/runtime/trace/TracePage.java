@@ -61,7 +61,7 @@ public final class TracePage {
     }
 
     private static ObjectNode run(Store store, Trace trace) {
-        ObjectNode run = NODES.objectNode().put("id", trace.runId()).put("file", trace.file().toString());
+        ObjectNode run = NODES.objectNode().put("id", trace.runId()).put("file", trace.where());
         if (trace.problem() != null) {
             run.put("problem", trace.problem());
         }

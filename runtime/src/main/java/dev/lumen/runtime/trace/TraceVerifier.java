@@ -8,8 +8,11 @@ import dev.lumen.runtime.store.RecordedValue;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoredJson;
 import dev.lumen.runtime.store.UserKey;
+import dev.lumen.runtime.store.traces.RunTraces;
+import dev.lumen.runtime.store.traces.TraceFiles;
 import dev.lumen.runtime.trace.Verification.Problem;
 import dev.lumen.runtime.trace.Verification.Reason;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +35,9 @@ public final class TraceVerifier {
 
     /** Verifies run {@code runId} of {@code store} (blobs and key from the same store). */
     public static Verification verify(Store store, String runId) {
-        return verify(store.traceFile(runId), SignedHead.file(store, runId), store.blobs(), store.key(), runId);
+        RunTraces traces = store.traces();
+        return verify(TraceReader.readBytes(traces, runId), SignedHead.read(traces, store.key(), runId),
+                traces.whereHead(runId), store.blobs(), store.key(), runId);
     }
 
     /**
@@ -43,12 +48,23 @@ public final class TraceVerifier {
      */
     public static Verification verify(Path file, Path headFile, BlobStore blobs, UserKey key, String runId) {
         byte[] bytes = TraceReader.readBytes(file);
+        SignedHead.Reading signed;
+        try {
+            signed = SignedHead.read(TraceFiles.readFile(headFile), key, runId);
+        } catch (IOException e) {
+            signed = new SignedHead.Bad("it cannot be read: " + e.getMessage());
+        }
+        return verify(bytes, signed, headFile.toString(), blobs, key, runId);
+    }
+
+    /** Verifies the trace {@code bytes} and its signed head as read, {@code signed}, which is at {@code headWhere}. */
+    private static Verification verify(byte[] bytes, SignedHead.Reading signed, String headWhere, BlobStore blobs,
+            UserKey key, String runId) {
         List<TraceReader.Line> lines = TraceReader.lines(bytes);
         if (lines.isEmpty()) {
             return new Verification(0, TraceFormat.GENESIS, false,
                     new Problem(0, 1, Reason.EMPTY, "the trace has no events"), null, key.id());
         }
-        SignedHead.Reading signed = SignedHead.read(headFile, key, runId);
         String head = TraceFormat.GENESIS;
         boolean ended = false;
         Seals seals = null;
@@ -76,19 +92,19 @@ public final class TraceVerifier {
         if (seals.key == null) { // not ours: the head cannot be checked, nor whether events are missing at the end
             return new Verification(events, head, ended, null, seals.keyId, key.id());
         }
-        Problem problem = checkHead(signed, headFile, events, head, seals.keyId);
+        Problem problem = checkHead(signed, headWhere, events, head, seals.keyId);
         boolean finished = signed instanceof SignedHead.Ended && problem == null;
         return new Verification(events, head, finished, problem, seals.keyId, key.id());
     }
 
     /** The trace's mismatch with its signed head, or null: the trace of {@code events} events ending in {@code head}. */
-    private static Problem checkHead(SignedHead.Reading signed, Path headFile, int events, String head, String keyId) {
+    private static Problem checkHead(SignedHead.Reading signed, String headWhere, int events, String head, String keyId) {
         return switch (signed) {
-            case SignedHead.Missing m -> tampered(events, "the run's signed head `" + headFile + "` is missing: it was"
+            case SignedHead.Missing m -> tampered(events, "the run's signed head `" + headWhere + "` is missing: it was"
                     + " removed (a run writes it before its first event)");
-            case SignedHead.Bad bad -> tampered(events, "the run's signed head `" + headFile + "` does not verify: "
+            case SignedHead.Bad bad -> tampered(events, "the run's signed head `" + headWhere + "` does not verify: "
                     + bad.problem());
-            case SignedHead.OtherKey other -> tampered(events, "the run's signed head `" + headFile + "` is sealed by"
+            case SignedHead.OtherKey other -> tampered(events, "the run's signed head `" + headWhere + "` is sealed by"
                     + " another key (" + other.keyId() + ") than its events (" + keyId + ")");
             case SignedHead.Running r -> null;
             case SignedHead.Ended end when end.events() != events || !end.head().equals(head) -> tampered(events,

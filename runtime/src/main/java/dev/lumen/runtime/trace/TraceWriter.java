@@ -10,24 +10,24 @@ import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoreException;
 import dev.lumen.runtime.store.Timestamps;
 import dev.lumen.runtime.store.UserKey;
+import dev.lumen.runtime.store.traces.RunTraces;
+import dev.lumen.runtime.store.traces.TraceFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Writes the trace of one run: {@code .lumen/trace/<run_id>.jsonl}, one hash-chained event per line, each
- * sealed with the user's key, and the run's {@link SignedHead signed head} beside it (spec trace-v1.md §3–4).
+ * Writes the trace of one run: one hash-chained event per line, each sealed with the user's key, and the run's
+ * {@link SignedHead signed head} (spec trace-v1.md §3–4), where the store keeps traces ({@link RunTraces}): {@code
+ * .lumen/trace/<run_id>.jsonl} in a folder, segments in a bucket.
  *
- * <p>{@link #start} creates the file and writes {@code run_start}; each method then appends one event and
- * returns its {@code seq}. Every event is written with a single {@code write} to a file opened for appending,
- * so a killed process leaves complete lines and at most one partial last line. Values are anything {@link
+ * <p>{@link #start} claims a run id and writes {@code run_start}; each method then appends one event and
+ * returns its {@code seq}. An event that records an effect (a tool call performed, an error, the end) is
+ * stored before its method returns; in a folder every event is, with one {@code write} to a file opened for
+ * appending, so a killed process leaves complete lines and at most one partial last line. Values are anything {@link
  * CanonicalJson#write(Object)} accepts, or a {@link CanonicalValue} (pass one when its hash is needed
  * elsewhere too, e.g. for the cache key, so it is computed once); values over 1 KB go to blobs first.
  *
@@ -38,24 +38,23 @@ import java.util.Objects;
  * unfinished (as when the process is killed). Each event written is also heard by the {@link TraceTap}'s listener.
  */
 public final class TraceWriter implements AutoCloseable {
+    /** How many run ids a start draws before it gives up. */
+    private static final int CLAIM_ATTEMPTS = 16;
     private final Store store;
     private final UserKey key;
     private final String runId;
-    private final Path file;
-    private final Path headFile;
-    private final FileChannel channel;
+    private final RunTraces.Appender appender;
     private long nextSeq;
     private String head = TraceFormat.GENESIS;
     private boolean broken;
+    private boolean closed;
     private boolean ended;
 
-    private TraceWriter(Store store, UserKey key, String runId, Path file, FileChannel channel) {
+    private TraceWriter(Store store, UserKey key, String runId, RunTraces.Appender appender) {
         this.store = store;
         this.key = key;
         this.runId = runId;
-        this.file = file;
-        this.headFile = SignedHead.headFileBeside(file);
-        this.channel = channel;
+        this.appender = appender;
     }
 
     /**
@@ -69,23 +68,26 @@ public final class TraceWriter implements AutoCloseable {
     public static TraceWriter start(Store store, String doc, String docHash, String cell, Object arguments) {
         requireHash("docHash", docHash);
         Objects.requireNonNull(cell, "cell");
-        CanonicalValue inputs = CanonicalValue.of(arguments); // before any file exists, so a bad value leaves none
+        CanonicalValue inputs = CanonicalValue.of(arguments); // before anything is written, so a bad value leaves nothing
         UserKey key = store.key(); // likewise a key file that cannot be used
-        Path dir = store.traceDir();
-        while (true) {
+        RunTraces traces = store.traces();
+        for (int attempt = 1; ; attempt++) {
             String runId = RunId.next();
-            Path file = store.traceFile(runId);
-            FileChannel channel;
+            Optional<RunTraces.Appender> appender;
             try {
-                Files.createDirectories(dir);
-                channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND);
-            } catch (FileAlreadyExistsException e) {
-                continue; // another process drew the same id in the same millisecond
+                // the head before the first event, so that a trace with events always has a head: one without lost it
+                appender = traces.begin(runId, SignedHead.running(key, runId));
             } catch (IOException e) {
-                throw new StoreException("cannot create the trace `" + file + "`: " + e.getMessage(), e);
+                throw new StoreException("cannot create the trace `" + traces.where(runId) + "`: " + e.getMessage(), e);
             }
-            TraceWriter writer = new TraceWriter(store, key, runId, file, channel);
+            if (appender.isEmpty()) {
+                if (attempt == CLAIM_ATTEMPTS) { // ids differ in 32 random bits: something else refuses every claim
+                    throw new StoreException("cannot create the trace `" + traces.where(runId) + "`: " + CLAIM_ATTEMPTS
+                            + " run ids in a row were taken");
+                }
+                continue; // another process drew the same id in the same millisecond
+            }
+            TraceWriter writer = new TraceWriter(store, key, runId, appender.get());
             CanonicalObject event = new CanonicalObject()
                     .put("format", TraceFormat.FORMAT)
                     .put("run_id", runId)
@@ -96,13 +98,11 @@ public final class TraceWriter implements AutoCloseable {
                 event.put("doc", doc);
             }
             try {
-                // before the first event, so that a trace with events always has a head: one without lost it
-                SignedHead.writeRunning(writer.headFile, key, runId);
                 writer.value(event, "inputs", inputs);
-                writer.append(EventKind.RUN_START, event);
+                writer.append(EventKind.RUN_START, event, false);
             } catch (RuntimeException e) {
                 try {
-                    channel.close();
+                    writer.appender.close();
                 } catch (IOException suppressed) {
                     e.addSuppressed(suppressed);
                 }
@@ -117,14 +117,32 @@ public final class TraceWriter implements AutoCloseable {
         return runId;
     }
 
-    /** The trace file. */
-    public Path file() {
-        return file;
+    /** Where the trace is, for messages: its file, or its address in a bucket. */
+    public String where() {
+        return store.traces().where(runId);
     }
 
-    /** The run's signed head, beside the trace file. */
+    /** The trace file, in a store in a folder. */
+    public Path file() {
+        return store.traceFile(runId);
+    }
+
+    /** The run's signed head, beside the trace file, in a store in a folder. */
     public Path headFile() {
-        return headFile;
+        return ((TraceFiles) store.traces()).headFile(runId);
+    }
+
+    /** The trace as written so far, every event included. */
+    public synchronized Trace read() {
+        if (!broken && !closed) {
+            try {
+                appender.flush();
+            } catch (IOException e) {
+                broken = true;
+                throw new StoreException("cannot write the trace `" + where() + "`: " + e.getMessage(), e);
+            }
+        }
+        return TraceReader.read(store, runId);
     }
 
     /** The {@code seq} of the last event written. */
@@ -142,7 +160,7 @@ public final class TraceWriter implements AutoCloseable {
         Objects.requireNonNull(cell, "cell");
         CanonicalObject event = new CanonicalObject().put("cell", cell);
         value(event, "inputs", arguments);
-        return append(EventKind.CELL_START, event);
+        return append(EventKind.CELL_START, event, false);
     }
 
     /** A cell that performs effects returns {@code result}. */
@@ -150,7 +168,7 @@ public final class TraceWriter implements AutoCloseable {
         Objects.requireNonNull(cell, "cell");
         CanonicalObject event = new CanonicalObject().put("cell", cell);
         value(event, "outputs", result);
-        return append(EventKind.CELL_END, event);
+        return append(EventKind.CELL_END, event, false);
     }
 
     /**
@@ -208,7 +226,7 @@ public final class TraceWriter implements AutoCloseable {
         if (!server.isEmpty()) {
             event.putCanonical("server", CanonicalJson.write(server));
         }
-        return append(EventKind.TOOL_CALL, event);
+        return append(EventKind.TOOL_CALL, event, performed && !cached);
     }
 
     /**
@@ -231,7 +249,7 @@ public final class TraceWriter implements AutoCloseable {
         if (!server.isEmpty()) {
             event.putCanonical("server", CanonicalJson.write(server));
         }
-        return append(EventKind.TOOL_CALL, event);
+        return append(EventKind.TOOL_CALL, event, true);
     }
 
     /**
@@ -247,7 +265,7 @@ public final class TraceWriter implements AutoCloseable {
                 .put("valid", valid);
         value(event, "inputs", input);
         value(event, "outputs", outputs);
-        return append(EventKind.SCHEMA_VALIDATE, event);
+        return append(EventKind.SCHEMA_VALIDATE, event, false);
     }
 
     /**
@@ -270,14 +288,14 @@ public final class TraceWriter implements AutoCloseable {
         if (line > 0) {
             event.put("line", line).put("column", column);
         }
-        return append(EventKind.ERROR, event);
+        return append(EventKind.ERROR, event, true);
     }
 
     /** The run ends with {@code result}; the head is signed. */
     public synchronized long runEnd(Object result) {
         CanonicalObject event = new CanonicalObject().put("status", "ok");
         value(event, "outputs", result);
-        return append(EventKind.RUN_END, event);
+        return append(EventKind.RUN_END, event, true);
     }
 
     /** The run ends with an error (already recorded by {@link #error}); the head is signed. */
@@ -288,16 +306,20 @@ public final class TraceWriter implements AutoCloseable {
                 .put("status", "error")
                 .put("error_kind", errorKind)
                 .put("message", message);
-        return append(EventKind.RUN_END, event);
+        return append(EventKind.RUN_END, event, true);
     }
 
-    /** Closes the file. The trace stays as written: unfinished if the run has not ended. */
+    /** Stores every event and closes the trace. It stays as written: unfinished if the run has not ended. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            channel.close();
+            appender.close();
         } catch (IOException e) {
-            throw new StoreException("cannot close the trace `" + file + "`: " + e.getMessage(), e);
+            throw new StoreException("cannot write the trace `" + where() + "`: " + e.getMessage(), e);
         }
     }
 
@@ -331,15 +353,15 @@ public final class TraceWriter implements AutoCloseable {
     }
 
     /**
-     * Completes the event (seq, kind, chain, timestamp, seal) and appends it as one line with one write; after
-     * run_end, signs the head.
+     * Completes the event (seq, kind, chain, timestamp, seal) and appends it as one line; {@code settle} when it
+     * records an effect, so the line is stored before the run goes on. After run_end, signs the head.
      */
-    private long append(EventKind kind, CanonicalObject event) {
+    private long append(EventKind kind, CanonicalObject event, boolean settle) {
         if (broken) {
-            throw new StoreException("the trace `" + file + "` cannot be continued after a failed write");
+            throw new StoreException("the trace `" + where() + "` cannot be continued after a failed write");
         }
-        if (!channel.isOpen()) {
-            throw new StoreException("the trace `" + file + "` is closed");
+        if (closed) {
+            throw new StoreException("the trace `" + where() + "` is closed");
         }
         if (ended) {
             throw new IllegalStateException("the run " + runId + " has ended");
@@ -350,26 +372,19 @@ public final class TraceWriter implements AutoCloseable {
         event.put("hash", hash).put("timestamp", Timestamps.now());
         event.put("seal", key.seal(UserKey.Purpose.EVENT, event.text(TraceFormat::sealed)));
         String text = event.text();
-        ByteBuffer line = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
+        boolean ending = kind == EventKind.RUN_END;
         try {
-            while (line.hasRemaining()) {
-                channel.write(line);
+            appender.append((text + "\n").getBytes(StandardCharsets.UTF_8), settle);
+            if (ending) {
+                appender.end(SignedHead.ended(key, runId, seq + 1, hash));
             }
         } catch (IOException e) {
             broken = true;
-            throw new StoreException("cannot write the trace `" + file + "`: " + e.getMessage(), e);
+            throw new StoreException("cannot write the trace `" + where() + "`: " + e.getMessage(), e);
         }
         head = hash;
         nextSeq = seq + 1;
-        ended = kind == EventKind.RUN_END;
-        if (ended) {
-            try {
-                SignedHead.writeEnded(headFile, key, runId, nextSeq, head);
-            } catch (StoreException e) {
-                broken = true;
-                throw e;
-            }
-        }
+        ended = ending;
         TraceTap.written(runId, seq, text);
         return seq;
     }

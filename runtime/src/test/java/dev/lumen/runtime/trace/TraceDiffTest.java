@@ -129,7 +129,7 @@ class TraceDiffTest {
     @Test
     void anUnfinishedRunLacksItsLastEvents() {
         Trace a = run(w -> call(w, "http.get", Map.of("url", "u"), "body", false));
-        Trace b = new Trace(a.runId(), a.file(), a.events().subList(0, 3), null);
+        Trace b = new Trace(a.runId(), a.where(), a.events().subList(0, 3), null);
         TraceDiff.Result r = TraceDiff.compare(a, b);
         assertEquals(3, r.agreeing());
         assertEquals(List.of(Kind.MISSING, Kind.MISSING), r.differences().stream().map(Difference::kind).toList());

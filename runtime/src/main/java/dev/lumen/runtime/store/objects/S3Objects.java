@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,6 +41,13 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
     private static final int NOT_FOUND = 404;
     /** Attempts of a read (get, list, head), which may be repeated, unlike a conditional put. */
     private static final int READ_ATTEMPTS = 3;
+    /** Attempts of a conditional put the bucket refused because another write of the key was under way. */
+    private static final int CONFLICT_ATTEMPTS = 8;
+
+    /** The buckets this process has opened, by address and the variables that reach them: one client each. */
+    private static final Map<List<String>, S3Objects> OPENED = new ConcurrentHashMap<>();
+    private static final List<String> VARIABLES = List.of("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL", "AWS_REGION",
+            "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE");
 
     private final S3Client client;
     private final String bucket;
@@ -78,6 +87,17 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
         return new S3Objects(builder.build(), address.getHost(), prefix);
     }
 
+    /**
+     * The objects at {@code address} as {@link #open} reaches them, opened once per process and never closed: every
+     * run of a long-lived process (the daemon, a server, a batch) shares one client and its connections.
+     */
+    public static S3Objects shared(URI address, Map<String, String> env) {
+        List<String> key = new ArrayList<>();
+        key.add(address.toString());
+        VARIABLES.forEach(name -> key.add(env.get(name)));
+        return OPENED.computeIfAbsent(Collections.unmodifiableList(key), k -> open(address, env));
+    }
+
     private static AwsCredentialsProvider credentials(Map<String, String> env) {
         String id = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
@@ -106,7 +126,7 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
     @Override
     public Optional<StoredObject> get(String name) throws IOException {
         String key = key(name);
-        return read("read", name, () -> {
+        return read("read", where(name), () -> {
             try {
                 ResponseBytes<GetObjectResponse> bytes = client.getObjectAsBytes(b -> b.bucket(bucket).key(key));
                 return Optional.of(new StoredObject(bytes.asByteArray(), bytes.response().eTag()));
@@ -128,26 +148,28 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
 
     private boolean put(String name, byte[] content, Consumer<PutObjectRequest.Builder> condition) throws IOException {
         String key = key(name);
-        while (true) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 client.putObject(b -> condition.accept(b.bucket(bucket).key(key)), RequestBody.fromBytes(content));
                 return true;
             } catch (S3Exception e) {
-                if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == NOT_FOUND) {
-                    return false;
+                boolean noBucket = e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
+                if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == NOT_FOUND && !noBucket) {
+                    return false; // the condition failed: another writer's object is there, or none is
                 }
-                if (e.statusCode() != CONFLICT) {
-                    throw failed("write", name, e);
+                if (e.statusCode() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+                    throw failed("write", where(name), e);
                 }
             } catch (SdkException e) {
-                throw failed("write", name, e);
+                throw failed("write", where(name), e);
             }
+            pause(attempt, () -> new IOException("cannot write `" + where(name) + "`: interrupted"));
         }
     }
 
     @Override
     public List<String> list(String namePrefix) throws IOException {
-        return read("list", namePrefix + "…", () -> {
+        return read("list", address(prefix + namePrefix) + "…", () -> {
             List<String> names = new ArrayList<>();
             for (S3Object object : client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + namePrefix))
                     .contents()) {
@@ -161,7 +183,7 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
     @Override
     public boolean delete(String name) throws IOException {
         String key = key(name);
-        boolean there = read("delete", name, () -> {
+        boolean there = read("delete", where(name), () -> {
             try {
                 client.headObject(b -> b.bucket(bucket).key(key));
                 return true;
@@ -179,13 +201,17 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
             client.deleteObject(b -> b.bucket(bucket).key(key));
             return true;
         } catch (SdkException e) {
-            throw failed("delete", name, e);
+            throw failed("delete", where(name), e);
         }
     }
 
     @Override
     public String where(String name) {
-        return "s3://" + bucket + "/" + key(name);
+        return address(key(name));
+    }
+
+    private String address(String key) {
+        return "s3://" + bucket + "/" + key;
     }
 
     @Override
@@ -197,27 +223,32 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
      * A read, tried up to {@link #READ_ATTEMPTS} times while it fails for the server's or the connection's sake
      * (a 5xx, a reset); a 4xx is the answer.
      */
-    private <T> T read(String what, String name, Supplier<T> request) throws IOException {
+    private <T> T read(String what, String where, Supplier<T> request) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();
             } catch (SdkException e) {
                 boolean retryable = !(e instanceof S3Exception s3) || s3.statusCode() >= 500;
                 if (!retryable || attempt == READ_ATTEMPTS) {
-                    throw failed(what, name, e);
+                    throw failed(what, where, e);
                 }
-                try {
-                    Thread.sleep(50L << attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw failed(what, name, e);
-                }
+                pause(attempt, () -> failed(what, where, e));
             }
         }
     }
 
-    private IOException failed(String what, String name, SdkException e) {
-        return new IOException("cannot " + what + " `" + where(name) + "`: " + e.getMessage(), e);
+    /** Waits before attempt {@code attempt + 1}: 100 ms, then twice as long each time. */
+    private static void pause(int attempt, Supplier<IOException> interrupted) throws IOException {
+        try {
+            Thread.sleep(50L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw interrupted.get();
+        }
+    }
+
+    private static IOException failed(String what, String where, SdkException e) {
+        return new IOException("cannot " + what + " `" + where + "`: " + e.getMessage(), e);
     }
 
     @Override

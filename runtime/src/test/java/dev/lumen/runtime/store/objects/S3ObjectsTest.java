@@ -73,6 +73,19 @@ class S3ObjectsTest extends ObjectStoreContract {
         }
     }
 
+    /** A bucket that does not exist is an error, not a failed condition a writer would take for another's object. */
+    @Test
+    void aMissingBucketIsAnErrorNamingIt() throws Exception {
+        try (S3Objects none = S3Objects.open(URI.create("s3://no-such-bucket/p"), server.env())) {
+            IOException create = assertThrows(IOException.class, () -> none.create("trace/x.head", new byte[] {1}));
+            assertTrue(create.getMessage().startsWith("cannot write `s3://no-such-bucket/p/trace/x.head`: "),
+                    create.getMessage());
+            assertThrows(IOException.class, () -> none.replace("trace/x.head", new byte[] {1}, "\"v\""));
+            IOException list = assertThrows(IOException.class, () -> none.list("trace/"));
+            assertTrue(list.getMessage().startsWith("cannot list `s3://no-such-bucket/p/trace/…`: "), list.getMessage());
+        }
+    }
+
     @AfterEach
     void closeClient() {
         if (objects != null) {
