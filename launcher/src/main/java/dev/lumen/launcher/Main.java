@@ -51,6 +51,7 @@ public final class Main implements Callable<Integer> {
         commands.put("emit", EmitCommand::new);
         commands.put("lir", LirCommand::new);
         commands.put("run", RunCommand::new);
+        commands.put("batch", BatchCommand::new);
         commands.put("test", TestCommand::new);
         commands.put("serve", ServeCommand::new);
         commands.put("trace", TraceCommand::new);

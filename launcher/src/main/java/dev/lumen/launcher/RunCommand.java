@@ -673,7 +673,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A JSON tree as polyglot values: objects and arrays as proxies, numbers as Long, BigInteger or Double. */
-    private static Object fromJson(JsonNode node) {
+    static Object fromJson(JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT: {
                 Map<String, Object> members = new LinkedHashMap<>();

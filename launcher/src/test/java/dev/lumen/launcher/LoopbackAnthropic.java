@@ -21,6 +21,7 @@ final class LoopbackAnthropic implements AutoCloseable {
     private final Deque<String> replies = new ArrayDeque<>();
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private final LoopbackHttp http;
+    private volatile long delayMillis;
 
     LoopbackAnthropic() throws IOException {
         http = new LoopbackHttp(this::answer);
@@ -29,6 +30,11 @@ final class LoopbackAnthropic implements AutoCloseable {
     /** Queues {@code text} as the next reply. */
     synchronized void reply(String text) {
         replies.add(text);
+    }
+
+    /** Makes every reply wait {@code millis} before it is sent, as a model thinking. */
+    void delay(long millis) {
+        delayMillis = millis;
     }
 
     /** The request bodies received, in order. */
@@ -46,6 +52,13 @@ final class LoopbackAnthropic implements AutoCloseable {
         String text;
         synchronized (this) {
             text = JSON.writeValueAsString(replies.isEmpty() ? "no more replies" : replies.removeFirst());
+        }
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         LoopbackHttp.respond(exchange, 200, """

@@ -91,7 +91,7 @@ class MainTest {
                 For more information, try 'lumen trace --help'.
                 """, lumen("trace", "shwo").err());
         Run far = lumen("zzzzzz");
-        assertTrue(far.err().contains("= help: the commands are init, check, fmt, emit, lir, run, test, serve, trace"), far.err());
+        assertTrue(far.err().contains("= help: the commands are init, check, fmt, emit, lir, run, batch, test, serve, trace"), far.err());
         assertTrue(!far.err().contains("train-startup"), "hidden commands stay unadvertised: " + far.err());
         assertEquals("""
                 error: unknown option `--fromat=json`

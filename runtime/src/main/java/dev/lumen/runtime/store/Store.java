@@ -49,6 +49,7 @@ public final class Store {
     private final Supplier<UserKey> keySource;
     private volatile UserKey key;
     private final StoredLimits limits;
+    private final CompletedRuns completed;
 
     private Store(Path root) {
         this(root, new FolderObjects(root.resolve(DIR_NAME)), new TraceFiles(root.resolve(DIR_NAME).resolve("trace")),
@@ -64,6 +65,7 @@ public final class Store {
         this.keySource = keySource;
         this.cache = new ToolCache(objects, blobs, this::key);
         this.limits = new StoredLimits(objects);
+        this.completed = new CompletedRuns(objects);
     }
 
     /**
@@ -243,6 +245,11 @@ public final class Store {
     /** The windows of rate limits and token budgets, shared by the runs using this store. */
     public StoredLimits limits() {
         return limits;
+    }
+
+    /** Which runs of a cell on an input ended well: what a batch run again skips. */
+    public CompletedRuns completedRuns() {
+        return completed;
     }
 
     /** The ids of the recorded runs, oldest first. */

@@ -40,6 +40,8 @@ import java.util.Optional;
 public final class TraceWriter implements AutoCloseable {
     /** How many run ids a start draws before it gives up. */
     private static final int CLAIM_ATTEMPTS = 16;
+    /** The run each thread started last: a host that calls cells one after another learns each call's run. */
+    private static final ThreadLocal<String> STARTED_HERE = new ThreadLocal<>();
     private final Store store;
     private final UserKey key;
     private final String runId;
@@ -88,6 +90,7 @@ public final class TraceWriter implements AutoCloseable {
                 continue; // another process drew the same id in the same millisecond
             }
             TraceWriter writer = new TraceWriter(store, key, runId, appender.get());
+            STARTED_HERE.set(runId);
             CanonicalObject event = new CanonicalObject()
                     .put("format", TraceFormat.FORMAT)
                     .put("run_id", runId)
@@ -110,6 +113,11 @@ public final class TraceWriter implements AutoCloseable {
             }
             return writer;
         }
+    }
+
+    /** The id of the run this thread started last; empty when it started none. */
+    public static Optional<String> startedOnThisThread() {
+        return Optional.ofNullable(STARTED_HERE.get());
     }
 
     /** The run's id. */
