@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -77,8 +79,8 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
                         .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
                 .region(Region.of(first(env, "AWS_REGION", "AWS_DEFAULT_REGION").orElse("us-east-1")))
                 .credentialsProvider(credentials(env))
-                // A conditional write the SDK sent twice could apply once and then fail its condition, and its
-                // writer would apply it again: this class retries only reads, and puts refused as conflicts.
+                // A conditional write the SDK sent twice could apply once and then fail its condition: this class
+                // retries itself, and checks what a write whose connection failed left (put).
                 .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()));
         Optional<String> endpoint = first(env, "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL");
         if (endpoint.isPresent()) {
@@ -146,8 +148,15 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
         return put(name, content, b -> b.ifMatch(version));
     }
 
+    /**
+     * A conditional put, tried again when the bucket refused it as a conflict (another write of the key under way)
+     * or the connection failed. A put whose connection failed may have been applied all the same, so when the
+     * next attempt finds its condition failed, the object is read: holding exactly this content, it is this
+     * writer's (or an identical one), and the write succeeded.
+     */
     private boolean put(String name, byte[] content, Consumer<PutObjectRequest.Builder> condition) throws IOException {
         String key = key(name);
+        boolean uncertain = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 client.putObject(b -> condition.accept(b.bucket(bucket).key(key)), RequestBody.fromBytes(content));
@@ -155,11 +164,17 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
             } catch (S3Exception e) {
                 boolean noBucket = e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
                 if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == NOT_FOUND && !noBucket) {
-                    return false; // the condition failed: another writer's object is there, or none is
+                    // the condition failed: another writer's object is there (or none is), unless it is ours
+                    return uncertain && get(name).map(o -> Arrays.equals(o.content(), content)).orElse(false);
                 }
                 if (e.statusCode() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
                     throw failed("write", where(name), e);
                 }
+            } catch (SdkClientException e) {
+                if (attempt >= READ_ATTEMPTS) {
+                    throw failed("write", where(name), e);
+                }
+                uncertain = true;
             } catch (SdkException e) {
                 throw failed("write", where(name), e);
             }

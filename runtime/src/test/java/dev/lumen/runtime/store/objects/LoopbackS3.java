@@ -59,6 +59,11 @@ public final class LoopbackS3 implements AutoCloseable {
         return new LoopbackS3(proxy);
     }
 
+    /** The port the server listens on. */
+    public int port() {
+        return endpoint.getPort();
+    }
+
     /** The standard AWS variables that reach this server. */
     public Map<String, String> env() {
         return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "us-east-1",

@@ -1,5 +1,8 @@
 package dev.lumen.runtime.store.objects;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,7 +59,7 @@ class S3ObjectsTest extends ObjectStoreContract {
         return server.env();
     }
 
-    /** A bucket that cannot be reached is an error that names it, after the reads' retries; no write is retried. */
+    /** A bucket that cannot be reached is an error that names it, after a few attempts of each read and write. */
     @Test
     void anUnreachableServerIsAnErrorNamingTheObject() throws Exception {
         int port;
@@ -83,6 +86,38 @@ class S3ObjectsTest extends ObjectStoreContract {
             assertThrows(IOException.class, () -> none.replace("trace/x.head", new byte[] {1}, "\"v\""));
             IOException list = assertThrows(IOException.class, () -> none.list("trace/"));
             assertTrue(list.getMessage().startsWith("cannot list `s3://no-such-bucket/p/trace/…`: "), list.getMessage());
+        }
+    }
+
+    /**
+     * An upload cut half-way leaves no object, and the write is tried again; a write applied whose answer was lost
+     * is found applied, not taken for another writer's; a replace likewise. What is read is always whole.
+     */
+    @Test
+    void anInterruptedUploadLeavesNothingHalfWrittenAndAWriteAppliedIsKnownAsOurs() throws Exception {
+        ObjectStore objects = store();
+        try (CuttingProxy proxy = new CuttingProxy(server.port())) {
+            Map<String, String> env = new HashMap<>(server.env());
+            env.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            try (S3Objects cut = S3Objects.open(address, env)) {
+                byte[] large = new byte[64 * 1024];
+                java.util.Arrays.fill(large, (byte) 'x');
+                proxy.cutNext(new CuttingProxy.DuringRequest(20_000));
+                assertTrue(cut.create("blobs/large", large), "the write is tried again, and is the first");
+                assertEquals(1, proxy.cuts());
+                assertArrayEquals(large, objects.get("blobs/large").orElseThrow().content());
+
+                proxy.cutNext(new CuttingProxy.BeforeAnswer());
+                assertTrue(cut.create("heads/run", new byte[] {1}), "applied before its answer was lost: ours");
+                assertEquals(2, proxy.cuts());
+                assertFalse(cut.create("heads/run", new byte[] {2}), "another write of the name is refused");
+
+                String version = objects.get("heads/run").orElseThrow().version();
+                proxy.cutNext(new CuttingProxy.BeforeAnswer());
+                assertTrue(cut.replace("heads/run", new byte[] {3}, version), "a replace applied is ours too");
+                assertArrayEquals(new byte[] {3}, objects.get("heads/run").orElseThrow().content());
+                assertFalse(cut.replace("heads/run", new byte[] {4}, version), "and the old version is gone");
+            }
         }
     }
 
