@@ -1,26 +1,18 @@
 package dev.lumen.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lumen.embed.PlainValues;
-import dev.lumen.language.truffle.LumenLanguage;
+import dev.lumen.launcher.batch.BatchJob;
 import dev.lumen.launcher.batch.BatchProgress;
 import dev.lumen.launcher.batch.BatchResult;
+import dev.lumen.launcher.batch.CellRunner;
 import dev.lumen.launcher.batch.InOrder;
+import dev.lumen.launcher.batch.PipelineRunner;
 import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.store.CompletedRuns;
 import dev.lumen.runtime.store.Store;
-import dev.lumen.runtime.store.StoreException;
-import dev.lumen.runtime.trace.EventKind;
-import dev.lumen.runtime.trace.Trace;
-import dev.lumen.runtime.trace.TraceEvent;
-import dev.lumen.runtime.trace.TraceReader;
-import dev.lumen.runtime.trace.TraceVerifier;
-import dev.lumen.runtime.trace.TraceWriter;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,15 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,6 +102,16 @@ final class BatchCommand implements Callable<Integer> {
             description = "Run on the optimizing runtime (--jit, the default for a batch) or the fast-starting one.")
     private Boolean jit;
 
+    @Option(names = "--runner", paramLabel = "NAME", defaultValue = "local",
+            description = "Where the runs go: local (this process, --parallel at a time) or beam (an Apache Beam "
+                    + "pipeline, on the runner its options after `--` name: Beam's direct runner by default, "
+                    + "--runner=FlinkRunner, …).")
+    private String runnerName;
+
+    @Parameters(index = "1..*", paramLabel = "PIPELINE_OPTION",
+            description = "After `--`, the options of the pipeline of --runner beam (Beam's own).")
+    private List<String> pipelineOptions = new ArrayList<>();
+
     @Option(names = {"-q", "--quiet"}, description = "No progress line, only the summary at the end.")
     private boolean quiet;
 
@@ -155,9 +156,84 @@ final class BatchCommand implements Callable<Integer> {
         LineOutputStream tools = new LineOutputStream(err);
         tools.release();
         try (Engine engine = RunEngines.builder(tools, tools, color, Map.of()).build()) {
-            Batch batch = new Batch(engine, source, options, store, docHash, workers, err, color);
-            return batch.run(inputFile, outputFile);
+            CellRunner runner = new CellRunner(engine, source, options, store, docHash, cell,
+                    new PrintStream(new LineOutputStream(err), true, StandardCharsets.UTF_8));
+            if (!runnerName.equals("local")) {
+                return onPipeline(runner, source, options, store, docHash, inputFile, outputFile, err, color);
+            }
+            if (!pipelineOptions.isEmpty()) {
+                return usage(err, color, "`" + pipelineOptions.getFirst() + "`: options after the document are a"
+                        + " pipeline's, for --runner beam");
+            }
+            return new Batch(runner, workers, err, color).run(inputFile, outputFile);
         }
+    }
+
+    /** The batch as a pipeline of the runner {@code --runner} names: the document checked here, the runs on its workers. */
+    private int onPipeline(CellRunner runner, Source source, Map<String, String> options, Store store, String docHash,
+            Path inputFile, Path outputFile, PrintWriter err, boolean color) {
+        Optional<PipelineRunner> pipeline = ServiceLoader.load(PipelineRunner.class).stream()
+                .map(ServiceLoader.Provider::get).filter(r -> r.name().equals(runnerName)).findFirst();
+        if (pipeline.isEmpty()) {
+            return usage(err, color, "no runner `" + runnerName + "` is on the class path: --runner takes local, or"
+                    + " beam (bin/lumen adds the beam module, built by `bin/mvn -pl beam -am package`)");
+        }
+        List<String> parameters;
+        List<BatchJob.Line> lines = new ArrayList<>();
+        try {
+            parameters = runner.parameters();
+            List<String> all = Files.readAllLines(inputFile, StandardCharsets.UTF_8);
+            for (int i = 0; i < all.size(); i++) {
+                if (!all.get(i).isBlank()) {
+                    lines.add(new BatchJob.Line(i + 1, all.get(i)));
+                }
+            }
+        } catch (CellRunner.DocumentError e) {
+            String message = e.diagnostics() ? e.getMessage() : RunCommand.headline(color) + e.getMessage();
+            err.print(message.endsWith("\n") ? message : message + "\n");
+            return e.diagnostics() ? ExitCodes.ERRORS : ExitCodes.USAGE;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return usage(err, color, "cannot read the inputs `" + input + "`: " + e.getMessage());
+        }
+        Map<String, String> carried = new java.util.TreeMap<>();
+        Host.current().environment().forEach((name, value) -> {
+            if (BatchJob.carried(name)) {
+                carried.put(name, value);
+            }
+        });
+        BatchJob job = new BatchJob(source.getName(), source.getCharacters().toString(), source.getMimeType(),
+                source.getURI().toString(), store.root().toString(), store.address(), options, docHash, cell,
+                parameters, carried, lines);
+        BatchProgress progress = new BatchProgress(err, false, System::nanoTime);
+        progress.total(lines.size());
+        List<BatchResult> results;
+        try {
+            results = new ArrayList<>(pipeline.get().run(job, pipelineOptions));
+        } catch (IllegalArgumentException e) {
+            return usage(err, color, "the pipeline options are not the runner's: " + e.getMessage());
+        } catch (Exception e) {
+            err.println(RunCommand.headline(color) + "the pipeline failed: " + e);
+            return ExitCodes.ERRORS;
+        }
+        results.sort(java.util.Comparator.comparingInt(BatchResult::line));
+        if (results.size() != lines.size()) {
+            err.println(RunCommand.headline(color) + "the pipeline returned " + results.size() + " results for "
+                    + lines.size() + " inputs; " + output + " was not written");
+            return ExitCodes.ERRORS;
+        }
+        StringBuilder text = new StringBuilder();
+        for (BatchResult result : results) {
+            progress.done(result);
+            text.append(result.json()).append('\n');
+        }
+        try {
+            AtomicWrite.write(outputFile, text.toString());
+        } catch (IOException e) {
+            err.println(RunCommand.headline(color) + "cannot write the results `" + output + "`: " + e.getMessage());
+            return ExitCodes.ERRORS;
+        }
+        progress.finished(outputFile);
+        return progress.failed() == 0 ? ExitCodes.OK : ExitCodes.ERRORS;
     }
 
     private static int usage(PrintWriter err, boolean color, String message) {
@@ -172,28 +248,19 @@ final class BatchCommand implements Callable<Integer> {
     /** One batch: the reader, the workers, the results in order, the progress. */
     private final class Batch {
         private static final Input END = new Input(-1, 0, null);
-        private final Engine engine;
-        private final Source source;
-        private final Map<String, String> options;
-        private final Store store;
-        private final String docHash;
         private final int workers;
         private final PrintWriter err;
         private final boolean color;
         private final AtomicBoolean stopping = new AtomicBoolean();
-        private final List<Context> contexts = Collections.synchronizedList(new ArrayList<>());
+        private final CellRunner runner;
+        private final List<CellRunner.Worker> workersNow = Collections.synchronizedList(new ArrayList<>());
         private final InOrder<BatchResult> results;
         private final BatchProgress progress;
         private volatile String documentError;
         private volatile CtrlC signals;
 
-        Batch(Engine engine, Source source, Map<String, String> options, Store store, String docHash, int workers,
-                PrintWriter err, boolean color) {
-            this.engine = engine;
-            this.source = source;
-            this.options = options;
-            this.store = store;
-            this.docHash = docHash;
+        Batch(CellRunner runner, int workers, PrintWriter err, boolean color) {
+            this.runner = runner;
             this.workers = workers;
             this.err = err;
             this.color = color;
@@ -205,11 +272,12 @@ final class BatchCommand implements Callable<Integer> {
         int run(Path inputFile, Path outputFile) {
             List<String> parameters;
             try {
-                parameters = parameters();
+                parameters = runner.parameters();
                 progress.total(count(inputFile));
-            } catch (DocumentError e) {
-                err.print(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
-                return e.status;
+            } catch (CellRunner.DocumentError e) {
+                String message = e.diagnostics() ? e.getMessage() : RunCommand.headline(color) + e.getMessage();
+                err.print(message.endsWith("\n") ? message : message + "\n");
+                return e.diagnostics() ? ExitCodes.ERRORS : ExitCodes.USAGE;
             }
             BlockingQueue<Input> inputs = new ArrayBlockingQueue<>(2 * workers);
             List<Thread> threads = new ArrayList<>();
@@ -249,12 +317,11 @@ final class BatchCommand implements Callable<Integer> {
         }
 
         /** The number of lines that are not blank. */
-        private int count(Path inputFile) throws DocumentError {
+        private int count(Path inputFile) throws CellRunner.DocumentError {
             try (BufferedReader reader = Files.newBufferedReader(inputFile, StandardCharsets.UTF_8)) {
                 return (int) reader.lines().filter(line -> !line.isBlank()).count();
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new DocumentError(RunCommand.headline(color) + "cannot read the inputs `" + input + "`: "
-                        + e.getMessage(), ExitCodes.USAGE);
+                throw new CellRunner.DocumentError("cannot read the inputs `" + input + "`: " + e.getMessage(), false);
             }
         }
 
@@ -264,42 +331,6 @@ final class BatchCommand implements Callable<Integer> {
                 documentError = "internal error in lumen: " + e;
             }
             stop();
-        }
-
-        /** The cell's parameters, from a context of its own: a document with errors stops the batch before any run. */
-        private List<String> parameters() throws DocumentError {
-            Context context = newContext();
-            try {
-                Value module;
-                try {
-                    module = context.eval(source);
-                } catch (PolyglotException e) {
-                    if (e.isSyntaxError()) {
-                        throw new DocumentError(e.getMessage(), ExitCodes.ERRORS);
-                    }
-                    throw e;
-                }
-                if (!module.hasMember(cell) || cell.contains("$")) {
-                    List<String> cells = new ArrayList<>(module.getMemberKeys());
-                    cells.removeIf(name -> name.contains("$"));
-                    throw new DocumentError(RunCommand.headline(color) + "the document has no cell `" + cell + "`\n"
-                            + "  = help: " + (cells.isEmpty() ? "it has none" : "its cells: " + String.join(", ", cells)),
-                            ExitCodes.USAGE);
-                }
-                Value params = module.getMember(cell).getMember("parameters");
-                List<String> names = new ArrayList<>();
-                for (long i = 0; i < params.getArraySize(); i++) {
-                    names.add(params.getArrayElement(i).getHashValue("name").asString());
-                }
-                return names;
-            } finally {
-                context.close();
-            }
-        }
-
-        private Context newContext() {
-            return Context.newBuilder(LumenLanguage.ID).engine(engine).out(OutputStream.nullOutputStream())
-                    .err(new LineOutputStream(err)).options(options).build();
         }
 
         /** Hands the input lines out, numbered; a line that is blank is skipped. */
@@ -350,15 +381,9 @@ final class BatchCommand implements Callable<Integer> {
         private void stop() {
             if (stopping.compareAndSet(false, true)) {
                 results.abort();
-                synchronized (contexts) {
-                    for (Context context : contexts) {
-                        Thread.ofPlatform().daemon().start(() -> {
-                            try {
-                                context.close(true);
-                            } catch (PolyglotException | IllegalStateException e) {
-                                // closing a context that is cancelled reports the cancellation
-                            }
-                        });
+                synchronized (workersNow) {
+                    for (CellRunner.Worker worker : workersNow) {
+                        Thread.ofPlatform().daemon().start(worker::cancel); // closing waits for the run
                     }
                 }
             }
@@ -366,12 +391,10 @@ final class BatchCommand implements Callable<Integer> {
 
         /** A worker: one context, the cell run on one input after another, until the end marker. */
         private Void work(List<String> parameters, BlockingQueue<Input> inputs) throws InterruptedException {
-            Context context = null;
-            Value target = null;
+            CellRunner.Worker worker = null;
             try {
-                context = newContext();
-                contexts.add(context);
-                target = context.eval(source).getMember(cell);
+                worker = runner.worker(parameters);
+                workersNow.add(worker);
             } catch (PolyglotException | IllegalStateException e) {
                 if (!stopped()) {
                     fail(e);
@@ -379,134 +402,32 @@ final class BatchCommand implements Callable<Integer> {
             }
             try {
                 for (Input next = inputs.take(); next != END; next = inputs.take()) {
-                    if (target == null || stopped()) {
+                    if (worker == null || stopped()) {
                         continue; // drained to the end marker
                     }
-                    BatchResult result;
+                    Optional<BatchResult> result;
                     try {
-                        result = runOne(target, parameters, next);
+                        result = worker.run(next.line(), next.text(), this::stopped);
                     } catch (PolyglotException | IllegalStateException e) {
                         if (!stopped()) {
                             fail(e);
                         }
                         continue;
                     }
-                    if (result != null) {
-                        progress.done(result);
-                        results.put(next.index(), result);
+                    if (result.isEmpty()) {
+                        stop(); // Ctrl-C cancelled the run, or the batch is stopping: its line is not written
+                        continue;
                     }
+                    progress.done(result.get());
+                    results.put(next.index(), result.get());
                 }
             } finally {
-                if (context != null) {
-                    contexts.remove(context);
-                    try {
-                        context.close();
-                    } catch (PolyglotException | IllegalStateException e) {
-                        // cancelled
-                    }
+                if (worker != null) {
+                    workersNow.remove(worker);
+                    worker.close();
                 }
             }
             return null;
-        }
-
-        /** The result of one input: from the store when a run of it ended well, else from a run now; null when cancelled. */
-        private BatchResult runOne(Value target, List<String> parameters, Input in) {
-            JsonNode tree;
-            try {
-                tree = CanonicalJson.parse(in.text());
-            } catch (IllegalArgumentException e) {
-                return BatchResult.failed(in.line(), "input", "the line is not JSON: " + e.getMessage(), null);
-            }
-            if (!tree.isObject()) {
-                return BatchResult.failed(in.line(), "input", "the line is not a JSON object of the arguments of `"
-                        + cell + "` by name", null);
-            }
-            Object[] arguments = new Object[parameters.size()];
-            for (int i = 0; i < arguments.length; i++) {
-                JsonNode value = tree.get(parameters.get(i));
-                if (value == null) {
-                    return BatchResult.failed(in.line(), "input", "the line has no argument `" + parameters.get(i)
-                            + "`; `" + cell + "` takes " + String.join(", ", parameters), null);
-                }
-                arguments[i] = RunCommand.fromJson(value);
-            }
-            for (var names = tree.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!parameters.contains(name)) {
-                    return BatchResult.failed(in.line(), "input", "`" + cell + "` has no parameter `" + name + "`",
-                            null);
-                }
-            }
-            String key = CompletedRuns.key(docHash, cell, CanonicalJson.write(tree));
-            Optional<BatchResult> done = completed(key, in.line());
-            if (done.isPresent()) {
-                return done.get();
-            }
-            Optional<String> before = TraceWriter.startedOnThisThread();
-            Value value;
-            try {
-                value = target.execute(arguments);
-            } catch (PolyglotException e) {
-                if (e.isCancelled() || e.isInterrupted() || "cancelled".equals(kind(e)) || stopped()) {
-                    stop(); // Ctrl-C cancelled the run, or the batch is stopping: its line is not written
-                    return null;
-                }
-                return BatchResult.failed(in.line(), kind(e), e.getMessage(), startedNow(before));
-            }
-            String runId = startedNow(before);
-            String json;
-            try {
-                json = CanonicalJson.write(PlainValues.of(value));
-            } catch (IllegalArgumentException e) {
-                return BatchResult.failed(in.line(), "runtime", "the result of `" + cell + "` has no JSON form: "
-                        + e.getMessage(), runId);
-            }
-            if (runId != null) {
-                try {
-                    store.completedRuns().record(key, runId);
-                } catch (StoreException e) {
-                    err.println("warning: " + e.getMessage() + "; a batch run again will run line " + in.line()
-                            + " again");
-                }
-            }
-            return BatchResult.ok(in.line(), json, runId, false);
-        }
-
-        private static String startedNow(Optional<String> before) {
-            Optional<String> after = TraceWriter.startedOnThisThread();
-            return after.isPresent() && !after.equals(before) ? after.get() : null;
-        }
-
-        private static String kind(PolyglotException e) {
-            if (e.isResourceExhausted()) {
-                return "resource";
-            }
-            Value guest = e.isGuestException() ? e.getGuestObject() : null;
-            return guest != null && guest.hasMember("kind") ? guest.getMember("kind").asString() : "internal";
-        }
-
-        /**
-         * The result of the run recorded for {@code key}, when its trace verifies, ended well, and is a run of this
-         * cell; else empty, and the input is run again.
-         */
-        private Optional<BatchResult> completed(String key, int line) {
-            try {
-                Optional<String> runId = store.completedRuns().find(key);
-                if (runId.isEmpty() || !TraceVerifier.verify(store, runId.get()).ok()) {
-                    return Optional.empty();
-                }
-                Trace trace = TraceReader.read(store, runId.get());
-                TraceEvent start = trace.start();
-                TraceEvent end = trace.events().getLast();
-                if (start == null || !cell.equals(start.cell()) || end.kind() != EventKind.RUN_END
-                        || !"ok".equals(end.status()) || end.outputs().isEmpty()) {
-                    return Optional.empty();
-                }
-                String json = end.outputs().get().resolve(store.blobs()).text();
-                return Optional.of(BatchResult.ok(line, json, runId.get(), true));
-            } catch (StoreException e) {
-                return Optional.empty();
-            }
         }
 
         /** Writes the results in input order as they come, to a file renamed over the target when all are in. */
@@ -544,17 +465,6 @@ final class BatchCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 // the batch ends when its threads do
             }
-        }
-    }
-
-    /** A document that cannot be batched: its message, as printed, and the exit status. */
-    private static final class DocumentError extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int status;
-
-        DocumentError(String message, int status) {
-            super(message, null, false, false);
-            this.status = status;
         }
     }
 

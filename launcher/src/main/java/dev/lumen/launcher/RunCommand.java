@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lumen.embed.PlainValues;
 import dev.lumen.language.ast.Decl;
 import dev.lumen.language.truffle.LumenLanguage;
+import dev.lumen.launcher.batch.JsonArguments;
 import dev.lumen.launcher.otel.LiveExport;
 import dev.lumen.runtime.host.Host;
 import dev.lumen.runtime.json.CanonicalJson;
@@ -13,7 +14,6 @@ import dev.lumen.runtime.store.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,8 +33,6 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
-import org.graalvm.polyglot.proxy.ProxyObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -637,7 +635,7 @@ final class RunCommand implements Callable<Integer> {
             if (node == null) {
                 throw new UsageError("the recorded run has no argument `" + names.get(i) + ": " + types.get(i) + "`");
             }
-            values[i] = fromJson(node);
+            values[i] = JsonArguments.of(node);
         }
         return values;
     }
@@ -669,36 +667,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageError("argument `" + name + ": " + type + "` is " + e.getMessage(),
                     "every parameter but a String takes its value as JSON, e.g. 3, 2.5, true, \"Paid\", [1, 2] or {\"id\": \"A\"}");
         }
-        return fromJson(node);
-    }
-
-    /** A JSON tree as polyglot values: objects and arrays as proxies, numbers as Long, BigInteger or Double. */
-    static Object fromJson(JsonNode node) {
-        switch (node.getNodeType()) {
-            case OBJECT: {
-                Map<String, Object> members = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    members.put(e.getKey(), fromJson(e.getValue()));
-                }
-                return ProxyObject.fromMap(members);
-            }
-            case ARRAY: {
-                List<Object> items = new ArrayList<>();
-                node.forEach(item -> items.add(fromJson(item)));
-                return ProxyArray.fromList(items);
-            }
-            case NUMBER:
-                if (node.isIntegralNumber()) {
-                    return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
-                }
-                return node.doubleValue();
-            case STRING:
-                return node.textValue();
-            case BOOLEAN:
-                return node.booleanValue();
-            default:
-                return null;
-        }
+        return JsonArguments.of(node);
     }
 
     // ---------------------------------------------------------------------------------- output
