@@ -117,6 +117,9 @@ class BeamBatchTest {
 
         assertEquals(local, outcome("direct", batch("direct", "--runner", "beam")));
         assertEquals(local, outcome("flink", batch("flink", "--runner", "beam", "--", "--runner=FlinkRunner",
-                "--flinkMaster=[local]", "--parallelism=2")));
+                "--flinkMaster=[local]", "--parallelism=2", "--tempLocation=" + dir.resolve("beam-temp"))));
+        try (var left = Files.list(dir.resolve("beam-temp"))) {
+            assertEquals(List.of(), left.toList(), "the results' files are removed");
+        }
     }
 }
