@@ -3,6 +3,7 @@ package dev.lumen.launcher.batch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,7 @@ public final class BatchProgress {
             b.append('/').append(total);
         }
         b.append(" · ").append(failed.get()).append(" failed · ").append(cached.get()).append(" cached · ")
-                .append(String.format("%.1f/s", rate));
+                .append(String.format(Locale.ROOT, "%.1f/s", rate));
         if (eta && total >= 0 && d > 0 && d < total) {
             b.append(" · ETA ").append(duration((long) ((total - d) / rate)));
         }
@@ -118,7 +119,7 @@ public final class BatchProgress {
         double seconds = (clock.getAsLong() - started) / 1e9;
         err.println("lumen batch: " + d + (d == 1 ? " input: " : " inputs: ") + (d - failed.get()) + " ok, "
                 + failed.get() + " failed, " + cached.get() + " from earlier runs; "
-                + duration(Math.round(seconds)) + String.format(" (%.1f runs/s)", d / Math.max(seconds, 1e-3)));
+                + duration(Math.round(seconds)) + String.format(Locale.ROOT, " (%.1f runs/s)", d / Math.max(seconds, 1e-3)));
         err.println("  results in " + output);
         err.flush();
     }

@@ -9,6 +9,7 @@ import dev.lumen.runtime.json.CanonicalJson;
 import dev.lumen.runtime.limits.LimitKey;
 import dev.lumen.runtime.limits.Tally;
 import dev.lumen.runtime.store.objects.FolderObjects;
+import dev.lumen.runtime.store.objects.ObjectStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Windows of rate limits and token budgets in a store (tool-manifest-v1.md §4.4), in a folder;
+ * {@link StoredLimitsInABucketTest} runs the same tests in a bucket, changing records through the store's objects.
+ */
 class StoredLimitsTest {
     private static final LimitKey KEY = LimitHammer.KEY;
     private static final long MINUTE = 60_000;
@@ -30,14 +35,29 @@ class StoredLimitsTest {
 
     private final AtomicLong now = new AtomicLong(1_700_000_000_000L);
 
+    /** Where this backend keeps the store's objects; the same ones for the whole of a test. */
+    ObjectStore objects() {
+        return new FolderObjects(dir.resolve(".lumen"));
+    }
+
     /** The store's limits on the real clock. */
     private StoredLimits folder() {
-        return new StoredLimits(new FolderObjects(dir.resolve(".lumen")));
+        return new StoredLimits(objects());
     }
 
     /** A new view of the store's limits, as another run (or process) would have. */
     private StoredLimits run() {
-        return new StoredLimits(new FolderObjects(dir.resolve(".lumen")), now::get);
+        return new StoredLimits(objects(), now::get);
+    }
+
+    private String read(String name) throws IOException {
+        return new String(objects().get(name).orElseThrow().content(), StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code text} as {@code name} over what is there, as someone who can write the store. */
+    private void write(String name, String text) throws IOException {
+        ObjectStore objects = objects();
+        assertTrue(objects.writeOver(name, objects.get(name), text.getBytes(StandardCharsets.UTF_8)), name);
     }
 
     @Test
@@ -49,9 +69,9 @@ class StoredLimitsTest {
         now.addAndGet(MINUTE);
         assertEquals(new Tally.Admitted(0), run().count(KEY, MINUTE, 3, 1));
 
-        Path file = dir.resolve(".lumen").resolve(StoredLimits.recordName(KEY));
-        assertEquals(dir.resolve(".lumen/limits/http.get/" + ContentHash.hex(KEY.hash()) + ".json"), file);
-        String text = Files.readString(file);
+        String file = StoredLimits.recordName(KEY);
+        assertEquals("limits/http.get/" + ContentHash.hex(KEY.hash()) + ".json", file);
+        String text = read(file);
         assertTrue(text.endsWith("\n"));
         JsonNode record = CanonicalJson.parse(text);
         assertEquals(CanonicalJson.write(record), text.strip(), "the record is canonical JSON");
@@ -119,15 +139,15 @@ class StoredLimitsTest {
     @Test
     void aDamagedRecordRefusesCallsForOneWindowThenStartsAfresh() throws IOException {
         run().count(KEY, MINUTE, 3, 1);
-        Path file = dir.resolve(".lumen").resolve(StoredLimits.recordName(KEY));
+        String file = StoredLimits.recordName(KEY);
         for (String damage : List.of("{\"format\":\"lumen-limit/1\"", "", "not json\n",
-                Files.readString(file).replace("\"entries\":[[", "\"entries\":[[-"),
-                Files.readString(file).replace(KEY.policyHash(), "sha256:" + "00".repeat(32)))) {
-            Files.writeString(file, damage);
+                read(file).replace("\"entries\":[[", "\"entries\":[[-"),
+                read(file).replace(KEY.policyHash(), "sha256:" + "00".repeat(32)))) {
+            write(file, damage);
             Tally.Damaged damaged = assertInstanceOf(Tally.Damaged.class, run().count(KEY, MINUTE, 3, 1), damage);
-            assertEquals(file.toString(), damaged.file());
+            assertEquals(objects().where(file), damaged.file());
             assertEquals(now.get() + MINUTE, damaged.until().toEpochMilli());
-            assertEquals(damage, Files.readString(file), "a damaged record is left as it is");
+            assertEquals(damage, read(file), "a damaged record is left as it is");
         }
         now.addAndGet(MINUTE - 1);
         assertInstanceOf(Tally.Damaged.class, run().count(KEY, MINUTE, 3, 1));
@@ -140,8 +160,7 @@ class StoredLimitsTest {
     void tokensSpentWhileTheRecordIsDamagedExtendTheRefusal() throws IOException {
         run().count(KEY, MINUTE, 100, 0);
         run().spend(KEY, MINUTE, 10);
-        Path file = dir.resolve(".lumen").resolve(StoredLimits.recordName(KEY));
-        Files.writeString(file, "garbage\n");
+        write(StoredLimits.recordName(KEY), "garbage\n");
         now.addAndGet(MINUTE / 2);
         run().spend(KEY, MINUTE, 50);
         now.addAndGet(MINUTE / 2);

@@ -19,10 +19,33 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The tool cache's promises (trace-v1.md §6), in a store in a folder; {@link ToolCacheInABucketTest} runs the same
+ * tests in a bucket. What a test changes behind the cache's back it changes through the store's objects, so the
+ * same change reaches a file or an object.
+ */
 class ToolCacheTest {
 
     @TempDir
     Path dir;
+
+    /** A store of this backend. */
+    Store store() throws Exception {
+        return Store.at(dir);
+    }
+
+    private static byte[] read(Store store, String name) throws IOException {
+        return store.objects().get(name).orElseThrow().content();
+    }
+
+    /** Writes {@code content} as {@code name}, over what is there, as someone who can write the store. */
+    private static void write(Store store, String name, byte[] content) throws IOException {
+        assertTrue(store.objects().writeOver(name, store.objects().get(name), content), name);
+    }
+
+    private static String entry(CacheEntry entry) {
+        return ToolCache.entryName(entry.toolId(), entry.key());
+    }
 
     private static final String POLICY = CanonicalJson.hash(Map.of("domain", List.of("api.example.com")));
     private static final CanonicalValue ARGS = CanonicalValue.of(Map.of("url", "https://api.example.com/a"));
@@ -37,11 +60,12 @@ class ToolCacheTest {
     }
 
     @Test
-    void putThenGetIsAHitWithTheSameOutput() {
-        ToolCache cache = Store.at(dir).cache();
+    void putThenGetIsAHitWithTheSameOutput() throws Exception {
+        Store store = store();
+        ToolCache cache = store.cache();
         assertInstanceOf(CacheLookup.Miss.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
         CacheEntry put = cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
-        assertEquals(dir.resolve(".lumen/cache/http.get/" + ContentHash.hex(put.key()) + ".json").toString(), put.file());
+        assertEquals(store.objects().where("cache/http.get/" + ContentHash.hex(put.key()) + ".json"), put.file());
 
         CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
         assertEquals(SMALL.text(), hit.outputs().text());
@@ -56,8 +80,9 @@ class ToolCacheTest {
 
     /** Two calls with one argument that touch two files (one path in two folders) never share an entry. */
     @Test
-    void aCallIsKeyedOnWhatItTouches() throws IOException {
-        ToolCache cache = Store.at(dir).cache();
+    void aCallIsKeyedOnWhatItTouches() throws Exception {
+        Store store = store();
+        ToolCache cache = store.cache();
         CanonicalValue read = CanonicalValue.of(Map.of("path", "data/f.txt"));
         CacheEntry a = cache.put("fs.read", "1.0.0", POLICY, read.hash(), "/srv/a/data/f.txt", read, CanonicalValue.of("a"));
         cache.put("fs.read", "1.0.0", POLICY, read.hash(), "/srv/b/data/f.txt", read, CanonicalValue.of("b"));
@@ -69,18 +94,18 @@ class ToolCacheTest {
                 cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/b/data/f.txt")).outputs().text());
         assertInstanceOf(CacheLookup.Miss.class, cache.get("fs.read", "1.0.0", POLICY, read.hash()));
         assertInstanceOf(CacheLookup.Miss.class, cache.get("fs.read", "1.0.0", POLICY, read.hash(), "/srv/c/data/f.txt"));
-        String text = Files.readString(Path.of(a.file()));
+        String text = new String(read(store, entry(a)), StandardCharsets.UTF_8);
         assertTrue(text.contains("\"target_hash\":\"" + CanonicalJson.sha256("/srv/a/data/f.txt") + "\""), text);
         assertFalse(text.contains("/srv/a"), "the entry names the file by its hash only: " + text);
     }
 
     @Test
-    void aLargeOutputIsKeptInABlob() throws IOException {
-        Store store = Store.at(dir);
+    void aLargeOutputIsKeptInABlob() throws Exception {
+        Store store = store();
         CacheEntry put = store.cache().put("http.get", "1.0.0", POLICY, ARGS, LARGE);
         assertFalse(put.outputs().isInline());
-        assertTrue(Files.size(Path.of(put.file())) < 1000, "the entry holds the hash, not the output");
-        assertTrue(Files.exists(store.dir().resolve(BlobStore.name(LARGE.hash()))));
+        assertTrue(read(store, entry(put)).length < 1000, "the entry holds the hash, not the output");
+        assertTrue(store.objects().get(BlobStore.name(LARGE.hash())).isPresent());
         CacheLookup.Hit hit = assertInstanceOf(CacheLookup.Hit.class,
                 store.cache().get("http.get", "1.0.0", POLICY, ARGS.hash()));
         assertEquals(LARGE, hit.outputs());
@@ -92,15 +117,16 @@ class ToolCacheTest {
      * reported, and never served.
      */
     @Test
-    void aDamagedEntryIsNeverServed() throws IOException {
-        ToolCache cache = Store.at(dir).cache();
+    void aDamagedEntryIsNeverServed() throws Exception {
+        Store store = store();
+        ToolCache cache = store.cache();
         CacheEntry put = cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
-        byte[] original = Files.readAllBytes(Path.of(put.file()));
+        byte[] original = read(store, entry(put));
         for (int position = 0; position < original.length; position++) {
             for (int mask : new int[] {0x01, 0x20}) {
                 byte[] damaged = original.clone();
                 damaged[position] ^= (byte) mask;
-                Files.write(Path.of(put.file()), damaged);
+                write(store, entry(put), damaged);
                 CacheLookup lookup = cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash());
                 if (lookup instanceof CacheLookup.Corrupt corrupt) {
                     assertEquals(put.file(), corrupt.file());
@@ -111,25 +137,25 @@ class ToolCacheTest {
                 }
             }
         }
-        Files.write(Path.of(put.file()), original);
+        write(store, entry(put), original);
         assertInstanceOf(CacheLookup.Hit.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
     }
 
     @Test
-    void aDamagedOrMissingBlobMakesTheEntryCorruptAndAPutRepairsIt() throws IOException {
-        Store store = Store.at(dir);
+    void aDamagedOrMissingBlobMakesTheEntryCorruptAndAPutRepairsIt() throws Exception {
+        Store store = store();
         ToolCache cache = store.cache();
         cache.put("http.get", "1.0.0", POLICY, ARGS, LARGE);
-        Path blob = store.dir().resolve(BlobStore.name(LARGE.hash()));
-        byte[] content = Files.readAllBytes(blob);
+        String blob = BlobStore.name(LARGE.hash());
+        byte[] content = read(store, blob);
         content[content.length / 2] ^= 1;
-        Files.write(blob, content);
+        write(store, blob, content);
         CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class,
                 cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
         assertTrue(corrupt.problem().contains("corrupt"), corrupt.problem());
         assertEquals(1, cache.list(null).corrupt().size());
 
-        Files.delete(blob);
+        assertTrue(store.objects().delete(blob));
         assertTrue(cache.list(null).corrupt().getFirst().problem().contains("missing"), cache.list(null).toString());
         assertInstanceOf(CacheLookup.Corrupt.class, cache.get("http.get", "1.0.0", POLICY, ARGS.hash()));
 
@@ -138,28 +164,30 @@ class ToolCacheTest {
     }
 
     @Test
-    void anEntryCopiedUnderAnotherKeyIsCorrupt() throws IOException {
-        ToolCache cache = Store.at(dir).cache();
+    void anEntryCopiedUnderAnotherKeyIsCorrupt() throws Exception {
+        Store store = store();
+        ToolCache cache = store.cache();
         CacheEntry a = cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
         CanonicalValue otherArgs = CanonicalValue.of(Map.of("url", "https://api.example.com/b"));
         String otherKey = ToolCache.key("http.get", "1.0.0", POLICY, otherArgs.hash());
-        Path other = dir.resolve(".lumen").resolve(ToolCache.entryName("http.get", otherKey));
-        Files.copy(Path.of(a.file()), other);
+        write(store, ToolCache.entryName("http.get", otherKey), read(store, entry(a)));
         CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class,
                 cache.get("http.get", "1.0.0", POLICY, otherArgs.hash()));
         assertTrue(corrupt.problem().contains("another key"), corrupt.problem());
     }
 
     @Test
-    void listAndClearByTool() throws IOException {
-        Store store = Store.at(dir);
+    void listAndClearByTool() throws Exception {
+        Store store = store();
         ToolCache cache = store.cache();
         assertTrue(cache.list(null).entries().isEmpty(), "an absent cache lists nothing");
         assertEquals(0, cache.clear(null));
         cache.put("http.get", "1.0.0", POLICY, ARGS, SMALL);
         cache.put("http.get", "1.0.0", POLICY, CanonicalValue.of(Map.of("url", "https://api.example.com/c")), LARGE);
         cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
-        Files.writeString(dir.resolve(".lumen/cache/http.get").resolve(AtomicFiles.TEMP_PREFIX + "left-by-a-killed-run"), "{");
+        if (!store.inBucket()) { // a killed writer's temporary file, which only a folder can have
+            Files.writeString(dir.resolve(".lumen/cache/http.get").resolve(AtomicFiles.TEMP_PREFIX + "left-by-a-killed-run"), "{");
+        }
 
         ToolCache.Listing all = cache.list(null);
         assertEquals(List.of("http.get", "http.get", "llm.chat"), all.entries().stream().map(CacheEntry::toolId).toList());
@@ -170,7 +198,7 @@ class ToolCacheTest {
         assertEquals(2, cache.clear("http.get"));
         assertEquals(List.of(), cache.list("http.get").entries());
         assertEquals(List.of("llm.chat"), cache.list(null).entries().stream().map(CacheEntry::toolId).toList());
-        assertTrue(Files.exists(store.dir().resolve(BlobStore.name(LARGE.hash()))), "blobs stay: traces may refer to them");
+        assertTrue(store.objects().get(BlobStore.name(LARGE.hash())).isPresent(), "blobs stay: traces may refer to them");
         assertEquals(1, cache.clear(null));
         assertTrue(cache.list(null).entries().isEmpty());
     }
@@ -180,22 +208,23 @@ class ToolCacheTest {
      * format did (plain SHA-256 of the rest): the entry is never served.
      */
     @Test
-    void anEntryForgedAndResealedWithoutTheKeyIsNeverServed() throws IOException {
-        ToolCache cache = Store.at(dir).cache();
+    void anEntryForgedAndResealedWithoutTheKeyIsNeverServed() throws Exception {
+        Store store = store();
+        ToolCache cache = store.cache();
         CacheEntry put = cache.put("llm.chat", "1.0.0", POLICY, ARGS, SMALL);
-        ObjectNode entry = (ObjectNode) CanonicalJson.parse(Files.readString(Path.of(put.file())));
+        ObjectNode entry = (ObjectNode) CanonicalJson.parse(new String(read(store, entry(put)), StandardCharsets.UTF_8));
         CanonicalValue forged = CanonicalValue.of(Map.of("status", 200, "body", "forged"));
         entry.set("outputs", CanonicalJson.parse(forged.text()));
         entry.put("outputs_hash", forged.hash());
 
         entry.put("seal", StoredJson.hashOf(entry, name -> !name.equals("seal")));
-        Files.writeString(Path.of(put.file()), CanonicalJson.write(entry) + "\n");
+        write(store, entry(put), (CanonicalJson.write(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         CacheLookup.Corrupt corrupt = assertInstanceOf(CacheLookup.Corrupt.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
         assertTrue(corrupt.problem().contains("not your key's seal"), corrupt.problem());
 
         entry.remove("key_id"); // as an entry of an earlier Lumen
         entry.put("seal", StoredJson.hashOf(entry, name -> !name.equals("seal")));
-        Files.writeString(Path.of(put.file()), CanonicalJson.write(entry) + "\n");
+        write(store, entry(put), (CanonicalJson.write(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         CacheLookup.Unsealed unsealed = assertInstanceOf(CacheLookup.Unsealed.class,
                 cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
         assertTrue(unsealed.problem().contains("not sealed with any key"), unsealed.problem());
@@ -206,16 +235,16 @@ class ToolCacheTest {
         entry.put("key_id", forger.id());
         entry.remove("seal");
         entry.put("seal", forger.seal(UserKey.Purpose.CACHE_ENTRY, CanonicalJson.write(entry)));
-        Files.writeString(Path.of(put.file()), CanonicalJson.write(entry) + "\n");
+        write(store, entry(put), (CanonicalJson.write(entry) + "\n").getBytes(StandardCharsets.UTF_8));
         assertInstanceOf(CacheLookup.Unsealed.class, cache.get("llm.chat", "1.0.0", POLICY, ARGS.hash()));
-        assertInstanceOf(CacheLookup.Hit.class, Store.at(dir).withKey(forger).cache().get("llm.chat", "1.0.0", POLICY,
+        assertInstanceOf(CacheLookup.Hit.class, store.withKey(forger).cache().get("llm.chat", "1.0.0", POLICY,
                 ARGS.hash()), "the key that sealed it serves it");
     }
 
     /** Two users sharing a store: an entry one wrote is a miss for the other, whose own result replaces it. */
     @Test
-    void anEntryOfAnotherUsersKeyIsAMissThatAPutReplaces() {
-        Store store = Store.at(dir);
+    void anEntryOfAnotherUsersKeyIsAMissThatAPutReplaces() throws Exception {
+        Store store = store();
         Store other = store.withKey(UserKey.of(new byte[UserKey.LENGTH]));
         other.cache().put("http.get", "1.0.0", POLICY, ARGS, SMALL);
         CacheLookup.Unsealed unsealed = assertInstanceOf(CacheLookup.Unsealed.class,
@@ -228,16 +257,17 @@ class ToolCacheTest {
     }
 
     @Test
-    void toolIdsBecomeSafeDirectoryNames() {
+    void toolIdsBecomeSafeDirectoryNames() throws Exception {
         assertEquals("llm.chat", ToolCache.toolDirName("llm.chat"));
         assertEquals("mcp%3A%2F%2Fhost%2Fx", ToolCache.toolDirName("mcp://host/x"));
         assertEquals("%2E.", ToolCache.toolDirName(".."));
         assertEquals("%2Ehidden", ToolCache.toolDirName(".hidden"));
         assertEquals("caf%C3%A9", ToolCache.toolDirName("café"));
         assertEquals("a%25b", ToolCache.toolDirName("a%b"));
-        ToolCache cache = Store.at(dir).cache();
+        Store store = store();
+        ToolCache cache = store.cache();
         CacheEntry entry = cache.put("mcp:../../etc", "1", POLICY, ARGS, SMALL);
-        assertTrue(Path.of(entry.file()).startsWith(dir.resolve(".lumen/cache")), entry.file());
+        assertTrue(entry.file().startsWith(store.objects().where("cache/x").replace("/x", "/")), entry.file());
         assertInstanceOf(CacheLookup.Hit.class, cache.get("mcp:../../etc", "1", POLICY, ARGS.hash()));
     }
 

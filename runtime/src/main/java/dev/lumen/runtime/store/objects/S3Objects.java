@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -45,6 +45,8 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
     private static final int READ_ATTEMPTS = 3;
     /** Attempts of a conditional put the bucket refused because another write of the key was under way. */
     private static final int CONFLICT_ATTEMPTS = 8;
+    /** The metadata member that names the put that wrote an object. */
+    private static final String WRITE_ID = "lumen-write";
 
     /** The buckets this process has opened, by address and the variables that reach them: one client each. */
     private static final Map<List<String>, S3Objects> OPENED = new ConcurrentHashMap<>();
@@ -150,22 +152,25 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
 
     /**
      * A conditional put, tried again when the bucket refused it as a conflict (another write of the key under way)
-     * or the connection failed. A put whose connection failed may have been applied all the same, so when the
-     * next attempt finds its condition failed, the object is read: holding exactly this content, it is this
-     * writer's (or an identical one), and the write succeeded.
+     * or the connection failed. A put whose connection failed may have been applied all the same, so each put
+     * carries a write id of its own in the object's metadata ({@value #WRITE_ID}): when a later attempt finds its
+     * condition failed, the object's write id says whether the object there is this put's, applied before the
+     * connection failed, or another writer's (even one that wrote the same bytes).
      */
     private boolean put(String name, byte[] content, Consumer<PutObjectRequest.Builder> condition) throws IOException {
         String key = key(name);
+        String writeId = UUID.randomUUID().toString();
         boolean uncertain = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                client.putObject(b -> condition.accept(b.bucket(bucket).key(key)), RequestBody.fromBytes(content));
+                client.putObject(b -> condition.accept(b.bucket(bucket).key(key).metadata(Map.of(WRITE_ID, writeId))),
+                        RequestBody.fromBytes(content));
                 return true;
             } catch (S3Exception e) {
                 boolean noBucket = e.awsErrorDetails() != null && "NoSuchBucket".equals(e.awsErrorDetails().errorCode());
                 if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == NOT_FOUND && !noBucket) {
-                    // the condition failed: another writer's object is there (or none is), unless it is ours
-                    return uncertain && get(name).map(o -> Arrays.equals(o.content(), content)).orElse(false);
+                    // the condition failed: another writer's object is there (or none is), unless it is this put's
+                    return uncertain && writeId.equals(writeIdOf(name));
                 }
                 if (e.statusCode() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
                     throw failed("write", where(name), e);
@@ -180,6 +185,21 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
             }
             pause(attempt, () -> new IOException("cannot write `" + where(name) + "`: interrupted"));
         }
+    }
+
+    /** The write id of the object {@code name}, or null when there is none (or no object). */
+    private String writeIdOf(String name) throws IOException {
+        String key = key(name);
+        return read("read", where(name), () -> {
+            try {
+                return client.headObject(b -> b.bucket(bucket).key(key)).metadata().get(WRITE_ID);
+            } catch (S3Exception e) {
+                if (e instanceof NoSuchKeyException || e.statusCode() == NOT_FOUND) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     @Override

@@ -41,6 +41,27 @@ public final class LoopbackS3 implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
+    private static LoopbackS3 shared;
+
+    /**
+     * One server for the tests of this JVM that need only buckets of their own (each makes its own with
+     * {@link #bucket}): started on first use in a temporary folder, stopped when the JVM ends.
+     */
+    public static synchronized LoopbackS3 shared() throws Exception {
+        if (shared == null) {
+            LoopbackS3 server = start(java.nio.file.Files.createTempDirectory("lumen-s3-"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    // the JVM is ending
+                }
+            }));
+            shared = server;
+        }
+        return shared;
+    }
+
     /** Starts a server keeping its buckets under {@code dir}. */
     public static LoopbackS3 start(Path dir) throws Exception {
         Properties properties = new Properties();
