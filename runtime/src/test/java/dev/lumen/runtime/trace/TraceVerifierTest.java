@@ -14,6 +14,7 @@ import dev.lumen.runtime.store.ContentHash;
 import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.StoredJson;
 import dev.lumen.runtime.store.UserKey;
+import dev.lumen.runtime.store.traces.TraceFiles;
 import dev.lumen.runtime.trace.Verification.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,17 +27,56 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What verification finds (trace-v1.md §5), in a store in a folder; {@link TraceVerifierInABucketTest} runs the
+ * same tests in a bucket. Traces and heads are changed through the hooks below, which reach a file or the
+ * segments and the head object alike.
+ */
 class TraceVerifierTest {
 
     @TempDir
     Path dir;
 
-    private Store store;
-    private TraceWriter run;
+    Store store;
+    TraceWriter run;
 
-    private void sample() {
-        store = Store.at(dir);
+    /** A store of this backend. */
+    Store newStore() throws Exception {
+        return Store.at(dir);
+    }
+
+    /** Replaces the stored bytes of run {@code runId}'s trace, as someone who can write the store. */
+    void rewrite(Store store, String runId, byte[] trace) throws IOException {
+        Files.write(store.traceFile(runId), trace);
+    }
+
+    /** Replaces (or, with null, removes) run {@code runId}'s signed head. */
+    void rewriteHead(Store store, String runId, byte[] head) throws IOException {
+        Path file = ((TraceFiles) store.traces()).headFile(runId);
+        if (head == null) {
+            Files.delete(file);
+        } else {
+            Files.write(file, head);
+        }
+    }
+
+    private void sample() throws Exception {
+        store = newStore();
         run = SampleRun.write(store);
+    }
+
+    private byte[] bytes(TraceWriter writer) throws IOException {
+        return store.traces().read(writer.runId()).orElseThrow();
+    }
+
+    private List<String> lines(TraceWriter writer) throws IOException {
+        String text = new String(bytes(writer), StandardCharsets.UTF_8);
+        return text.isEmpty() ? new ArrayList<>()
+                : new ArrayList<>(List.of(text.substring(0, text.length() - 1).split("\n", -1)));
+    }
+
+    private void rewrite(byte[] trace) throws IOException {
+        rewrite(store, run.runId(), trace);
     }
 
     private Verification verify() {
@@ -44,7 +84,7 @@ class TraceVerifierTest {
     }
 
     @Test
-    void anIntactTraceVerifiesToItsHead() {
+    void anIntactTraceVerifiesToItsHead() throws Exception {
         sample();
         Verification v = verify();
         assertTrue(v.ok(), String.valueOf(v.problem()));
@@ -53,17 +93,22 @@ class TraceVerifierTest {
         assertEquals(run.headHash(), v.head());
     }
 
+    /** Which bytes {@link #aFlippedByteAnywhereIsDetected} flips: every one (1), or every n-th where a write is slow. */
+    int flipStride() {
+        return 1;
+    }
+
     /** Every single-byte change anywhere in the file, two ways (low bit, ASCII case bit), is detected. */
     @Test
-    void aFlippedByteAnywhereIsDetected() throws IOException {
+    void aFlippedByteAnywhereIsDetected() throws Exception {
         sample();
-        byte[] original = Files.readAllBytes(run.file());
+        byte[] original = bytes(run);
         int[] masks = {0x01, 0x20};
-        for (int position = 0; position < original.length; position++) {
+        for (int position = 0; position < original.length; position += flipStride()) {
             for (int mask : masks) {
                 byte[] damaged = original.clone();
                 damaged[position] ^= (byte) mask;
-                Files.write(run.file(), damaged);
+                rewrite(damaged);
                 Verification v = verify();
                 if (v.ok()) {
                     fail("flipping bit mask " + mask + " of byte " + position + " (" + context(original, position)
@@ -75,12 +120,12 @@ class TraceVerifierTest {
                 assertEquals(lineOfByte - 1, v.events(), "the events before it verify");
             }
         }
-        Files.write(run.file(), original);
+        rewrite(original);
         assertTrue(verify().ok());
     }
 
     @Test
-    void editingARecordedValueIsAHashMismatchAtThatEvent() throws IOException {
+    void editingARecordedValueIsAHashMismatchAtThatEvent() throws Exception {
         sample();
         replaceInLine(3, "\"valid\":true", "\"valid\":false");
         Verification v = verify();
@@ -91,20 +136,20 @@ class TraceVerifierTest {
     }
 
     @Test
-    void editingATimestampIsASealMismatch() throws IOException {
+    void editingATimestampIsASealMismatch() throws Exception {
         sample();
-        List<String> lines = Files.readAllLines(run.file());
+        List<String> lines = lines(run);
         lines.set(2, lines.get(2).replaceAll("\"timestamp\":\"\\d{4}", "\"timestamp\":\"1999"));
-        Files.write(run.file(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        rewrite((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         Verification v = verify();
         assertEquals(Reason.SEAL_MISMATCH, v.problem().reason());
         assertEquals(2, v.problem().seq());
     }
 
     @Test
-    void aRecomputedHashAndPlainSealIsASealMismatchAndTheNextPrevHashBreaks() throws IOException {
+    void aRecomputedHashAndPlainSealIsASealMismatchAndTheNextPrevHashBreaks() throws Exception {
         sample();
-        List<String> lines = Files.readAllLines(run.file());
+        List<String> lines = lines(run);
         // Change event 2's output and fix its hash and seal as someone without the key would: the seal is wrong.
         ObjectNode event = (ObjectNode) CanonicalJson.parse(lines.get(2));
         event.put("outputs", "forged");
@@ -129,9 +174,9 @@ class TraceVerifierTest {
     }
 
     @Test
-    void swappedLinesAreASeqGap() throws IOException {
+    void swappedLinesAreASeqGap() throws Exception {
         sample();
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
+        List<String> lines = new ArrayList<>(lines(run));
         Collections.swap(lines, 2, 3);
         write(lines);
         Verification v = verify();
@@ -141,9 +186,9 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aDeletedLineIsASeqGap() throws IOException {
+    void aDeletedLineIsASeqGap() throws Exception {
         sample();
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
+        List<String> lines = new ArrayList<>(lines(run));
         lines.remove(4);
         write(lines);
         Verification v = verify();
@@ -154,9 +199,9 @@ class TraceVerifierTest {
 
     /** Removing events from the end leaves a valid prefix of the chain, which no longer matches the signed head. */
     @Test
-    void aTraceWhoseLastEventsWereRemovedIsTampered() throws IOException {
+    void aTraceWhoseLastEventsWereRemovedIsTampered() throws Exception {
         sample();
-        List<String> all = Files.readAllLines(run.file());
+        List<String> all = lines(run);
         for (int removed = 1; removed < all.size(); removed++) {
             write(all.subList(0, all.size() - removed));
             Verification v = verify();
@@ -171,10 +216,10 @@ class TraceVerifierTest {
 
     /** A forger who shortens the trace and ends it again needs the key for the new run_end and for the head. */
     @Test
-    void aShortenedTraceWithAForgedEndIsTampered() throws IOException {
+    void aShortenedTraceWithAForgedEndIsTampered() throws Exception {
         sample();
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()).subList(0, 4));
-        ObjectNode end = (ObjectNode) CanonicalJson.parse(Files.readAllLines(run.file()).getLast());
+        List<String> lines = new ArrayList<>(lines(run).subList(0, 4));
+        ObjectNode end = (ObjectNode) CanonicalJson.parse(lines(run).getLast());
         end.put("seq", 4);
         String prev = ((ObjectNode) CanonicalJson.parse(lines.getLast())).get("hash").textValue();
         rechain(end, prev);
@@ -193,31 +238,30 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aRemovedOrChangedHeadIsTampered() throws IOException {
+    void aRemovedOrChangedHeadIsTampered() throws Exception {
         sample();
-        Path head = run.headFile();
-        String signed = Files.readString(head);
+        String signed = new String(store.traces().head(run.runId()).orElseThrow(), StandardCharsets.UTF_8);
         assertTrue(signed.contains("\"state\":\"ended\""), signed);
-        Files.writeString(head, signed.replace("\"events\":7", "\"events\":6"));
+        rewriteHead(store, run.runId(), signed.replace("\"events\":7", "\"events\":6").getBytes(StandardCharsets.UTF_8));
         Verification changed = verify();
         assertEquals(Reason.TAMPERED, changed.problem().reason());
         assertTrue(changed.problem().message().contains("does not verify: its seal is not your key's seal"), changed.problem().message());
 
-        Files.delete(head);
+        rewriteHead(store, run.runId(), null);
         Verification missing = verify();
         assertEquals(Reason.TAMPERED, missing.problem().reason());
         assertTrue(missing.problem().message().contains("is missing"), missing.problem().message());
 
         // The head of another run of the same user does not stand in for it.
         TraceWriter other = SampleRun.write(store);
-        Files.copy(other.headFile(), head);
+        rewriteHead(store, run.runId(), store.traces().head(other.runId()).orElseThrow());
         assertTrue(verify().problem().message().contains("the head of another run"), verify().problem().message());
     }
 
     /** A run that never ended — killed, or still going — has a signed head that says so: it verifies, unfinished. */
     @Test
-    void aRunThatNeverEndedVerifiesAsUnfinished() {
-        store = Store.at(dir);
+    void aRunThatNeverEndedVerifiesAsUnfinished() throws Exception {
+        store = newStore();
         try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of())) {
             w.cellStart("c", Map.of());
             run = w;
@@ -230,23 +274,23 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aRunThatFailedHasASignedEnd() throws IOException {
-        store = Store.at(dir);
+    void aRunThatFailedHasASignedEnd() throws Exception {
+        store = newStore();
         try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of())) {
             w.error("run", "halt", "stopped", 3, 5);
             w.runFailed("halt", "stopped");
             run = w;
         }
         assertTrue(verify().ok() && verify().finished(), verify().toString());
-        List<String> lines = Files.readAllLines(run.file());
+        List<String> lines = lines(run);
         write(lines.subList(0, 2));
         assertEquals(Reason.TAMPERED, verify().problem().reason());
     }
 
     /** In a store two users share, each one's runs are sealed with their own key and verify only with it. */
     @Test
-    void aRunSealedWithAnotherKeyIsReportedAsSuch() {
-        store = Store.at(dir);
+    void aRunSealedWithAnotherKeyIsReportedAsSuch() throws Exception {
+        store = newStore();
         UserKey other = UserKey.of(new byte[UserKey.LENGTH]);
         run = SampleRun.write(store.withKey(other));
         Verification v = verify();
@@ -261,8 +305,8 @@ class TraceVerifierTest {
 
     /** Seals are outside the chain: the same run sealed with two keys has the same hashes, so replays agree across users. */
     @Test
-    void theChainDoesNotDependOnTheKey() throws IOException {
-        store = Store.at(dir);
+    void theChainDoesNotDependOnTheKey() throws Exception {
+        store = newStore();
         TraceWriter mine = SampleRun.write(store);
         TraceWriter theirs = SampleRun.write(store.withKey(UserKey.of(new byte[UserKey.LENGTH])));
         List<TraceEvent> a = TraceReader.read(store, mine.runId()).events();
@@ -273,17 +317,17 @@ class TraceVerifierTest {
 
     /** A trace re-sealed with plain SHA-256 and stripped of its key and head looks like an old one: not signed, not ok. */
     @Test
-    void aTraceDowngradedToPlainSealsIsNotSigned() throws IOException {
+    void aTraceDowngradedToPlainSealsIsNotSigned() throws Exception {
         sample();
         List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(run.file())) {
+        for (String line : lines(run)) {
             ObjectNode event = (ObjectNode) CanonicalJson.parse(line);
             event.remove("key_id");
             event.put("seal", StoredJson.hashOf(event, name -> TraceFormat.sealed(name)));
             lines.add(CanonicalJson.write(event));
         }
         write(lines);
-        Files.delete(run.headFile());
+        rewriteHead(store, run.runId(), null);
         Verification v = verify();
         assertNull(v.problem(), v.toString());
         assertNull(v.signedBy());
@@ -291,7 +335,7 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aChangedKeyIdInARunSignedWithYourKeyIsASealMismatch() throws IOException {
+    void aChangedKeyIdInARunSignedWithYourKeyIsASealMismatch() throws Exception {
         sample();
         String other = UserKey.of(new byte[UserKey.LENGTH]).id();
         replaceInLine(0, "\"key_id\":\"" + store.key().id() + "\"", "\"key_id\":\"" + other + "\"");
@@ -301,9 +345,9 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aRepeatedLineIsDetected() throws IOException {
+    void aRepeatedLineIsDetected() throws Exception {
         sample();
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
+        List<String> lines = new ArrayList<>(lines(run));
         lines.add(3, lines.get(2));
         write(lines);
         Verification v = verify();
@@ -312,33 +356,34 @@ class TraceVerifierTest {
     }
 
     @Test
-    void aTruncatedLastLineIsReportedAsTruncatedAfterTheCompleteEvents() throws IOException {
+    void aTruncatedLastLineIsReportedAsTruncatedAfterTheCompleteEvents() throws Exception {
         sample();
-        byte[] bytes = Files.readAllBytes(run.file());
+        byte[] bytes = bytes(run);
         int lastLineStart = lastIndexOf(bytes, (byte) '\n', bytes.length - 2) + 1;
         for (int cut : new int[] {lastLineStart + 1, lastLineStart + 40, bytes.length - 1}) {
-            Files.write(run.file(), java.util.Arrays.copyOf(bytes, cut));
+            rewrite(java.util.Arrays.copyOf(bytes, cut));
             Verification v = verify();
             assertEquals(Reason.TRUNCATED, v.problem().reason(), "cut at " + cut);
             assertEquals(6, v.problem().seq());
             assertEquals(6, v.events(), "the complete events before it verify");
         }
-        Files.write(run.file(), java.util.Arrays.copyOf(bytes, lastLineStart));
+        rewrite(java.util.Arrays.copyOf(bytes, lastLineStart));
         assertEquals(Reason.TAMPERED, verify().problem().reason(), "a whole line cut off no longer matches the signed head");
     }
 
     @Test
-    void aMissingOrCorruptBlobIsNamed() throws IOException {
+    void aMissingOrCorruptBlobIsNamed() throws Exception {
         sample();
         TraceEvent call = TraceReader.read(store, run.runId()).events().get(4);
-        Path blob = store.dir().resolve(BlobStore.name(call.outputsHash()));
-        byte[] content = Files.readAllBytes(blob);
+        String blob = BlobStore.name(call.outputsHash());
+        var stored = store.objects().get(blob).orElseThrow();
+        byte[] content = stored.content();
         content[100] ^= 1;
-        Files.write(blob, content);
+        assertTrue(store.objects().replace(blob, content, stored.version()));
         Verification corrupt = verify();
         assertEquals(Reason.CORRUPT_BLOB, corrupt.problem().reason());
         assertEquals(4, corrupt.problem().seq());
-        Files.delete(blob);
+        assertTrue(store.objects().delete(blob));
         Verification missing = verify();
         assertEquals(Reason.MISSING_BLOB, missing.problem().reason());
         assertEquals(4, missing.problem().seq());
@@ -346,15 +391,15 @@ class TraceVerifierTest {
     }
 
     @Test
-    void structureIsChecked() throws IOException {
+    void structureIsChecked() throws Exception {
         sample();
         Path empty = Files.createFile(dir.resolve("empty.jsonl"));
         assertEquals(Reason.EMPTY, TraceVerifier.verify(empty, dir.resolve("empty.head"), store.blobs(), store.key(), null)
                 .problem().reason());
 
         TraceWriter other = SampleRun.write(store);
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
-        lines.add(Files.readAllLines(other.file()).get(1)); // an event of another run after run_end
+        List<String> lines = new ArrayList<>(lines(run));
+        lines.add(lines(other).get(1)); // an event of another run after run_end
         write(lines);
         Verification v = verify();
         assertEquals(Reason.MALFORMED, v.problem().reason());
@@ -369,7 +414,7 @@ class TraceVerifierTest {
     }
 
     @Test
-    void spacesOrAnUppercaseExponentAreNotCanonical() throws IOException {
+    void spacesOrAnUppercaseExponentAreNotCanonical() throws Exception {
         sample();
         try (TraceWriter w = TraceWriter.start(store, "d.lm.md", SampleRun.DOC_HASH, "run", Map.of("x", 1e21))) {
             run = w;
@@ -394,14 +439,14 @@ class TraceVerifierTest {
     }
 
     private void replaceInLine(int index, String from, String to) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(run.file()));
+        List<String> lines = new ArrayList<>(lines(run));
         assertTrue(lines.get(index).contains(from), lines.get(index));
         lines.set(index, lines.get(index).replace(from, to));
         write(lines);
     }
 
     private void write(List<String> lines) throws IOException {
-        Files.write(run.file(), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        rewrite((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static int lineOf(byte[] bytes, int position) {
