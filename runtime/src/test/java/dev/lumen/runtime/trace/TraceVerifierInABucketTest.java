@@ -27,13 +27,7 @@ class TraceVerifierInABucketTest extends TraceVerifierTest {
 
     @Override
     void rewrite(Store store, String runId, byte[] trace) throws IOException {
-        ObjectStore objects = store.objects();
-        for (String segment : objects.list("trace/" + runId + "/")) {
-            objects.delete(segment);
-        }
-        if (trace.length > 0) {
-            objects.create("trace/" + runId + "/00000000.jsonl", trace);
-        }
+        TracesAsSegmentsTest.rewriteSegments(store.objects(), runId, trace);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.lumen.runtime.store.Store;
 import dev.lumen.runtime.store.objects.FolderObjects;
 import dev.lumen.runtime.store.objects.ObjectStore;
 import dev.lumen.runtime.trace.Verification.Reason;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,11 @@ class TracesAsSegmentsTest extends RunTracesContract {
 
     @Override
     void rewrite(Store store, String runId, byte[] trace) throws Exception {
-        ObjectStore objects = store.objects();
+        rewriteSegments(store.objects(), runId, trace);
+    }
+
+    /** Replaces run {@code runId}'s segments by one holding {@code trace} (none when it is empty). */
+    static void rewriteSegments(ObjectStore objects, String runId, byte[] trace) throws IOException {
         for (String segment : objects.list("trace/" + runId + "/")) {
             objects.delete(segment);
         }
