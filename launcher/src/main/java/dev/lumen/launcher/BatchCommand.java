@@ -189,9 +189,7 @@ final class BatchCommand implements Callable<Integer> {
                 }
             }
         } catch (CellRunner.DocumentError e) {
-            String message = e.diagnostics() ? e.getMessage() : RunCommand.headline(color) + e.getMessage();
-            err.print(message.endsWith("\n") ? message : message + "\n");
-            return e.diagnostics() ? ExitCodes.ERRORS : ExitCodes.USAGE;
+            return report(err, color, e);
         } catch (IOException | java.io.UncheckedIOException e) {
             return usage(err, color, "cannot read the inputs `" + input + "`: " + e.getMessage());
         }
@@ -236,6 +234,13 @@ final class BatchCommand implements Callable<Integer> {
         return progress.failed() == 0 ? ExitCodes.OK : ExitCodes.ERRORS;
     }
 
+    /** Prints a document that cannot be batched: its diagnostics (status 1), or a usage error (2). */
+    private static int report(PrintWriter err, boolean color, CellRunner.DocumentError e) {
+        String message = e.diagnostics() ? e.getMessage() : RunCommand.headline(color) + e.getMessage();
+        err.print(message.endsWith("\n") ? message : message + "\n");
+        return e.diagnostics() ? ExitCodes.ERRORS : ExitCodes.USAGE;
+    }
+
     private static int usage(PrintWriter err, boolean color, String message) {
         err.println(RunCommand.headline(color) + message);
         return ExitCodes.USAGE;
@@ -275,9 +280,7 @@ final class BatchCommand implements Callable<Integer> {
                 parameters = runner.parameters();
                 progress.total(count(inputFile));
             } catch (CellRunner.DocumentError e) {
-                String message = e.diagnostics() ? e.getMessage() : RunCommand.headline(color) + e.getMessage();
-                err.print(message.endsWith("\n") ? message : message + "\n");
-                return e.diagnostics() ? ExitCodes.ERRORS : ExitCodes.USAGE;
+                return report(err, color, e);
             }
             BlockingQueue<Input> inputs = new ArrayBlockingQueue<>(2 * workers);
             List<Thread> threads = new ArrayList<>();

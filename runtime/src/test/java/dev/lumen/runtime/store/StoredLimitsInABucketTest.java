@@ -3,7 +3,6 @@ package dev.lumen.runtime.store;
 import dev.lumen.runtime.store.objects.LoopbackS3;
 import dev.lumen.runtime.store.objects.ObjectStore;
 import dev.lumen.runtime.store.objects.S3Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -13,13 +12,12 @@ import org.junit.jupiter.api.BeforeEach;
  * sharing a bucket are {@link LimitsInABucketTest}'s.
  */
 class StoredLimitsInABucketTest extends StoredLimitsTest {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     private S3Objects objects;
 
     @BeforeEach
     void open() throws Exception {
         LoopbackS3 server = LoopbackS3.shared();
-        objects = S3Objects.open(server.bucket("limits-" + BUCKETS.incrementAndGet()).resolve("/store"), server.env());
+        objects = S3Objects.open(server.newBucket().resolve("/store"), server.env());
     }
 
     @Override

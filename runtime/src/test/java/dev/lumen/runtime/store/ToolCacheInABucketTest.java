@@ -5,13 +5,11 @@ import dev.lumen.runtime.store.objects.S3Objects;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** {@link ToolCacheTest}'s tests in an S3 bucket (S3Proxy on loopback), a bucket of its own for each. */
 class ToolCacheInABucketTest extends ToolCacheTest {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     private final List<S3Objects> opened = new ArrayList<>();
     private LoopbackS3 server;
     private URI bucket;
@@ -19,7 +17,7 @@ class ToolCacheInABucketTest extends ToolCacheTest {
     @BeforeEach
     void makeBucket() throws Exception {
         server = LoopbackS3.shared();
-        bucket = server.bucket("cache-" + BUCKETS.incrementAndGet()).resolve("/store");
+        bucket = server.newBucket().resolve("/store");
     }
 
     @Override

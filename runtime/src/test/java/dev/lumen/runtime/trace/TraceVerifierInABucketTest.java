@@ -5,7 +5,6 @@ import dev.lumen.runtime.store.objects.LoopbackS3;
 import dev.lumen.runtime.store.objects.ObjectStore;
 import dev.lumen.runtime.store.objects.S3Objects;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 
 /**
@@ -13,14 +12,13 @@ import org.junit.jupiter.api.AfterEach;
  * head as its object; but the test of trace files outside any store, which only a folder has.
  */
 class TraceVerifierInABucketTest extends TraceVerifierTest {
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     private S3Objects objects;
 
     @Override
     Store newStore() throws Exception {
         if (objects == null) {
             LoopbackS3 server = LoopbackS3.shared();
-            objects = S3Objects.open(server.bucket("verify-" + BUCKETS.incrementAndGet()).resolve("/store"), server.env());
+            objects = S3Objects.open(server.newBucket().resolve("/store"), server.env());
         }
         return Store.on(dir, objects);
     }

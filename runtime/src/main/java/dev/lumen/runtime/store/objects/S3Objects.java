@@ -27,6 +27,7 @@ import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -189,13 +190,18 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
 
     /** The write id of the object {@code name}, or null when there is none (or no object). */
     private String writeIdOf(String name) throws IOException {
+        return head("read", name).map(h -> h.metadata().get(WRITE_ID)).orElse(null);
+    }
+
+    /** The metadata of the object {@code name}, read for {@code what}; empty when there is no such object. */
+    private Optional<HeadObjectResponse> head(String what, String name) throws IOException {
         String key = key(name);
-        return read("read", where(name), () -> {
+        return read(what, where(name), () -> {
             try {
-                return client.headObject(b -> b.bucket(bucket).key(key)).metadata().get(WRITE_ID);
+                return Optional.of(client.headObject(b -> b.bucket(bucket).key(key)));
             } catch (S3Exception e) {
                 if (e instanceof NoSuchKeyException || e.statusCode() == NOT_FOUND) {
-                    return null;
+                    return Optional.empty();
                 }
                 throw e;
             }
@@ -217,21 +223,10 @@ public final class S3Objects implements ObjectStore, AutoCloseable {
 
     @Override
     public boolean delete(String name) throws IOException {
-        String key = key(name);
-        boolean there = read("delete", where(name), () -> {
-            try {
-                client.headObject(b -> b.bucket(bucket).key(key));
-                return true;
-            } catch (S3Exception e) {
-                if (e instanceof NoSuchKeyException || e.statusCode() == NOT_FOUND) {
-                    return false;
-                }
-                throw e;
-            }
-        });
-        if (!there) {
+        if (head("delete", name).isEmpty()) {
             return false;
         }
+        String key = key(name);
         try {
             client.deleteObject(b -> b.bucket(bucket).key(key));
             return true;

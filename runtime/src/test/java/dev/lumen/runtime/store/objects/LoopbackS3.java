@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.S3ErrorCode;
@@ -41,6 +42,7 @@ public final class LoopbackS3 implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
     private static LoopbackS3 shared;
 
     /**
@@ -89,6 +91,11 @@ public final class LoopbackS3 implements AutoCloseable {
     public Map<String, String> env() {
         return Map.of("AWS_ENDPOINT_URL", endpoint.toString(), "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+    }
+
+    /** Makes a bucket named as no other bucket of this server is; its {@code s3://} address. */
+    public URI newBucket() {
+        return bucket("bucket-" + BUCKETS.incrementAndGet());
     }
 
     /** Makes a bucket; its {@code s3://} address. */

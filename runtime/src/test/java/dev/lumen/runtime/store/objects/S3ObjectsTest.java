@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +24,6 @@ class S3ObjectsTest extends ObjectStoreContract {
     @TempDir
     static Path dir;
     private static LoopbackS3 server;
-    private static final AtomicInteger BUCKETS = new AtomicInteger();
     private S3Objects objects;
 
     @BeforeAll
@@ -44,7 +42,7 @@ class S3ObjectsTest extends ObjectStoreContract {
 
     @Override
     ObjectStore store() {
-        address = server.bucket("bucket-" + BUCKETS.incrementAndGet()).resolve("/team/store");
+        address = server.newBucket().resolve("/team/store");
         objects = S3Objects.open(address, server.env());
         return objects;
     }
